@@ -1,0 +1,36 @@
+/**
+ * Two kinds of failure: a UserError is the admin's to fix (bad flag, bad config, unreachable
+ * tenant) and is printed as one message with no stack; anything else is a bug in jcprofile.
+ * Only src/cli.ts turns either into an exit code.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  /** `build --check` found differences; `probe` found a failing check. */
+  failed: 1,
+  /** Bad input or usage: flags, config file, templates. */
+  usage: 2,
+  /** `probe` could not decide: network, timeout, unexpected answer. */
+  inconclusive: 3,
+  /** Interrupted at a prompt (Ctrl-C / Ctrl-D), as shells report SIGINT. */
+  interrupted: 130,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class UserError extends Error {
+  override readonly name = "UserError";
+  readonly exitCode: ExitCodeValue;
+  /** Further lines shown under the message, e.g. one line per config problem. */
+  readonly details: readonly string[];
+
+  constructor(message: string, options: { exitCode?: ExitCodeValue; details?: readonly string[] } = {}) {
+    super(message);
+    this.exitCode = options.exitCode ?? ExitCode.usage;
+    this.details = options.details ?? [];
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -1,0 +1,34 @@
+import { styleText } from "node:util";
+
+/**
+ * People read stderr; programs read stdout. Colour only when stderr is a terminal and the
+ * user has not asked for none (NO_COLOR, https://no-color.org).
+ */
+const useColour = (): boolean => Boolean(process.stderr.isTTY) && !("NO_COLOR" in process.env);
+
+type Style = Parameters<typeof styleText>[0];
+
+function paint(style: Style, text: string): string {
+  return useColour() ? styleText(style, text) : text;
+}
+
+export const log = {
+  info(message: string): void {
+    process.stderr.write(`${message}\n`);
+  },
+  warn(message: string): void {
+    process.stderr.write(`${paint("yellow", "warning:")} ${message}\n`);
+  },
+  error(message: string): void {
+    process.stderr.write(`${paint("red", "error:")} ${message}\n`);
+  },
+  detail(message: string): void {
+    process.stderr.write(`  ${message}\n`);
+  },
+  paint,
+};
+
+/** Data for programs: written paths, JSON. */
+export function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
