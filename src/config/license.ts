@@ -1,0 +1,26 @@
+/**
+ * A .jamfconnectlicense file is an XML property list (Name, Email, LicenseKey, DateIssued,
+ * ExpirationDate, NumberOfClients); Jamf Account also hands out the same plist as base64 text.
+ * Either way the profile's LicenseFile holds the plist bytes as <data>. Whether Jamf Connect
+ * also accepts a base64 <string> is UNVERIFIED, so jcprofile always writes <data>.
+ */
+export function checkLicense(bytes: Uint8Array): Uint8Array | string {
+  if (bytes.length === 0) return "is an empty file — download the license again from Jamf Account";
+  const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
+  if (head === "bplist00") return bytes;
+  const text = Buffer.from(bytes).toString("utf8");
+  if (text.includes("<plist")) return looksLikeLicense(text) ? bytes : notALicense;
+  const compact = text.replace(/\s+/g, "");
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    const decoded = Buffer.from(compact, "base64");
+    const decodedText = decoded.toString("utf8");
+    if (decodedText.includes("<plist")) return looksLikeLicense(decodedText) ? new Uint8Array(decoded) : notALicense;
+  }
+  return "is neither a Jamf Connect license property list nor base64 text of one — use the .jamfconnectlicense file from Jamf Account";
+}
+
+const notALicense = "is a property list without a LicenseKey, so not a Jamf Connect license — use the .jamfconnectlicense file from Jamf Account";
+
+function looksLikeLicense(plistText: string): boolean {
+  return /<key>\s*LicenseKey\s*<\/key>/.test(plistText);
+}

@@ -1,0 +1,80 @@
+import type * as v from "valibot";
+
+/** One thing wrong (or suspicious) in the config, located by its JSON path. */
+export interface Problem {
+  path: readonly (string | number)[];
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** `environments.prod.login.adminRoles[0]` — the path as the admin would write it. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part}]`;
+    else text += text === "" ? part : `.${part}`;
+  }
+  return text === "" ? "(top level)" : text;
+}
+
+/** A value as it appears in the JSON, shortened so one message stays one line. */
+export function showValue(value: unknown): string {
+  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function describeJsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "a boolean";
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+
+const expectedNames: Record<string, string> = {
+  string: "a string",
+  boolean: "true or false (no quotes)",
+  number: "a number",
+  Object: "an object { … }",
+  Array: "an array [ … ]",
+};
+
+/**
+ * Turns a valibot issue into a message that names the value and the fix. Validation issues
+ * carry our own wording (schema.ts `messages`); schema (type) issues are phrased here.
+ */
+export function problemFromIssue(
+  issue: v.BaseIssue<unknown>,
+  knownKeysAt: (path: readonly (string | number)[]) => readonly string[],
+  suggest: (key: string, known: readonly string[]) => string | undefined,
+): Problem {
+  const path = (issue.path ?? []).map((item) => item.key as string | number);
+  const input = issue.input;
+  if (issue.kind === "validation") {
+    return { path, message: `${showValue(input)} ${issue.message}`, severity: "error" };
+  }
+  if (issue.type === "strict_object" && issue.expected === "never") {
+    const known = knownKeysAt(path.slice(0, -1));
+    const guess = suggest(String(path[path.length - 1]), known);
+    const hint = guess ? `did you mean "${guess}"?` : `known fields here: ${known.join(", ")}`;
+    return { path, message: `unknown field — ${hint}`, severity: "error" };
+  }
+  if (input === undefined) {
+    return { path, message: "is missing — add it", severity: "error" };
+  }
+  if (issue.type === "picklist") {
+    const options = (issue.expected ?? "").replace(/^\(|\)$/g, "").replaceAll(" | ", ", ");
+    return { path, message: `${showValue(input)} is not one of ${options}`, severity: "error" };
+  }
+  const expected = expectedNames[issue.expected ?? ""] ?? issue.expected ?? "another type";
+  return { path, message: `${showValue(input)} is ${describeJsonType(input)}, expected ${expected}`, severity: "error" };
+}

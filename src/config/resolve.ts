@@ -1,0 +1,223 @@
+import { readFileSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import { deepMerge, isPlainObject } from "./merge.js";
+import type { Problem } from "./problems.js";
+import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
+import { checkLicense } from "./license.js";
+
+export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
+export const DEFAULT_SCOPE_NAME = "jamfconnect";
+
+export const AUTHORITY_HOSTS: Record<Cloud, string> = {
+  public: "https://login.microsoftonline.com",
+  usgov: "https://login.microsoftonline.us",
+  china: "https://login.chinacloudapi.cn",
+};
+
+/** One environment with defaults merged and every default filled in: what rendering and probing read. */
+export interface ResolvedEnvironment {
+  name: string;
+  organization: string;
+  identifier: string;
+  tenant: string;
+  cloud: Cloud;
+  authorityHost: string;
+  login: {
+    clientId: string;
+    ropgClientId: string;
+    redirectUri: string;
+    adminRoles: readonly string[];
+    settings: Readonly<Record<string, unknown>>;
+  };
+  menubar: { ropgClientId: string; settings: Readonly<Record<string, unknown>> };
+  conditionalAccess: {
+    mode: CaMode;
+    apiAppId?: string;
+    scopeName: string;
+    exemptInteractiveLogin: boolean;
+    /** Profile values, `+`-separated as Jamf writes them; undefined = key not written. */
+    loginRopgScopes?: string;
+    menubarRopgScopes?: string;
+    oidcScopes?: string;
+  };
+  license?: { path: string; bytes: Uint8Array };
+  profile: {
+    payloadStyle: PayloadStyle;
+    removalDisallowed: boolean;
+    loginDisplayName: string;
+    menubarDisplayName: string;
+    description?: string;
+  };
+  unknownKeys: "error" | "warn";
+}
+
+export interface ResolveContext {
+  /** Folder of the config file: `license` paths are relative to it. */
+  configDir: string;
+  /** License bytes by absolute path, so a license in `defaults` is read once for all environments. */
+  licenseCache?: Map<string, Uint8Array | Problem["message"]>;
+}
+
+/** `api://<app>/<scope>+openid+email+profile`, the form Jamf's Conditional Access guide writes. */
+export function customScopeString(apiAppId: string, scopeName: string): string {
+  return `api://${apiAppId}/${scopeName}+openid+email+profile`;
+}
+
+export function resolveEnvironment(
+  config: ConfigFile,
+  name: string,
+  context: ResolveContext,
+): { environment?: ResolvedEnvironment; problems: Problem[] } {
+  const own = config.environments[name] ?? {};
+  const merged: EnvironmentInput = deepMerge(config.defaults ?? {}, own);
+  const problems: Problem[] = [];
+  // Report a field where the admin wrote it: in the environment, or in defaults it inherits.
+  const origin = (...path: string[]): (string | number)[] =>
+    hasPath(own, path) || !hasPath(config.defaults ?? {}, path) ? ["environments", name, ...path] : ["defaults", ...path];
+  const error = (path: (string | number)[], message: string) => problems.push({ path, message, severity: "error" });
+
+  for (const [path, text] of stringsOutsideSettings(merged)) {
+    const bad = firstControlCharacter(text);
+    if (bad) error(origin(...path), `contains a control character (${bad}), which a property list cannot hold`);
+  }
+
+  if (merged.tenant === undefined) {
+    error(origin("tenant"), 'is missing — set it here or in "defaults" (the Directory (tenant) ID from the Entra admin center)');
+  }
+  const clientId = merged.login?.clientId;
+  if (clientId === undefined) {
+    error(origin("login", "clientId"), "is missing — use the Application (client) ID of the Jamf Connect app registration");
+  }
+
+  const ca = merged.conditionalAccess ?? {};
+  const mode = ca.mode ?? "none";
+  const scopeName = ca.scopeName ?? DEFAULT_SCOPE_NAME;
+  let customScope: string | undefined;
+  if (mode === "custom-scope") {
+    if (ca.apiAppId === undefined) {
+      error(
+        origin("conditionalAccess", "apiAppId"),
+        'is missing — mode "custom-scope" needs the Application (client) ID of the "Jamf Connect - Conditional Access Policy API" app',
+      );
+    } else {
+      customScope = customScopeString(ca.apiAppId, scopeName);
+      if (ca.apiAppId.toLowerCase() === clientId?.toLowerCase()) {
+        problems.push({
+          path: origin("conditionalAccess", "apiAppId"),
+          message:
+            "is the login app itself — Jamf's guide uses a separate API app, so that excluding it from Conditional Access does not also exempt the interactive login",
+          severity: "warning",
+        });
+      }
+    }
+  } else if (ca.apiAppId !== undefined || ca.exemptInteractiveLogin) {
+    problems.push({
+      path: origin("conditionalAccess", "mode"),
+      message: 'is "none", so apiAppId / exemptInteractiveLogin are ignored — set mode to "custom-scope" to use them',
+      severity: "warning",
+    });
+  }
+
+  const cloud = merged.cloud ?? "public";
+  if (cloud !== "public" && merged.authorityHost === undefined) {
+    problems.push({
+      path: origin("cloud"),
+      message: `is "${cloud}": jcprofile probes ${AUTHORITY_HOSTS[cloud]}, but no Jamf Connect key that selects a national cloud is confirmed (UNVERIFIED) — check Jamf's documentation for your version, e.g. OIDCDiscoveryURL in login.settings`,
+      severity: "warning",
+    });
+  }
+
+  let license: ResolvedEnvironment["license"];
+  if (merged.license !== undefined) {
+    const path = resolvePath(context.configDir, merged.license);
+    const cache = context.licenseCache ?? new Map();
+    if (!cache.has(path)) cache.set(path, readLicense(path));
+    const result = cache.get(path)!;
+    if (typeof result === "string") error(origin("license"), `${JSON.stringify(merged.license)} ${result}`);
+    else license = { path, bytes: result };
+  }
+
+  if (problems.some((problem) => problem.severity === "error")) return { problems };
+
+  const ropgClientId = merged.login?.ropgClientId ?? clientId!;
+  const environment: ResolvedEnvironment = {
+    name,
+    organization: config.organization,
+    identifier: config.identifier,
+    tenant: merged.tenant!,
+    cloud,
+    authorityHost: (merged.authorityHost ?? AUTHORITY_HOSTS[cloud]).replace(/\/+$/, ""),
+    login: {
+      clientId: clientId!,
+      ropgClientId,
+      redirectUri: merged.login?.redirectUri ?? DEFAULT_REDIRECT_URI,
+      adminRoles: merged.login?.adminRoles ?? [],
+      settings: merged.login?.settings ?? {},
+    },
+    menubar: {
+      ropgClientId: merged.menubar?.ropgClientId ?? ropgClientId,
+      settings: merged.menubar?.settings ?? {},
+    },
+    conditionalAccess: {
+      mode,
+      ...(ca.apiAppId !== undefined && { apiAppId: ca.apiAppId }),
+      scopeName,
+      exemptInteractiveLogin: ca.exemptInteractiveLogin ?? false,
+      ...optional("loginRopgScopes", ca.loginRopgScopes ?? customScope),
+      ...optional("menubarRopgScopes", ca.menubarRopgScopes ?? customScope),
+      ...optional("oidcScopes", ca.oidcScopes ?? (ca.exemptInteractiveLogin ? customScope : undefined)),
+    },
+    ...(license && { license }),
+    profile: {
+      payloadStyle: merged.profile?.payloadStyle ?? "mcx",
+      removalDisallowed: merged.profile?.removalDisallowed ?? true,
+      loginDisplayName: merged.profile?.loginDisplayName ?? `Jamf Connect Login (${name})`,
+      menubarDisplayName: merged.profile?.menubarDisplayName ?? `Jamf Connect Menu Bar (${name})`,
+      ...optional("description", merged.profile?.description),
+    },
+    unknownKeys: merged.unknownKeys ?? "error",
+  };
+  return { environment, problems };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function hasPath(object: unknown, path: readonly string[]): boolean {
+  let node = object;
+  for (const key of path) {
+    if (!isPlainObject(node) || !(key in node)) return false;
+    node = node[key];
+  }
+  return true;
+}
+
+/** Every string of the structured fields; `settings` are checked by the catalogue instead. */
+function* stringsOutsideSettings(value: unknown, path: string[] = []): Generator<[string[], string]> {
+  if (typeof value === "string") yield [path, value];
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsOutsideSettings(item, [...path, String(index)]);
+  else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) if (key !== "settings") yield* stringsOutsideSettings(item, [...path, key]);
+  }
+}
+
+/** `U+0001`-style name of the first character a property list cannot hold, if any. */
+export function firstControlCharacter(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
+function readLicense(path: string): Uint8Array | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? `not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`
+      : `cannot be read (${code ?? String(error)})`;
+  }
+  return checkLicense(bytes);
+}

@@ -1,0 +1,88 @@
+/**
+ * Canonical XML property list bytes, the form a signing step or `git diff` wants to see twice
+ * alike: Apple's header and DOCTYPE, tab indentation, dictionary keys sorted, <integer> only
+ * for safe integers, <true/>/<false/>, <data> never empty, no character a plist cannot hold.
+ *
+ * Why not plist's build(): importing the plist package costs ~60 ms of start-up (the xmldom
+ * parser comes with it), and its output keeps insertion order and accepts NaN, unsafe integers
+ * and empty data. The plist package still re-parses every output in the tests.
+ */
+
+export type PlistValue = string | number | boolean | Uint8Array | readonly PlistValue[] | { readonly [key: string]: PlistValue };
+
+export class PlistValueError extends Error {
+  constructor(
+    readonly path: readonly (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HEADER =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n' +
+  '<plist version="1.0">\n';
+
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function serializePlist(root: PlistValue): string {
+  const lines: string[] = [];
+  writeValue(root, 0, [], lines);
+  return `${HEADER}${lines.join("\n")}\n</plist>\n`;
+}
+
+function escapeText(text: string, path: readonly (string | number)[]): string {
+  const bad = FORBIDDEN.exec(text);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    throw new PlistValueError(path, `contains a control character (U+${code}), which a property list cannot hold`);
+  }
+  // A raw CR would reach the reader as LF (XML line-end normalisation); a reference keeps it.
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function writeValue(value: PlistValue, depth: number, path: (string | number)[], lines: string[]): void {
+  const pad = "\t".repeat(depth);
+  if (typeof value === "string") {
+    lines.push(`${pad}<string>${escapeText(value, path)}</string>`);
+  } else if (typeof value === "boolean") {
+    lines.push(`${pad}<${value ? "true" : "false"}/>`);
+  } else if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) {
+      throw new PlistValueError(path, `${value} is not a whole number between ±9007199254740991, the only numbers jcprofile writes`);
+    }
+    lines.push(`${pad}<integer>${value}</integer>`);
+  } else if (value instanceof Uint8Array) {
+    if (value.length === 0) throw new PlistValueError(path, "is empty data, which macOS refuses to read");
+    lines.push(`${pad}<data>${Buffer.from(value.buffer, value.byteOffset, value.length).toString("base64")}</data>`);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      lines.push(`${pad}<array/>`);
+      return;
+    }
+    lines.push(`${pad}<array>`);
+    value.forEach((item: PlistValue, index: number) => writeValue(item, depth + 1, [...path, index], lines));
+    lines.push(`${pad}</array>`);
+  } else if (typeof value === "object" && value !== null) {
+    const keys = Object.keys(value).sort(compareKeys);
+    if (keys.length === 0) {
+      lines.push(`${pad}<dict/>`);
+      return;
+    }
+    lines.push(`${pad}<dict>`);
+    for (const key of keys) {
+      const item = (value as Record<string, PlistValue>)[key]!;
+      lines.push(`${pad}\t<key>${escapeText(key, [...path, key])}</key>`);
+      writeValue(item, depth + 1, [...path, key], lines);
+    }
+    lines.push(`${pad}</dict>`);
+  } else {
+    throw new PlistValueError(path, `${String(value)} has no property list form (remove the key instead of writing null)`);
+  }
+}

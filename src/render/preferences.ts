@@ -1,0 +1,77 @@
+import { checkRules, checkSettings, type CatalogIssue } from "../catalog/index.js";
+import { deepMerge, isPlainObject } from "../config/merge.js";
+import type { Problem } from "../config/problems.js";
+import type { ResolvedEnvironment } from "../config/resolve.js";
+import type { PlistValue } from "./plist-xml.js";
+import { fillTemplate, loadTemplate, type Domain } from "./template.js";
+
+export const PROFILE_KINDS = {
+  login: { domain: "com.jamf.connect.login", fileName: "jamf-connect-login.mobileconfig" },
+  menubar: { domain: "com.jamf.connect", fileName: "jamf-connect-menubar.mobileconfig" },
+} as const satisfies Record<string, { domain: Domain; fileName: string }>;
+
+export type ProfileKind = keyof typeof PROFILE_KINDS;
+
+/** What the placeholders of templates/*.json are filled with. */
+export function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
+  const { login, menubar, conditionalAccess: ca } = environment;
+  return {
+    tenant: environment.tenant,
+    "login.clientId": login.clientId,
+    "login.ropgClientId": login.ropgClientId,
+    "login.redirectUri": login.redirectUri,
+    "login.adminRoles": login.adminRoles.length > 0 ? login.adminRoles : undefined,
+    // Entra puts app roles in the `roles` claim; Jamf's default attribute is `groups`.
+    "login.adminAttribute": login.adminRoles.length > 0 ? "roles" : undefined,
+    "menubar.ropgClientId": menubar.ropgClientId,
+    "conditionalAccess.oidcScopes": ca.oidcScopes,
+    "conditionalAccess.loginRopgScopes": ca.loginRopgScopes,
+    "conditionalAccess.menubarRopgScopes": ca.menubarRopgScopes,
+    license: environment.license?.bytes,
+  };
+}
+
+/**
+ * The preference dictionary one domain receives on the Mac: template, filled from the config
+ * fields, with the environment's `settings` merged over it, checked key by key and by the
+ * cross-key rules.
+ */
+export function renderPreferences(
+  environment: ResolvedEnvironment,
+  kind: ProfileKind,
+): { preferences: Record<string, PlistValue>; problems: Problem[] } {
+  const { domain } = PROFILE_KINDS[kind];
+  const settingsPath = ["environments", environment.name, kind, "settings"];
+  const settings = environment[kind].settings;
+  const problems: Problem[] = [];
+  const at = (issue: CatalogIssue): Problem => ({ ...issue, path: [...settingsPath, ...issue.path] });
+
+  const { preferences: filled, owned } = fillTemplate(loadTemplate(domain), templateValues(environment));
+  for (const [path, field] of ownedKeysIn(settings, owned)) {
+    problems.push({
+      path: [...settingsPath, ...path.split(".")],
+      message: `is written by jcprofile from "${field}" — set ${field} instead and remove this key`,
+      severity: "error",
+    });
+  }
+  for (const key of Object.keys(settings)) {
+    if (key.startsWith("Payload")) {
+      problems.push({ path: [...settingsPath, key], message: "is a profile key, not a Jamf Connect preference — remove it (jcprofile writes the Payload keys)", severity: "error" });
+    }
+  }
+  problems.push(...checkSettings(domain, settings, { unknownKeys: environment.unknownKeys }).map(at));
+  if (problems.some((problem) => problem.severity === "error")) return { preferences: filled, problems };
+
+  const preferences = deepMerge(filled, settings as Record<string, PlistValue>);
+  problems.push(...checkRules(domain, preferences).map(at));
+  return { preferences, problems };
+}
+
+function* ownedKeysIn(settings: Readonly<Record<string, unknown>>, owned: Map<string, string>, prefix = ""): Generator<[string, string]> {
+  for (const [key, value] of Object.entries(settings)) {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    const field = owned.get(path);
+    if (field) yield [path, field];
+    else if (isPlainObject(value)) yield* ownedKeysIn(value, owned, path);
+  }
+}
