@@ -1,0 +1,64 @@
+import { loginKeys } from "./login-keys.js";
+import { menubarKeys } from "./menubar-keys.js";
+import type { Domain, KeyMap, KeySpec } from "./types.js";
+
+const catalogs: Readonly<Record<Domain, KeyMap>> = {
+  "com.jamf.connect.login": loginKeys,
+  "com.jamf.connect": menubarKeys,
+};
+
+export const DOMAINS: readonly Domain[] = ["com.jamf.connect.login", "com.jamf.connect"];
+
+/** Where each domain names its identity provider. */
+export const PROVIDER_PATH: Readonly<Record<Domain, readonly string[]>> = {
+  "com.jamf.connect.login": ["OIDCProvider"],
+  "com.jamf.connect": ["IdPSettings", "Provider"],
+};
+
+/** The top-level keys of a domain, with their specs. */
+export function catalogKeys(domain: Domain): KeyMap {
+  return catalogs[domain];
+}
+
+/** Own properties only: settings come from JSON, where "constructor" or "__proto__" are just keys. */
+export function specOf(keys: KeyMap | undefined, name: string): KeySpec | undefined {
+  return keys !== undefined && Object.hasOwn(keys, name) ? keys[name] : undefined;
+}
+
+/**
+ * The spec at a settings path: key names step into dictionaries, numbers into array items.
+ * `lookupKey("com.jamf.connect", ["IdPSettings", "Provider"])`.
+ */
+export function lookupKey(domain: Domain, path: readonly (string | number)[]): KeySpec | undefined {
+  let spec: KeySpec | undefined;
+  for (const [index, step] of path.entries()) {
+    if (typeof step === "number") {
+      spec = spec?.type === "array" ? spec.items : undefined;
+    } else {
+      spec = specOf(index === 0 ? catalogs[domain] : spec?.keys, step);
+    }
+    if (spec === undefined) return undefined;
+  }
+  return spec;
+}
+
+export interface KeyLocation {
+  readonly domain: Domain;
+  /** Dictionary keys leading to the key; empty at the top level. */
+  readonly parents: readonly string[];
+  readonly name: string;
+}
+
+/** Every place a key name (any case) appears in either catalogue, for "it belongs in X" hints. */
+export function locateKey(name: string): KeyLocation[] {
+  const wanted = name.toLowerCase();
+  const found: KeyLocation[] = [];
+  const visit = (domain: Domain, keys: KeyMap, parents: readonly string[]): void => {
+    for (const [key, spec] of Object.entries(keys)) {
+      if (key.toLowerCase() === wanted) found.push({ domain, parents, name: key });
+      if (spec.keys) visit(domain, spec.keys, [...parents, key]);
+    }
+  };
+  for (const domain of DOMAINS) visit(domain, catalogs[domain], []);
+  return found;
+}

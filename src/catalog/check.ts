@@ -1,0 +1,203 @@
+import { catalogKeys, locateKey, specOf } from "./catalog.js";
+import { closestMatch } from "./suggest.js";
+import { expectedKind, findUnwritableChar, kindOf, listValues, showValue } from "./text.js";
+import type { CatalogIssue, Domain, KeyMap, KeySpec } from "./types.js";
+
+export type { CatalogIssue, Domain } from "./types.js";
+
+export interface CheckOptions {
+  /** "warn" lets keys newer than the catalogue through, with a warning. */
+  readonly unknownKeys: "error" | "warn";
+}
+
+type Path = readonly (string | number)[];
+
+interface Context {
+  readonly domain: Domain;
+  readonly options: CheckOptions;
+  readonly issues: CatalogIssue[];
+}
+
+/**
+ * Checks an environment's `settings` for one domain against the catalogue: key names, value
+ * types, allowed values and what a property list can hold. Returns every problem found; never
+ * throws on user input.
+ */
+export function checkSettings(
+  domain: Domain,
+  settings: Readonly<Record<string, unknown>>,
+  options: CheckOptions,
+): CatalogIssue[] {
+  const context: Context = { domain, options, issues: [] };
+  if (!isPlainObject(settings)) {
+    error(context, [], `${showValue(settings)} is ${kindOf(settings)}, expected an object of ${domain} keys`);
+  } else {
+    checkDict(context, catalogKeys(domain), settings, []);
+  }
+  return context.issues;
+}
+
+function checkDict(context: Context, keys: KeyMap, dict: Readonly<Record<string, unknown>>, path: Path): void {
+  for (const [name, value] of Object.entries(dict)) {
+    const here = [...path, name];
+    checkKeyName(context, name, here);
+    const spec = specOf(keys, name);
+    if (spec === undefined) {
+      reportUnknown(context, keys, name, here);
+      // Passed through unchecked, but it still has to fit in a property list.
+      checkFreeForm(context, value, here);
+    } else {
+      checkValue(context, spec, value, here);
+    }
+  }
+}
+
+function checkValue(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  // A merge can leave `undefined` behind; like JSON.stringify, treat it as an absent key.
+  if (value === undefined) return;
+  if (spec.type === "data") {
+    const message = spec.owner
+      ? `is set by jcprofile from the "${spec.owner}" field — remove it from settings`
+      : "holds binary data, which settings cannot express — remove it from settings";
+    return error(context, path, message);
+  }
+  if (value === null) return reportNull(context, path);
+  switch (spec.type) {
+    case "string":
+      if (typeof value !== "string") return mismatch(context, spec, value, path);
+      return checkString(context, spec, value, path);
+    case "bool":
+      if (typeof value !== "boolean") return mismatch(context, spec, value, path);
+      return;
+    case "int":
+      return checkInt(context, spec, value, path);
+    case "array":
+      if (!Array.isArray(value)) return mismatch(context, spec, value, path);
+      value.forEach((item, index) => {
+        if (spec.items) checkValue(context, spec.items, item, [...path, index]);
+        else checkFreeForm(context, item, [...path, index]);
+      });
+      return;
+    case "dict":
+      if (!isPlainObject(value)) return mismatch(context, spec, value, path);
+      if (spec.keys) return checkDict(context, spec.keys, value, path);
+      return checkFreeForm(context, value, path);
+  }
+}
+
+function checkString(context: Context, spec: KeySpec, value: string, path: Path): void {
+  if (!checkText(context, value, path, "")) return;
+  if (spec.values && !spec.values.includes(value)) {
+    const near = closestMatch(value, spec.values);
+    const suggestion = near === undefined ? "" : ` — did you mean "${near}"?`;
+    error(context, path, `${showValue(value)} is not one of ${listValues(spec.values)}${suggestion}`);
+  }
+}
+
+function checkInt(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  if (typeof value !== "number") return mismatch(context, spec, value, path);
+  if (!Number.isFinite(value)) return error(context, path, `${value} is not a finite number, expected an integer`);
+  if (!Number.isInteger(value)) return error(context, path, `${value} is not a whole number, expected an integer`);
+  if (!Number.isSafeInteger(value)) {
+    error(context, path, `${showValue(value)} is too large, expected an integer between -9007199254740991 and 9007199254740991`);
+  }
+}
+
+/** Contents of dictionaries the catalogue does not describe: any JSON a plist can hold. */
+function checkFreeForm(context: Context, value: unknown, path: Path): void {
+  if (value === undefined || typeof value === "boolean") return;
+  if (value === null) return reportNull(context, path);
+  if (typeof value === "string") {
+    checkText(context, value, path, "");
+  } else if (typeof value === "number") {
+    if (!Number.isFinite(value)) error(context, path, `${value} is not a finite number, which a property list cannot hold`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkFreeForm(context, item, [...path, index]));
+  } else if (isPlainObject(value)) {
+    for (const [name, item] of Object.entries(value)) {
+      checkKeyName(context, name, [...path, name]);
+      checkFreeForm(context, item, [...path, name]);
+    }
+  } else {
+    error(context, path, `is ${kindOf(value)}, which is not a JSON value`);
+  }
+}
+
+function checkKeyName(context: Context, name: string, path: Path): void {
+  checkText(context, name, path, "key name ");
+}
+
+/** False when the text cannot go into a plist, after reporting it. */
+function checkText(context: Context, text: string, path: Path, subject: string): boolean {
+  const bad = findUnwritableChar(text);
+  if (bad === undefined) return true;
+  error(context, path, `${subject}contains ${bad}, which a property list cannot hold`);
+  return false;
+}
+
+function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${typeHint(spec, value)}`);
+}
+
+/** The edit that most often fixes a type mismatch, when there is an obvious one. */
+function typeHint(spec: KeySpec, value: unknown): string {
+  if (spec.type === "bool") {
+    if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
+      return ` (write ${value.trim().toLowerCase()} without quotes)`;
+    }
+    return " (write true or false)";
+  }
+  if (spec.type === "int" && typeof value === "string" && /^-?\d+$/.test(value.trim())) {
+    return ` (write ${value.trim()} without quotes)`;
+  }
+  if (spec.type === "string" && (typeof value === "number" || typeof value === "boolean")) {
+    return ` (write "${String(value)}" with quotes)`;
+  }
+  if (spec.type === "array" && spec.items?.type === "string" && typeof value === "string") {
+    return ` (write [${showValue(value)}])`;
+  }
+  return "";
+}
+
+function reportNull(context: Context, path: Path): void {
+  const what = typeof path[path.length - 1] === "number" ? "item" : "key";
+  error(context, path, `is null, which a property list cannot hold — remove the ${what} instead`);
+}
+
+function reportUnknown(context: Context, keys: KeyMap, name: string, path: Path): void {
+  const warn = context.options.unknownKeys === "warn";
+  const parents = path.slice(0, -1).filter((step): step is string => typeof step === "string");
+  const near = closestMatch(name, Object.keys(keys));
+  const elsewhere = near === undefined ? placeElsewhere(context.domain, name) : undefined;
+  const lead = `unknown key${elsewhere === undefined ? "" : " here"}${warn ? ", passed through unchecked" : ""}`;
+  let message: string;
+  if (near !== undefined) message = `${lead} — did you mean "${near}"?`;
+  else if (elsewhere !== undefined) message = `${lead} — ${elsewhere}`;
+  else if (warn) message = `${lead} (fine if it is newer than jcprofile's catalogue)`;
+  else message = `${lead} (jcprofile knows no ${parents.length > 0 ? parents.join(".") : context.domain} key like it)`;
+  context.issues.push({ path, message, severity: warn ? "warning" : "error" });
+}
+
+/** "it belongs inside IdPSettings" for a key put at the wrong level or in the wrong domain. */
+function placeElsewhere(domain: Domain, name: string): string | undefined {
+  const places = locateKey(name);
+  const own = places.find((place) => place.domain === domain);
+  if (own !== undefined) {
+    return own.parents.length > 0 ? `it belongs inside ${own.parents.join(".")}` : "it belongs at the top level";
+  }
+  const other = places[0];
+  if (other === undefined) return undefined;
+  return other.parents.length > 0
+    ? `it is a ${other.domain} key (inside ${other.parents.join(".")})`
+    : `it is a ${other.domain} key`;
+}
+
+function error(context: Context, path: Path, message: string): void {
+  context.issues.push({ path, message, severity: "error" });
+}
+
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,0 +1,31 @@
+import type { KeyMap, KeySpec } from "./types.js";
+
+/** Shorthands that keep the key tables to one readable line per key. */
+
+type Extra = Omit<KeySpec, "type" | "description">;
+
+export function str(description: string, extra: Extra = {}): KeySpec {
+  return { type: "string", description, ...extra };
+}
+
+export function bool(description: string, extra: Extra = {}): KeySpec {
+  return { type: "bool", description, ...extra };
+}
+
+export function int(description: string, extra: Extra = {}): KeySpec {
+  return { type: "int", description, ...extra };
+}
+
+export function data(description: string, extra: Extra = {}): KeySpec {
+  return { type: "data", description, ...extra };
+}
+
+/** An array of strings; `item` carries value lists that apply to each entry. */
+export function strings(description: string, extra: Extra = {}, item: Extra = {}): KeySpec {
+  return { type: "array", description, items: { type: "string", description: "", ...item }, ...extra };
+}
+
+/** A nested dictionary; without `keys` its contents are free-form. */
+export function dict(description: string, keys?: KeyMap, extra: Extra = {}): KeySpec {
+  return keys ? { type: "dict", description, keys, ...extra } : { type: "dict", description, ...extra };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { catalogKeys } from "./catalog.js";
+import { catalogJsonSchema, type JsonSchema } from "./json-schema.js";
+import type { Domain, KeyMap } from "./types.js";
+
+const DOMAINS: readonly Domain[] = ["com.jamf.connect.login", "com.jamf.connect"];
+
+function property(schema: JsonSchema, ...path: string[]): JsonSchema {
+  let current = schema;
+  for (const step of path) {
+    const next = current.properties?.[step];
+    if (next === undefined) throw new Error(`no property ${path.join(".")}`);
+    current = next;
+  }
+  return current;
+}
+
+/** Every object schema in the tree, with where it is. */
+function* objectSchemas(schema: JsonSchema, path = "(root)"): Generator<[string, JsonSchema]> {
+  if (schema.type === "object") yield [path, schema];
+  for (const [name, child] of Object.entries(schema.properties ?? {})) yield* objectSchemas(child, `${path}.${name}`);
+  if (schema.items) yield* objectSchemas(schema.items, `${path}[]`);
+}
+
+describe("catalogJsonSchema", () => {
+  it("describes the login domain as a draft-07 object", () => {
+    const schema = catalogJsonSchema("com.jamf.connect.login");
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(schema.title).toBe("com.jamf.connect.login settings");
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(true);
+  });
+
+  it.each([
+    [["DenyLocal"], { type: "boolean", description: "Hide local login so users must authenticate with the IdP." }],
+    [["OIDCAdmin"], { type: "array", description: expect.any(String), items: { type: "string" } }],
+    [["ROPGProvider"], { type: "string", description: expect.any(String), enum: ["Custom", "Azure_v2"] }],
+  ] as const)("login %j", (path, expected) => {
+    expect(property(catalogJsonSchema("com.jamf.connect.login"), ...path)).toEqual(expected);
+  });
+
+  it("maps int to integer in nested dictionaries", () => {
+    const schema = catalogJsonSchema("com.jamf.connect");
+    expect(property(schema, "PasswordPolicies", "NetworkCheck").type).toBe("integer");
+    expect(property(schema, "PasswordPolicies", "PolicyRequirements", "minLength").type).toBe("integer");
+  });
+
+  it("writes since and UNVERIFIED into descriptions", () => {
+    const login = catalogJsonSchema("com.jamf.connect.login");
+    expect(property(login, "ROPGScopes").description).toBe(
+      "Scopes of the login window's ROPG password check, e.g. openid+email+profile. Since 2.17.",
+    );
+    expect(property(catalogJsonSchema("com.jamf.connect"), "IdPSettings", "ROPGScopes").description).toBe(
+      'Scopes of the menu bar\'s ROPG password check (the "ROPG Scopes" field of Jamf Connect Configuration). Since 2.13. UNVERIFIED: key name for the menu bar ROPG scopes is not confirmed by any source.',
+    );
+    expect(property(login, "OIDCProvider").description).toContain("UNVERIFIED value EntraID: current docs list");
+    expect(property(login, "AuthServer").description).toBe("Okta domain. Used only with Okta, OktaIdentityEngine, Okta-OIDC.");
+  });
+
+  it("offers HiddenMenuItems values without enforcing them", () => {
+    const hidden = property(catalogJsonSchema("com.jamf.connect"), "HiddenMenuItems");
+    expect(hidden.items?.enum).toBeUndefined();
+    expect(hidden.items?.examples).toContain("quitjamfconnect");
+    expect(hidden.description).toContain("UNVERIFIED: case-sensitivity");
+  });
+
+  it("keeps free-form dictionaries open", () => {
+    expect(property(catalogJsonSchema("com.jamf.connect"), "Keychain", "InternetItems")).toEqual({
+      type: "object",
+      description: "Internet password items to update.",
+      additionalProperties: true,
+    });
+  });
+
+  it.each(DOMAINS)("%s leaves out LicenseFile, which settings cannot set", (domain) => {
+    expect(catalogJsonSchema(domain).properties).not.toHaveProperty("LicenseFile");
+  });
+
+  it.each(DOMAINS)("%s allows additional properties at every level", (domain) => {
+    const closed = [...objectSchemas(catalogJsonSchema(domain))].filter(([, schema]) => schema.additionalProperties !== true);
+    expect(closed.map(([path]) => path)).toEqual([]);
+  });
+
+  it.each(DOMAINS)("%s lists every non-data key of the catalogue", (domain) => {
+    const missing: string[] = [];
+    const visit = (keys: KeyMap, schema: JsonSchema, path: string): void => {
+      for (const [name, spec] of Object.entries(keys)) {
+        if (spec.type === "data") continue;
+        const child = schema.properties?.[name];
+        if (child === undefined) missing.push(`${path}${name}`);
+        else if (spec.keys) visit(spec.keys, child, `${path}${name}.`);
+      }
+    };
+    visit(catalogKeys(domain), catalogJsonSchema(domain), "");
+    expect(missing).toEqual([]);
+  });
+
+  it.each(DOMAINS)("%s is plain JSON data and a fresh object per call", (domain) => {
+    const schema = catalogJsonSchema(domain);
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    expect(catalogJsonSchema(domain)).not.toBe(schema);
+  });
+});

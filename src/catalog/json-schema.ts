@@ -1,0 +1,92 @@
+import { catalogKeys } from "./catalog.js";
+import type { Domain, KeyMap, KeySpec, ValueType } from "./types.js";
+
+/**
+ * The catalogue as a draft-07 JSON Schema for editors: completion and hover text for
+ * `settings`. Unknown keys stay allowed at every level (jcprofile itself decides whether they
+ * are errors or warnings), so this schema never contradicts `checkSettings`.
+ */
+
+export interface JsonSchema {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  type?: "string" | "boolean" | "integer" | "array" | "object";
+  enum?: string[];
+  examples?: string[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean;
+}
+
+const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+
+const DOMAIN_DESCRIPTIONS: Readonly<Record<Domain, string>> = {
+  "com.jamf.connect.login": "Preference keys of the Jamf Connect login window (com.jamf.connect.login).",
+  "com.jamf.connect":
+    "Preference keys of the Jamf Connect menu bar app (com.jamf.connect, new in Jamf Connect 2.0.0; Self Service+ from 3.0).",
+};
+
+const JSON_TYPES: Readonly<Record<Exclude<ValueType, "data">, NonNullable<JsonSchema["type"]>>> = {
+  string: "string",
+  bool: "boolean",
+  int: "integer",
+  array: "array",
+  dict: "object",
+};
+
+export function catalogJsonSchema(domain: Domain): JsonSchema {
+  return {
+    $schema: DRAFT_07,
+    title: `${domain} settings`,
+    description: DOMAIN_DESCRIPTIONS[domain],
+    type: "object",
+    properties: propertiesOf(catalogKeys(domain)),
+    additionalProperties: true,
+  };
+}
+
+/** Data keys are left out: settings cannot set them, so editors should not offer them. */
+function propertiesOf(keys: KeyMap): Record<string, JsonSchema> {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [name, spec] of Object.entries(keys)) {
+    const schema = schemaOf(spec);
+    if (schema !== undefined) properties[name] = schema;
+  }
+  return properties;
+}
+
+function schemaOf(spec: KeySpec): JsonSchema | undefined {
+  if (spec.type === "data") return undefined;
+  const schema: JsonSchema = { type: JSON_TYPES[spec.type] };
+  const description = hoverText(spec);
+  if (description !== "") schema.description = description;
+  if (spec.values) schema.enum = [...spec.values];
+  // Documented but unenforced values: offered for completion without rejecting others.
+  if (spec.knownValues) schema.examples = [...spec.knownValues];
+  if (spec.type === "array" && spec.items) {
+    const items = schemaOf(spec.items);
+    if (items !== undefined) schema.items = items;
+  }
+  if (spec.type === "dict") {
+    if (spec.keys) schema.properties = propertiesOf(spec.keys);
+    schema.additionalProperties = true;
+  }
+  return schema;
+}
+
+/** Hover text: what the key does, then since when, for which providers, and what is unconfirmed. */
+function hoverText(spec: KeySpec): string {
+  const parts = [spec.description];
+  if (spec.since !== undefined) parts.push(`Since ${spec.since}.`);
+  if (spec.providers) parts.push(`Used only with ${spec.providers.join(", ")}.`);
+  for (const [value, why] of Object.entries(spec.unverifiedValues ?? {})) {
+    parts.push(`UNVERIFIED value ${value}: ${sentence(why)}`);
+  }
+  if (spec.unverified !== undefined) parts.push(`UNVERIFIED: ${sentence(spec.unverified)}`);
+  return parts.filter((part) => part !== "").join(" ");
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

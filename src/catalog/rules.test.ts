@@ -1,0 +1,242 @@
+import { describe, expect, it } from "vitest";
+import { checkRules } from "./rules.js";
+import type { CatalogIssue, Domain } from "./types.js";
+
+const LOGIN: Domain = "com.jamf.connect.login";
+const MENUBAR: Domain = "com.jamf.connect";
+
+/** What the template gives every Entra login profile; each case adds the keys it is about. */
+const ENTRA_LOGIN = { OIDCProvider: "Azure", OIDCClientID: "c", OIDCROPGID: "c", OIDCNewPassword: false };
+const ENTRA_MENUBAR = { IdPSettings: { Provider: "Azure", ROPGID: "c", TenantID: "t" } };
+
+interface Case {
+  readonly name: string;
+  readonly domain: Domain;
+  readonly prefs: Record<string, unknown>;
+  readonly issues: readonly CatalogIssue[];
+}
+
+const error = (path: CatalogIssue["path"], message: string): CatalogIssue => ({ path, message, severity: "error" });
+const warning = (path: CatalogIssue["path"], message: string): CatalogIssue => ({ path, message, severity: "warning" });
+
+const cases: readonly Case[] = [
+  { name: "the plain Entra login template", domain: LOGIN, prefs: ENTRA_LOGIN, issues: [] },
+  { name: "the plain Entra menu bar template", domain: MENUBAR, prefs: ENTRA_MENUBAR, issues: [] },
+
+  // Migrate needs DenyLocal
+  { name: "Migrate with DenyLocal", domain: LOGIN, prefs: { ...ENTRA_LOGIN, Migrate: true, DenyLocal: true }, issues: [] },
+  { name: "Migrate false without DenyLocal", domain: LOGIN, prefs: { ...ENTRA_LOGIN, Migrate: false }, issues: [] },
+  {
+    name: "Migrate without DenyLocal",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, Migrate: true, DenyLocal: false },
+    issues: [
+      error(
+        ["DenyLocal"],
+        "Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+      ),
+    ],
+  },
+
+  // CreateJamfConnectPassword needs OIDCNewPassword false
+  { name: "CreateJamfConnectPassword with OIDCNewPassword false", domain: LOGIN, prefs: { ...ENTRA_LOGIN, CreateJamfConnectPassword: true }, issues: [] },
+  {
+    name: "CreateJamfConnectPassword with OIDCNewPassword true",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, CreateJamfConnectPassword: true, OIDCNewPassword: true },
+    issues: [
+      error(
+        ["OIDCNewPassword"],
+        "CreateJamfConnectPassword is true but OIDCNewPassword is true — set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)",
+      ),
+    ],
+  },
+  {
+    name: "CreateJamfConnectPassword with OIDCNewPassword absent",
+    domain: LOGIN,
+    prefs: { OIDCProvider: "Azure", CreateJamfConnectPassword: true },
+    issues: [
+      error(
+        ["OIDCNewPassword"],
+        "CreateJamfConnectPassword is true but OIDCNewPassword is not set — set OIDCNewPassword to false (Jamf's documents disagree on its default)",
+      ),
+    ],
+  },
+
+  // Passthrough with Entra needs OIDCNewPassword false or absent
+  { name: "passthrough with OIDCNewPassword false", domain: LOGIN, prefs: { ...ENTRA_LOGIN, OIDCUsePassthroughAuth: true }, issues: [] },
+  { name: "passthrough with OIDCNewPassword absent", domain: LOGIN, prefs: { OIDCProvider: "EntraID", OIDCUsePassthroughAuth: true }, issues: [] },
+  { name: "passthrough with Okta and OIDCNewPassword true", domain: LOGIN, prefs: { OIDCProvider: "Okta", OIDCUsePassthroughAuth: true, OIDCNewPassword: true }, issues: [] },
+  {
+    name: "passthrough with EntraID and OIDCNewPassword true",
+    domain: LOGIN,
+    prefs: { OIDCProvider: "EntraID", OIDCUsePassthroughAuth: true, OIDCNewPassword: true },
+    issues: [
+      error(
+        ["OIDCNewPassword"],
+        "OIDCUsePassthroughAuth is true with OIDCProvider EntraID, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false",
+      ),
+    ],
+  },
+  {
+    // The passthrough page names OneLogin and PingFederate alongside Azure.
+    name: "passthrough with OneLogin and OIDCNewPassword true",
+    domain: LOGIN,
+    prefs: { OIDCProvider: "OneLogin", OIDCUsePassthroughAuth: true, OIDCNewPassword: true },
+    issues: [
+      error(
+        ["OIDCNewPassword"],
+        "OIDCUsePassthroughAuth is true with OIDCProvider OneLogin, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false",
+      ),
+    ],
+  },
+
+  // LocalFallback / DenyLocalExcluded without DenyLocal
+  { name: "LocalFallback with DenyLocal", domain: LOGIN, prefs: { ...ENTRA_LOGIN, DenyLocal: true, LocalFallback: true, DenyLocalExcluded: ["ladmin"] }, issues: [] },
+  {
+    name: "LocalFallback and DenyLocalExcluded without DenyLocal",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, LocalFallback: true, DenyLocalExcluded: ["ladmin"] },
+    issues: [
+      warning(["LocalFallback"], "LocalFallback has no effect unless DenyLocal is true — set DenyLocal to true or remove LocalFallback"),
+      warning(
+        ["DenyLocalExcluded"],
+        "DenyLocalExcluded has no effect unless DenyLocal is true — set DenyLocal to true or remove DenyLocalExcluded",
+      ),
+    ],
+  },
+
+  // ROPGProvider Custom needs ROPGDiscoveryURL
+  {
+    name: "ROPGProvider Custom with ROPGDiscoveryURL",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, ROPGProvider: "Custom", ROPGDiscoveryURL: "https://adfs.example.com/adfs/.well-known/openid-configuration" },
+    issues: [],
+  },
+  { name: "ROPGProvider Azure_v2 without ROPGDiscoveryURL", domain: LOGIN, prefs: { ...ENTRA_LOGIN, ROPGProvider: "Azure_v2" }, issues: [] },
+  {
+    name: "ROPGProvider Custom with a blank ROPGDiscoveryURL",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, ROPGProvider: "Custom", ROPGDiscoveryURL: " " },
+    issues: [
+      error(
+        ["ROPGDiscoveryURL"],
+        "ROPGProvider is Custom but ROPGDiscoveryURL is not set — set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
+      ),
+    ],
+  },
+
+  // Custom / PingFederate need a discovery URL
+  { name: "Custom with OIDCDiscoveryURL", domain: LOGIN, prefs: { OIDCProvider: "Custom", OIDCDiscoveryURL: "https://idp/.well-known/openid-configuration" }, issues: [] },
+  {
+    name: "PingFederate without OIDCDiscoveryURL",
+    domain: LOGIN,
+    prefs: { OIDCProvider: "PingFederate" },
+    issues: [
+      error(
+        ["OIDCDiscoveryURL"],
+        "OIDCProvider is PingFederate but OIDCDiscoveryURL is not set — set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL",
+      ),
+    ],
+  },
+  { name: "menu bar Custom with DiscoveryURL", domain: MENUBAR, prefs: { IdPSettings: { Provider: "Custom", DiscoveryURL: "https://idp/x" } }, issues: [] },
+  {
+    name: "menu bar Custom without DiscoveryURL",
+    domain: MENUBAR,
+    prefs: { IdPSettings: { Provider: "Custom" } },
+    issues: [
+      error(
+        ["IdPSettings", "DiscoveryURL"],
+        "IdPSettings.Provider is Custom but IdPSettings.DiscoveryURL is not set — set it to the provider's .well-known/openid-configuration URL",
+      ),
+    ],
+  },
+
+  // OIDCAdmin needs OIDCAdminAttribute; Entra wants roles
+  { name: "OIDCAdmin with roles", domain: LOGIN, prefs: { ...ENTRA_LOGIN, OIDCAdmin: ["Admin"], OIDCAdminAttribute: "roles" }, issues: [] },
+  { name: "an empty OIDCAdmin", domain: LOGIN, prefs: { ...ENTRA_LOGIN, OIDCAdmin: [] }, issues: [] },
+  {
+    name: "OIDCAdmin without OIDCAdminAttribute",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, OIDCAdmin: ["Admin"] },
+    issues: [
+      warning(
+        ["OIDCAdminAttribute"],
+        "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim — set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
+      ),
+    ],
+  },
+  { name: "OIDCAdminAttribute groups with Okta", domain: LOGIN, prefs: { OIDCProvider: "Okta", OIDCAdminAttribute: "groups" }, issues: [] },
+  {
+    name: "OIDCAdminAttribute groups with Entra",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, OIDCAdmin: ["Admin"], OIDCAdminAttribute: "groups" },
+    issues: [
+      warning(
+        ["OIDCAdminAttribute"],
+        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles',
+      ),
+    ],
+  },
+
+  // Okta-only keys with an Entra provider
+  { name: "Okta keys with Okta", domain: LOGIN, prefs: { OIDCProvider: "Okta", AuthServer: "example.okta.com", MFAExcluded: ["sms"] }, issues: [] },
+  {
+    name: "Okta keys with Entra",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, AuthServer: "example.okta.com", MFARename: { push: "Push" } },
+    issues: [
+      warning(["AuthServer"], "AuthServer is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure — remove AuthServer"),
+      warning(["MFARename"], "MFARename is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure — remove MFARename"),
+    ],
+  },
+  {
+    name: "menu bar OktaAuthServer with Entra",
+    domain: MENUBAR,
+    prefs: { IdPSettings: { ...ENTRA_MENUBAR.IdPSettings, OktaAuthServer: "default" } },
+    issues: [
+      warning(
+        ["IdPSettings", "OktaAuthServer"],
+        "IdPSettings.OktaAuthServer is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure — remove IdPSettings.OktaAuthServer",
+      ),
+    ],
+  },
+
+  // Success codes are digit strings
+  { name: "digit success codes", domain: LOGIN, prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "50079"] }, issues: [] },
+  {
+    name: "success codes written as AADSTS names or words",
+    domain: LOGIN,
+    prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "AADSTS50079", "mfa"] },
+    issues: [
+      error(["ROPGSuccessCodes", 1], 'ROPGSuccessCodes contains "AADSTS50079" — write "50079" (AADSTS codes are numbers as strings, e.g. "50076")'),
+      error(
+        ["ROPGSuccessCodes", 2],
+        'ROPGSuccessCodes contains "mfa", which is not an AADSTS code — AADSTS codes are numbers as strings, e.g. "50076"',
+      ),
+    ],
+  },
+  {
+    name: "menu bar success code with spaces",
+    domain: MENUBAR,
+    prefs: { IdPSettings: { ...ENTRA_MENUBAR.IdPSettings, SuccessCodes: [" 50076"] } },
+    issues: [
+      error(
+        ["IdPSettings", "SuccessCodes", 0],
+        'IdPSettings.SuccessCodes contains " 50076" — write "50076" (AADSTS codes are numbers as strings, e.g. "50076")',
+      ),
+    ],
+  },
+];
+
+describe("checkRules", () => {
+  it.each(cases)("$name", ({ domain, prefs, issues }) => {
+    expect(checkRules(domain, prefs)).toEqual(issues);
+  });
+
+  it("applies only the rules of the given domain", () => {
+    const loginMistakes = { Migrate: true, OIDCProvider: "PingFederate" };
+    expect(checkRules(MENUBAR, loginMistakes)).toEqual([]);
+    expect(checkRules(LOGIN, { IdPSettings: { Provider: "Custom" } })).toEqual([]);
+  });
+});

@@ -1,0 +1,221 @@
+import { catalogKeys, PROVIDER_PATH } from "./catalog.js";
+import type { CatalogIssue, Domain, KeyMap } from "./types.js";
+
+/**
+ * Cross-key rules, run on the final preference dictionary of a domain (template + generated
+ * values + settings, already type-checked). Each rule is a small object so the table reads as
+ * the list of what Jamf's documents require.
+ */
+
+type Prefs = Readonly<Record<string, unknown>>;
+type Path = readonly (string | number)[];
+
+interface Finding {
+  /** The key the admin should change. */
+  readonly path: Path;
+  /** Names the keys involved and says the fix. */
+  readonly message: string;
+}
+
+interface Rule {
+  readonly domain: Domain;
+  readonly severity: CatalogIssue["severity"];
+  readonly find: (prefs: Prefs) => readonly Finding[];
+}
+
+const LOGIN: Domain = "com.jamf.connect.login";
+const MENUBAR: Domain = "com.jamf.connect";
+const ENTRA = ["Azure", "EntraID"];
+/** Providers whose passthrough page requires OIDCNewPassword false or absent. */
+const PASSTHROUGH_SYNCED = ["Azure", "EntraID", "OneLogin", "PingFederate"];
+const NEEDS_DISCOVERY = ["Custom", "PingFederate"];
+const SUCCESS_CODE_HINT = 'AADSTS codes are numbers as strings, e.g. "50076"';
+
+/** A rule that yields one finding when `test` holds. */
+function when(test: (prefs: Prefs) => boolean, path: Path, message: (prefs: Prefs) => string) {
+  return (prefs: Prefs): readonly Finding[] => (test(prefs) ? [{ path, message: message(prefs) }] : []);
+}
+
+const rules: readonly Rule[] = [
+  {
+    domain: LOGIN,
+    severity: "error",
+    find: when(
+      (p) => p.Migrate === true && p.DenyLocal !== true,
+      ["DenyLocal"],
+      () =>
+        "Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "error",
+    find: when(
+      (p) => p.CreateJamfConnectPassword === true && p.OIDCNewPassword !== false,
+      ["OIDCNewPassword"],
+      (p) =>
+        p.OIDCNewPassword === undefined
+          ? "CreateJamfConnectPassword is true but OIDCNewPassword is not set — set OIDCNewPassword to false (Jamf's documents disagree on its default)"
+          : "CreateJamfConnectPassword is true but OIDCNewPassword is true — set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "error",
+    find: when(
+      (p) =>
+        p.OIDCUsePassthroughAuth === true && isOneOf(p.OIDCProvider, PASSTHROUGH_SYNCED) && p.OIDCNewPassword === true,
+      ["OIDCNewPassword"],
+      (p) =>
+        `OIDCUsePassthroughAuth is true with OIDCProvider ${String(p.OIDCProvider)}, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false`,
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "warning",
+    find: when(
+      (p) => p.LocalFallback === true && p.DenyLocal !== true,
+      ["LocalFallback"],
+      () => "LocalFallback has no effect unless DenyLocal is true — set DenyLocal to true or remove LocalFallback",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "warning",
+    find: when(
+      (p) => p.DenyLocalExcluded !== undefined && p.DenyLocal !== true,
+      ["DenyLocalExcluded"],
+      () => "DenyLocalExcluded has no effect unless DenyLocal is true — set DenyLocal to true or remove DenyLocalExcluded",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "error",
+    find: when(
+      (p) => p.ROPGProvider === "Custom" && !isSet(p.ROPGDiscoveryURL),
+      ["ROPGDiscoveryURL"],
+      () =>
+        "ROPGProvider is Custom but ROPGDiscoveryURL is not set — set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "error",
+    find: when(
+      (p) => isOneOf(p.OIDCProvider, NEEDS_DISCOVERY) && !isSet(p.OIDCDiscoveryURL),
+      ["OIDCDiscoveryURL"],
+      (p) =>
+        `OIDCProvider is ${String(p.OIDCProvider)} but OIDCDiscoveryURL is not set — set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL`,
+    ),
+  },
+  {
+    domain: MENUBAR,
+    severity: "error",
+    find: when(
+      (p) =>
+        isOneOf(valueAt(p, ["IdPSettings", "Provider"]), NEEDS_DISCOVERY) &&
+        !isSet(valueAt(p, ["IdPSettings", "DiscoveryURL"])),
+      ["IdPSettings", "DiscoveryURL"],
+      (p) =>
+        `IdPSettings.Provider is ${String(valueAt(p, ["IdPSettings", "Provider"]))} but IdPSettings.DiscoveryURL is not set — set it to the provider's .well-known/openid-configuration URL`,
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "warning",
+    find: when(
+      (p) => isSet(p.OIDCAdmin) && !isSet(p.OIDCAdminAttribute),
+      ["OIDCAdminAttribute"],
+      () =>
+        "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim — set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
+    ),
+  },
+  {
+    domain: LOGIN,
+    severity: "warning",
+    find: when(
+      (p) =>
+        isOneOf(p.OIDCProvider, ENTRA) && typeof p.OIDCAdminAttribute === "string" && p.OIDCAdminAttribute !== "roles",
+      ["OIDCAdminAttribute"],
+      (p) =>
+        `OIDCAdminAttribute is "${String(p.OIDCAdminAttribute)}" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles`,
+    ),
+  },
+  { domain: LOGIN, severity: "warning", find: (p) => findProviderOnlyKeys(LOGIN, p) },
+  { domain: MENUBAR, severity: "warning", find: (p) => findProviderOnlyKeys(MENUBAR, p) },
+  { domain: LOGIN, severity: "error", find: (p) => findBadSuccessCodes(p, ["ROPGSuccessCodes"]) },
+  { domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
+];
+
+/** Cross-key problems in a domain's final preference dictionary. */
+export function checkRules(domain: Domain, prefs: Prefs): CatalogIssue[] {
+  return rules
+    .filter((rule) => rule.domain === domain)
+    .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity })));
+}
+
+/** Okta-only keys (per the catalogue's `providers`) in an Entra ID profile: ignored, so remove them. */
+function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
+  const providerPath = PROVIDER_PATH[domain];
+  const providerKey = providerPath.join(".");
+  const provider = valueAt(prefs, providerPath);
+  if (!isOneOf(provider, ENTRA)) return [];
+  const findings: Finding[] = [];
+  const visit = (keys: KeyMap, path: readonly string[]): void => {
+    for (const [name, spec] of Object.entries(keys)) {
+      const here = [...path, name];
+      if (spec.providers && valueAt(prefs, here) !== undefined) {
+        const key = here.join(".");
+        findings.push({
+          path: here,
+          message: `${key} is only used when ${providerKey} is ${orList(spec.providers)}, but it is ${String(provider)} — remove ${key}`,
+        });
+      } else if (spec.keys) {
+        visit(spec.keys, here);
+      }
+    }
+  };
+  visit(catalogKeys(domain), []);
+  return findings;
+}
+
+function findBadSuccessCodes(prefs: Prefs, path: readonly string[]): Finding[] {
+  const codes = valueAt(prefs, path);
+  if (!Array.isArray(codes)) return [];
+  const key = path.join(".");
+  return codes.flatMap((code: unknown, index) => {
+    if (typeof code === "string" && /^\d+$/.test(code)) return [];
+    const digits = /^\s*(?:AADSTS)?\s*(\d+)\s*$/i.exec(String(code))?.[1];
+    const message =
+      digits === undefined
+        ? `${key} contains ${JSON.stringify(code)}, which is not an AADSTS code — ${SUCCESS_CODE_HINT}`
+        : `${key} contains ${JSON.stringify(code)} — write "${digits}" (${SUCCESS_CODE_HINT})`;
+    return [{ path: [...path, index], message }];
+  });
+}
+
+function valueAt(prefs: Prefs, path: readonly string[]): unknown {
+  let value: unknown = prefs;
+  for (const step of path) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, step)) return undefined;
+    value = (value as Prefs)[step];
+  }
+  return value;
+}
+
+/** "A, B or C". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+function isOneOf(value: unknown, options: readonly string[]): boolean {
+  return typeof value === "string" && options.includes(value);
+}
+
+/** Present and not blank: an empty string or list configures nothing. */
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

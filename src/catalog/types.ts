@@ -1,0 +1,41 @@
+/** The two preference domains jcprofile writes: the login window and the menu bar app. */
+export type Domain = "com.jamf.connect.login" | "com.jamf.connect";
+
+/** Property-list value kinds, named as Jamf's documentation names them. */
+export type ValueType = "string" | "bool" | "int" | "data" | "array" | "dict";
+
+export interface KeySpec {
+  readonly type: ValueType;
+  readonly description: string;
+  /** Spec of every item, for `array` keys. */
+  readonly items?: KeySpec;
+  /** Known keys of a nested dictionary. A `dict` without `keys` accepts any contents. */
+  readonly keys?: Readonly<Record<string, KeySpec>>;
+  /** Allowed string values, enforced by the checker. */
+  readonly values?: readonly string[];
+  /**
+   * Documented string values that are not enforced, because the sources disagree on their
+   * spelling (HiddenMenuItems); editors still offer them.
+   */
+  readonly knownValues?: readonly string[];
+  /** Allowed values that no source confirms the app accepts, with the reason. */
+  readonly unverifiedValues?: Readonly<Record<string, string>>;
+  /** First Jamf Connect version in which a source states the key exists. */
+  readonly since?: string;
+  /** Why the key's name, type, meaning or default is not confirmed by a source. */
+  readonly unverified?: string;
+  /** Provider values (of this domain) the key is used with; absent = every provider. */
+  readonly providers?: readonly string[];
+  /** The jcprofile config field that produces the key; settings cannot set it. */
+  readonly owner?: string;
+}
+
+export type KeyMap = Readonly<Record<string, KeySpec>>;
+
+export interface CatalogIssue {
+  /** Key names and array indexes from the settings root; the caller prefixes its own path. */
+  readonly path: readonly (string | number)[];
+  /** Reads after "<path>: ", so it never repeats the path. */
+  readonly message: string;
+  readonly severity: "error" | "warning";
+}
