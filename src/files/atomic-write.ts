@@ -16,17 +16,26 @@ export interface FileToWrite {
 export function writeFilesAtomically(files: readonly FileToWrite[]): void {
   const temps: string[] = [];
   const createdDirs: string[] = [];
+  // Folders made by this call: a file in one of them cannot be a folder already (no stat needed).
+  const fresh = new Set<string>();
+  const ready = new Set<string>();
   try {
     for (const file of files) {
       const folder = dirname(file.path);
-      let created: string | undefined;
-      try {
-        created = mkdirSync(folder, { recursive: true });
-      } catch (error) {
-        throw new UserError(`${file.displayPath}: cannot create its folder (${describe(error)}) — check --out and that no file stands where a folder should be`);
+      if (!ready.has(folder)) {
+        let created: string | undefined;
+        try {
+          created = mkdirSync(folder, { recursive: true });
+        } catch (error) {
+          throw new UserError(`${file.displayPath}: cannot create its folder (${describe(error)}) — check --out and that no file stands where a folder should be`);
+        }
+        if (created) {
+          createdDirs.push(...foldersBetween(created, folder));
+          fresh.add(folder);
+        }
+        ready.add(folder);
       }
-      if (created) createdDirs.push(...foldersBetween(created, folder));
-      if (isFolder(file.path)) throw new UserError(`${file.displayPath}: is a folder — remove it or choose another --out`);
+      if (!fresh.has(folder) && isFolder(file.path)) throw new UserError(`${file.displayPath}: is a folder — remove it or choose another --out`);
       const temp = `${file.path}.${process.pid}.tmp`;
       try {
         writeFileSync(temp, file.text, { encoding: "utf8", flag: "wx" });

@@ -1,4 +1,4 @@
-import { v5 as uuidV5 } from "uuid";
+import { uuidV5 } from "./uuid.js";
 import type { Problem } from "../config/problems.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PlistValueError, serializePlist, type PlistValue } from "./plist-xml.js";

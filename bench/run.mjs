@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// npm run bench: wall time of the built CLI against a bare `node -e ""` start-up measured in
+// the same run, reported as ratios (absolute times on shared machines mean little).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const cli = join(root, "dist", "cli.js");
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+function timeOnce(args, cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "true" } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/** Median of interleaved runs, so both sides see the same machine load. */
+function compare(label, args, cwd) {
+  const bare = [];
+  const cmd = [];
+  timeOnce(["-e", ""], cwd);
+  timeOnce(args, cwd);
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeOnce(["-e", ""], cwd));
+    cmd.push(timeOnce(args, cwd));
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const row = { label, bare: median(bare), command: median(cmd) };
+  row.ratio = row.command / row.bare;
+  return row;
+}
+
+function configWith(count) {
+  const environments = {};
+  for (let i = 0; i < count; i++) {
+    const hex = i.toString(16).padStart(12, "0");
+    environments[`env${i}`] = {
+      tenant: `9b1f3c2e-5d4a-4c8b-9e7f-${hex}`,
+      login: { clientId: `7d2e9a41-3c5b-4f86-a1d0-${hex}` },
+      ...(i % 2 === 1 && { conditionalAccess: { mode: "custom-scope", apiAppId: `e5a8c3f1-9b2d-4e7a-8c6f-${hex}` } }),
+    };
+  }
+  return {
+    organization: "Bench Ltd",
+    identifier: "com.bench.jamfconnect",
+    defaults: {
+      license: "contoso.jamfconnectlicense",
+      login: { adminRoles: ["Admin"], settings: { DenyLocal: true, Migrate: true, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true } },
+      menubar: { settings: { SignIn: { AutoAuthenticate: true, RequireSignIn: true } } },
+    },
+    environments,
+  };
+}
+
+const work = mkdtempSync(join(tmpdir(), "jcprofile-bench-"));
+try {
+  cpSync(join(root, "examples", "contoso.jamfconnectlicense"), join(work, "contoso.jamfconnectlicense"));
+  const rows = [];
+  for (const count of [1, 100, 1000]) {
+    writeFileSync(join(work, `bench-${count}.json`), JSON.stringify(configWith(count), null, 2));
+    rows.push(compare(`build, ${count} environment${count === 1 ? "" : "s"}`, [cli, "build", "--config", `bench-${count}.json`], work));
+  }
+  const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : undefined;
+  if (extra?.default) rows.push(...(await extra.default({ compare, work, cli, runs })));
+
+  console.log(`node ${process.version}, ${runs} interleaved runs each, medians`);
+  console.log("| what | bare node -e \"\" | command | ratio |");
+  console.log("|---|---:|---:|---:|");
+  for (const row of rows) {
+    console.log(`| ${row.label} | ${row.bare.toFixed(0)} ms | ${row.command.toFixed(0)} ms | ${row.ratio.toFixed(2)}x |`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
