@@ -47,7 +47,9 @@ export function renderPreferences(
   const at = (issue: CatalogIssue): Problem => ({ ...issue, path: [...settingsPath, ...issue.path] });
 
   const { preferences: filled, owned } = fillTemplate(loadTemplate(domain), templateValues(environment));
+  const ownedPaths = new Set<string>();
   for (const [path, field] of ownedKeysIn(settings, owned)) {
+    ownedPaths.add(path);
     problems.push({
       path: [...settingsPath, ...path.split(".")],
       message: `is written by jcprofile from "${field}" — set ${field} instead and remove this key`,
@@ -59,7 +61,9 @@ export function renderPreferences(
       problems.push({ path: [...settingsPath, key], message: "is a profile key, not a Jamf Connect preference — remove it (jcprofile writes the Payload keys)", severity: "error" });
     }
   }
-  problems.push(...checkSettings(domain, settings, { unknownKeys: environment.unknownKeys }).map(at));
+  // An owned key already has its message ("set <field> instead"); the catalogue's would repeat it.
+  const catalogIssues = checkSettings(domain, settings, { unknownKeys: environment.unknownKeys });
+  problems.push(...catalogIssues.filter((issue) => !ownedPaths.has(issue.path.join("."))).map(at));
   if (problems.some((problem) => problem.severity === "error")) return { preferences: filled, problems };
 
   const preferences = deepMerge(filled, settings as Record<string, PlistValue>);

@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { customScopeString, firstControlCharacter, resolveEnvironment } from "./resolve.js";
+import type { ConfigFile } from "./schema.js";
+
+const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
+const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
+const API = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";
+
+function config(overrides: Partial<ConfigFile> = {}): ConfigFile {
+  return {
+    organization: "Contoso",
+    identifier: "com.contoso.jamfconnect",
+    environments: { prod: { tenant: TENANT, login: { clientId: CLIENT } } },
+    ...overrides,
+  };
+}
+
+const resolve = (c: ConfigFile, name = "prod") => resolveEnvironment(c, name, { configDir: tmpdir() });
+
+describe("resolveEnvironment", () => {
+  it("fills every default", () => {
+    const { environment, problems } = resolve(config());
+    expect(problems).toEqual([]);
+    expect(environment).toMatchObject({
+      name: "prod",
+      cloud: "public",
+      authorityHost: "https://login.microsoftonline.com",
+      login: { clientId: CLIENT, ropgClientId: CLIENT, redirectUri: "https://127.0.0.1/jamfconnect", adminRoles: [], settings: {} },
+      menubar: { ropgClientId: CLIENT, settings: {} },
+      conditionalAccess: { mode: "none", scopeName: "jamfconnect", exemptInteractiveLogin: false },
+      profile: { payloadStyle: "mcx", removalDisallowed: true, loginDisplayName: "Jamf Connect Login (prod)" },
+      unknownKeys: "error",
+    });
+    expect(environment!.conditionalAccess).not.toHaveProperty("loginRopgScopes");
+  });
+
+  it("merges defaults under the environment, the environment winning", () => {
+    const { environment } = resolve(
+      config({
+        defaults: { cloud: "usgov", login: { ropgClientId: API, settings: { DenyLocal: true, HelpURL: "a" } } },
+        environments: { prod: { tenant: TENANT, login: { clientId: CLIENT, settings: { HelpURL: "b" } } } },
+      }),
+    );
+    expect(environment!.authorityHost).toBe("https://login.microsoftonline.us");
+    expect(environment!.login.ropgClientId).toBe(API);
+    expect(environment!.menubar.ropgClientId).toBe(API);
+    expect(environment!.login.settings).toEqual({ DenyLocal: true, HelpURL: "b" });
+  });
+
+  it("writes the custom scope to both ROPG scope keys, and to OIDCScopes only when asked", () => {
+    const scope = customScopeString(API, "jamfconnect");
+    expect(scope).toBe(`api://${API}/jamfconnect+openid+email+profile`);
+    const ca = (extra: object) =>
+      resolve(config({ environments: { prod: { tenant: TENANT, login: { clientId: CLIENT }, conditionalAccess: { mode: "custom-scope", apiAppId: API, ...extra } } } }))
+        .environment!.conditionalAccess;
+    expect(ca({})).toMatchObject({ loginRopgScopes: scope, menubarRopgScopes: scope });
+    expect(ca({})).not.toHaveProperty("oidcScopes");
+    expect(ca({ exemptInteractiveLogin: true }).oidcScopes).toBe(scope);
+    expect(ca({ scopeName: "jc.check" }).loginRopgScopes).toBe(`api://${API}/jc.check+openid+email+profile`);
+    expect(ca({ menubarRopgScopes: "openid+email+profile" })).toMatchObject({ loginRopgScopes: scope, menubarRopgScopes: "openid+email+profile" });
+  });
+
+  it("reports a missing field in the environment that lacks it", () => {
+    const { problems } = resolve(config({ defaults: { conditionalAccess: { mode: "custom-scope" } }, environments: { prod: {} } }));
+    expect(problems.map((problem) => problem.path.join("."))).toEqual([
+      "environments.prod.tenant",
+      "environments.prod.login.clientId",
+      "environments.prod.conditionalAccess.apiAppId",
+    ]);
+  });
+
+  it("warns, without failing, about ignored or doubtful settings", () => {
+    const { environment, problems } = resolve(
+      config({ environments: { prod: { tenant: TENANT, cloud: "china", login: { clientId: CLIENT }, conditionalAccess: { apiAppId: API } } } }),
+    );
+    expect(environment).toBeDefined();
+    expect(problems.map((problem) => [problem.severity, problem.path.join(".")])).toEqual([
+      ["warning", "environments.prod.conditionalAccess.mode"],
+      ["warning", "environments.prod.cloud"],
+    ]);
+  });
+
+  it("reads the license relative to the config folder, once for all environments", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
+    writeFileSync(join(dir, "l.jamfconnectlicense"), "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>");
+    const cache = new Map();
+    const c = config({ defaults: { license: "l.jamfconnectlicense" } });
+    const first = resolveEnvironment(c, "prod", { configDir: dir, licenseCache: cache });
+    expect(Buffer.from(first.environment!.license!.bytes).toString()).toContain("LicenseKey");
+    expect(cache.size).toBe(1);
+  });
+
+  it("accepts a license given as base64 text and embeds the decoded plist", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
+    const plist = "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>";
+    writeFileSync(join(dir, "l.txt"), `${Buffer.from(plist).toString("base64")}\n`);
+    const { environment } = resolveEnvironment(config({ defaults: { license: "l.txt" } }), "prod", { configDir: dir });
+    expect(Buffer.from(environment!.license!.bytes).toString()).toBe(plist);
+  });
+});
+
+describe("firstControlCharacter", () => {
+  it.each([
+    ["plain text, tabs\tand\nlines\r", undefined],
+    ["bell\u0007", "U+0007"],
+    ["nul\u0000", "U+0000"],
+    ["\uFFFE", "U+FFFE"],
+    ["lone \uD83D surrogate", "U+D83D"],
+    ["pair 🍎 is fine", undefined],
+  ])("%j → %s", (text, expected) => {
+    expect(firstControlCharacter(text)).toBe(expected);
+  });
+});
+
+describe("problem paths", () => {
+  it("point into defaults when the bad value is inherited from there", () => {
+    const { problems } = resolveEnvironment(
+      config({ defaults: { license: "missing.jamfconnectlicense" } }),
+      "prod",
+      { configDir: tmpdir() },
+    );
+    expect(problems.map((problem) => problem.path.join("."))).toEqual(["defaults.license"]);
+  });
+});
