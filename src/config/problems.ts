@@ -12,6 +12,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
+    else if (!/^[A-Za-z0-9_$-]+$/.test(part)) text += `[${JSON.stringify(part)}]`;
     else text += text === "" ? part : `.${part}`;
   }
   return text === "" ? "(top level)" : text;
