@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import { log } from "./log.js";
+import { packageRoot } from "./package-root.js";
 
 /**
  * The entry point: builds the command tree, runs one command, and is the only place that turns
@@ -13,7 +15,7 @@ import { log } from "./log.js";
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 

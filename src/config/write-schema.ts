@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
 import { renderSchemaJson } from "./json-schema.js";
 
 /** `npm run schema`: regenerates schema/jcprofile.schema.json (a test fails when it is stale). */
-const target = new URL("../../schema/jcprofile.schema.json", import.meta.url);
+const target = join(packageRoot(), "schema", "jcprofile.schema.json");
 writeFileSync(target, renderSchemaJson());
-process.stdout.write(`${target.pathname}\n`);
+process.stdout.write(`${target}\n`);

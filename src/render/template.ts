@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
 import { isPlainObject } from "../config/merge.js";
 import type { PlistValue } from "./plist-xml.js";
 
 export type Domain = "com.jamf.connect.login" | "com.jamf.connect";
 
-/** Templates ship with the package: dist/render/ → ../../templates/. */
-const TEMPLATE_DIR = new URL("../../templates/", import.meta.url);
 
 const cache = new Map<Domain, Record<string, unknown>>();
 
 export function loadTemplate(domain: Domain): Record<string, unknown> {
   let template = cache.get(domain);
   if (!template) {
-    const parsed: unknown = JSON.parse(readFileSync(new URL(`${domain}.json`, TEMPLATE_DIR), "utf8"));
+    const parsed: unknown = JSON.parse(readFileSync(join(packageRoot(), "templates", `${domain}.json`), "utf8"));
     if (!isPlainObject(parsed)) throw new Error(`templates/${domain}.json must hold a JSON object`);
     template = parsed;
     cache.set(domain, template);
