@@ -1,37 +1,8 @@
 import type { KeySpec } from "./types.js";
 
+export { findUnwritableChar, kindOf, showValue } from "../values.js";
+
 /** Wording shared by the checker's messages. */
-
-const SHOWN_LENGTH = 40;
-
-/** A value as the admin wrote it in JSON, shortened so one message stays one line. */
-export function showValue(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
-}
-
-/** "a string", "an array", … for a JSON value. */
-export function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return "a string";
-    case "boolean":
-      return "a boolean";
-    case "number":
-      return "a number";
-    case "object":
-      return "an object";
-    default:
-      return `a ${typeof value}`;
-  }
-}
 
 /** What a spec wants, in the admin's JSON terms. */
 export function expectedKind(spec: KeySpec): string {
@@ -61,35 +32,6 @@ function pluralKind(spec: KeySpec): string {
     array: "arrays",
   };
   return plurals[spec.type];
-}
-
-/**
- * The first character an XML property list cannot carry, described for a message, or
- * undefined. XML 1.0 forbids C0 controls other than tab, LF and CR, the noncharacters
- * U+FFFE/U+FFFF, and a UTF-16 surrogate without its partner cannot be encoded at all.
- */
-export function findUnwritableChar(text: string): string | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
-      return `a control character (${codePoint(code)})`;
-    }
-    if (code === 0xfffe || code === 0xffff) return `a noncharacter (${codePoint(code)})`;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return `an unpaired surrogate (${codePoint(code)})`;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) return `an unpaired surrogate (${codePoint(code)})`;
-  }
-  return undefined;
-}
-
-function codePoint(code: number): string {
-  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** Lists values the way messages quote them: `Azure, EntraID, IBMCI`. */

@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import { kindOf, showValue } from "../values.js";
 
 /** One thing wrong (or suspicious) in the config, located by its JSON path. */
 export interface Problem {
@@ -16,29 +17,6 @@ export function formatPath(path: readonly (string | number)[]): string {
     else text += text === "" ? part : `.${part}`;
   }
   return text === "" ? "(top level)" : text;
-}
-
-/** A value as it appears in the JSON, shortened so one message stays one line. */
-export function showValue(value: unknown): string {
-  const text = value === undefined ? "undefined" : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-export function describeJsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return "a string";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "a boolean";
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
 }
 
 const expectedNames: Record<string, string> = {
@@ -77,5 +55,5 @@ export function problemFromIssue(
     return { path, message: `${showValue(input)} is not one of ${options}`, severity: "error" };
   }
   const expected = expectedNames[issue.expected ?? ""] ?? issue.expected ?? "another type";
-  return { path, message: `${showValue(input)} is ${describeJsonType(input)}, expected ${expected}`, severity: "error" };
+  return { path, message: `${showValue(input)} is ${kindOf(input)}, expected ${expected}`, severity: "error" };
 }

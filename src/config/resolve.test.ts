@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { customScopeString, firstControlCharacter, resolveEnvironment } from "./resolve.js";
+import { customScopeString, resolveEnvironment } from "./resolve.js";
 import type { ConfigFile } from "./schema.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
@@ -99,19 +99,6 @@ describe("resolveEnvironment", () => {
     writeFileSync(join(dir, "l.txt"), `${Buffer.from(plist).toString("base64")}\n`);
     const { environment } = resolveEnvironment(config({ defaults: { license: "l.txt" } }), "prod", { configDir: dir });
     expect(Buffer.from(environment!.license!.bytes).toString()).toBe(plist);
-  });
-});
-
-describe("firstControlCharacter", () => {
-  it.each([
-    ["plain text, tabs\tand\nlines\r", undefined],
-    ["bell\u0007", "U+0007"],
-    ["nul\u0000", "U+0000"],
-    ["\uFFFE", "U+FFFE"],
-    ["lone \uD83D surrogate", "U+D83D"],
-    ["pair 🍎 is fine", undefined],
-  ])("%j → %s", (text, expected) => {
-    expect(firstControlCharacter(text)).toBe(expected);
   });
 });
 

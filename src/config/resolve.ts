@@ -4,6 +4,7 @@ import { deepMerge, isPlainObject } from "./merge.js";
 import type { Problem } from "./problems.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { checkLicense } from "./license.js";
+import { findUnwritableChar } from "../values.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
 export const DEFAULT_SCOPE_NAME = "jamfconnect";
@@ -77,8 +78,8 @@ export function resolveEnvironment(
   const error = (path: (string | number)[], message: string) => problems.push({ path, message, severity: "error" });
 
   for (const [path, text] of stringsOutsideSettings(merged)) {
-    const bad = firstControlCharacter(text);
-    if (bad) error(origin(...path), `contains a control character (${bad}), which a property list cannot hold`);
+    const bad = findUnwritableChar(text);
+    if (bad) error(origin(...path), `contains ${bad}, which a property list cannot hold`);
   }
 
   if (merged.tenant === undefined) {
@@ -200,13 +201,6 @@ function* stringsOutsideSettings(value: unknown, path: string[] = []): Generator
   else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) if (key !== "settings") yield* stringsOutsideSettings(item, [...path, key]);
   }
-}
-
-/** `U+0001`-style name of the first character a property list cannot hold, if any. */
-export function firstControlCharacter(text: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
-  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
 }
 
 function readLicense(path: string): Uint8Array | string {

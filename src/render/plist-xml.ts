@@ -8,6 +8,8 @@
  * and empty data. The plist package still re-parses every output in the tests.
  */
 
+import { findUnwritableChar } from "../values.js";
+
 export type PlistValue = string | number | boolean | Uint8Array | readonly PlistValue[] | { readonly [key: string]: PlistValue };
 
 export class PlistValueError extends Error {
@@ -24,8 +26,6 @@ const HEADER =
   '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n' +
   '<plist version="1.0">\n';
 
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function serializePlist(root: PlistValue): string {
   const lines: string[] = [];
@@ -34,11 +34,8 @@ export function serializePlist(root: PlistValue): string {
 }
 
 function escapeText(text: string, path: readonly (string | number)[]): string {
-  const bad = FORBIDDEN.exec(text);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    throw new PlistValueError(path, `contains a control character (U+${code}), which a property list cannot hold`);
-  }
+  const bad = findUnwritableChar(text);
+  if (bad) throw new PlistValueError(path, `contains ${bad}, which a property list cannot hold`);
   // A raw CR would reach the reader as LF (XML line-end normalisation); a reference keeps it.
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
 }

@@ -1,0 +1,65 @@
+/**
+ * How jcprofile talks about JSON values in messages, and which characters a property list can
+ * carry. Shared by the config checks, the key catalogue and the plist writer so every message
+ * says the same thing the same way.
+ */
+
+const SHOWN_LENGTH = 40;
+
+/** A value as the admin wrote it in JSON, shortened so one message stays one line. */
+export function showValue(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+}
+
+/** "a string", "an array", … for a JSON value. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return "a string";
+    case "boolean":
+      return "a boolean";
+    case "number":
+      return "a number";
+    case "object":
+      return "an object";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/**
+ * The first character an XML property list cannot carry, described for a message, or
+ * undefined. XML 1.0 forbids C0 controls other than tab, LF and CR, the noncharacters
+ * U+FFFE/U+FFFF, and a UTF-16 surrogate without its partner cannot be encoded at all.
+ */
+export function findUnwritableChar(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
+      return `a control character (${codePoint(code)})`;
+    }
+    if (code === 0xfffe || code === 0xffff) return `a noncharacter (${codePoint(code)})`;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return `an unpaired surrogate (${codePoint(code)})`;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return `an unpaired surrogate (${codePoint(code)})`;
+  }
+  return undefined;
+}
+
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
