@@ -1,0 +1,71 @@
+/**
+ * One HTTP exchange with a deadline, over fetch. Never throws for network trouble: a failure comes
+ * back as an Observation, so the caller can report it with a hint instead of a stack.
+ *
+ * Node 20's global fetch ignores HTTPS_PROXY, so when a proxy variable is set the request goes
+ * through undici's EnvHttpProxyAgent (which also honours NO_PROXY). NODE_EXTRA_CA_CERTS needs no
+ * code: Node adds it to the trust store of every TLS connection, proxied or not.
+ */
+import type { Observation } from "./types.js";
+import { observeFetchFailure } from "./network-errors.js";
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export type HttpResult =
+  | { kind: "response"; status: number; headers: Record<string, string>; text: string }
+  | { kind: "failed"; observation: Observation };
+
+export interface HttpOptions {
+  fetch: FetchLike;
+  viaProxy: boolean;
+  timeoutSeconds: number;
+  signal?: AbortSignal;
+}
+
+export async function sendHttp(request: HttpRequest, options: HttpOptions): Promise<HttpResult> {
+  const deadline = AbortSignal.timeout(Math.max(1, Math.round(options.timeoutSeconds * 1000)));
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  try {
+    const response = await options.fetch(request.url, {
+      method: request.method,
+      ...(request.headers !== undefined && { headers: request.headers }),
+      ...(request.body !== undefined && { body: request.body }),
+      signal,
+      redirect: "manual",
+    });
+    // The body is read under the same deadline: a server may send headers and then stall.
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    return { kind: "response", status: response.status, headers, text };
+  } catch (error) {
+    if (deadline.aborted) return { kind: "failed", observation: { type: "timeout", seconds: options.timeoutSeconds } };
+    return { kind: "failed", observation: observeFetchFailure(error, options) };
+  }
+}
+
+/** The env vars that select a proxy for an https URL (curl's convention). */
+export function proxyFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env["https_proxy"] ?? env["HTTPS_PROXY"];
+  return value !== undefined && value.trim() !== "" ? value : undefined;
+}
+
+/**
+ * The fetch to use: the global one, or undici's with an env proxy agent when HTTPS_PROXY is set.
+ * undici is imported only then, so an ordinary run does not pay for loading it.
+ */
+export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<{ fetch: FetchLike; viaProxy: boolean }> {
+  if (proxyFromEnvironment(env) === undefined) return { fetch: (url, init) => fetch(url, init), viaProxy: false };
+  const undici = await import("undici");
+  const dispatcher = new undici.EnvHttpProxyAgent();
+  const proxied: FetchLike = (url, init) =>
+    undici.fetch(url, { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher }) as unknown as Promise<Response>;
+  return { fetch: proxied, viaProxy: true };
+}
