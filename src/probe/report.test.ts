@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { formatReport, summary, toJsonRecords } from "./report.js";
+import type { CheckResult, ProbeReport } from "./run-probe.js";
+
+const TENANT_ID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
+
+function result(extra: Partial<CheckResult>): CheckResult {
+  return {
+    target: "login", environment: "prod", kind: "tenant", authorityHost: "https://login.microsoftonline.com", tenant: "contoso.onmicrosoft.com",
+    tenantId: TENANT_ID, clientId: "4f8e2a1b-7c3d-4e5f-a6b7-c8d9e0f1a2b3", scopes: ["openid", "profile", "email"], scopeSource: "default",
+    username: null, outcome: "ok", verdict: "pass", accepted: false, passwordVerified: null,
+    proofs: { tenant: "proven", app: "not-reached", scope: "not-reached", password: "not-reached" },
+    aadsts: null, httpStatus: 200, correlationId: null, traceId: "t", hint: "tenant resolves", elapsedMs: 12, ...extra,
+  };
+}
+
+const MFA_NOTE = "a per-user MFA or an \"All cloud apps\" policy applies";
+const report: ProbeReport = {
+  results: [
+    result({}),
+    result({
+      kind: "password", username: "adele@contoso.com", outcome: "mfa-required", verdict: "warn", accepted: true, passwordVerified: true,
+      proofs: { tenant: "proven", app: "proven", scope: "proven", password: "proven" }, aadsts: 50076, httpStatus: 400, hint: "password right", caNote: MFA_NOTE,
+    }),
+    result({ target: "menubar", kind: "password", outcome: "mfa-required", verdict: "warn", accepted: true, caNote: MFA_NOTE, sameRequestAs: "login", hint: "password right" }),
+    result({
+      target: "menubar", kind: "app", outcome: "skipped", verdict: "skipped", httpStatus: null, hint: "not checked",
+      proofs: { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" },
+    }),
+  ],
+  resolvedTenants: [{ tenant: "contoso.onmicrosoft.com", tenantId: TENANT_ID }],
+};
+
+describe("formatReport", () => {
+  const text = formatReport(report);
+  const lines = text.split("\n");
+
+  it("lines up a table with proofs and Jamf's verdict, hint last", () => {
+    expect(lines[0]).toMatch(/^TARGET\s+CHECK\s+OUTCOME\s+VERDICT\s+JAMF ACCEPTS\s+T A S P\s+HINT$/);
+    expect(lines[1]).toMatch(/^login\s+tenant\s+ok\s+pass\s+-\s+✓ · · ·\s+tenant resolves$/);
+    expect(lines[2]).toMatch(/^login\s+password\s+mfa-required\s+warn\s+yes\s+✓ ✓ ✓ ✓\s+password right$/);
+    expect(lines[3]).toContain("mfa-required (same request as login)");
+    expect(lines[4]).toMatch(/^menubar\s+app\s+skipped\s+skipped\s+-\s+· · · ·\s+not checked$/);
+    const hintColumn = lines[0]!.indexOf("HINT");
+    expect(lines.slice(1, 5).map((line) => line.slice(hintColumn))).toEqual(["tenant resolves", "password right", "password right", "not checked"]);
+  });
+
+  it("lists each Conditional Access note once with its targets, then the GUID to paste and a summary", () => {
+    expect(text).toContain(`Conditional Access:\n  login, menubar: ${MFA_NOTE}`);
+    expect(text).toContain(`Tenant contoso.onmicrosoft.com is ${TENANT_ID}: paste this Directory (tenant) ID`);
+    expect(lines.at(-1)).toBe("Checks: 1 passed, 2 with warnings, 0 failed, 0 inconclusive, 1 not checked.");
+  });
+});
+
+describe("toJsonRecords", () => {
+  it("gives every record the same keys, with null for absent values", () => {
+    const records = toJsonRecords(report);
+    const keys = Object.keys(records[0]!);
+    for (const record of records) expect(Object.keys(record)).toEqual(keys);
+    expect(keys).toEqual(expect.arrayContaining([
+      "target", "kind", "tenantId", "clientId", "scopes", "outcome", "verdict", "passwordVerified", "accepted",
+      "aadsts", "httpStatus", "correlationId", "traceId", "hint", "proofs", "caNote",
+    ]));
+    expect(records[0]).toMatchObject({ caNote: null, sameRequestAs: null });
+  });
+});
+
+describe("summary", () => {
+  it("leaves out 'not checked' when everything ran", () => {
+    expect(summary([result({})])).toBe("Checks: 1 passed, 0 with warnings, 0 failed, 0 inconclusive.");
+  });
+});
