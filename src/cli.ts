@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import { log } from "./log.js";
+import type { ProbeFlags } from "./commands/probe.js";
 import { packageRoot } from "./package-root.js";
 
 /**
@@ -45,6 +46,42 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .action(async (flags: { config: string; env: string[]; out?: string; check?: boolean }) => {
       const { buildCommand } = await import("./commands/build.js");
       setExit(buildCommand(flags));
+    });
+
+  program
+    .command("probe")
+    .description("check tenant, app, scopes and optionally a test user's password live against Entra ID, as Jamf Connect does (ROPG)")
+    .option("-c, --config <file>", 'config file (default "jcprofile.json" when --env is given)')
+    .option("-e, --env <name>", "environment to probe (needed when the config has more than one)")
+    .addOption(new Option("-t, --target <which>", "which ROPG settings of the environment (default all)").choices(["login", "menubar", "all"]))
+    .option("--tenant <tenant>", "without a config: Directory (tenant) ID or verified domain")
+    .option("--client-id <guid>", "without a config: the ROPG Application (client) ID")
+    .option("--scopes <scopes>", 'without a config: ROPG scopes, "+" or space separated (default "openid profile email")')
+    .option("--authority-host <url>", "without a config: authority host (default https://login.microsoftonline.com)")
+    .option("-u, --username <upn>", "also check this test user's password: one attempt per target, never retried")
+    .option("--password-stdin", "read the password from standard input (one trailing newline is removed)")
+    .addOption(new Option("--password [value]").hideHelp())
+    .option("--json", "print one JSON array, one object per check, on stdout")
+    .option("--timeout <seconds>", "seconds to wait for each answer", "15")
+    .addHelpText(
+      "after",
+      "\nChecks, in Entra's order: tenant (OpenID configuration; a domain resolves to its GUID), app (a ROPG request for a\n" +
+        "user name that cannot exist, so no password is at stake), password (with --username). From a config the\n" +
+        "targets are read from the built profiles: login = OIDCTenant, OIDCROPGID, ROPGScopes (else OIDCScopes, else\n" +
+        "openid profile email), ROPGSuccessCodes; menubar = IdPSettings TenantID, ROPGID, ROPGScopes (that key name is\n" +
+        "UNVERIFIED), SuccessCodes. msal-node adds openid profile offline_access to every request.\n" +
+        `\nPassword: prompted (masked) at a terminal, or --password-stdin, or JCPROFILE_PASSWORD — never a flag.\n` +
+        "Proxy: HTTPS_PROXY / NO_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS=<root CA .pem>.\n" +
+        "\nExit codes: 0 every check passed or was accepted, 1 a check failed, 2 bad input or usage,\n" +
+        "3 inconclusive (network, timeout, unexpected answer, rate limiting).\n" +
+        "Examples:\n" +
+        "  jcprofile probe --config jcprofile.json --env prod\n" +
+        "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
+        "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
+    )
+    .action(async (flags: ProbeFlags) => {
+      const { probeCommand } = await import("./commands/probe.js");
+      setExit(await probeCommand(flags));
     });
 
   return program;
