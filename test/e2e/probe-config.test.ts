@@ -1,0 +1,107 @@
+/**
+ * `jcprofile probe --config … --env …`: the targets come from the profiles the config builds, and
+ * the config's authorityHost points the probe at the emulator.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
+import { tempDir } from "./cli.js";
+
+const { users } = CONTOSO;
+
+let emu: EntraEmulator;
+let dir: string;
+let cleanup: () => void;
+beforeAll(async () => {
+  emu = await startEntraEmulator(contosoWorld());
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.reset();
+  emu.world = contosoWorld();
+  ({ dir, cleanup } = tempDir("jcprofile-probe-"));
+});
+afterEach(() => cleanup());
+
+function writeConfig(prod: Record<string, unknown>, extraEnvironments: Record<string, unknown> = {}): string {
+  const config = {
+    organization: "Contoso",
+    identifier: "com.contoso.jamfconnect",
+    defaults: { authorityHost: emu.url, tenant: CONTOSO.domain, login: { clientId: CONTOSO.oidcClientId } },
+    environments: { prod, ...extraEnvironments },
+  };
+  writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config, null, 2));
+  return "jcprofile.json";
+}
+
+const customScope = { conditionalAccess: { mode: "custom-scope", apiAppId: CONTOSO.apiAppId } };
+const withUser = (user: { upn: string; password: string }) => ({ args: ["--username", user.upn, "--password-stdin"], input: `${user.password}\n` });
+
+describe("jcprofile probe from a config environment", () => {
+  it("probes login and menu bar as built, sending identical requests once", async () => {
+    writeConfig(customScope);
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--config", "jcprofile.json", "--env", "prod", "--json", ...args], { cwd: dir, input });
+    expect(run.code, run.stderr).toBe(0);
+    const checks = parseChecks(run);
+    expect(checks.map((c) => `${c.target} ${c.kind} ${c.outcome}`)).toEqual([
+      "login tenant ok", "login app ok", "login password success",
+      "menubar tenant ok", "menubar app ok", "menubar password success",
+    ]);
+    expect(checks.filter((c) => c.target === "menubar").map((c) => c.sameRequestAs)).toEqual(["login", "login", "login"]);
+    expect(checks[2]).toMatchObject({
+      environment: "prod", tenantId: CONTOSO.tenantId, clientId: CONTOSO.oidcClientId, scopes: [CONTOSO.apiScope, "openid", "email", "profile"],
+      caNote: expect.stringContaining("successful single-factor sign-in"),
+    });
+    expect(passwordRequests(emu, users.active.upn)).toBe(1);
+    expect(emu.tokenRequests()).toBe(2);
+  });
+
+  it("probes a scope typo in the login window exactly as the profile carries it", async () => {
+    writeConfig({ conditionalAccess: { ...customScope.conditionalAccess, loginRopgScopes: `api://${CONTOSO.apiAppId}/jamfconect+openid` } });
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--env", "prod", "--json", ...args], { cwd: dir, input });
+    expect(run.code).toBe(1);
+    const passwords = parseChecks(run).filter((c) => c.kind === "password");
+    expect(passwords.map((c) => [c.target, c.outcome])).toEqual([["login", "invalid-scope"], ["menubar", "success"]]);
+    const sentScopes = emu.requests.filter((r) => r.username === users.active.upn).map((r) => r.form["scope"]);
+    expect(sentScopes[0]?.split(" ")).toEqual(expect.arrayContaining([`api://${CONTOSO.apiAppId}/jamfconect`, "openid"]));
+  });
+
+  it("explains the MFA note for the default scopes and accepts codes listed in ROPGSuccessCodes", async () => {
+    emu.world.tenants[0]!.conditionalAccess!.push({ name: "Compliant Macs", appliesTo: [CONTOSO.apiAppId], grant: "compliantDevice" });
+    writeConfig({
+      login: { clientId: CONTOSO.oidcClientId, settings: { ROPGSuccessCodes: ["53000"] } },
+      conditionalAccess: { mode: "custom-scope", apiAppId: CONTOSO.apiAppId, menubarRopgScopes: "openid+profile+email" },
+    });
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--env", "prod", ...args], { cwd: dir, input });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^login\s+password\s+device-state-required\s+pass\s+yes\s.*listed in ROPGSuccessCodes/m);
+    expect(run.stdout).toMatch(/^menubar\s+password\s+mfa-required\s+warn\s+yes\s/m);
+    expect(run.stdout).toContain('menubar: a per-user MFA or an "All cloud apps" Conditional Access policy');
+    expect(run.stdout).toContain("login: a Conditional Access policy that requires a compliant device applies to the ROPG app");
+    expect(run.stdout).toContain(`Tenant ${CONTOSO.domain} is ${CONTOSO.tenantId}`);
+    expect(passwordRequests(emu, users.active.upn)).toBe(2);
+  });
+
+  it("takes --target menubar alone, and needs --env when the config has several environments", async () => {
+    writeConfig(customScope, { test: {} });
+    const ambiguous = await runProbeCli(["--config", "jcprofile.json"], { cwd: dir });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain("has 2 environments (prod, test): choose one with --env NAME");
+    const run = await runProbeCli(["--env", "test", "--target", "menubar", "--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseChecks(run).map((c) => `${c.target} ${c.kind}`)).toEqual(["menubar tenant", "menubar app"]);
+  });
+
+  it("reports config problems as usage errors before any request", async () => {
+    writeConfig({ tenant: "not a tenant" });
+    const run = await runProbeCli(["--env", "prod"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is not a tenant ID or domain");
+    expect(emu.requests).toEqual([]);
+  });
+});
