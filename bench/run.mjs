@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: wall time of the built CLI against a bare `node -e ""` start-up measured in
 // the same run, reported as ratios (absolute times on shared machines mean little).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,23 +11,23 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const cli = join(root, "dist", "cli.js");
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
-function timeOnce(args, cwd) {
+function timeOnce(args, cwd, env = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "true" } });
+  const result = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "true", ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
 /** Median of interleaved runs, so both sides see the same machine load. */
-function compare(label, args, cwd) {
+function compare(label, args, cwd, { baseline = ["-e", ""], env = {} } = {}) {
   const bare = [];
   const cmd = [];
-  timeOnce(["-e", ""], cwd);
-  timeOnce(args, cwd);
+  timeOnce(baseline, cwd, env);
+  timeOnce(args, cwd, env);
   for (let i = 0; i < runs; i++) {
-    bare.push(timeOnce(["-e", ""], cwd));
-    cmd.push(timeOnce(args, cwd));
+    bare.push(timeOnce(baseline, cwd, env));
+    cmd.push(timeOnce(args, cwd, env));
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const row = { label, bare: median(bare), command: median(cmd) };
@@ -57,6 +57,29 @@ function configWith(count) {
   };
 }
 
+/**
+ * `jcprofile probe --tenant … --client-id …` (tenant GET + app-check POST, msal-node loaded) against
+ * a bare Node script that makes the same single POST, both trusting the stub's certificate
+ * through NODE_EXTRA_CA_CERTS. The stub runs in its own process (spawnSync blocks this one).
+ */
+async function probeRows(work) {
+  const stub = spawn(process.execPath, [join(root, "bench", "entra-stub.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      stub.stdout.setEncoding("utf8").once("data", (line) => resolve(line.trim()));
+      stub.once("exit", (code) => reject(new Error(`bench/entra-stub.mjs exited ${code}`)));
+    });
+    const tenant = "contoso.onmicrosoft.com";
+    const clientId = "4f8e2a1b-7c3d-4e5f-a6b7-c8d9e0f1a2b3";
+    const env = { NODE_EXTRA_CA_CERTS: join(root, "test", "entra", "certs", "cert.pem"), HTTPS_PROXY: "", https_proxy: "" };
+    return [compare("probe --tenant --client-id (tenant GET + app POST)",
+      [cli, "probe", "--tenant", tenant, "--client-id", clientId, "--authority-host", url], work,
+      { baseline: [join(root, "bench", "bare-post.mjs"), url, tenant, clientId], env })];
+  } finally {
+    stub.kill();
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), "jcprofile-bench-"));
 try {
   cpSync(join(root, "examples", "contoso.jamfconnectlicense"), join(work, "contoso.jamfconnectlicense"));
@@ -65,6 +88,7 @@ try {
     writeFileSync(join(work, `bench-${count}.json`), JSON.stringify(configWith(count), null, 2));
     rows.push(compare(`build, ${count} environment${count === 1 ? "" : "s"}`, [cli, "build", "--config", `bench-${count}.json`], work));
   }
+  const probe = await probeRows(work);
   const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : undefined;
   if (extra?.default) rows.push(...(await extra.default({ compare, work, cli, runs })));
 
@@ -72,6 +96,12 @@ try {
   console.log("| what | bare node -e \"\" | command | ratio |");
   console.log("|---|---:|---:|---:|");
   for (const row of rows) {
+    console.log(`| ${row.label} | ${row.bare.toFixed(0)} ms | ${row.command.toFixed(0)} ms | ${row.ratio.toFixed(2)}x |`);
+  }
+  console.log("");
+  console.log("| what | bare node script, same single POST | command | ratio |");
+  console.log("|---|---:|---:|---:|");
+  for (const row of probe) {
     console.log(`| ${row.label} | ${row.bare.toFixed(0)} ms | ${row.command.toFixed(0)} ms | ${row.ratio.toFixed(2)}x |`);
   }
 } finally {
