@@ -60,9 +60,9 @@ export function createMsalClient(options: MsalClientOptions): EntraClient {
         if (exchange.method === "POST") tokenExchange = result;
         return result;
       });
-      const app = new (msal().PublicClientApplication)(msalConfiguration(request, networkClient));
       let msalError: unknown;
       try {
+        const app = new (msal().PublicClientApplication)(msalConfiguration(request, networkClient));
         await app.acquireTokenByUsernamePassword({
           scopes: [...request.scopes],
           username: request.username,
@@ -74,9 +74,10 @@ export function createMsalClient(options: MsalClientOptions): EntraClient {
       }
       if (tokenExchange !== undefined) return tokenAnswer(tokenExchange, correlationId);
       // msal stopped before sending anything: a client-side error, named by its code only (its
-      // message could quote the request).
+      // message could quote the request). Anything that is not an msal error is a bug: let it show.
       const code = (msalError as { errorCode?: unknown } | undefined)?.errorCode;
-      const detail = `msal-node did not send the request${typeof code === "string" ? ` (${code})` : ""}`;
+      if (typeof code !== "string") throw msalError;
+      const detail = `msal-node did not send the request (${code})`;
       return { observation: { type: "unexpected", httpStatus: null, detail }, correlationId, traceId: null };
     },
   };

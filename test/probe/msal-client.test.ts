@@ -102,3 +102,17 @@ describe("msal client on a recorded wire", () => {
     expect(answer.observation).toMatchObject({ type: "error-body", httpStatus: 400, body: { error_codes: [50126] } });
   });
 });
+
+describe("msal client when msal refuses the request itself", () => {
+  it("names msal's error code, without a request on the wire", async () => {
+    const wire = recordingFetch(() => Response.json({}));
+    const entra = createMsalClient({ fetch: wire.fetch, viaProxy: false, timeoutSeconds: 5 });
+    const answer = await entra.passwordGrant({
+      // An http authority: msal refuses it before any request (authority_uri_insecure).
+      authorityHost: "http://127.0.0.1:9", tenant: CONTOSO.tenantId, clientId: CONTOSO.oidcClientId,
+      scopes: ["openid"], username: "someone@contoso.com", password: "not-a-real-password",
+    });
+    expect(answer.observation).toMatchObject({ type: "unexpected", httpStatus: null, detail: "msal-node did not send the request (authority_uri_insecure)" });
+    expect(wire.calls).toEqual([]);
+  });
+});
