@@ -2,7 +2,7 @@
  * Probe results as text for people and as JSON for programs. Pure: the command prints the strings.
  * Nothing here can hold a password: results never carry one.
  */
-import type { CheckResult, ProbeReport } from "./run-probe.js";
+import type { CheckResult, ProbeReport } from "./check-results.js";
 import type { Proof } from "./types.js";
 
 /** One object per check, keys in a stable order; absent values are null so every key is always there. */

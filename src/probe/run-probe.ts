@@ -9,13 +9,15 @@
  * app that already failed its own check.
  */
 import { randomBytes } from "node:crypto";
-import { ExitCode, type ExitCodeValue } from "../errors.js";
-import { classify } from "./classify.js";
 import { GUID_PATTERN } from "../config/schema.js";
+import { checkResult, orderByTarget, resolvedTenants, skippedResult, type CheckResult, type ProbeReport, type Sent } from "./check-results.js";
+import { classify } from "./classify.js";
 import { hasCustomScope, scopeKey } from "./scopes.js";
 import type { ProbeTarget, TargetName } from "./targets.js";
 import type { EntraAnswer, EntraClient } from "./transport.js";
-import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
+import type { CheckKind, Classification } from "./types.js";
+
+export { probeExitCode, type CheckResult, type ProbeReport } from "./check-results.js";
 
 export interface ProbeProgress {
   kind: CheckKind;
@@ -37,52 +39,6 @@ export interface ProbeOptions {
   onProgress?: (progress: ProbeProgress) => void;
 }
 
-export interface CheckResult {
-  target: TargetName;
-  environment: string | null;
-  kind: CheckKind;
-  authorityHost: string;
-  /** As configured: a GUID or a domain. */
-  tenant: string;
-  /** The GUID the tenant check resolved, or the configured GUID; null when unknown. */
-  tenantId: string | null;
-  clientId: string;
-  scopes: readonly string[];
-  scopeSource: string;
-  /** The user name sent: generated for the app check, --username for the password check. */
-  username: string | null;
-  outcome: Outcome | "skipped";
-  verdict: Verdict | "skipped";
-  accepted: boolean;
-  passwordVerified: boolean | null;
-  proofs: Proofs;
-  aadsts: number | null;
-  httpStatus: number | null;
-  correlationId: string | null;
-  traceId: string | null;
-  hint: string;
-  caNote?: string;
-  /** This check reused the request (and answer) of another target's identical check. */
-  sameRequestAs?: TargetName;
-  elapsedMs: number | null;
-}
-
-export interface ProbeReport {
-  results: CheckResult[];
-  /** Tenants configured by domain, with the GUID to paste. */
-  resolvedTenants: { tenant: string; tenantId: string }[];
-}
-
-const NOT_REACHED: Proofs = { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" };
-
-interface Sent {
-  answer: EntraAnswer;
-  first: TargetName;
-  /** The user name in the request, if it had one. */
-  username: string | null;
-  elapsedMs: number;
-}
-
 export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
   const { targets, client, username } = options;
   const now = options.now ?? (() => performance.now());
@@ -98,14 +54,13 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
   /** Why no further password goes out (lockout risk). */
   let haltPasswords: string | undefined;
 
-  async function once(
-    key: string, target: ProbeTarget, kind: CheckKind, user: string | null, request: (user: string | null) => Promise<EntraAnswer>,
-  ): Promise<Sent> {
+  /** Sends a request unless an identical one already went out; then its answer is shared. */
+  async function once(key: string, target: ProbeTarget, kind: CheckKind, user: string | null, request: () => Promise<EntraAnswer>): Promise<Sent> {
     const earlier = sent.get(key);
     if (earlier !== undefined) return earlier;
     options.onProgress?.({ kind, target: target.name, tenant: target.tenant });
     const started = now();
-    const answer = await request(user);
+    const answer = await request();
     const done: Sent = { answer, first: target.name, username: user, elapsedMs: Math.round(now() - started) };
     sent.set(key, done);
     return done;
@@ -185,13 +140,6 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
   return { results: orderByTarget(results, targets), resolvedTenants: resolvedTenants(results) };
 }
 
-/** 0 all passed or accepted (warn counts as pass); 1 something failed; 3 nothing failed but something was inconclusive. */
-export function probeExitCode(results: readonly CheckResult[]): ExitCodeValue {
-  if (results.some((result) => result.verdict === "fail")) return ExitCode.failed;
-  if (results.some((result) => result.verdict === "inconclusive")) return ExitCode.inconclusive;
-  return ExitCode.ok;
-}
-
 function context(target: ProbeTarget, kind: CheckKind) {
   return { kind, customScope: hasCustomScope(target.scopes), successCodes: target.successCodes };
 }
@@ -222,77 +170,3 @@ function notPassedText(result: CheckResult): string {
 
 const aadstsText = (code: number | null): string => (code === null ? "" : `, AADSTS${code}`);
 
-function checkResult(target: ProbeTarget, kind: CheckKind, done: Sent, classified: Classification): CheckResult {
-  const { observation } = done.answer;
-  const httpStatus = observation.type === "network" || observation.type === "timeout" ? null : observation.httpStatus;
-  const resolved = observation.type === "openid-configuration" ? observation.tenantId : null;
-  return {
-    ...describeTarget(target, kind, done.username),
-    tenantId: resolved ?? configuredGuid(target.tenant),
-    outcome: classified.outcome,
-    verdict: classified.verdict,
-    accepted: classified.accepted,
-    passwordVerified: classified.passwordVerified,
-    proofs: classified.proofs,
-    aadsts: classified.aadsts,
-    httpStatus,
-    correlationId: done.answer.correlationId,
-    traceId: done.answer.traceId,
-    hint: classified.hint,
-    ...(classified.caNote !== undefined && { caNote: classified.caNote }),
-    ...(done.first !== target.name && { sameRequestAs: done.first }),
-    elapsedMs: done.first === target.name ? done.elapsedMs : null,
-  };
-}
-
-function skippedResult(target: ProbeTarget, kind: CheckKind, user: string | null, hint: string): CheckResult {
-  return {
-    ...describeTarget(target, kind, user),
-    tenantId: configuredGuid(target.tenant),
-    outcome: "skipped",
-    verdict: "skipped",
-    accepted: false,
-    passwordVerified: null,
-    proofs: { ...NOT_REACHED },
-    aadsts: null,
-    httpStatus: null,
-    correlationId: null,
-    traceId: null,
-    hint,
-    elapsedMs: null,
-  };
-}
-
-function describeTarget(target: ProbeTarget, kind: CheckKind, user: string | null) {
-  return {
-    target: target.name,
-    environment: target.environment,
-    kind,
-    authorityHost: target.authorityHost,
-    tenant: target.tenant,
-    clientId: target.clientId,
-    scopes: target.scopes,
-    scopeSource: target.scopeSource,
-    username: user,
-  };
-}
-
-const configuredGuid = (tenant: string): string | null => (GUID_PATTERN.test(tenant) ? tenant.toLowerCase() : null);
-
-/** The table reads per target (tenant, app, password); requests went out level by level. */
-function orderByTarget(results: CheckResult[], targets: readonly ProbeTarget[]): CheckResult[] {
-  const index = (name: TargetName) => targets.findIndex((target) => target.name === name);
-  return results.map((result, order) => ({ result, order }))
-    .sort((a, b) => index(a.result.target) - index(b.result.target) || a.order - b.order)
-    .map(({ result }) => result);
-}
-
-function resolvedTenants(results: readonly CheckResult[]): ProbeReport["resolvedTenants"] {
-  const found = new Map<string, string>();
-  for (const result of results) {
-    if (result.kind === "tenant" && result.tenantId !== null && !GUID_PATTERN.test(result.tenant)) {
-      found.set(result.tenant.toLowerCase(), result.tenantId);
-    }
-  }
-  return [...found].map(([tenant, tenantId]) => ({ tenant, tenantId }));
-}
