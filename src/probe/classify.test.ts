@@ -177,6 +177,16 @@ describe("classify: tenant check", () => {
     expect(got).toMatchObject({ outcome: "ok", verdict: "pass", proofs: proofs("P---"), hint: `tenant resolves to ${id}` });
   });
 
+  it("names the cloud a tenant belongs to when it is not the expected one", () => {
+    const id = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    const usgov = { type: "openid-configuration", httpStatus: 200, tenantId: id, cloudInstance: "microsoftonline.us" } as const;
+    const wrong = classify(usgov, ctx("tenant", { expectedCloudInstance: "microsoftonline.com" }));
+    expect(wrong).toMatchObject({ outcome: "tenant-not-found", verdict: "fail", proofs: proofs("F---") });
+    expect(wrong.hint).toMatch(/microsoftonline\.us cloud, not microsoftonline\.com.*"cloud"/);
+    expect(classify(usgov, ctx("tenant", { expectedCloudInstance: "MicrosoftOnline.US" }))).toMatchObject({ outcome: "ok" });
+    expect(classify(usgov, ctx("tenant"))).toMatchObject({ outcome: "ok", hint: `tenant resolves to ${id} (microsoftonline.us)` });
+  });
+
   it.each([[90002, "tenant-not-found"], [900023, "invalid-tenant"]])("AADSTS%i → %s", (code, outcome) => {
     expect(classify(entra([code], { error: "invalid_tenant" }), ctx("tenant"))).toMatchObject({ outcome, verdict: "fail", proofs: proofs("F---") });
   });

@@ -53,8 +53,16 @@ const NETWORK_HINTS: Readonly<Record<NetworkCause, string>> = {
 export function classify(observation: Observation, context: ClassifyContext): Classification {
   switch (observation.type) {
     case "openid-configuration": {
-      const cloud = observation.cloudInstance ? ` (${observation.cloudInstance})` : "";
-      return result("ok", { proofs: { ...NOTHING, tenant: "proven" }, hint: `tenant resolves to ${observation.tenantId}${cloud}` });
+      const { tenantId, cloudInstance } = observation;
+      const expected = context.expectedCloudInstance;
+      // UNVERIFIED: that Entra serves a sovereign-cloud tenant's configuration from another cloud's
+      // host (with that tenant's cloud_instance_name) rather than answering 90002.
+      if (expected !== undefined && cloudInstance !== undefined && cloudInstance.toLowerCase() !== expected.toLowerCase()) {
+        const hint = `the tenant ${tenantId} belongs to the ${cloudInstance} cloud, not ${expected}: set "cloud" (or authorityHost) to that cloud`;
+        return result("tenant-not-found", { proofs: { ...NOTHING, tenant: "failed" }, hint });
+      }
+      const cloud = cloudInstance ? ` (${cloudInstance})` : "";
+      return result("ok", { proofs: { ...NOTHING, tenant: "proven" }, hint: `tenant resolves to ${tenantId}${cloud}` });
     }
     case "tokens":
       return fromTokens(context);

@@ -133,6 +133,14 @@ describe("runProbe", () => {
     expect(client.calls.filter((call) => call.kind === "grant" && call.request.tenant === "wrong.example.com")).toEqual([]);
   });
 
+  it("fails a tenant found in another cloud than the target's, and goes no further", async () => {
+    const client = fakeClient({ discover: () => ({ ...OPENID, cloudInstance: "microsoftonline.us" }) as Observation });
+    const report = await runProbe({ targets: [target("login", { expectedCloudInstance: "microsoftonline.com" })], client, ...withPassword });
+    expect(rows(report.results)).toEqual(["login tenant tenant-not-found", "login app skipped", "login password skipped"]);
+    expect(report.results[0]!.hint).toContain("belongs to the microsoftonline.us cloud");
+    expect(client.calls.map((call) => call.kind)).toEqual(["discover"]);
+  });
+
   it("does not send the password to an app that failed its check", async () => {
     const client = fakeClient({ app: () => entra(7000218) });
     const report = await runProbe({ targets: [target("login")], client, ...withPassword });

@@ -15,7 +15,7 @@ import { classify } from "./classify.js";
 import { hasCustomScope, scopeKey } from "./scopes.js";
 import type { ProbeTarget, TargetName } from "./targets.js";
 import type { EntraAnswer, EntraClient } from "./transport.js";
-import type { CheckKind, Classification } from "./types.js";
+import type { CheckKind, Classification, ClassifyContext } from "./types.js";
 
 export { probeExitCode, type CheckResult, type ProbeReport } from "./check-results.js";
 
@@ -140,8 +140,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
   return { results: orderByTarget(results, targets), resolvedTenants: resolvedTenants(results) };
 }
 
-function context(target: ProbeTarget, kind: CheckKind) {
-  return { kind, customScope: hasCustomScope(target.scopes), successCodes: target.successCodes };
+function context(target: ProbeTarget, kind: CheckKind): ClassifyContext {
+  const { successCodes, expectedCloudInstance } = target;
+  return { kind, customScope: hasCustomScope(target.scopes), successCodes, ...(expectedCloudInstance !== undefined && { expectedCloudInstance }) };
 }
 
 function requestKey(target: ProbeTarget): string {

@@ -77,6 +77,20 @@ describe("environmentTargets", () => {
   });
 });
 
+describe("expected cloud instance", () => {
+  it("comes from the environment's cloud, and is left out for china (UNVERIFIED value)", () => {
+    expect(environmentTargets(environment(), "login")[0]?.expectedCloudInstance).toBe("microsoftonline.com");
+    expect(environmentTargets(environment({ cloud: "usgov", authorityHost: "https://login.microsoftonline.us" }), "all").map((t) => t.expectedCloudInstance))
+      .toEqual(["microsoftonline.us", "microsoftonline.us"]);
+    expect(environmentTargets(environment({ cloud: "china", authorityHost: "https://login.chinacloudapi.cn" }), "login")[0]).not.toHaveProperty("expectedCloudInstance");
+  });
+
+  it("comes from a well-known --authority-host, and is unknown for any other host", () => {
+    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://login.microsoftonline.us" }).expectedCloudInstance).toBe("microsoftonline.us");
+    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://127.0.0.1:8443" })).not.toHaveProperty("expectedCloudInstance");
+  });
+});
+
 describe("flagsTarget", () => {
   it("defaults to Jamf's scopes and the public cloud host it is given", () => {
     expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://login.microsoftonline.com/" })).toMatchObject({

@@ -26,9 +26,25 @@ export interface ProbeTarget {
   successCodes: readonly string[];
   /** Ways this request differs from what Jamf Connect sends, shown as warnings. */
   notes: readonly string[];
+  /** The tenant's expected `cloud_instance_name`, when the cloud is known (see cloudInstanceOf). */
+  expectedCloudInstance?: string;
 }
 
 type Preferences = Readonly<Record<string, PlistValue>>;
+
+/**
+ * `cloud_instance_name` per cloud, to name a tenant that lives in another cloud. China is left out:
+ * its value (partner.microsoftonline.cn, from memory) is UNVERIFIED, and a wrong guess would fail
+ * every China tenant.
+ */
+const CLOUD_INSTANCES: Readonly<Record<string, string>> = { public: "microsoftonline.com", usgov: "microsoftonline.us" };
+const HOST_CLOUDS: Readonly<Record<string, string>> = { "login.microsoftonline.com": "public", "login.microsoftonline.us": "usgov" };
+
+/** From a config's `cloud`, or from a well-known authority host given as a flag. */
+function cloudInstanceOf(cloud: string | undefined): { expectedCloudInstance?: string } {
+  const instance = cloud !== undefined ? CLOUD_INSTANCES[cloud] : undefined;
+  return instance !== undefined ? { expectedCloudInstance: instance } : {};
+}
 
 const text = (value: PlistValue | undefined): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value : undefined;
@@ -68,6 +84,7 @@ export function loginTarget(environment: ResolvedEnvironment, preferences: Prefe
     scopeSource: source,
     successCodes: strings(preferences["ROPGSuccessCodes"]),
     notes: secret !== undefined ? [`the login window ${SECRET_NOTE}`] : [],
+    ...cloudInstanceOf(environment.cloud),
   };
 }
 
@@ -87,6 +104,7 @@ export function menubarTarget(environment: ResolvedEnvironment, preferences: Pre
     scopeSource: source,
     successCodes: strings(settings["SuccessCodes"]),
     notes: text(settings["ClientSecret"]) !== undefined ? [`the menu bar ${SECRET_NOTE}`] : [],
+    ...cloudInstanceOf(environment.cloud),
   };
 }
 
@@ -112,15 +130,25 @@ export interface FlagTargetInput {
 
 export function flagsTarget(input: FlagTargetInput): ProbeTarget {
   const scopes = input.scopes !== undefined ? splitScopes(input.scopes) : [...DEFAULT_ROPG_SCOPES];
+  const authorityHost = input.authorityHost.replace(/\/+$/, "");
   return {
     name: "flags",
     environment: null,
-    authorityHost: input.authorityHost.replace(/\/+$/, ""),
+    authorityHost,
     tenant: input.tenant,
     clientId: input.clientId,
     scopes,
     scopeSource: input.scopes !== undefined ? "--scopes" : "default (openid profile email)",
     successCodes: [],
     notes: [],
+    ...cloudInstanceOf(HOST_CLOUDS[hostOf(authorityHost)]),
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return "";
+  }
 }

@@ -72,6 +72,11 @@ export interface ClassifyContext {
   customScope: boolean;
   /** ROPGSuccessCodes (login window) or SuccessCodes (menu bar) from the profile, as written there. */
   successCodes: readonly string[];
+  /**
+   * `cloud_instance_name` the tenant should have (`microsoftonline.com` for the public cloud), when
+   * the cloud is known; a tenant check that finds another one names the wrong cloud.
+   */
+  expectedCloudInstance?: string;
 }
 
 export interface Classification {

@@ -97,6 +97,23 @@ describe("jcprofile probe from a config environment", () => {
     expect(parseChecks(run).map((c) => `${c.target} ${c.kind}`)).toEqual(["menubar tenant", "menubar app"]);
   });
 
+  it("names a tenant that lives in another cloud than the environment's", async () => {
+    const world = contosoWorld();
+    world.tenants[0]!.cloud = "usgov";
+    const usgov = await startEntraEmulator(world, { cloud: "usgov" });
+    try {
+      writeConfig({ authorityHost: usgov.url });
+      const run = await runProbeCli(["--env", "prod", "--json"], { cwd: dir });
+      expect(run.code).toBe(1);
+      const [tenant, app] = parseChecks(run);
+      expect(tenant).toMatchObject({ outcome: "tenant-not-found", hint: expect.stringContaining("belongs to the microsoftonline.us cloud, not microsoftonline.com") });
+      expect(app).toMatchObject({ outcome: "skipped" });
+      expect(usgov.tokenRequests()).toBe(0);
+    } finally {
+      await usgov.close();
+    }
+  });
+
   it("reports config problems as usage errors before any request", async () => {
     writeConfig({ tenant: "not a tenant" });
     const run = await runProbeCli(["--env", "prod"], { cwd: dir });
