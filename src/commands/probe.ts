@@ -42,6 +42,7 @@ export async function probeCommand(flags: ProbeFlags): Promise<ExitCodeValue> {
   const timeoutSeconds = parseTimeout(flags.timeout);
   const username = flags.username !== undefined ? checkUsername(flags.username) : undefined;
   if (flags.passwordStdin && username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
+  if (username === undefined && process.env[PASSWORD_ENV]) log.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
   const targets = probeTargets(flags);
   for (const note of targets.flatMap((target) => target.notes)) log.warn(note);
 

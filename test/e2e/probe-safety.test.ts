@@ -107,6 +107,14 @@ describe("the password", () => {
     expect(emu.requests).toEqual([]);
   });
 
+  it("from JCPROFILE_PASSWORD without --username is not used, and the CLI says so", async () => {
+    const run = await runProbeCli([...contosoFlags(emu), "--json"], { env: { JCPROFILE_PASSWORD: SENTINEL } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("JCPROFILE_PASSWORD is set but --username is not");
+    expect(parseChecks(run).map((check) => check.kind)).toEqual(["tenant", "app"]);
+    expect(run.stdout + run.stderr).not.toContain(SENTINEL);
+  });
+
   it("may not be empty", async () => {
     const run = await runProbeCli([...contosoFlags(emu), "--username", users.active.upn, "--password-stdin"], { input: "\n" });
     expect(run.code).toBe(2);
