@@ -1,0 +1,139 @@
+/**
+ * One question, answered from the first source that has it: its flag (validated like the prompt),
+ * its default when there is nobody to ask (no terminal, or --yes), else the prompt. With no
+ * terminal and no default the question is recorded as missing, so every missing flag can be
+ * listed at once before anything is sent or written.
+ */
+import { UserError } from "../errors.js";
+import { showValue } from "../values.js";
+import type { Prompter } from "./prompter.js";
+import { questionNamed, type AnswerName, type Answers, type Question, type QuestionContext } from "./questions.js";
+import type { WizardUi } from "./ui.js";
+import { splitRoles } from "./validators.js";
+
+export type FlagValue = string | boolean | readonly string[];
+/** Raw flag values by the answer they give; `--no-license` is `license: false`. */
+export type AnswerFlags = { [K in AnswerName]?: FlagValue };
+
+export interface Asking {
+  answers: Partial<Answers>;
+  context: QuestionContext;
+  flags: AnswerFlags;
+  /** A terminal to prompt on. */
+  interactive: boolean;
+  /** --yes: take every default without asking. */
+  yes: boolean;
+  prompter: Prompter | undefined;
+  ui: WizardUi;
+  /** Flags of questions nobody could answer (no terminal, no default). */
+  missing: string[];
+}
+
+/** Dependencies of a default that may itself be missing: their default follows once they are given. */
+const DEPENDS_ON: Partial<Record<AnswerName, readonly AnswerName[]>> = {
+  ropgClientId: ["clientId"],
+  identifier: ["tenant", "organization"],
+};
+
+/** Questions whose flag may change an existing config although they are asked only on the first run. */
+const FLAG_ALWAYS_APPLIES: ReadonlySet<AnswerName> = new Set(["organization", "identifier"]);
+
+export async function askQuestion(question: Question, asking: Asking, options: { reenter?: boolean } = {}): Promise<void> {
+  const { answers, context, flags } = asking;
+  const set = (value: unknown) => ((answers as Record<string, unknown>)[question.name] = value);
+  const raw = flags[question.name];
+  if (!options.reenter && !(question.applies?.(answers, context) ?? true)) {
+    if (raw === undefined || raw === false) return;
+    if (!FLAG_ALWAYS_APPLIES.has(question.name)) throw new UserError(`${question.flag} ${question.notApplicable ?? "does not apply here"}`);
+    set(fromFlag(question, raw, context));
+    return;
+  }
+  if (raw !== undefined && !options.reenter) {
+    const value = fromFlag(question, raw, context);
+    set(value);
+    echo(asking, question, value, question.flag);
+    return;
+  }
+  const fallback = question.default(answers, context);
+  if (!options.reenter && fallback !== undefined && (asking.yes || !asking.interactive)) {
+    set(fallback);
+    echo(asking, question, fallback, "default");
+    return;
+  }
+  if (!asking.interactive || asking.prompter === undefined) {
+    const waiting = (DEPENDS_ON[question.name] ?? []).some((name) => asking.missing.includes(questionNamed(name).flag));
+    if (!waiting) asking.missing.push(question.flag);
+    return;
+  }
+  if (question.help !== undefined) asking.ui.say(asking.ui.paint("dim", `  ${question.help}`));
+  // Re-entering after a failed check starts from the value that failed, ready to edit.
+  const start = options.reenter ? (answers[question.name] ?? fallback) : fallback;
+  set(await prompt(question, asking.prompter, start, context, options.reenter === true));
+}
+
+async function prompt(question: Question, prompter: Prompter, fallback: unknown, context: QuestionContext, reenter: boolean): Promise<unknown> {
+  const { message } = question;
+  switch (question.kind) {
+    case "text":
+      return prompter.input({
+        message,
+        ...(typeof fallback === "string" && { default: fallback }),
+        validate: question.validate(context),
+        editable: reenter,
+      });
+    case "list": {
+      const text = await prompter.input({
+        message,
+        ...(Array.isArray(fallback) && { default: fallback.join(", ") }),
+        validate: (value) => question.validate(splitRoles(value)),
+      });
+      return splitRoles(text);
+    }
+    case "confirm":
+      return prompter.confirm({ message, default: fallback === true });
+    case "select":
+      return prompter.select({ message, choices: question.choices, ...(typeof fallback === "string" && { default: fallback }) });
+  }
+}
+
+/** A flag's value through the question's own validator; a bad one is a usage error (exit 2). */
+function fromFlag(question: Question, raw: FlagValue, context: QuestionContext): unknown {
+  const refuse = (message: string): never => {
+    throw new UserError(`${question.flag}: ${message}`);
+  };
+  switch (question.kind) {
+    case "text": {
+      const text = raw === false ? "" : typeof raw === "string" ? raw.trim() : refuse("expects a value");
+      const verdict = question.validate(context)(text);
+      return verdict === true ? text : refuse(verdict);
+    }
+    case "list": {
+      const roles = (Array.isArray(raw) ? raw : [String(raw)]).flatMap((item: string) => splitRoles(item));
+      const verdict = question.validate(roles);
+      return verdict === true ? roles : refuse(verdict);
+    }
+    case "confirm":
+      return raw === true;
+    case "select": {
+      const text = String(raw).trim();
+      const value = question.aliases?.[text] ?? text;
+      const known = question.choices.map((choice) => choice.value);
+      if (known.includes(value)) return value;
+      const spellings = [...known, ...Object.keys(question.aliases ?? {})].join(", ");
+      return refuse(`${showValue(text)} is not one of ${spellings}`);
+    }
+  }
+}
+
+/** At a terminal, an answer taken from a flag or a default is shown as if it had been typed. */
+function echo(asking: Asking, question: Question, value: unknown, source: string): void {
+  if (!asking.interactive) return;
+  const { paint } = asking.ui;
+  const choice = question.kind === "select" ? question.choices.find((candidate) => candidate.value === value)?.name : undefined;
+  const shown = Array.isArray(value)
+    ? value.join(", ") || "(none)"
+    : typeof value === "boolean"
+      ? (value ? "yes" : "no")
+      : (choice ?? (String(value) || "(none)"));
+  asking.ui.say(`${paint("green", "✔")} ${paint("bold", question.message)} ${paint("cyan", shown)} ${paint("dim", `(${source})`)}`);
+}

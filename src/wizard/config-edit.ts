@@ -1,0 +1,122 @@
+/**
+ * The config side of init: read what is there, work out the new text, and prove it builds before
+ * anything is written.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { isUserError, UserError } from "../errors.js";
+import { type ConfigSource, parseConfigText, problemsError, readConfigText, validateConfig } from "../config/load.js";
+import { resolveEnvironment } from "../config/resolve.js";
+import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
+import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { packageRoot } from "../package-root.js";
+import { renderEnvironment } from "../render/profile.js";
+import { environmentFromAnswers } from "./environment.js";
+import { licenseForConfig } from "./license-files.js";
+import type { Answers } from "./questions.js";
+import { licenseExpiry } from "./validators.js";
+
+type Json = Record<string, unknown>;
+
+export interface ExistingConfig {
+  text: string;
+  /** As parsed, key order intact (the validated copy is in schema order). */
+  raw: Json;
+  config: ConfigFile;
+}
+
+/** The config as it is, or undefined when there is none yet. It must be valid: init edits, it does not repair. */
+export function readExistingConfig(source: ConfigSource): ExistingConfig | undefined {
+  if (!existsSync(source.path)) return undefined;
+  const text = readConfigText(source);
+  const raw = parseConfigText(text, source.displayPath) as Json;
+  const config = validateConfig(raw, source.displayPath);
+  return { text, raw, config };
+}
+
+export interface ChangePlan {
+  env: string;
+  text: string;
+  /** The text differs from the file (or there is no file). */
+  changed: boolean;
+  newFile: boolean;
+  /** The environment as it was, when it existed; and as it will be. */
+  before: Json | undefined;
+  after: Json;
+  /** Top-level fields changed by flags on an existing config. */
+  topChanges: { key: "organization" | "identifier"; before: unknown; after: string }[];
+  warnings: string[];
+}
+
+export interface PlanInput {
+  source: ConfigSource;
+  existing: ExistingConfig | undefined;
+  inherited: EnvironmentInput;
+  answers: Answers;
+  cwd: string;
+  authorityHost?: string;
+  now: Date;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function planChanges(input: PlanInput): ChangePlan {
+  const { source, existing, answers } = input;
+  const configDir = dirname(source.path);
+  const env = answers.env;
+  const license = licenseForConfig(answers.license, input.cwd, configDir);
+  const environments = existing?.raw["environments"] as Record<string, Json> | undefined;
+  const before = environments?.[env];
+  const after = environmentFromAnswers({
+    existing: before, inherited: input.inherited, answers, license,
+    ...(input.authorityHost !== undefined && { authorityHost: input.authorityHost }),
+  });
+
+  const warnings: string[] = [];
+  const licenseFile = license ?? input.inherited.license;
+  const expired = licenseFile !== undefined ? licenseExpiry(resolve(configDir, licenseFile), input.now) : undefined;
+  if (expired !== undefined) warnings.push(expired);
+
+  if (existing === undefined) {
+    if (answers.organization === undefined || answers.identifier === undefined) throw new Error("planChanges: a new config needs organization and identifier");
+    const schema = schemaReference(configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
+    const text = newConfigText({
+      ...(schema !== undefined && { $schema: schema }),
+      organization: answers.organization,
+      identifier: answers.identifier,
+      environments: { [env]: after },
+    });
+    const topChanges: ChangePlan["topChanges"] = [
+      { key: "organization", before: undefined, after: answers.organization },
+      { key: "identifier", before: undefined, after: answers.identifier },
+    ];
+    return { env, text, changed: true, newFile: true, before: undefined, after, topChanges, warnings };
+  }
+
+  let text = existing.text;
+  const topChanges: ChangePlan["topChanges"] = [];
+  for (const key of ["organization", "identifier"] as const) {
+    const value = answers[key];
+    if (value === undefined || value === existing.raw[key]) continue;
+    topChanges.push({ key, before: existing.raw[key], after: value });
+    text = setConfigValue(text, [key], value);
+  }
+  if (!same(before, after)) text = setConfigValue(text, ["environments", env], after);
+  return { env, text, changed: text !== existing.text, newFile: false, before, after, topChanges, warnings };
+}
+
+/** The new text through build's own steps (parse, validate, resolve, render), before it is written. */
+export function validateInMemory(text: string, source: ConfigSource, env: string): void {
+  try {
+    const config = validateConfig(parseConfigText(text, source.displayPath), source.displayPath);
+    const resolved = resolveEnvironment(config, env, { configDir: dirname(source.path) });
+    const errors = resolved.problems.filter((problem) => problem.severity === "error");
+    if (resolved.environment !== undefined) {
+      errors.push(...renderEnvironment(resolved.environment).problems.filter((problem) => problem.severity === "error"));
+    }
+    if (errors.length > 0) throw problemsError(source.displayPath, errors);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    throw new UserError(`nothing was written — the new config would not build: ${error.message}`, { details: error.details });
+  }
+}

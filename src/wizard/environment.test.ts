@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { environmentFromAnswers } from "./environment.js";
+import type { Answers } from "./questions.js";
+
+const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
+const API = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";
+const answers: Answers = {
+  env: "prod",
+  tenant: "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f",
+  clientId: CLIENT,
+  ropgClientId: CLIENT,
+  redirectUri: "https://127.0.0.1/jamfconnect",
+  caChoice: "per-user-mfa",
+  apiAppId: "",
+  scopeName: "jamfconnect",
+  adminRoles: [],
+  newPassword: false,
+  passthrough: true,
+  createJamfConnectPassword: true,
+  denyLocal: true,
+  migrate: true,
+  license: "",
+  organization: "Contoso",
+  identifier: "com.contoso.jc",
+  payloadStyle: "mcx",
+};
+const SETTINGS = { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true };
+
+describe("environmentFromAnswers", () => {
+  it("writes a new environment without the values it would get anyway", () => {
+    expect(environmentFromAnswers({ existing: undefined, inherited: {}, answers, license: undefined })).toEqual({
+      tenant: answers.tenant,
+      login: { clientId: CLIENT, settings: SETTINGS },
+    });
+  });
+
+  it("writes what differs from the defaults, in the README's field order", () => {
+    const env = environmentFromAnswers({
+      existing: undefined,
+      inherited: {},
+      answers: { ...answers, ropgClientId: API, redirectUri: "https://127.0.0.1/jc", caChoice: "custom-scope", apiAppId: API, scopeName: "jc", adminRoles: ["Admin"], payloadStyle: "domain" },
+      license: "contoso.jamfconnectlicense",
+      authorityHost: "https://login.microsoftonline.us",
+    });
+    expect(Object.keys(env)).toEqual(["tenant", "authorityHost", "login", "conditionalAccess", "license", "profile"]);
+    expect(env).toMatchObject({
+      login: { clientId: CLIENT, ropgClientId: API, redirectUri: "https://127.0.0.1/jc", adminRoles: ["Admin"] },
+      conditionalAccess: { mode: "custom-scope", apiAppId: API, scopeName: "jc" },
+      profile: { payloadStyle: "domain" },
+    });
+  });
+
+  it("leaves out what `defaults` already gives, and writes what overrides it", () => {
+    const inherited = { license: "c.jamfconnectlicense", login: { adminRoles: ["Admin"], settings: { ...SETTINGS } } };
+    expect(environmentFromAnswers({ existing: undefined, inherited, answers: { ...answers, adminRoles: ["Admin"] }, license: "c.jamfconnectlicense" })).toEqual({
+      tenant: answers.tenant,
+      login: { clientId: CLIENT },
+    });
+    expect(environmentFromAnswers({ existing: undefined, inherited, answers: { ...answers, migrate: false }, license: undefined })).toEqual({
+      tenant: answers.tenant,
+      login: { clientId: CLIENT, adminRoles: [], settings: { Migrate: false } },
+    });
+  });
+
+  it("keeps the fields it does not own, in their order, and drops what the new answers make meaningless", () => {
+    const existing = {
+      profile: { loginDisplayName: "Login" },
+      tenant: "old.example.com",
+      conditionalAccess: { mode: "custom-scope", apiAppId: API, exemptInteractiveLogin: true },
+      login: { settings: { LoginWindowMessage: "Hi", OIDCUsePassthroughAuth: true }, clientId: CLIENT },
+    };
+    const env = environmentFromAnswers({ existing, inherited: {}, answers: { ...answers, newPassword: true }, license: undefined });
+    expect(env).toEqual({
+      profile: { loginDisplayName: "Login" },
+      tenant: answers.tenant,
+      login: {
+        settings: { LoginWindowMessage: "Hi", OIDCUsePassthroughAuth: false, OIDCNewPassword: true, CreateJamfConnectPassword: false, DenyLocal: true, Migrate: true },
+        clientId: CLIENT,
+      },
+    });
+    expect(existing.conditionalAccess.apiAppId).toBe(API); // the input is not edited
+  });
+
+  it("writes Migrate false when local login is allowed: Jamf Connect migrates only with DenyLocal", () => {
+    const env = environmentFromAnswers({ existing: undefined, inherited: {}, answers: { ...answers, denyLocal: false, migrate: true }, license: undefined });
+    expect(env["login"]).toMatchObject({ settings: { DenyLocal: false, Migrate: false } });
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The wizard's walk: every question in order, with the live checks where the issue puts them
+ * (tenant after the tenant, app after the client IDs, password after the Conditional Access
+ * answers, when the scopes it must send are known).
+ */
+import { askQuestion, type Asking } from "./ask-question.js";
+import type { WizardChecks } from "./checks.js";
+import { checkApp, checkPassword, checkTenant, type Live } from "./live-checks.js";
+import { QUESTIONS, type AnswerName, type Answers, type QuestionContext } from "./questions.js";
+
+export interface Walk {
+  asking: Asking;
+  /** Undefined: no live checks (--no-probe, or the dry pass that only lists missing flags). */
+  checks: WizardChecks | undefined;
+  /** Called once the environment's name is known: fills `context.current` and the defaults. */
+  onEnvironment: (name: string, context: QuestionContext) => void;
+  /** The authority host, once the environment is known. */
+  authorityHost: () => string;
+  keepDomain: boolean;
+  testUser?: string;
+  signal?: AbortSignal;
+}
+
+export async function walk(options: Walk): Promise<Partial<Answers>> {
+  const { asking } = options;
+  const live = (): Live | undefined =>
+    options.checks === undefined
+      ? undefined
+      : {
+          asking,
+          checks: options.checks,
+          authorityHost: options.authorityHost(),
+          keepDomain: options.keepDomain,
+          ...(options.testUser !== undefined && { testUser: options.testUser }),
+          ...(options.signal !== undefined && { signal: options.signal }),
+        };
+  const after: Partial<Record<AnswerName, () => Promise<void>>> = {
+    env: async () => options.onEnvironment(asking.answers.env!, asking.context),
+    tenant: async () => {
+      const checks = live();
+      if (checks && asking.answers.tenant !== undefined) await checkTenant(checks);
+    },
+    ropgClientId: async () => {
+      const checks = live();
+      if (checks && asking.answers.ropgClientId !== undefined) await checkApp(checks);
+    },
+    scopeName: async () => {
+      const checks = live();
+      if (asking.answers.caChoice === "custom-scope" && asking.interactive) {
+        const scope = `api://${asking.answers.apiAppId}/${asking.answers.scopeName}`;
+        asking.ui.say(
+          asking.ui.paint("dim", `  In Entra: grant the Jamf Connect app admin consent to ${scope}, and exclude the API app from your Conditional Access policies.`),
+        );
+      }
+      if (checks) await checkPassword(checks);
+    },
+  };
+  for (const question of QUESTIONS) {
+    await askQuestion(question, asking);
+    await after[question.name]?.();
+  }
+  return asking.answers;
+}

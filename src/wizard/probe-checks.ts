@@ -1,0 +1,68 @@
+/**
+ * WizardChecks on `jcprofile probe`'s own code: its msal-backed Entra client, its run order (a
+ * password is never sent to a tenant or app that failed its own check) and its classification.
+ * Loaded only when the wizard probes, so `init --no-probe` never loads msal.
+ */
+import { classify } from "../probe/classify.js";
+import { fetchForEnvironment, type FetchLike } from "../probe/http.js";
+import { createMsalClient } from "../probe/msal-client.js";
+import type { CheckResult } from "../probe/check-results.js";
+import { runProbe } from "../probe/run-probe.js";
+import { flagsTarget } from "../probe/targets.js";
+import type { CheckKind } from "../probe/types.js";
+import type { AppRequest, CheckOutcome, WizardChecks } from "./checks.js";
+
+export interface ProbeChecksOptions {
+  /** HTTPS_PROXY / NO_PROXY are read from here, as `jcprofile probe` does. */
+  env: NodeJS.ProcessEnv;
+  /** Tests pass a fetch that trusts the local emulator. */
+  fetch?: FetchLike;
+  /** Per request, as probe's default. */
+  timeoutSeconds?: number;
+}
+
+export async function createProbeChecks(options: ProbeChecksOptions): Promise<WizardChecks> {
+  const { fetch, viaProxy } = options.fetch !== undefined ? { fetch: options.fetch, viaProxy: false } : await fetchForEnvironment(options.env);
+  const client = createMsalClient({ fetch, viaProxy, timeoutSeconds: options.timeoutSeconds ?? 15 });
+  const target = (request: AppRequest) =>
+    flagsTarget({ ...request, scopes: request.scopes.join(" ") });
+
+  return {
+    async discoverTenant(request) {
+      const answer = await client.discover(request);
+      const classified = classify(answer.observation, { kind: "tenant", customScope: false, successCodes: [] });
+      return {
+        verdict: classified.verdict,
+        hint: classified.hint,
+        ...(answer.observation.type === "openid-configuration" && { tenantId: answer.observation.tenantId }),
+      };
+    },
+    async checkApp(request) {
+      const report = await runProbe({ targets: [target(request)], client });
+      return outcomeOf(report.results, "app");
+    },
+    async checkPassword(request, readPassword) {
+      const report = await runProbe({ targets: [target(request)], client, username: request.username, readPassword });
+      return outcomeOf(report.results, "password");
+    },
+  };
+}
+
+/**
+ * The check the admin asked about; when the probe stopped before it (the tenant or app failed
+ * first), the check that stopped it, whose hint says why.
+ */
+export function outcomeOf(results: readonly CheckResult[], kind: CheckKind): CheckOutcome {
+  const wanted = results.find((result) => result.kind === kind);
+  const blocking = results.find((result) => result.kind !== kind && (result.verdict === "fail" || result.verdict === "inconclusive"));
+  const chosen = wanted !== undefined && wanted.verdict !== "skipped" ? wanted : (blocking ?? wanted);
+  if (chosen === undefined || chosen.verdict === "skipped") {
+    return { verdict: "inconclusive", hint: chosen?.hint ?? `the ${kind} check did not run` };
+  }
+  return {
+    verdict: chosen.verdict,
+    hint: chosen.kind === kind ? chosen.hint : `${chosen.kind} check: ${chosen.hint}`,
+    ...(chosen.caNote !== undefined && { caNote: chosen.caNote }),
+    ...(chosen.tenantId !== null && { tenantId: chosen.tenantId }),
+  };
+}

@@ -1,0 +1,255 @@
+import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
+import type { EnvironmentInput, PayloadStyle } from "../config/schema.js";
+import { suggestIdentifier } from "./identifier.js";
+import { licenseValidator, validateRoles, validators, type Validator } from "./validators.js";
+
+/**
+ * The wizard's questions as data, in the order a Mac admin finds the answers in the Entra admin
+ * center. Every question has a flag; `default` is what Enter (or --yes) takes; a question
+ * without a default must be answered (a prompt, or its flag when there is no terminal).
+ */
+
+/** How password checks meet MFA; the first two write the same config (no scope keys). */
+export type CaChoice = "per-user-mfa" | "all-cloud-apps" | "custom-scope";
+
+/** A question that does not apply (e.g. the API app without the custom scope) leaves its answer out. */
+export interface Answers {
+  env: string;
+  tenant: string;
+  clientId: string;
+  ropgClientId: string;
+  redirectUri: string;
+  caChoice: CaChoice;
+  apiAppId?: string;
+  scopeName?: string;
+  adminRoles: string[];
+  newPassword: boolean;
+  passthrough?: boolean;
+  createJamfConnectPassword?: boolean;
+  denyLocal: boolean;
+  migrate?: boolean;
+  /** As typed, relative to the working folder; "" = no license in the profiles. */
+  license: string;
+  /** Asked on the first run only (or given by flag). */
+  organization?: string;
+  identifier?: string;
+  payloadStyle: PayloadStyle;
+}
+
+export type AnswerName = keyof Answers;
+
+export interface QuestionContext {
+  cwd: string;
+  /** No config file yet: organization and identifier are asked. */
+  firstRun: boolean;
+  /** The environment as it is now (`defaults` merged in), when it exists: its values are the defaults. */
+  current: EnvironmentInput;
+  /** The license default, relative to `cwd`. */
+  license?: string;
+  /** The tenant as a domain, kept when the GUID replaces it (for the identifier default). */
+  tenantDomain?: string;
+}
+
+interface Base<K extends AnswerName> {
+  name: K;
+  /** As typed on the command line, e.g. `--client-id`. */
+  flag: string;
+  message: string;
+  /** One line shown above the prompt. */
+  help?: string;
+  /** Asked only when this holds; otherwise its flag is refused with `notApplicable`. */
+  applies?: (answers: Partial<Answers>, context: QuestionContext) => boolean;
+  notApplicable?: string;
+  default: (answers: Partial<Answers>, context: QuestionContext) => Answers[K] | undefined;
+}
+
+export interface TextQuestion<K extends AnswerName = AnswerName> extends Base<K> {
+  kind: "text";
+  validate: (context: QuestionContext) => Validator;
+}
+export interface ListQuestion extends Base<"adminRoles"> {
+  kind: "list";
+  validate: (values: readonly string[]) => true | string;
+}
+export interface ConfirmQuestion<K extends AnswerName = AnswerName> extends Base<K> {
+  kind: "confirm";
+}
+export interface SelectQuestion<K extends AnswerName = AnswerName> extends Base<K> {
+  kind: "select";
+  choices: readonly { value: string; name: string; description: string }[];
+  /** Other spellings a flag may use. */
+  aliases?: Readonly<Record<string, string>>;
+}
+export type Question = TextQuestion | ListQuestion | ConfirmQuestion | SelectQuestion;
+
+const settings = (context: QuestionContext) => context.current.login?.settings ?? {};
+const bool = (value: unknown): boolean | undefined => (typeof value === "boolean" ? value : undefined);
+
+export const CA_CHOICES = [
+  {
+    value: "per-user-mfa",
+    name: "Per-user MFA (or no MFA) for every sign-in",
+    description:
+      "Default scopes: Entra answers each password check with \"MFA required\", which Jamf Connect accepts as a correct password.",
+  },
+  {
+    value: "all-cloud-apps",
+    name: 'A Conditional Access policy on "All cloud apps"',
+    description:
+      "Default scopes: it works, but every password check shows in the sign-in logs as a failed (MFA required) sign-in and can feed Risky Sign-ins.",
+  },
+  {
+    value: "custom-scope",
+    name: "A custom API scope that the policy excludes (Jamf's Conditional Access guide)",
+    description:
+      "Password checks ask for api://<API app>/jamfconnect, an app you exclude from the policy; MFA still applies at the login window.",
+  },
+] as const;
+
+const isCustomScope = (answers: Partial<Answers>) => answers.caChoice === "custom-scope";
+const keepsEntraPassword = (answers: Partial<Answers>) => answers.newPassword === false;
+
+export const QUESTIONS: readonly Question[] = [
+  {
+    kind: "text", name: "env", flag: "--env",
+    message: "Environment name",
+    help: "A name for this tenant's profiles, e.g. prod or test: it becomes the folder under out/ and part of the profile identifiers.",
+    default: () => "prod",
+    validate: () => validators.environmentName,
+  },
+  {
+    kind: "text", name: "tenant", flag: "--tenant",
+    message: "Tenant ID or domain",
+    help: "Entra admin center → Overview: the Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com.",
+    default: (_answers, context) => context.current.tenant,
+    validate: () => validators.tenant,
+  },
+  {
+    kind: "text", name: "clientId", flag: "--client-id",
+    message: "Login app's Application (client) ID (OIDCClientID)",
+    help: "App registrations → the Jamf Connect app → Overview: the Application (client) ID used for the login window sign-in.",
+    default: (_answers, context) => context.current.login?.clientId,
+    validate: () => validators.clientId,
+  },
+  {
+    kind: "text", name: "ropgClientId", flag: "--ropg-client-id",
+    message: "Password-check (ROPG) client ID (OIDCROPGID)",
+    help: "The app that checks passwords; usually the same app, with Allow public client flows set to Yes.",
+    default: (answers, context) => context.current.login?.ropgClientId ?? answers.clientId,
+    validate: () => validators.ropgClientId,
+  },
+  {
+    kind: "text", name: "redirectUri", flag: "--redirect-uri",
+    message: "Redirect URI (OIDCRedirectURI)",
+    help: "The Mobile and desktop (public client) redirect URI registered on the login app.",
+    default: (_answers, context) => context.current.login?.redirectUri ?? DEFAULT_REDIRECT_URI,
+    validate: () => validators.redirectUri,
+  },
+  {
+    kind: "select", name: "caChoice", flag: "--ca-mode",
+    message: "How does MFA apply to your users?",
+    help: "Jamf Connect checks passwords with a non-interactive sign-in (ROPG), which cannot answer MFA.",
+    choices: CA_CHOICES,
+    aliases: { none: "per-user-mfa" },
+    default: (_answers, context) => (context.current.conditionalAccess?.mode === "custom-scope" ? "custom-scope" : "per-user-mfa"),
+  },
+  {
+    kind: "text", name: "apiAppId", flag: "--api-app-id",
+    message: 'API app\'s Application (client) ID ("Jamf Connect - Conditional Access Policy API")',
+    help: "The app that exposes the jamfconnect scope; exclude it from your Conditional Access policies.",
+    applies: isCustomScope,
+    notApplicable: "applies only with --ca-mode custom-scope",
+    default: (_answers, context) => context.current.conditionalAccess?.apiAppId,
+    validate: () => validators.apiAppId,
+  },
+  {
+    kind: "text", name: "scopeName", flag: "--scope-name",
+    message: "Scope name",
+    help: "The API app's Expose an API → Scopes name.",
+    applies: isCustomScope,
+    notApplicable: "applies only with --ca-mode custom-scope",
+    default: (_answers, context) => context.current.conditionalAccess?.scopeName ?? DEFAULT_SCOPE_NAME,
+    validate: () => validators.scopeName,
+  },
+  {
+    kind: "list", name: "adminRoles", flag: "--admin-role",
+    message: "Admin roles, comma-separated (OIDCAdmin; empty for none)",
+    help: "App-role values (the login app's App roles) whose holders become local admins when their account is created.",
+    default: (_answers, context) => [...(context.current.login?.adminRoles ?? [])],
+    validate: validateRoles,
+  },
+  {
+    kind: "confirm", name: "newPassword", flag: "--new-password",
+    message: "Ask users to create a separate local password? (OIDCNewPassword)",
+    help: "No (recommended with Entra): the Mac password is the user's Entra password, checked live with ROPG.",
+    default: (_answers, context) => bool(settings(context)["OIDCNewPassword"]) ?? false,
+  },
+  {
+    kind: "confirm", name: "passthrough", flag: "--passthrough",
+    message: "Pass the Entra password on to the local account? (OIDCUsePassthroughAuth)",
+    help: "The password typed in the login window's web view also unlocks the Mac, so users type it once.",
+    applies: keepsEntraPassword,
+    notApplicable: "needs --no-new-password (Jamf Connect passes the password through only when it is the local one)",
+    default: (_answers, context) => bool(settings(context)["OIDCUsePassthroughAuth"]) ?? true,
+  },
+  {
+    kind: "confirm", name: "createJamfConnectPassword", flag: "--create-jamf-connect-password",
+    message: "Create the Jamf Connect keychain item at account creation? (CreateJamfConnectPassword)",
+    help: "The menu bar app can then keep the local password in sync without asking for it.",
+    applies: keepsEntraPassword,
+    notApplicable: "needs --no-new-password (Jamf Connect creates the keychain item only when the password is the Entra one)",
+    default: (_answers, context) => bool(settings(context)["CreateJamfConnectPassword"]) ?? true,
+  },
+  {
+    kind: "confirm", name: "denyLocal", flag: "--deny-local",
+    message: "Require Entra sign-in at the login window? (DenyLocal)",
+    help: "Hides local login; list break-glass accounts in DenyLocalExcluded, or set LocalFallback for offline Macs.",
+    default: (_answers, context) => bool(settings(context)["DenyLocal"]) ?? true,
+  },
+  {
+    kind: "confirm", name: "migrate", flag: "--migrate",
+    message: "Offer to connect existing local accounts to Entra accounts? (Migrate)",
+    help: "At first sign-in a user can pick their existing local account instead of getting a new one.",
+    applies: (answers) => answers.denyLocal === true,
+    notApplicable: "needs --deny-local (Jamf Connect migrates accounts only when local login is denied)",
+    default: (_answers, context) => bool(settings(context)["Migrate"]) ?? true,
+  },
+  {
+    kind: "text", name: "license", flag: "--license",
+    message: "Jamf Connect license file (.jamfconnectlicense; empty for none)",
+    help: "From Jamf Account; leave empty if you deploy the license in a profile of its own.",
+    default: (_answers, context) => context.license ?? "",
+    validate: (context) => licenseValidator(context.cwd),
+  },
+  {
+    kind: "text", name: "organization", flag: "--organization",
+    message: "Organization name (PayloadOrganization)",
+    help: "Shown in System Settings → Profiles on every Mac.",
+    applies: (_answers, context) => context.firstRun,
+    default: () => undefined,
+    validate: () => validators.organization,
+  },
+  {
+    kind: "text", name: "identifier", flag: "--identifier",
+    message: "Profile identifier base (reverse DNS)",
+    help: "Every PayloadIdentifier starts with it; keep it stable, or Macs see new profiles instead of updates.",
+    applies: (_answers, context) => context.firstRun,
+    default: (answers, context) => suggestIdentifier(context.tenantDomain ?? answers.tenant, answers.organization),
+    validate: () => validators.identifier,
+  },
+  {
+    kind: "select", name: "payloadStyle", flag: "--payload-style",
+    message: "Payload style",
+    choices: [
+      { value: "mcx", name: "mcx", description: "com.apple.ManagedClient.preferences, the form Jamf Pro stores custom settings in (default)" },
+      { value: "domain", name: "domain", description: "The payload's type is the preference domain, the form of Jamf's own samples" },
+    ],
+    default: (_answers, context) => context.current.profile?.payloadStyle ?? "mcx",
+  },
+];
+
+export function questionNamed<K extends AnswerName>(name: K): Question & { name: K } {
+  const question = QUESTIONS.find((candidate) => candidate.name === name);
+  if (question === undefined) throw new Error(`no question ${name}`);
+  return question as Question & { name: K };
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { resolve } from "node:path";
+import * as v from "valibot";
+import { checkLicense } from "../config/license.js";
+import {
+  conditionalAccessSchema,
+  configSchema,
+  environmentNameSchema,
+  environmentSchema,
+  identifierSchema,
+  loginSchema,
+  payloadStyleSchema,
+  tenantSchema,
+} from "../config/schema.js";
+import { findUnwritableChar, showValue } from "../values.js";
+
+/**
+ * Prompt and flag validators, made from the config's own field schemas: a value the wizard
+ * accepts is one `jcprofile build` accepts, and a refusal uses the words build would print
+ * (`"abc" is not a GUID — use the Application (client) ID …`).
+ */
+export type Validator = (value: string) => true | string;
+
+export function fromSchema(schema: v.GenericSchema<string, unknown>): Validator {
+  return (value) => {
+    const bad = findUnwritableChar(value);
+    if (bad !== undefined) return `${showValue(value)} contains ${bad}, which a property list cannot hold`;
+    const result = v.safeParse(schema, value);
+    return result.success ? true : `${showValue(value)} ${result.issues[0].message}`;
+  };
+}
+
+export const validators = {
+  environmentName: fromSchema(environmentNameSchema),
+  tenant: fromSchema(tenantSchema),
+  clientId: fromSchema(v.unwrap(loginSchema.entries.clientId)),
+  ropgClientId: fromSchema(v.unwrap(loginSchema.entries.ropgClientId)),
+  redirectUri: fromSchema(v.unwrap(loginSchema.entries.redirectUri)),
+  apiAppId: fromSchema(v.unwrap(conditionalAccessSchema.entries.apiAppId)),
+  scopeName: fromSchema(v.unwrap(conditionalAccessSchema.entries.scopeName)),
+  organization: fromSchema(configSchema.entries.organization),
+  identifier: fromSchema(identifierSchema),
+  payloadStyle: fromSchema(payloadStyleSchema),
+  authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
+  adminRole: fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin"))),
+} satisfies Record<string, Validator>;
+
+/** Admin roles typed on one line: `Admin, Helpdesk` → ["Admin", "Helpdesk"]. */
+export function splitRoles(text: string): string[] {
+  return text.split(",").map((role) => role.trim()).filter((role) => role !== "");
+}
+
+export function validateRoles(roles: readonly string[]): true | string {
+  for (const role of roles) {
+    const verdict = validators.adminRole(role);
+    if (verdict !== true) return verdict;
+  }
+  return true;
+}
+
+/**
+ * A path as a Mac admin types or drags it into Terminal: `~/Downloads/…`, `'My File'`,
+ * `My\ File` (Terminal escapes spaces when a file is dropped on it).
+ */
+export function normalisePath(text: string): string {
+  let path = text.trim();
+  if (/^(['"]).*\1$/.test(path)) path = path.slice(1, -1);
+  else path = path.replace(/\\(.)/g, "$1");
+  if (path === "~" || path.startsWith("~/")) path = homedir() + path.slice(1);
+  return path;
+}
+
+/** The license answer, read relative to `cwd`: empty means "no license in these profiles". */
+export function licenseValidator(cwd: string): Validator {
+  return (text) => {
+    if (text.trim() === "") return true;
+    const path = resolve(cwd, normalisePath(text));
+    if (!existsSync(path)) return `${showValue(text)} not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`;
+    if (statSync(path).isDirectory()) return `${showValue(text)} is a folder — give the .jamfconnectlicense file itself`;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      return `${showValue(text)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+    const checked = checkLicense(bytes);
+    return typeof checked === "string" ? `${showValue(text)} ${checked}` : true;
+  };
+}
+
+/** ExpirationDate of an XML license, when it has passed: worth a warning, not a refusal. */
+export function licenseExpiry(path: string, now: Date): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const match = /<key>\s*ExpirationDate\s*<\/key>\s*<(?:string|date)>([^<]+)</.exec(text);
+  const date = match?.[1] !== undefined ? new Date(match[1].trim()) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime()) || date.getTime() >= now.getTime()) return undefined;
+  return `the license expired on ${match![1]!.trim()} — Jamf Connect needs a current one; download it again from Jamf Account`;
+}
