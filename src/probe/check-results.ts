@@ -56,8 +56,14 @@ export interface Sent {
 }
 
 /** 0 all passed or accepted (warn counts as pass); 1 something failed; 3 nothing failed but something was inconclusive. */
+/**
+ * 0 only when every check passed or Jamf Connect would accept its answer. A password check that
+ * is right but not accepted (a Conditional Access block, a device-state grant, an expired
+ * password) fails the run: on the Mac that user could not sign in.
+ */
 export function probeExitCode(results: readonly CheckResult[]): ExitCodeValue {
-  if (results.some((result) => result.verdict === "fail")) return ExitCode.failed;
+  const rejectedPassword = (result: CheckResult) => result.kind === "password" && result.verdict === "warn" && !result.accepted;
+  if (results.some((result) => result.verdict === "fail" || rejectedPassword(result))) return ExitCode.failed;
   if (results.some((result) => result.verdict === "inconclusive")) return ExitCode.inconclusive;
   return ExitCode.ok;
 }

@@ -37,13 +37,13 @@ const SCENARIOS: Scenario[] = [
   { outcome: "mfa-required", kind: "password", exit: 0, user: users.active, passwordVerified: true, accepted: true },
   { outcome: "mfa-registration-required", kind: "password", exit: 0, args: ["--scopes", CUSTOM], user: users.mfaRegistration, accepted: true },
   { outcome: "external-mfa-required", kind: "password", exit: 0, args: ["--scopes", CUSTOM], user: users.mfaExternal, accepted: true },
-  { outcome: "password-expired", kind: "password", exit: 0, user: users.passwordExpired, passwordVerified: true, accepted: false },
+  { outcome: "password-expired", kind: "password", exit: 1, user: users.passwordExpired, passwordVerified: true, accepted: false },
   {
-    outcome: "blocked-by-conditional-access", kind: "password", exit: 0, args: ["--scopes", CUSTOM], user: users.active, accepted: false,
+    outcome: "blocked-by-conditional-access", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.active, accepted: false,
     world: (w) => w.tenants[0]!.conditionalAccess!.push({ name: "Block everything", appliesTo: "allCloudApps", grant: "block" }),
   },
   {
-    outcome: "device-state-required", kind: "password", exit: 0, args: ["--scopes", CUSTOM], user: users.active, accepted: false,
+    outcome: "device-state-required", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.active, accepted: false,
     world: (w) => w.tenants[0]!.conditionalAccess!.push({ name: "Compliant Macs", appliesTo: "allCloudApps", grant: "compliantDevice" }),
   },
   { outcome: "invalid-credentials", kind: "password", exit: 1, user: { upn: users.active.upn, password: "wrong-Passw0rd" }, passwordVerified: false },
