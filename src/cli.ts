@@ -116,7 +116,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .option("--authority-host <url>", "Entra authority host to check against, stored in the environment")
     .option("--test-user <upn>", "check this test user's password (prompted, masked; one attempt)")
     .option("--no-probe", "skip the live checks against Entra (offline)")
-    .option("-y, --yes", "take the defaults for every question not given by a flag; replace without asking")
+    .option("-y, --yes", "take the defaults instead of asking for them; replace an existing environment without asking")
     .addHelpText(
       "after",
       "\nAt a terminal every answer not given by a flag is asked. Without one (CI, pipes), defaults are taken and a missing\n" +

@@ -113,7 +113,6 @@ describe("jcprofile init in a terminal", () => {
 
     expect(await pty.exited).toBe(0);
     const screen = pty.screen();
-    if (process.env["SHOW_SCREEN"]) console.log(screen);
     expect(screen).not.toContain(active.password);
     expect(screen).toContain("out/staging/jamf-connect-login.mobileconfig");
 
