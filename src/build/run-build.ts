@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { loadConfig, problemsError } from "../config/load.js";
@@ -92,13 +92,13 @@ export function runBuild(options: BuildOptions): BuildResult {
   if (options.check) {
     const differences: string[] = [];
     for (const file of files) {
-      const current = readIfExists(file.path);
+      const current = readIfExists(file);
       if (current === undefined) differences.push(`missing: ${file.displayPath}`);
       else if (current !== file.text) differences.push(`differs: ${file.displayPath}`);
     }
     if (!options.envs || options.envs.length === 0) {
       const expected = new Set(files.map((file) => file.path));
-      for (const stale of builtProfilesIn(outDir)) {
+      for (const stale of builtProfilesIn(outDir, options.cwd)) {
         if (!expected.has(stale)) differences.push(`stale: ${displayPath(options.cwd, stale)} (no environment builds it)`);
       }
     }
@@ -108,26 +108,43 @@ export function runBuild(options: BuildOptions): BuildResult {
   return { files: files.map((file) => file.displayPath), warnings, differences: [] };
 }
 
-function readIfExists(path: string): string | undefined {
+function readIfExists(file: { path: string; displayPath: string }): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(file.path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    if ((error as NodeJS.ErrnoException).code === "EISDIR") return "";
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "EISDIR") return "";
+    throw unreadable(file.displayPath, error);
   }
 }
 
 /** `<out>/<env>/*.mobileconfig` as jcprofile lays them out. */
-function builtProfilesIn(outDir: string): string[] {
+function builtProfilesIn(outDir: string, cwd: string): string[] {
   if (!existsSync(outDir)) return [];
   const found: string[] = [];
-  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+  for (const entry of listFolder(outDir, cwd)) {
     if (!entry.isDirectory()) continue;
-    for (const file of readdirSync(join(outDir, entry.name))) {
-      if (file.startsWith("jamf-connect-") && file.endsWith(".mobileconfig")) found.push(join(outDir, entry.name, file));
+    const folder = join(outDir, entry.name);
+    for (const file of listFolder(folder, cwd)) {
+      if (file.name.startsWith("jamf-connect-") && file.name.endsWith(".mobileconfig")) found.push(join(folder, file.name));
     }
   }
   return found.sort();
+}
+
+function listFolder(folder: string, cwd: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw unreadable(displayPath(cwd, folder), error);
+  }
+}
+
+/** --check reading the output folder: a file where a folder should be, or no permission, is the admin's to fix. */
+function unreadable(shown: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const fix = code === "ENOTDIR" ? "check --out and that no file stands where a folder should be" : "check that the output folder is readable";
+  return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
 }
 

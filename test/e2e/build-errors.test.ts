@@ -73,6 +73,17 @@ describe("jcprofile build rejects bad input with exit 2 and writes nothing", () 
     expect(listFiles(dir)).toEqual(["jcprofile.json", "out"]);
   });
 
+  it("--check with an --out that is a file: a message, not a stack trace", async () => {
+    writeFileSync(join(dir, "profiles"), "a file where the out folder should be");
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(validConfig()));
+    const run = await runCli(["build", "--check", "--out", "profiles"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: profiles/prod/jamf-connect-login.mobileconfig: cannot be read (ENOTDIR) — check --out and that no file stands where a folder should be\n",
+    );
+    expect(listFiles(dir)).toEqual(["jcprofile.json", "profiles"]);
+  });
+
   it("a folder where a profile goes: no profile, no temp file is left", async () => {
     writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(validConfig()));
     mkdirSync(join(dir, "out", "prod", "jamf-connect-menubar.mobileconfig"), { recursive: true });
