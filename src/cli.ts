@@ -152,8 +152,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isUserError(error)) {
       log.error(error.message);
       for (const line of error.details) log.detail(line);
-      const warnings = (error as { warnings?: string[] }).warnings ?? [];
-      for (const warning of warnings) log.warn(warning);
+      for (const warning of error.warnings) log.warn(warning);
       return error.exitCode;
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -23,11 +23,14 @@ export class UserError extends Error {
   readonly exitCode: ExitCodeValue;
   /** Further lines shown under the message, e.g. one line per config problem. */
   readonly details: readonly string[];
+  /** Warnings found on the way to the error, shown after it (they may explain it). */
+  readonly warnings: readonly string[];
 
-  constructor(message: string, options: { exitCode?: ExitCodeValue; details?: readonly string[] } = {}) {
+  constructor(message: string, options: { exitCode?: ExitCodeValue; details?: readonly string[]; warnings?: readonly string[] } = {}) {
     super(message);
     this.exitCode = options.exitCode ?? ExitCode.usage;
     this.details = options.details ?? [];
+    this.warnings = options.warnings ?? [];
   }
 }
 

@@ -75,10 +75,7 @@ export function renderAll(options: BuildOptions): {
   const warnings = problems
     .filter((problem) => problem.severity === "warning")
     .map((problem) => `${source.displayPath}: ${formatPath(problem.path)}: ${problem.message}`);
-  if (errors.length > 0) {
-    const error = problemsError(source.displayPath, errors);
-    throw Object.assign(error, { warnings });
-  }
+  if (errors.length > 0) throw problemsError(source.displayPath, errors, warnings);
   return { environments, profiles, warnings, configPath: source.path };
 }
 

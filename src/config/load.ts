@@ -13,10 +13,10 @@ export interface ConfigSource {
 }
 
 /** All errors of one config in one UserError: the admin fixes them in one pass. */
-export function problemsError(displayPath: string, problems: readonly Problem[]): UserError {
+export function problemsError(displayPath: string, problems: readonly Problem[], warnings: readonly string[] = []): UserError {
   const lines = problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
-  if (lines.length === 1) return new UserError(`${displayPath}: ${lines[0]}`);
-  return new UserError(`${displayPath}: ${lines.length} problems`, { details: lines });
+  if (lines.length === 1) return new UserError(`${displayPath}: ${lines[0]}`, { warnings });
+  return new UserError(`${displayPath}: ${lines.length} problems`, { details: lines, warnings });
 }
 
 export function readConfigText(source: ConfigSource): string {

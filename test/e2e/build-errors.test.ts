@@ -214,6 +214,16 @@ describe("cross-key rules", () => {
     expect(run.stderr).toContain("warning: jcprofile.json: environments.prod.login.settings.LocalFallback:");
   });
 
+  it("warnings are still shown, after the error, when an error stops the build", async () => {
+    const config = validConfig();
+    config.environments.prod.login.settings.LocalFallback = true;
+    config.environments.test = structuredClone(config.environments.prod);
+    config.environments.test.login.settings = { OIDCProvder: "Azure" };
+    const run = await buildWith(config);
+    expectRejected(run, "environments.test.login.settings.OIDCProvder: unknown key");
+    expect(run.stderr).toMatch(/^error: .*\nwarning: jcprofile\.json: environments\.prod\.login\.settings\.LocalFallback: /);
+  });
+
   it("unknownKeys: warn passes a newer key through with a warning", async () => {
     const config = validConfig();
     config.environments.prod.unknownKeys = "warn";
