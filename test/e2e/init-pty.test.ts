@@ -6,9 +6,10 @@
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/load.js";
-import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { EXAMPLES, listFiles, tempDir } from "./cli.js";
 import { runInPty, type PtyRun } from "./init-pty.js";
 
@@ -19,13 +20,8 @@ let dir: string;
 let cleanup: () => void;
 let run: PtyRun | undefined;
 
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
+useContosoEmulator((started) => (emu = started));
 beforeEach(() => {
-  emu.world = contosoWorld();
-  emu.reset();
   ({ dir, cleanup } = tempDir("jcprofile-init-pty-"));
   cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
 });

@@ -5,9 +5,10 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/load.js";
-import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { QUESTIONS } from "../../src/wizard/questions.js";
 import { copyExample, EXAMPLES, listFiles, runCli, tempDir } from "./cli.js";
 
@@ -167,11 +168,7 @@ describe("jcprofile init without a terminal", () => {
 
 describe("jcprofile init's live checks without a terminal", () => {
   let emu: EntraEmulator;
-  beforeAll(async () => {
-    emu = await startEntraEmulator(contosoWorld());
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.reset());
+  useContosoEmulator((started) => (emu = started));
   const live = (args: readonly string[]) =>
     runCli(["init", "--authority-host", emu.url, "--organization", "Contoso Ltd", "--tenant", CONTOSO.domain, ...args], {
       cwd: dir,

@@ -4,8 +4,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
 import { tempDir } from "./cli.js";
 
@@ -14,15 +15,8 @@ const { users } = CONTOSO;
 let emu: EntraEmulator;
 let dir: string;
 let cleanup: () => void;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
-  emu.world = contosoWorld();
-  ({ dir, cleanup } = tempDir("jcprofile-probe-"));
-});
+useContosoEmulator((started) => (emu = started));
+beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-probe-")));
 afterEach(() => cleanup());
 
 function writeConfig(prod: Record<string, unknown>, extraEnvironments: Record<string, unknown> = {}): string {

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closedPort, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { contosoFlags, parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
 import { tempDir } from "./cli.js";
 
@@ -16,15 +17,8 @@ const CUSTOM = `api://${CONTOSO.apiAppId}/jamfconnect+openid+email+profile`;
 let emu: EntraEmulator;
 let dir: string;
 let cleanup: () => void;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
-  emu.world = contosoWorld();
-  ({ dir, cleanup } = tempDir("jcprofile-probe-safety-"));
-});
+useContosoEmulator((started) => (emu = started));
+beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-probe-safety-")));
 afterEach(() => cleanup());
 
 /** Every file below a folder whose bytes contain the text. */

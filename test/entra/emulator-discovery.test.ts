@@ -1,15 +1,13 @@
 /** OpenID configuration and instance discovery, answered as login.microsoftonline.com does. */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONTOSO, contosoWorld, startEntraEmulator } from "./emulator.js";
 import type { EntraEmulator } from "./emulator.js";
+import { useContosoEmulator } from "./use-emulator.js";
 import { httpsRequest } from "./https-client.js";
 
 let emu: EntraEmulator;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
+useContosoEmulator((started) => (emu = started));
 
 async function getJson(path: string): Promise<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }> {
   const res = await httpsRequest(`${emu.url}${path}`);

@@ -9,9 +9,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { InteractionRequiredAuthError, PublicClientApplication, ServerError } from "@azure/msal-node";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator } from "./emulator.js";
+import { describe, expect, it } from "vitest";
+import { caCertPath, CONTOSO } from "./emulator.js";
 import type { EntraEmulator } from "./emulator.js";
+import { useContosoEmulator } from "./use-emulator.js";
 import { httpsRequest } from "./https-client.js";
 
 const { users } = CONTOSO;
@@ -33,11 +34,7 @@ function emulatorNetworkClient(): INetworkModule {
 }
 
 let emu: EntraEmulator;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+useContosoEmulator((started) => (emu = started));
 
 function pca(tenant: string = CONTOSO.domain): PublicClientApplication {
   return new PublicClientApplication({

@@ -4,19 +4,16 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caCertPath, closedPort, CONTOSO, contosoWorld, startEntraEmulator } from "./emulator.js";
 import type { EntraEmulator } from "./emulator.js";
+import { useContosoEmulator } from "./use-emulator.js";
 import { httpsRequest } from "./https-client.js";
 
 const run = promisify(execFile);
 
 let emu: EntraEmulator;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+useContosoEmulator((started) => (emu = started));
 
 const tokenUrl = () => `${emu.url}/${CONTOSO.tenantId}/oauth2/v2.0/token`;
 const post = (signal?: AbortSignal) =>

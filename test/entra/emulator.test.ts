@@ -3,23 +3,17 @@
  * error body, and the checks run in Entra's order (password-grant.ts).
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CONTOSO, contosoWorld, startEntraEmulator } from "./emulator.js";
+import { describe, expect, it } from "vitest";
+import { CONTOSO, contosoWorld } from "./emulator.js";
 import type { EntraEmulator, EntraWorld } from "./emulator.js";
+import { useContosoEmulator } from "./use-emulator.js";
 import { postPasswordGrant } from "./https-client.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const { users } = CONTOSO;
 
 let emu: EntraEmulator;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.world = contosoWorld();
-  emu.reset();
-});
+useContosoEmulator((started) => (emu = started));
 
 type Fields = Record<string, string | undefined>;
 

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closedPort, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { describe, expect, it } from "vitest";
+import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { createMsalClient } from "../../src/probe/msal-client.js";
 import { emulatorFetch, recordingFetch } from "./emulator-fetch.js";
 
 const { users } = CONTOSO;
 let emu: EntraEmulator;
-beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+useContosoEmulator((started) => (emu = started));
 
 const client = (timeoutSeconds = 5) => createMsalClient({ fetch: emulatorFetch, viaProxy: false, timeoutSeconds });
 const grant = (overrides: Partial<Parameters<ReturnType<typeof client>["passwordGrant"]>[0]> = {}, timeoutSeconds?: number) =>

@@ -2,21 +2,20 @@
  * The wizard's live checks are the probe's: msal transport, run order and classification, here
  * against the local Entra emulator in-process (its CA trusted through the probe tests' fetch).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { WizardChecks } from "../../src/wizard/checks.js";
 import { createProbeChecks } from "../../src/wizard/probe-checks.js";
-import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
 import { emulatorFetch } from "../probe/emulator-fetch.js";
 
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 let emu: EntraEmulator;
 let checks: WizardChecks;
+useContosoEmulator((started) => (emu = started));
 beforeAll(async () => {
-  emu = await startEntraEmulator(contosoWorld());
   checks = await createProbeChecks({ env: {}, fetch: emulatorFetch, timeoutSeconds: 5 });
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
 
 const app = (clientId: string, tenant: string = CONTOSO.domain) => ({ authorityHost: emu.url, tenant, clientId, scopes: DEFAULT_SCOPES });
 
