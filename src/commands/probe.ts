@@ -7,7 +7,7 @@ import { log, out } from "../log.js";
 import { configLocation, renderAll } from "../build/run-build.js";
 import { loadConfig } from "../config/load.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
-import { DOMAIN_PATTERN, GUID_PATTERN, messages } from "../config/schema.js";
+import { GUID_PATTERN, isHttpsUrl, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../probe/http.js";
 import { createMsalClient } from "../probe/msal-client.js";
 import { formatReport, toJsonRecords } from "../probe/report.js";
@@ -85,7 +85,7 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
   if (flags.tenant === undefined || flags.clientId === undefined) {
     throw new UserError(`--tenant and --client-id go together: ${MODES}`);
   }
-  if (!GUID_PATTERN.test(flags.tenant) && !DOMAIN_PATTERN.test(flags.tenant)) throw new UserError(`--tenant ${JSON.stringify(flags.tenant)} ${messages.tenant}`);
+  if (!isTenant(flags.tenant)) throw new UserError(`--tenant ${JSON.stringify(flags.tenant)} ${messages.tenant}`);
   if (!GUID_PATTERN.test(flags.clientId)) throw new UserError(`--client-id ${JSON.stringify(flags.clientId)} ${messages.clientId}`);
   const authorityHost = flags.authorityHost ?? AUTHORITY_HOSTS.public;
   if (!isHttpsUrl(authorityHost)) throw new UserError(`--authority-host ${JSON.stringify(authorityHost)} ${messages.authorityHost}`);
@@ -126,14 +126,6 @@ function checkUsername(value: string): string {
     throw new UserError(`--username ${JSON.stringify(value)} is not a user principal name — use the test user's sign-in name, e.g. adele@contoso.com`);
   }
   return value;
-}
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", password: "checking the password on" } as const;

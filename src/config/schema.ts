@@ -33,13 +33,24 @@ export const messages = {
   nonEmpty: "is empty — give a value or remove the field",
 } as const;
 
+/** A Directory (tenant) ID or a verified domain: what Entra accepts in the authority path. */
+export const isTenant = (value: string): boolean => GUID_PATTERN.test(value) || DOMAIN_PATTERN.test(value);
+
+export function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 const nonEmptyString = v.pipe(v.string(), v.minLength(1, messages.nonEmpty));
 
 export const guidSchema = (message: string) => v.pipe(v.string(), v.regex(GUID_PATTERN, message));
 
 export const tenantSchema = v.pipe(
   v.string(),
-  v.check((value) => GUID_PATTERN.test(value) || DOMAIN_PATTERN.test(value), messages.tenant),
+  v.check(isTenant, messages.tenant),
   v.description("Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com"),
 );
 
@@ -51,16 +62,7 @@ export const identifierSchema = v.pipe(
 
 export const environmentNameSchema = v.pipe(v.string(), v.regex(ENVIRONMENT_NAME_PATTERN, messages.environmentName));
 
-export const httpsUrlSchema = v.pipe(
-  v.string(),
-  v.check((value) => {
-    try {
-      return new URL(value).protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, messages.authorityHost),
-);
+export const httpsUrlSchema = v.pipe(v.string(), v.check(isHttpsUrl, messages.authorityHost));
 
 export const absoluteUriSchema = v.pipe(
   v.string(),

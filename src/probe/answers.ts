@@ -2,11 +2,10 @@
  * HTTP answers from Entra turned into Observations. Pure: no I/O, so every odd answer (HTML from
  * a gateway, JSON without a tenant, a 429) can be tested as data.
  */
+import { GUID_PATTERN } from "../config/schema.js";
 import type { HttpResult } from "./http.js";
 import type { EntraAnswer } from "./transport.js";
 import type { EntraErrorBody, Observation } from "./types.js";
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseJson(text: string): unknown {
   try {
@@ -47,7 +46,7 @@ export function tenantIdOf(configuration: Record<string, unknown>): string | und
     if (value === undefined) continue;
     try {
       const segment = new URL(value).pathname.split("/").find((part) => part !== "");
-      if (segment !== undefined && GUID.test(segment)) return segment.toLowerCase();
+      if (segment !== undefined && GUID_PATTERN.test(segment)) return segment.toLowerCase();
     } catch {
       // not a URL: try the next field
     }
