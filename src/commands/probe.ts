@@ -13,6 +13,7 @@ import { createMsalClient } from "../probe/msal-client.js";
 import { formatReport, toJsonRecords } from "../probe/report.js";
 import { probeExitCode, runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
+import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 
 export interface ProbeFlags {
@@ -122,9 +123,7 @@ function parseTimeout(text: string): number {
 }
 
 function checkUsername(value: string): string {
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) {
-    throw new UserError(`--username ${JSON.stringify(value)} is not a user principal name — use the test user's sign-in name, e.g. adele@contoso.com`);
-  }
+  if (!isUserPrincipalName(value)) throw new UserError(`--username ${JSON.stringify(value)} ${NOT_A_UPN}`);
   return value;
 }
 

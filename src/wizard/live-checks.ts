@@ -8,6 +8,7 @@ import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import { customScopeString } from "../config/resolve.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
+import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import { askQuestion, type Asking } from "./ask-question.js";
 import type { CheckOutcome, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
@@ -138,9 +139,7 @@ export function passwordScopes(answers: Live["asking"]["answers"]): readonly str
   return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? "jamfconnect"));
 }
 
-const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-export const validateUser = (value: string): true | string =>
-  UPN.test(value) ? true : `"${value}" is not a user principal name — use the test user's sign-in name, e.g. adele@contoso.com`;
+export const validateUser = (value: string): true | string => (isUserPrincipalName(value) ? true : `"${value}" ${NOT_A_UPN}`);
 
 /** At most one real attempt per run: a second could count towards the user's lockout. */
 export async function checkPassword(live: Live): Promise<void> {
