@@ -59,6 +59,15 @@ export interface ResolveContext {
   licenseCache?: Map<string, Uint8Array | Problem["message"]>;
 }
 
+/** The host Entra is asked at: the environment's own authorityHost, else its cloud's, without a trailing slash. */
+export function authorityHostOf(environment: { authorityHost?: string; cloud?: Cloud }): string {
+  return withoutTrailingSlash(environment.authorityHost ?? AUTHORITY_HOSTS[environment.cloud ?? "public"]);
+}
+
+export function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
 /** `api://<app>/<scope>+openid+email+profile`, the form Jamf's Conditional Access guide writes. */
 export function customScopeString(apiAppId: string, scopeName: string): string {
   return `api://${apiAppId}/${scopeName}+openid+email+profile`;
@@ -147,7 +156,7 @@ export function resolveEnvironment(
     identifier: config.identifier,
     tenant: merged.tenant!,
     cloud,
-    authorityHost: (merged.authorityHost ?? AUTHORITY_HOSTS[cloud]).replace(/\/+$/, ""),
+    authorityHost: authorityHostOf(merged),
     login: {
       clientId: clientId!,
       ropgClientId,

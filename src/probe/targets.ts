@@ -3,7 +3,7 @@
  * the config fields — so a scope typo in `settings` is probed exactly as the Mac will send it.
  */
 import { isPlainObject } from "../config/merge.js";
-import type { ResolvedEnvironment } from "../config/resolve.js";
+import { withoutTrailingSlash, type ResolvedEnvironment } from "../config/resolve.js";
 import type { PlistValue } from "../render/plist-xml.js";
 import { renderPreferences } from "../render/preferences.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
@@ -130,7 +130,7 @@ export interface FlagTargetInput {
 
 export function flagsTarget(input: FlagTargetInput): ProbeTarget {
   const scopes = input.scopes !== undefined ? splitScopes(input.scopes) : [...DEFAULT_ROPG_SCOPES];
-  const authorityHost = input.authorityHost.replace(/\/+$/, "");
+  const authorityHost = withoutTrailingSlash(input.authorityHost);
   return {
     name: "flags",
     environment: null,

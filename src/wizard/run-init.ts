@@ -9,7 +9,7 @@
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
 import { configLocation, runBuild } from "../build/run-build.js";
-import { AUTHORITY_HOSTS } from "../config/resolve.js";
+import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
 import type { AnswerFlags, Asking } from "./ask-question.js";
@@ -110,7 +110,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
       ui.say(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
     }
   };
-  const authorityHost = () => (flags.authorityHost ?? current.authorityHost ?? AUTHORITY_HOSTS[current.cloud ?? "public"]).replace(/\/+$/, "");
+  const authorityHost = () => authorityHostOf({ cloud: current.cloud, authorityHost: flags.authorityHost ?? current.authorityHost });
   const walkWith = (asking: Asking, checks: WizardChecks | undefined) =>
     walk({
       asking, checks, onEnvironment, authorityHost, keepDomain: flags.keepDomain === true,
@@ -137,7 +137,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 
   const plan = planChanges({
     source, existing, inherited, answers, cwd,
-    ...(flags.authorityHost !== undefined && { authorityHost: flags.authorityHost.replace(/\/+$/, "") }),
+    ...(flags.authorityHost !== undefined && { authorityHost: withoutTrailingSlash(flags.authorityHost) }),
     now: options.now?.() ?? new Date(),
   });
   for (const warning of plan.warnings) ui.say(`${ui.paint("yellow", "warning:")} ${warning}`);
