@@ -19,7 +19,8 @@ export interface AadstsRow {
   stopRetrying: boolean;
 }
 
-const NOTHING: Proofs = { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" };
+/** An answer that proves nothing: Entra reached no part of the request. */
+export const NOTHING: Readonly<Proofs> = { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" };
 const TENANT_WRONG: Proofs = { ...NOTHING, tenant: "failed" };
 const APP_WRONG: Proofs = { ...NOTHING, tenant: "proven", app: "failed" };
 /** Entra got to the user: tenant and client are fine, the password was not judged. */

@@ -4,6 +4,7 @@
  */
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
+import { NOTHING } from "./aadsts-table.js";
 import type { ProbeTarget, TargetName } from "./targets.js";
 import type { EntraAnswer } from "./transport.js";
 import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
@@ -44,8 +45,6 @@ export interface ProbeReport {
   resolvedTenants: { tenant: string; tenantId: string }[];
 }
 
-const NOT_REACHED: Proofs = { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" };
-
 /** One request that went out, shared by every target whose identical check reuses it. */
 export interface Sent {
   answer: EntraAnswer;
@@ -55,7 +54,6 @@ export interface Sent {
   elapsedMs: number;
 }
 
-/** 0 all passed or accepted (warn counts as pass); 1 something failed; 3 nothing failed but something was inconclusive. */
 /**
  * 0 only when every check passed or Jamf Connect would accept its answer. A password check that
  * is right but not accepted (a Conditional Access block, a device-state grant, an expired
@@ -99,7 +97,7 @@ export function skippedResult(target: ProbeTarget, kind: CheckKind, user: string
     verdict: "skipped",
     accepted: false,
     passwordVerified: null,
-    proofs: { ...NOT_REACHED },
+    proofs: { ...NOTHING },
     aadsts: null,
     httpStatus: null,
     correlationId: null,

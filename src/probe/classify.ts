@@ -2,12 +2,10 @@
  * Turns what a transport observed into a verdict. Pure: no I/O, no clock.
  * Keys on AADSTS numbers only: Microsoft rewords descriptions, and they can hold the user name.
  */
-import { findAadstsRow, JAMF_ACCEPTED_CODES, type AadstsRow } from "./aadsts-table.js";
+import { findAadstsRow, JAMF_ACCEPTED_CODES, NOTHING, type AadstsRow } from "./aadsts-table.js";
 import type {
   CheckKind, Classification, ClassifyContext, EntraErrorBody, NetworkCause, Observation, Outcome, Proofs, Verdict,
 } from "./types.js";
-
-const NOTHING: Proofs = { tenant: "not-reached", app: "not-reached", scope: "not-reached", password: "not-reached" };
 
 /**
  * Answers to the `app` check that mean "Entra looked for the user": tenant and client were accepted
