@@ -11,7 +11,8 @@ import { GUID_PATTERN, isHttpsUrl, isTenant, messages } from "../config/schema.j
 import { fetchForEnvironment } from "../probe/http.js";
 import { createMsalClient } from "../probe/msal-client.js";
 import { formatReport, toJsonRecords } from "../probe/report.js";
-import { probeExitCode, runProbe, type ProbeProgress } from "../probe/run-probe.js";
+import { probeExitCode } from "../probe/check-results.js";
+import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { probeExitCode, runProbe, type CheckResult } from "./run-probe.js";
+import { probeExitCode, type CheckResult } from "./check-results.js";
+import { runProbe } from "./run-probe.js";
 import type { ProbeTarget } from "./targets.js";
 import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "./transport.js";
 import type { Observation } from "./types.js";

@@ -17,8 +17,6 @@ import type { ProbeTarget, TargetName } from "./targets.js";
 import type { EntraAnswer, EntraClient } from "./transport.js";
 import type { CheckKind, Classification, ClassifyContext } from "./types.js";
 
-export { probeExitCode, type CheckResult, type ProbeReport } from "./check-results.js";
-
 export interface ProbeProgress {
   kind: CheckKind;
   target: TargetName;
