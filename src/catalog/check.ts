@@ -1,6 +1,7 @@
 import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
-import { expectedKind, findUnwritableChar, kindOf, listValues, showValue } from "./text.js";
+import { findUnwritableChar, kindOf, showValue } from "../values.js";
+import { expectedKind, listValues } from "./text.js";
 import type { CatalogIssue, Domain, KeyMap, KeySpec } from "./types.js";
 
 export type { CatalogIssue, Domain } from "./types.js";

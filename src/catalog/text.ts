@@ -1,7 +1,5 @@
 import type { KeySpec } from "./types.js";
 
-export { findUnwritableChar, kindOf, showValue } from "../values.js";
-
 /** Wording shared by the checker's messages. */
 
 /** What a spec wants, in the admin's JSON terms. */
