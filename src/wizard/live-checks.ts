@@ -6,7 +6,7 @@
  */
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { customScopeString } from "../config/resolve.js";
+import { customScopeString, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import { askQuestion, type Asking } from "./ask-question.js";
@@ -136,7 +136,7 @@ export async function checkApp(live: Live): Promise<void> {
 /** The scopes the login window's password check will send, as the config will build them. */
 export function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
   if (answers.caChoice !== "custom-scope" || answers.apiAppId === undefined) return DEFAULT_ROPG_SCOPES;
-  return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? "jamfconnect"));
+  return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? DEFAULT_SCOPE_NAME));
 }
 
 export const validateUser = (value: string): true | string => (isUserPrincipalName(value) ? true : `"${value}" ${NOT_A_UPN}`);
