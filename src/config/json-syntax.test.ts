@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineAndColumn, scanJson } from "./json-syntax.js";
+import { lineAndColumn, locateJson, scanJson } from "./json-syntax.js";
 
 describe("scanJson", () => {
   it("accepts valid JSON, including a byte order mark", () => {
@@ -28,5 +28,18 @@ describe("scanJson", () => {
     expect(issue?.message).toBe('duplicate key "tenant" (JSON keeps only the last one)');
     expect(issue?.path).toEqual(["environments", "prod"]);
     expect(lineAndColumn(text, issue!.offset)).toEqual({ line: 1, column: 43 });
+  });
+});
+
+describe("locateJson", () => {
+  it("gives each member's key and value offsets", () => {
+    const text = '\ufeff{ "a": [1, 2], "b": { "c": null } }';
+    const root = locateJson(text);
+    expect(root.kind).toBe("object");
+    if (root.kind !== "object") return;
+    expect(root.members.map((member) => [member.key, text.slice(member.value.start, member.value.end)])).toEqual([
+      ["a", "[1, 2]"],
+      ["b", '{ "c": null }'],
+    ]);
   });
 });

@@ -1,8 +1,12 @@
 /**
- * JSON.parse says where it failed only for some errors ("Unexpected token '}', … is not valid
- * JSON" has no position on Node 20) and silently keeps the last of two equal keys, which hides
- * typos in a hand-edited config. This scanner finds the first syntax error's offset and any
- * duplicate key; JSON.parse still does the real parsing.
+ * One scanner for jcprofile.json's text, with two uses:
+ * - syntax: JSON.parse says where it failed only for some errors ("Unexpected token '}', … is not
+ *   valid JSON" has no position on Node 20) and silently keeps the last of two equal keys, which
+ *   hides typos in a hand-edited config. scanJson finds the first syntax error's offset and any
+ *   duplicate key; JSON.parse still does the real parsing.
+ * - spans: where each member sits in the text, so one value can be replaced or one member added
+ *   without re-serialising the rest (write-config.ts): the admin's own formatting, key order and
+ *   line endings survive a `jcprofile init` byte for byte.
  */
 
 export interface JsonSyntaxIssue {
@@ -12,7 +16,25 @@ export interface JsonSyntaxIssue {
   path?: (string | number)[];
 }
 
-export function scanJson(text: string): JsonSyntaxIssue | undefined {
+export interface ObjectSpan {
+  kind: "object";
+  /** Offset of `{`. */
+  start: number;
+  /** Offset just past `}`. */
+  end: number;
+  members: { key: string; keyStart: number; value: ValueSpan }[];
+}
+
+export interface OtherSpan {
+  kind: "other";
+  start: number;
+  end: number;
+}
+
+export type ValueSpan = ObjectSpan | OtherSpan;
+
+/** The spans of a JSON document, or its first syntax issue. */
+function scan(text: string): { root: ValueSpan } | { issue: JsonSyntaxIssue } {
   let i = 0;
   const path: (string | number)[] = [];
 
@@ -45,41 +67,43 @@ export function scanJson(text: string): JsonSyntaxIssue | undefined {
     return fail("a string is not closed with '\"'");
   };
 
-  const readValue = (): void => {
+  const readValue = (): ValueSpan => {
     skipSpace();
+    const start = i;
     const char = text[i];
     if (char === "{") return readObject();
-    if (char === "[") return readArray();
-    if (char === '"') {
-      readString();
-      return;
+    if (char === "[") readArray();
+    else if (char === '"') readString();
+    else {
+      const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+      if (!literal) fail(char === undefined ? "the file ends where a value was expected" : `unexpected '${char}' where a value was expected`);
+      i += literal![0].length;
     }
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!literal) fail(char === undefined ? "the file ends where a value was expected" : `unexpected '${char}' where a value was expected`);
-    i += literal![0].length;
+    return { kind: "other", start, end: i };
   };
 
-  const readObject = (): void => {
-    i++;
+  const readObject = (): ObjectSpan => {
+    const start = i++;
+    const members: ObjectSpan["members"] = [];
     const seen = new Set<string>();
     skipSpace();
     if (text[i] === "}") {
       i++;
-      return;
+      return { kind: "object", start, end: i, members };
     }
     for (;;) {
       skipSpace();
       if (text[i] !== '"') fail(text[i] === "}" ? "a trailing comma before '}' is not allowed in JSON" : "expected a key in double quotes");
-      const keyOffset = i;
+      const keyStart = i;
       const key = readString();
       if (seen.has(key)) {
-        i = keyOffset;
-        throw { offset: keyOffset, message: `duplicate key "${key}" (JSON keeps only the last one)`, path: [...path] } satisfies JsonSyntaxIssue;
+        i = keyStart;
+        throw { offset: keyStart, message: `duplicate key "${key}" (JSON keeps only the last one)`, path: [...path] } satisfies JsonSyntaxIssue;
       }
       seen.add(key);
       expect(":");
       path.push(key);
-      readValue();
+      members.push({ key, keyStart, value: readValue() });
       path.pop();
       skipSpace();
       if (text[i] === ",") {
@@ -87,7 +111,7 @@ export function scanJson(text: string): JsonSyntaxIssue | undefined {
         continue;
       }
       expect("}");
-      return;
+      return { kind: "object", start, end: i, members };
     }
   };
 
@@ -116,14 +140,27 @@ export function scanJson(text: string): JsonSyntaxIssue | undefined {
 
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1; // a UTF-8 byte order mark, as some Windows editors write
-    readValue();
+    const root = readValue();
     skipSpace();
     if (i < text.length) fail(`unexpected '${text[i]}' after the end of the JSON value`);
-    return undefined;
+    return { root };
   } catch (issue) {
-    if (typeof issue === "object" && issue !== null && "offset" in issue) return issue as JsonSyntaxIssue;
+    if (typeof issue === "object" && issue !== null && "offset" in issue) return { issue: issue as JsonSyntaxIssue };
     throw issue;
   }
+}
+
+/** The first syntax error or duplicate key, or undefined for valid JSON. */
+export function scanJson(text: string): JsonSyntaxIssue | undefined {
+  const scanned = scan(text);
+  return "issue" in scanned ? scanned.issue : undefined;
+}
+
+/** Where each member sits in text that already parsed (parseConfigText checks it first); anything else is a bug. */
+export function locateJson(text: string): ValueSpan {
+  const scanned = scan(text);
+  if ("issue" in scanned) throw new Error(`locateJson: ${scanned.issue.message} at offset ${scanned.issue.offset}`);
+  return scanned.root;
 }
 
 /** 1-based line and column of an offset, as editors count them. */

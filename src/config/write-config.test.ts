@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { locateJson } from "./json-spans.js";
 import { formatJson, newConfigText, schemaReference, setConfigValue } from "./write-config.js";
 
 const example = readFileSync(new URL("../../examples/contoso.jcprofile.json", import.meta.url), "utf8");
@@ -71,19 +70,6 @@ describe("setConfigValue", () => {
     const text = '{\n  "a\\"}": "[{\\"",\n  "environments": { "x": [1, {"y": "}"}] }\n}\n';
     const edited = setConfigValue(text, ["environments", "x"], 2);
     expect(JSON.parse(edited)).toEqual({ 'a"}': '[{"', environments: { x: 2 } });
-  });
-});
-
-describe("locateJson", () => {
-  it("gives each member's key and value offsets", () => {
-    const text = '\ufeff{ "a": [1, 2], "b": { "c": null } }';
-    const root = locateJson(text);
-    expect(root.kind).toBe("object");
-    if (root.kind !== "object") return;
-    expect(root.members.map((member) => [member.key, text.slice(member.value.start, member.value.end)])).toEqual([
-      ["a", "[1, 2]"],
-      ["b", '{ "c": null }'],
-    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { relative, sep } from "node:path";
-import { locateJson, type ObjectSpan, type ValueSpan } from "./json-spans.js";
+import { locateJson, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what
