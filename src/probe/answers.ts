@@ -64,23 +64,15 @@ function unexpected(status: number, headers: Record<string, string>, what: strin
   return { type: "unexpected", httpStatus: status, detail: `${describeResponse(status, headers)}${what}` };
 }
 
-export function discoveryAnswer(result: HttpResult): EntraAnswer {
-  if (result.kind === "failed") return { observation: result.observation, correlationId: null, traceId: null };
-  const { status, headers } = result;
-  const json = parseJson(result.text);
-  const error = errorBodyOf(json);
-  const ids = idsFrom(headers, error, null);
-  if (json === undefined) return { observation: unexpected(status, headers, ", not JSON"), ...ids };
-  if (error !== undefined) return { observation: { type: "error-body", httpStatus: status, body: error }, ...ids };
-  if (status !== 200 || !isRecord(json)) return { observation: unexpected(status, headers, ""), ...ids };
-  const tenantId = tenantIdOf(json);
-  if (tenantId === undefined) return { observation: unexpected(status, headers, ", an OpenID configuration without a tenant ID"), ...ids };
-  const cloudInstance = stringField(json, "cloud_instance_name");
-  return { observation: { type: "openid-configuration", httpStatus: status, tenantId, ...(cloudInstance !== undefined && { cloudInstance }) }, ...ids };
-}
-
-/** The token endpoint's answer, as the transport saw it on the wire. */
-export function tokenAnswer(result: HttpResult, sentCorrelationId: string): EntraAnswer {
+/**
+ * What every Entra answer shares: a network failure, a body that is not JSON, or an OAuth error
+ * body. Anything else is JSON for `read`, the rule of the endpoint that was asked.
+ */
+function answerOf(
+  result: HttpResult,
+  sentCorrelationId: string | null,
+  read: (json: unknown, status: number, headers: Record<string, string>) => Observation,
+): EntraAnswer {
   if (result.kind === "failed") return { observation: result.observation, correlationId: sentCorrelationId, traceId: null };
   const { status, headers } = result;
   const json = parseJson(result.text);
@@ -88,9 +80,26 @@ export function tokenAnswer(result: HttpResult, sentCorrelationId: string): Entr
   const ids = idsFrom(headers, error, sentCorrelationId);
   if (json === undefined) return { observation: unexpected(status, headers, ", not JSON"), ...ids };
   if (error !== undefined) return { observation: { type: "error-body", httpStatus: status, body: error }, ...ids };
-  if (status === 200 && isRecord(json) && typeof json["access_token"] === "string") {
-    const grantedScopes = stringField(json, "scope");
-    return { observation: { type: "tokens", httpStatus: status, ...(grantedScopes !== undefined && { grantedScopes }) }, ...ids };
-  }
-  return { observation: unexpected(status, headers, ", neither tokens nor an OAuth error"), ...ids };
+  return { observation: read(json, status, headers), ...ids };
+}
+
+export function discoveryAnswer(result: HttpResult): EntraAnswer {
+  return answerOf(result, null, (json, status, headers) => {
+    if (status !== 200 || !isRecord(json)) return unexpected(status, headers, "");
+    const tenantId = tenantIdOf(json);
+    if (tenantId === undefined) return unexpected(status, headers, ", an OpenID configuration without a tenant ID");
+    const cloudInstance = stringField(json, "cloud_instance_name");
+    return { type: "openid-configuration", httpStatus: status, tenantId, ...(cloudInstance !== undefined && { cloudInstance }) };
+  });
+}
+
+/** The token endpoint's answer, as the transport saw it on the wire. */
+export function tokenAnswer(result: HttpResult, sentCorrelationId: string): EntraAnswer {
+  return answerOf(result, sentCorrelationId, (json, status, headers) => {
+    if (status === 200 && isRecord(json) && typeof json["access_token"] === "string") {
+      const grantedScopes = stringField(json, "scope");
+      return { type: "tokens", httpStatus: status, ...(grantedScopes !== undefined && { grantedScopes }) };
+    }
+    return unexpected(status, headers, ", neither tokens nor an OAuth error");
+  });
 }
