@@ -8,7 +8,7 @@ import type { ConfigFile } from "../config/schema.js";
 import { renderEnvironment, type RenderedProfile } from "../render/profile.js";
 import { writeFilesAtomically } from "../files/atomic-write.js";
 
-export const DEFAULT_CONFIG = "jcprofile.json";
+const DEFAULT_CONFIG = "jcprofile.json";
 
 export interface BuildOptions {
   cwd: string;
@@ -38,7 +38,7 @@ export function configLocation(cwd: string, config: string | undefined): { path:
 }
 
 /** Picks the environments named by --env (all when none), in the config's order. */
-export function selectEnvironments(config: ConfigFile, requested: readonly string[] | undefined, displayPath: string): string[] {
+function selectEnvironments(config: ConfigFile, requested: readonly string[] | undefined, displayPath: string): string[] {
   const known = Object.keys(config.environments);
   if (!requested || requested.length === 0) return known;
   const unknown = requested.filter((name) => !known.includes(name));

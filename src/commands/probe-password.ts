@@ -8,7 +8,7 @@ import { log } from "../log.js";
 
 export const PASSWORD_ENV = "JCPROFILE_PASSWORD";
 
-export const PASSWORD_WAYS =
+const PASSWORD_WAYS =
   `pipe it with --password-stdin (e.g. from your password manager's CLI), set ${PASSWORD_ENV}, or run in a terminal to be asked`;
 
 export interface PasswordSource {

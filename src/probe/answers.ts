@@ -22,7 +22,7 @@ const stringField = (record: Record<string, unknown>, key: string): string | und
   typeof record[key] === "string" ? record[key] : undefined;
 
 /** `HTTP 502 text/html`: enough to recognise a gateway page, without echoing its body. */
-export function describeResponse(status: number, headers: Record<string, string>): string {
+function describeResponse(status: number, headers: Record<string, string>): string {
   const type = headers["content-type"]?.split(";")[0]?.trim();
   return `HTTP ${status}${type ? ` ${type}` : ""}`;
 }

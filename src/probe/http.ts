@@ -52,7 +52,7 @@ export async function sendHttp(request: HttpRequest, options: HttpOptions): Prom
 }
 
 /** The env vars that select a proxy for an https URL (curl's convention). */
-export function proxyFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
+function proxyFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
   const value = env["https_proxy"] ?? env["HTTPS_PROXY"];
   return value !== undefined && value.trim() !== "" ? value : undefined;
 }

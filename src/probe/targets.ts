@@ -64,7 +64,7 @@ const SECRET_NOTE =
   "sends a client secret, which jcprofile does not: it probes as a public client, so AADSTS7000218 here may not match what the Mac sees";
 
 /** The login window's ROPG request, from com.jamf.connect.login. */
-export function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
+function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
   const { scopes, source } = scopesFrom([
     ["ROPGScopes", preferences["ROPGScopes"]],
     // Jamf Connect 2.14+ reuses OIDCScopes for the ROPG check when ROPGScopes is absent
@@ -89,7 +89,7 @@ export function loginTarget(environment: ResolvedEnvironment, preferences: Prefe
 }
 
 /** The menu bar app's ROPG request, from IdPSettings in com.jamf.connect. */
-export function menubarTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
+function menubarTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
   const idp = preferences["IdPSettings"];
   const settings: Preferences = isPlainObject(idp) ? (idp as Preferences) : {};
   // UNVERIFIED: no source confirms that the menu bar reads its ROPG scopes from IdPSettings.ROPGScopes.

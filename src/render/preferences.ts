@@ -13,7 +13,7 @@ export const PROFILE_KINDS = {
 export type ProfileKind = keyof typeof PROFILE_KINDS;
 
 /** What the placeholders of templates/*.json are filled with. */
-export function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
+function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
   const { login, menubar, conditionalAccess: ca } = environment;
   return {
     tenant: environment.tenant,

@@ -25,7 +25,7 @@ export interface RenderedProfile {
   text: string;
 }
 
-export function profileIdentifier(environment: ResolvedEnvironment, kind: ProfileKind): string {
+function profileIdentifier(environment: ResolvedEnvironment, kind: ProfileKind): string {
   return `${environment.identifier}.${environment.name}.${kind}`;
 }
 

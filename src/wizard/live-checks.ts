@@ -134,7 +134,7 @@ export async function checkApp(live: Live): Promise<void> {
 }
 
 /** The scopes the login window's password check will send, as the config will build them. */
-export function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
+function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
   if (answers.caChoice !== "custom-scope" || answers.apiAppId === undefined) return DEFAULT_ROPG_SCOPES;
   return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? DEFAULT_SCOPE_NAME));
 }

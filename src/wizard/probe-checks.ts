@@ -52,7 +52,7 @@ export async function createProbeChecks(options: ProbeChecksOptions): Promise<Wi
  * The check the admin asked about; when the probe stopped before it (the tenant or app failed
  * first), the check that stopped it, whose hint says why.
  */
-export function outcomeOf(results: readonly CheckResult[], kind: CheckKind): CheckOutcome {
+function outcomeOf(results: readonly CheckResult[], kind: CheckKind): CheckOutcome {
   const wanted = results.find((result) => result.kind === kind);
   const blocking = results.find((result) => result.kind !== kind && (result.verdict === "fail" || result.verdict === "inconclusive"));
   const chosen = wanted !== undefined && wanted.verdict !== "skipped" ? wanted : (blocking ?? wanted);

@@ -18,7 +18,7 @@ export interface Prompter {
   password(config: { message: string }): Promise<string>;
 }
 
-export const INTERRUPTED_MESSAGE = "init cancelled — nothing was written";
+const INTERRUPTED_MESSAGE = "init cancelled — nothing was written";
 
 /** Ctrl-C or Ctrl-D: one line, exit 130, and nothing on disk has changed. */
 export function interrupted(): UserError {

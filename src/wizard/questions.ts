@@ -85,7 +85,7 @@ export type Question = TextQuestion | ListQuestion | ConfirmQuestion | SelectQue
 const settings = (context: QuestionContext) => context.current.login?.settings ?? {};
 const bool = (value: unknown): boolean | undefined => (typeof value === "boolean" ? value : undefined);
 
-export const CA_CHOICES = [
+const CA_CHOICES = [
   {
     value: "per-user-mfa",
     name: "Per-user MFA (or no MFA) for every sign-in",

@@ -24,7 +24,7 @@ function memberLines(name: string, value: unknown): string[] {
   return `${JSON.stringify(name)}: ${formatJson(value)}`.split("\n");
 }
 
-export function diffOf(plan: ChangePlan, paint: (op: "-" | "+", text: string) => string = (_op, text) => text): string[] {
+function diffOf(plan: ChangePlan, paint: (op: "-" | "+", text: string) => string = (_op, text) => text): string[] {
   const lines: string[] = [];
   for (const change of plan.topChanges) {
     if (change.before !== undefined) lines.push(paint("-", `- ${JSON.stringify(change.key)}: ${JSON.stringify(change.before)}`));

@@ -22,7 +22,7 @@ import { findUnwritableChar, showValue } from "../values.js";
  */
 export type Validator = (value: string) => true | string;
 
-export function fromSchema(schema: v.GenericSchema<string, unknown>): Validator {
+function fromSchema(schema: v.GenericSchema<string, unknown>): Validator {
   return (value) => {
     const bad = findUnwritableChar(value);
     if (bad !== undefined) return `${showValue(value)} contains ${bad}, which a property list cannot hold`;
