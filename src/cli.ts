@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import { log } from "./log.js";
+import type { BuildFlags } from "./commands/build.js";
+import type { InitCommandFlags } from "./commands/init.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import { packageRoot } from "./package-root.js";
 
@@ -43,7 +45,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
       "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
-    .action(async (flags: { config: string; env: string[]; out?: string; check?: boolean }) => {
+    .action(async (flags: BuildFlags) => {
       const { buildCommand } = await import("./commands/build.js");
       setExit(buildCommand(flags));
     });
@@ -124,7 +126,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
         "\nExit codes: 0 written and built, 1 a live check failed (or you quit), 2 bad input or usage, 130 interrupted.\n" +
         "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
     )
-    .action(async (flags: import("./commands/init.js").InitCommandFlags) => {
+    .action(async (flags: InitCommandFlags) => {
       const { initCommand } = await import("./commands/init.js");
       setExit(await initCommand(flags));
     });
