@@ -15,27 +15,24 @@ export interface FileToWrite {
  */
 export function writeFilesAtomically(files: readonly FileToWrite[]): void {
   const temps: string[] = [];
-  const createdDirs: string[] = [];
-  // Folders made by this call: a file in one of them cannot be a folder already (no stat needed).
-  const fresh = new Set<string>();
+  // Folders made by this call, top first: a file in one of them cannot be a folder already (no
+  // stat needed), and on failure they are removed again.
+  const created = new Set<string>();
   const ready = new Set<string>();
   try {
     for (const file of files) {
       const folder = dirname(file.path);
       if (!ready.has(folder)) {
-        let created: string | undefined;
+        let top: string | undefined;
         try {
-          created = mkdirSync(folder, { recursive: true });
+          top = mkdirSync(folder, { recursive: true });
         } catch (error) {
           throw new UserError(`${file.displayPath}: cannot create its folder (${describe(error)}) — check --out and that no file stands where a folder should be`);
         }
-        if (created) {
-          createdDirs.push(...foldersBetween(created, folder));
-          fresh.add(folder);
-        }
+        if (top) for (const made of foldersBetween(top, folder)) created.add(made);
         ready.add(folder);
       }
-      if (!fresh.has(folder) && isFolder(file.path)) throw new UserError(`${file.displayPath}: is a folder — remove it or choose another --out`);
+      if (!created.has(folder) && isFolder(file.path)) throw new UserError(`${file.displayPath}: is a folder — remove it or choose another --out`);
       const temp = `${file.path}.${process.pid}.tmp`;
       try {
         writeFileSync(temp, file.text, { encoding: "utf8", flag: "wx" });
@@ -47,7 +44,7 @@ export function writeFilesAtomically(files: readonly FileToWrite[]): void {
   } catch (error) {
     for (const temp of temps) rmSync(temp, { force: true });
     // Remove the folders we made, deepest first; a folder something else wrote into stays.
-    for (const folder of createdDirs.reverse()) removeEmptyTree(folder);
+    for (const folder of [...created].reverse()) removeEmptyTree(folder);
     throw error;
   }
   files.forEach((file, index) => renameSync(temps[index]!, file.path));
