@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listFiles, runCli, tempDir } from "./cli.js";
@@ -91,6 +91,18 @@ describe("jcprofile build rejects bad input with exit 2 and writes nothing", () 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("out/prod/jamf-connect-menubar.mobileconfig: is a folder — remove it or choose another --out");
     expect(listFiles(dir)).toEqual(["jcprofile.json"]);
+  });
+
+  it("a profile that cannot be written after another environment's folder was made: that folder goes again", async () => {
+    const config = validConfig();
+    config.environments = { test: structuredClone(config.environments.prod), prod: config.environments.prod };
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config));
+    mkdirSync(join(dir, "out", "prod", "jamf-connect-menubar.mobileconfig"), { recursive: true });
+    const run = await runCli(["build"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("out/prod/jamf-connect-menubar.mobileconfig: is a folder");
+    expect(listFiles(dir)).toEqual(["jcprofile.json"]);
+    expect(readdirSync(join(dir, "out"))).toEqual(["prod"]);
   });
 
   it("a control character in a value", async () => {
