@@ -110,6 +110,8 @@ describe("buildProfileDictionary", () => {
     };
     const test = renderEnvironment(resolveEnvironment(config, "test", { configDir: tmpdir() }).environment!).profiles;
     expect(prod.map((profile) => profile.identifier)).toEqual(["com.contoso.jamfconnect.prod.login", "com.contoso.jamfconnect.prod.menubar"]);
+    // Both environments must render both profiles, or the comparison below would compare nothing.
+    expect(test.map((profile) => profile.identifier)).toEqual(["com.contoso.jamfconnect.test.login", "com.contoso.jamfconnect.test.menubar"]);
     for (const [index, profile] of test.entries()) expect(profile.uuid).not.toBe(prod[index]!.uuid);
   });
 });
