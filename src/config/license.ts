@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+
 /**
  * A .jamfconnectlicense file is an XML property list (Name, Email, LicenseKey, DateIssued,
  * ExpirationDate, NumberOfClients); Jamf Account also hands out the same plist as base64 text.
  * Either way the profile's LicenseFile holds the plist bytes as <data>. Whether Jamf Connect
  * also accepts a base64 <string> is UNVERIFIED, so jcprofile always writes <data>.
  */
-export function checkLicense(bytes: Uint8Array): Uint8Array | string {
+function checkLicense(bytes: Uint8Array): Uint8Array | string {
   if (bytes.length === 0) return "is an empty file — download the license again from Jamf Account";
   const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
   if (head === "bplist00") return bytes;
@@ -23,4 +25,19 @@ const notALicense = "is a property list without a LicenseKey, so not a Jamf Conn
 
 function looksLikeLicense(plistText: string): boolean {
   return /<key>\s*LicenseKey\s*<\/key>/.test(plistText);
+}
+
+export const licenseNotFound = (path: string): string =>
+  `not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`;
+
+/** The license file's bytes, checked, or what is wrong with it (it reads after the file's name). */
+export function readLicenseFile(path: string): Uint8Array | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? licenseNotFound(path) : `cannot be read (${code ?? String(error)})`;
+  }
+  return checkLicense(bytes);
 }

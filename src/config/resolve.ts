@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { deepMerge, isPlainObject } from "./merge.js";
 import type { Problem } from "./problems.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
-import { checkLicense } from "./license.js";
+import { readLicenseFile } from "./license.js";
 import { findUnwritableChar } from "../values.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
@@ -141,7 +140,7 @@ export function resolveEnvironment(
   if (merged.license !== undefined) {
     const path = resolvePath(context.configDir, merged.license);
     const cache = context.licenseCache ?? new Map();
-    if (!cache.has(path)) cache.set(path, readLicense(path));
+    if (!cache.has(path)) cache.set(path, readLicenseFile(path));
     const result = cache.get(path)!;
     if (typeof result === "string") error(origin("license"), `${JSON.stringify(merged.license)} ${result}`);
     else license = { path, bytes: result };
@@ -210,17 +209,4 @@ function* stringsOutsideSettings(value: unknown, path: string[] = []): Generator
   else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) if (key !== "settings") yield* stringsOutsideSettings(item, [...path, key]);
   }
-}
-
-function readLicense(path: string): Uint8Array | string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? `not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`
-      : `cannot be read (${code ?? String(error)})`;
-  }
-  return checkLicense(bytes);
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
 import * as v from "valibot";
-import { checkLicense } from "../config/license.js";
+import { licenseNotFound, readLicenseFile } from "../config/license.js";
 import {
   conditionalAccessSchema,
   configSchema,
@@ -76,15 +76,9 @@ export function licenseValidator(cwd: string): Validator {
   return (text) => {
     if (text.trim() === "") return true;
     const path = resolve(cwd, normalisePath(text));
-    if (!existsSync(path)) return `${showValue(text)} not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`;
+    if (!existsSync(path)) return `${showValue(text)} ${licenseNotFound(path)}`;
     if (statSync(path).isDirectory()) return `${showValue(text)} is a folder — give the .jamfconnectlicense file itself`;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      return `${showValue(text)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    }
-    const checked = checkLicense(bytes);
+    const checked = readLicenseFile(path);
     return typeof checked === "string" ? `${showValue(text)} ${checked}` : true;
   };
 }
