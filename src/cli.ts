@@ -15,7 +15,8 @@ import { packageRoot } from "./package-root.js";
  * loads msal, inquirer or ora.
  */
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** A repeatable option; without a default it stays undefined until given once. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
@@ -99,7 +100,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .option("--ca-mode <mode>", "per-user-mfa (or none), all-cloud-apps, custom-scope (default per-user-mfa)")
     .option("--api-app-id <guid>", 'custom-scope: the "Conditional Access Policy API" app\'s client ID')
     .option("--scope-name <name>", "custom-scope: the API app's scope (default jamfconnect)")
-    .option("--admin-role <role>", "app role whose holders become local admins (repeat for more)", (value: string, previous?: string[]) => [...(previous ?? []), value])
+    .option("--admin-role <role>", "app role whose holders become local admins (repeat for more)", collect)
     .option("--new-password", "users create a separate local password (OIDCNewPassword true)")
     .option("--no-new-password", "the Entra password becomes the local password (default)")
     .option("--passthrough", "pass the Entra password on to the local account (default)")
