@@ -11,11 +11,11 @@ import { createServer } from "node:https";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readFileSync } from "node:fs";
 import { createServer as createTcpServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { instanceDiscovery, openidConfiguration } from "./discovery.js";
 import { runPasswordGrant } from "./password-grant.js";
 import { EntraFailure, entraHeaders, errorAnswer, newRequestIds } from "./responses.js";
+import { closeServer, listenOnLoopback } from "./local-server.js";
 import { isForm, readBody, recordRequest } from "./recorded-requests.js";
 import type { RecordedRequest } from "./recorded-requests.js";
 import { SignInState } from "./sign-in-state.js";
@@ -164,11 +164,7 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
     send(404, { "content-type": "text/html; charset=utf-8" }, "<html><body>404 Not Found</body></html>");
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  emulator.port = (server.address() as AddressInfo).port;
+  emulator.port = await listenOnLoopback(server);
   emulator.host = `127.0.0.1:${emulator.port}`;
   emulator.url = `https://${emulator.host}`;
   return emulator;
@@ -177,8 +173,7 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
 /** A port on 127.0.0.1 with nothing listening, for connection-refused tests. */
 export async function closedPort(): Promise<number> {
   const probe = createTcpServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
+  const port = await listenOnLoopback(probe);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
@@ -187,10 +182,3 @@ const GATEWAY_502_HEADERS = { "content-type": "text/html", server: "Microsoft-Az
 const GATEWAY_502 =
   "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
   "<hr><center>Microsoft-Azure-Application-Gateway/v2</center>\r\n</body>\r\n</html>\r\n";
-
-function closeServer(server: Server): Promise<void> {
-  if (!server.listening) return Promise.resolve();
-  // Hanging requests and keep-alive sockets would otherwise hold close() open forever.
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { caCertPath } from "../entra/emulator.js";
+import { closeServer, listenOnLoopback } from "../entra/local-server.js";
 
 const keyPath = fileURLToPath(new URL("../entra/certs/key.pem", import.meta.url));
 
@@ -25,16 +25,8 @@ export async function startCannedServer(status: number, body: Record<string, unk
     req.resume();
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `https://127.0.0.1:${port}`,
-    requests,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
+  const port = await listenOnLoopback(server);
+  return { url: `https://127.0.0.1:${port}`, requests, close: () => closeServer(server) };
 }
 
 /** Entra's answer to a tenant segment that is neither a GUID nor a DNS name (shape as in test/entra/aadsts.ts). */

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../entra/local-server.js";
 
 export interface ConnectProxy {
   url: string;
@@ -27,14 +27,6 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     upstream.on("error", () => client.destroy());
     client.on("error", () => upstream.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tunnels,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
+  const port = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}`, tunnels, close: () => closeServer(server) };
 }
