@@ -34,12 +34,19 @@ describe("readProbePassword", () => {
     prompt.mockResolvedValue("typed");
     const promptOutput = new PassThrough();
     expect(await readProbePassword(source({ stdin: tty(), promptOutput }))).toBe("typed");
-    expect(prompt).toHaveBeenCalledWith({ message: `Password for ${USER}`, mask: "*" }, { output: promptOutput });
+    expect(prompt).toHaveBeenCalledWith(
+      { message: `Password for ${USER}`, mask: "*", toggleMask: false },
+      expect.objectContaining({ output: promptOutput }),
+    );
   });
 
   it("turns Ctrl-C at the prompt into exit code 130", async () => {
     prompt.mockRejectedValue(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" }));
-    await expect(readProbePassword(source({ stdin: tty() }))).rejects.toMatchObject({ name: "UserError", exitCode: 130 });
+    await expect(readProbePassword(source({ stdin: tty() }))).rejects.toMatchObject({
+      name: "UserError",
+      exitCode: 130,
+      message: "probe cancelled — no password was sent",
+    });
   });
 
   it("refuses to guess when there is no source and no terminal", async () => {

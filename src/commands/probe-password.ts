@@ -3,7 +3,7 @@
  * prompt on a terminal — never argv. The value lives in one local and is returned to runProbe,
  * which hands it to the transport; nothing here logs, stores or echoes it.
  */
-import { ExitCode, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { log } from "../log.js";
 
 export const PASSWORD_ENV = "JCPROFILE_PASSWORD";
@@ -48,12 +48,16 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * Through the wizard's prompter: masked with no "show password" toggle, and Ctrl-C or Ctrl-D
+ * end the run with exit 130 instead of hanging on a closed line.
+ */
 async function prompt(source: PasswordSource): Promise<string> {
-  const { password } = await import("@inquirer/prompts");
-  try {
-    return await password({ message: `Password for ${source.username}`, mask: "*" }, { output: source.promptOutput });
-  } catch (error) {
-    if (error instanceof Error && error.name === "ExitPromptError") throw new UserError("interrupted", { exitCode: ExitCode.interrupted });
-    throw error;
-  }
+  const { createPrompter } = await import("../wizard/ask.js");
+  const prompter = createPrompter({
+    input: source.stdin as NodeJS.ReadStream,
+    output: source.promptOutput as NodeJS.WriteStream,
+    cancelMessage: "probe cancelled — no password was sent",
+  });
+  return prompter.password({ message: `Password for ${source.username}` });
 }

@@ -1,5 +1,6 @@
 /**
- * The Prompter on @inquirer/prompts: the only module that imports inquirer. Prompts draw on
+ * The Prompter on @inquirer/prompts: the only module that imports inquirer (init's wizard and
+ * probe's password prompt both ask through it). Prompts draw on
  * stderr (stdout carries the written paths), and both ways out of a prompt — Ctrl-C, which
  * inquirer reports as ExitPromptError, and Ctrl-D, which readline would otherwise just close on
  * — become the one `interrupted` error that cli.ts prints as a single line.
@@ -12,13 +13,15 @@ export interface AskStreams {
   output: NodeJS.WriteStream;
   /** Aborted on SIGINT outside a prompt (e.g. during a live check). */
   signal?: AbortSignal;
+  /** The one line printed on Ctrl-C / Ctrl-D (default: init's). */
+  cancelMessage?: string;
 }
 
 const CANCELLED = new Set(["ExitPromptError", "AbortPromptError", "CancelPromptError"]);
 
 export function createPrompter(streams: AskStreams): Prompter {
   async function run<T>(prompt: (context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>): Promise<T> {
-    if (streams.signal?.aborted) throw interrupted();
+    if (streams.signal?.aborted) throw interrupted(streams.cancelMessage);
     const controller = new AbortController();
     // readline sees Ctrl-D as "close the line" and inquirer then neither answers nor fails:
     // treat it as the admin leaving, like Ctrl-C.
@@ -30,7 +33,7 @@ export function createPrompter(streams: AskStreams): Prompter {
     try {
       return await prompt({ input: streams.input, output: streams.output, signal });
     } catch (error) {
-      if (error instanceof Error && CANCELLED.has(error.name)) throw interrupted();
+      if (error instanceof Error && CANCELLED.has(error.name)) throw interrupted(streams.cancelMessage);
       throw error;
     } finally {
       streams.input.off("keypress", onKey);

@@ -21,6 +21,6 @@ export interface Prompter {
 const INTERRUPTED_MESSAGE = "init cancelled — nothing was written";
 
 /** Ctrl-C or Ctrl-D: one line, exit 130, and nothing on disk has changed. */
-export function interrupted(): UserError {
-  return new UserError(INTERRUPTED_MESSAGE, { exitCode: ExitCode.interrupted });
+export function interrupted(message: string = INTERRUPTED_MESSAGE): UserError {
+  return new UserError(message, { exitCode: ExitCode.interrupted });
 }
