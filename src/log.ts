@@ -1,10 +1,8 @@
 import { styleText } from "node:util";
+import { canColour } from "./terminal.js";
 
-/**
- * People read stderr; programs read stdout. Colour only when stderr is a terminal and the
- * user has not asked for none (NO_COLOR, https://no-color.org).
- */
-const useColour = (): boolean => Boolean(process.stderr.isTTY) && !("NO_COLOR" in process.env);
+/** People read stderr; programs read stdout. */
+const useColour = (): boolean => canColour(process.stderr, process.env);
 
 type Style = Parameters<typeof styleText>[0];
 

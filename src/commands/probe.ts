@@ -4,6 +4,7 @@
  */
 import { UserError, type ExitCodeValue } from "../errors.js";
 import { log, out } from "../log.js";
+import { canAnimate } from "../terminal.js";
 import { configLocation, renderAll } from "../build/run-build.js";
 import { loadConfig } from "../config/load.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
@@ -135,7 +136,7 @@ const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", pa
  * stderr is redirected. ora is imported only then. Returns an updater; `undefined` stops it.
  */
 async function progressSpinner(json: boolean): Promise<((progress: ProbeProgress | undefined) => void) | undefined> {
-  if (json || !process.stderr.isTTY || "CI" in process.env) return undefined;
+  if (json || !canAnimate(process.stderr, process.env)) return undefined;
   const { default: ora } = await import("ora");
   // discardStdin off: the password prompt may have just used stdin (ora#236).
   const spinner = ora({ stream: process.stderr, discardStdin: false });

@@ -4,6 +4,7 @@
  * is a terminal, not CI); elsewhere a check prints just its result line.
  */
 import { styleText } from "node:util";
+import { canAnimate, canColour } from "../terminal.js";
 
 export type Style = Parameters<typeof styleText>[0];
 
@@ -30,9 +31,8 @@ export interface ConsoleUiOptions {
 }
 
 export function consoleUi({ stderr, stdout, env }: ConsoleUiOptions): WizardUi {
-  const colour = Boolean(stderr.isTTY) && !("NO_COLOR" in env);
-  // ora's own test (is-interactive) plus TERM=dumb: animate only on a real terminal outside CI.
-  const animate = Boolean(stderr.isTTY) && !("CI" in env) && env["TERM"] !== "dumb";
+  const colour = canColour(stderr, env);
+  const animate = canAnimate(stderr, env);
   const paint = (style: Style, text: string) => (colour ? styleText(style, text) : text);
   const line = (symbol: keyof typeof SYMBOLS, text: string) => `${paint(SYMBOLS[symbol][0], SYMBOLS[symbol][1])} ${text}`;
   return {
