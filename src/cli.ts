@@ -75,7 +75,8 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
         "UNVERIFIED), SuccessCodes. msal-node adds openid profile offline_access to every request.\n" +
         `\nPassword: prompted (masked) at a terminal, or --password-stdin, or JCPROFILE_PASSWORD — never a flag.\n` +
         "Proxy: HTTPS_PROXY / NO_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS=<root CA .pem>.\n" +
-        "\nExit codes: 0 every check passed or was accepted, 1 a check failed, 2 bad input or usage,\n" +
+        "\nExit codes: 0 every check passed or was accepted, 1 a check failed (including a right password that Jamf\n" +
+        "Connect would still refuse: Conditional Access block, device state, expired), 2 bad input or usage,\n" +
         "3 inconclusive (network, timeout, unexpected answer, rate limiting).\n" +
         "Examples:\n" +
         "  jcprofile probe --config jcprofile.json --env prod\n" +
