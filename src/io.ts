@@ -1,0 +1,26 @@
+/**
+ * What a command may touch of the outside world, passed in instead of read from `process`, so that
+ * a test can run any command in-process with its own folder, environment and streams.
+ */
+export interface TerminalWritable extends NodeJS.WritableStream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface TerminalReadable extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+export interface CommandIo {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdin: TerminalReadable;
+  /** Data for programs: written paths, JSON. */
+  readonly stdout: TerminalWritable;
+  /** Lines for people: messages, warnings, errors, spinners. */
+  readonly stderr: TerminalWritable;
+}
+
+export function processIo(): CommandIo {
+  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+}
