@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 
 rmSync(new URL("../dist/", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", "write-schema": "src/config/write-schema.ts" },
+  entryPoints: { cli: "src/bin.ts", "write-schema": "src/config/write-schema.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -1,18 +1,22 @@
-#!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
-import { log } from "./log.js";
+import type { CommandIo } from "./io.js";
+import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { InitCommandFlags } from "./commands/init.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import { packageRoot } from "./package-root.js";
 
 /**
- * The entry point: builds the command tree, runs one command, and is the only place that turns
- * results and errors into an exit code. Commands are imported when they run, so `build` never
- * loads msal, inquirer or ora.
+ * The program: builds the command tree and runs one command for the given arguments, folder,
+ * environment and streams, returning the exit code. Nothing happens on import and nothing here
+ * touches `process` (src/bin.ts does, once), so tests run any command in-process. Commands are
+ * imported when they run, so `build` never loads msal, inquirer or ora.
+ *
+ * Adding a command: `.command(...)`, its options, and an action that returns
+ * `(await import("./commands/x.js")).xCommand(flags, io)`.
  */
 
 /** A repeatable option; without a default it stays undefined until given once. */
@@ -23,7 +27,14 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-function createProgram(setExit: (code: ExitCodeValue) => void): Command {
+/** `--name=value` as commander echoes it in an error, with the value (maybe a secret) left out. */
+export function withoutOptionValues(text: string): string {
+  return text.replace(/'(--[^'=\s]+)=[^']*'/g, "'$1=…'");
+}
+
+function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeValue) => void): Command {
+  /** Runs a command's adapter and keeps its exit code. */
+  const action = (run: () => Promise<ExitCodeValue> | ExitCodeValue) => async () => setExit(await run());
   const program = new Command("jcprofile")
     .description("Jamf Connect configuration profiles for Microsoft Entra ID: build them, check them live")
     .version(packageVersion(), "-v, --version", "print the version")
@@ -31,7 +42,12 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      outputError: (text, write) => write(text.replace(/^error: /, `${log.paint("red", "error:")} `)),
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      // Only the help width is read from stdout; a terminal without a size gets commander's default.
+      getOutHelpWidth: () => io.stdout.columns || 80,
+      getErrHelpWidth: () => io.stderr.columns || 80,
+      outputError: (text, write) => write(withoutOptionValues(text).replace(/^error: /, `${output.paint("red", "error:")} `)),
     });
 
   program
@@ -46,10 +62,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
       "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
-    .action(async (flags: BuildFlags) => {
-      const { buildCommand } = await import("./commands/build.js");
-      setExit(buildCommand(flags));
-    });
+    .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io))());
 
   program
     .command("probe")
@@ -83,10 +96,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
         "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
         "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
     )
-    .action(async (flags: ProbeFlags) => {
-      const { probeCommand } = await import("./commands/probe.js");
-      setExit(await probeCommand(flags));
-    });
+    .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io))());
 
   program
     .command("init")
@@ -128,41 +138,42 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
         "\nExit codes: 0 written and built, 1 a live check failed (or you quit), 2 bad input or usage, 130 interrupted.\n" +
         "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
     )
-    .action(async (flags: InitCommandFlags) => {
-      const { initCommand } = await import("./commands/init.js");
-      setExit(await initCommand(flags));
-    });
+    .action((flags: InitCommandFlags) => action(async () => (await import("./commands/init.js")).initCommand(flags, io))());
 
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs jcprofile with `args` (the words after `jcprofile`) and returns the exit code; never exits. */
+export async function run(args: readonly string[], io: CommandIo): Promise<number> {
+  const output = createOutput(io);
   let exitCode: ExitCodeValue = ExitCode.ok;
-  const program = createProgram((code) => {
+  const program = createProgram(io, output, (code) => {
     exitCode = code;
   });
   try {
-    if (argv.length <= 2) {
+    if (args.length === 0) {
       program.outputHelp();
       return ExitCode.usage;
     }
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version are successes; everything else commander rejects is a usage error.
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    if (isUserError(error)) {
-      log.error(error.message);
-      for (const line of error.details) log.detail(line);
-      for (const warning of error.warnings) log.warn(warning);
-      return error.exitCode;
-    }
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    log.error("this is a bug in jcprofile — please report it with the command you ran and the lines above");
-    return 70;
+    return exitCodeOf(error, output);
   }
 }
 
-main(process.argv).then((code) => process.exit(code));
+function exitCodeOf(error: unknown, output: Output): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; everything else commander rejects is a usage error.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (isUserError(error)) {
+    output.error(error.message);
+    for (const line of error.details) output.detail(line);
+    for (const warning of error.warnings) output.warn(warning);
+    return error.exitCode;
+  }
+  output.info(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  output.error("this is a bug in jcprofile — please report it with the command you ran and the lines above");
+  return ExitCode.bug;
+}

@@ -1,7 +1,7 @@
 /**
  * Two kinds of failure: a UserError is the admin's to fix (bad flag, bad config, unreachable
  * tenant) and is printed as one message with no stack; anything else is a bug in jcprofile.
- * Only src/cli.ts turns either into an exit code.
+ * Only src/cli.ts turns either into an exit code (and only src/bin.ts exits with it).
  */
 
 export const ExitCode = {
@@ -14,6 +14,8 @@ export const ExitCode = {
   inconclusive: 3,
   /** Interrupted at a prompt (Ctrl-C / Ctrl-D), as shells report SIGINT. */
   interrupted: 130,
+  /** A bug in jcprofile (an unexpected exception): sysexits' EX_SOFTWARE. */
+  bug: 70,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

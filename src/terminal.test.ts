@@ -18,6 +18,9 @@ describe("terminal abilities", () => {
     [tty, { CI: "true" }, false],
     [tty, { TERM: "dumb" }, false],
     [pipe, {}, false],
+    [{ isTTY: true, columns: 0 }, {}, false],
+    [{ isTTY: true, columns: 1 }, {}, false],
+    [{ isTTY: true, columns: 80 }, {}, true],
   ])("animation on %j with %j → %s", (stream, env, expected) => {
     expect(canAnimate(stream, env)).toBe(expected);
   });

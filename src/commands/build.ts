@@ -1,5 +1,6 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
-import { log, out } from "../log.js";
+import type { CommandIo } from "../io.js";
+import { createOutput } from "../output.js";
 import { runBuild } from "../build/run-build.js";
 
 export interface BuildFlags {
@@ -9,24 +10,25 @@ export interface BuildFlags {
   check?: boolean;
 }
 
-export function buildCommand(flags: BuildFlags): ExitCodeValue {
+export function buildCommand(flags: BuildFlags, io: CommandIo): ExitCodeValue {
+  const output = createOutput(io);
   const result = runBuild({
-    cwd: process.cwd(),
+    cwd: io.cwd,
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && { envs: flags.env }),
     ...(flags.out !== undefined && { out: flags.out }),
     check: flags.check ?? false,
   });
-  for (const warning of result.warnings) log.warn(warning);
+  for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
     if (result.differences.length === 0) {
-      log.info(`up to date: ${result.files.length} profiles match the config`);
+      output.info(`up to date: ${result.files.length} profiles match the config`);
       return ExitCode.ok;
     }
-    for (const difference of result.differences) out(difference);
-    log.info(`${result.differences.length} of the built profiles differ — run "jcprofile build" and commit the result`);
+    for (const difference of result.differences) output.data(difference);
+    output.info(`${result.differences.length} of the built profiles differ — run "jcprofile build" and commit the result`);
     return ExitCode.failed;
   }
-  for (const file of result.files) out(file);
+  for (const file of result.files) output.data(file);
   return ExitCode.ok;
 }

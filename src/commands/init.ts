@@ -2,7 +2,8 @@ import { ExitCode, type ExitCodeValue } from "../errors.js";
 import type { AnswerFlags } from "../wizard/ask-question.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { runInit } from "../wizard/run-init.js";
-import { consoleUi } from "../wizard/ui.js";
+import type { CommandIo } from "../io.js";
+import { createOutput } from "../output.js";
 
 /** Flags as commander hands them over (`--no-x` pairs are undefined when neither is given). */
 export interface InitCommandFlags {
@@ -56,9 +57,9 @@ function answerFlags(flags: InitCommandFlags): AnswerFlags {
   return Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined)) as AnswerFlags;
 }
 
-export async function initCommand(flags: InitCommandFlags): Promise<ExitCodeValue> {
+export async function initCommand(flags: InitCommandFlags, io: CommandIo): Promise<ExitCodeValue> {
   // Prompts need a keyboard (stdin) and somewhere to draw (stderr; stdout carries the written paths).
-  const isTTY = Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
+  const isTTY = Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
   // Ctrl-C while a live check runs arrives as SIGINT (no prompt has the keyboard in raw mode then).
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -67,10 +68,10 @@ export async function initCommand(flags: InitCommandFlags): Promise<ExitCodeValu
     let prompter: Prompter | undefined;
     if (isTTY) {
       const { createPrompter } = await import("../wizard/ask.js");
-      prompter = createPrompter({ input: process.stdin, output: process.stderr, signal: controller.signal });
+      prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal: controller.signal });
     }
     await runInit({
-      cwd: process.cwd(),
+      cwd: io.cwd,
       flags: {
         ...(flags.config !== undefined && { config: flags.config }),
         answers: answerFlags(flags),
@@ -82,8 +83,8 @@ export async function initCommand(flags: InitCommandFlags): Promise<ExitCodeValu
       },
       isTTY,
       ...(prompter !== undefined && { prompter }),
-      checks: async () => (await import("../wizard/probe-checks.js")).createProbeChecks({ env: process.env }),
-      ui: consoleUi({ stderr: process.stderr, stdout: process.stdout, env: process.env }),
+      checks: async () => (await import("../wizard/probe-checks.js")).createProbeChecks({ env: io.env }),
+      ui: createOutput(io),
       signal: controller.signal,
     });
     return ExitCode.ok;

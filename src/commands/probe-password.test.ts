@@ -1,21 +1,32 @@
-import { PassThrough, Readable } from "node:stream";
-import { afterEach, describe, expect, it, vi } from "vitest";
-
-const prompt = vi.hoisted(() => vi.fn());
-vi.mock("@inquirer/prompts", () => ({ password: prompt }));
-
-const { readProbePassword } = await import("./probe-password.js");
+import { Readable } from "node:stream";
+import { describe, expect, it, vi } from "vitest";
+import { interrupted, type Prompter } from "../wizard/prompter.js";
+import { readProbePassword, type PasswordSource } from "./probe-password.js";
 
 const USER = "adele@contoso.com";
 const tty = () => Object.assign(Readable.from([]), { isTTY: true });
 const piped = (text: string) => Readable.from([Buffer.from(text)]);
-const source = (extra: Partial<Parameters<typeof readProbePassword>[0]>) => ({
-  username: USER, passwordStdin: false, env: {}, stdin: piped(""), promptOutput: new PassThrough(), ...extra,
-});
 
-afterEach(() => {
-  prompt.mockReset();
-  vi.restoreAllMocks();
+/** A prompter whose password prompt answers with `answer` (or fails with it) and records the question. */
+function fakePrompter(answer: () => Promise<string>) {
+  const asked: string[] = [];
+  const prompter = {
+    password: async ({ message }: { message: string }) => {
+      asked.push(message);
+      return answer();
+    },
+  } as unknown as Prompter;
+  return { asked, make: vi.fn(async () => prompter) };
+}
+
+const source = (extra: Partial<PasswordSource> = {}): PasswordSource => ({
+  username: USER,
+  passwordStdin: false,
+  env: {},
+  stdin: piped(""),
+  prompter: fakePrompter(async () => "unused").make,
+  output: { warn: () => undefined },
+  ...extra,
 });
 
 describe("readProbePassword", () => {
@@ -25,24 +36,23 @@ describe("readProbePassword", () => {
   });
 
   it("prefers --password-stdin over JCPROFILE_PASSWORD, and the variable over a prompt", async () => {
+    const prompt = fakePrompter(async () => "typed");
     expect(await readProbePassword(source({ passwordStdin: true, stdin: piped("from-stdin"), env: { JCPROFILE_PASSWORD: "from-env" } }))).toBe("from-stdin");
-    expect(await readProbePassword(source({ stdin: tty(), env: { JCPROFILE_PASSWORD: "from-env" } }))).toBe("from-env");
-    expect(prompt).not.toHaveBeenCalled();
+    expect(await readProbePassword(source({ stdin: tty(), env: { JCPROFILE_PASSWORD: "from-env" }, prompter: prompt.make }))).toBe("from-env");
+    expect(prompt.make).not.toHaveBeenCalled();
   });
 
-  it("asks with a masked prompt on stderr when stdin is a terminal", async () => {
-    prompt.mockResolvedValue("typed");
-    const promptOutput = new PassThrough();
-    expect(await readProbePassword(source({ stdin: tty(), promptOutput }))).toBe("typed");
-    expect(prompt).toHaveBeenCalledWith(
-      { message: `Password for ${USER}`, mask: "*", toggleMask: false },
-      expect.objectContaining({ output: promptOutput }),
-    );
+  it("asks through the prompter when stdin is a terminal", async () => {
+    const prompt = fakePrompter(async () => "typed");
+    expect(await readProbePassword(source({ stdin: tty(), prompter: prompt.make }))).toBe("typed");
+    expect(prompt.asked).toEqual([`Password for ${USER}`]);
   });
 
-  it("turns Ctrl-C at the prompt into exit code 130", async () => {
-    prompt.mockRejectedValue(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" }));
-    await expect(readProbePassword(source({ stdin: tty() }))).rejects.toMatchObject({
+  it("passes the prompter's cancel (exit 130) through", async () => {
+    const prompt = fakePrompter(async () => {
+      throw interrupted("probe cancelled — no password was sent");
+    });
+    await expect(readProbePassword(source({ stdin: tty(), prompter: prompt.make }))).rejects.toMatchObject({
       name: "UserError",
       exitCode: 130,
       message: "probe cancelled — no password was sent",
@@ -50,14 +60,14 @@ describe("readProbePassword", () => {
   });
 
   it("refuses to guess when there is no source and no terminal", async () => {
-    await expect(readProbePassword(source({}))).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--password-stdin") });
+    await expect(readProbePassword(source())).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--password-stdin") });
   });
 
   it("warns about surrounding whitespace without echoing the password", async () => {
-    const warn = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(await readProbePassword(source({ env: { JCPROFILE_PASSWORD: " spaced-Secret " } }))).toBe(" spaced-Secret ");
-    const written = warn.mock.calls.map((call) => String(call[0])).join("");
-    expect(written).toContain("whitespace");
-    expect(written).not.toContain("spaced-Secret");
+    const warnings: string[] = [];
+    const output = { warn: (message: string) => void warnings.push(message) };
+    expect(await readProbePassword(source({ env: { JCPROFILE_PASSWORD: " spaced-Secret " }, output }))).toBe(" spaced-Secret ");
+    expect(warnings.join("\n")).toContain("whitespace");
+    expect(warnings.join("\n")).not.toContain("spaced-Secret");
   });
 });

@@ -4,7 +4,8 @@
  * which hands it to the transport; nothing here logs, stores or echoes it.
  */
 import { UserError } from "../errors.js";
-import { log } from "../log.js";
+import type { Output } from "../output.js";
+import type { Prompter } from "../wizard/prompter.js";
 
 export const PASSWORD_ENV = "JCPROFILE_PASSWORD";
 
@@ -16,15 +17,20 @@ export interface PasswordSource {
   passwordStdin: boolean;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  /** The prompt writes here, so stdout stays data (--json). */
-  promptOutput: NodeJS.WritableStream;
+  /**
+   * Asks at the terminal (masked, drawing on stderr so stdout stays data); made only when stdin is
+   * a terminal and no other source gave the password, so inquirer is loaded only then.
+   */
+  prompter: () => Promise<Prompter>;
+  /** Where the whitespace warning goes. */
+  output: Pick<Output, "warn">;
 }
 
 export async function readProbePassword(source: PasswordSource): Promise<string> {
   const password = await readFrom(source);
   if (password === "") throw new UserError(`the password for ${source.username} is empty — ${PASSWORD_WAYS}`);
   if (password !== password.trim()) {
-    log.warn("the password starts or ends with whitespace, which ROPG does not support: Entra will reject it even if it is right");
+    source.output.warn("the password starts or ends with whitespace, which ROPG does not support: Entra will reject it even if it is right");
   }
   return password;
 }
@@ -48,16 +54,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/**
- * Through the wizard's prompter: masked with no "show password" toggle, and Ctrl-C or Ctrl-D
- * end the run with exit 130 instead of hanging on a closed line.
- */
+/** Masked with no "show password" toggle; Ctrl-C or Ctrl-D end the run with exit 130 (the prompter's cancel). */
 async function prompt(source: PasswordSource): Promise<string> {
-  const { createPrompter } = await import("../wizard/ask.js");
-  const prompter = createPrompter({
-    input: source.stdin as NodeJS.ReadStream,
-    output: source.promptOutput as NodeJS.WriteStream,
-    cancelMessage: "probe cancelled — no password was sent",
-  });
+  const prompter = await source.prompter();
   return prompter.password({ message: `Password for ${source.username}` });
 }

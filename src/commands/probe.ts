@@ -3,19 +3,21 @@
  * the network live in src/probe; this file only checks flags, reads the password and prints.
  */
 import { UserError, type ExitCodeValue } from "../errors.js";
-import { log, out } from "../log.js";
-import { canAnimate } from "../terminal.js";
+import type { CommandIo } from "../io.js";
+import { createOutput, type Output } from "../output.js";
 import { configLocation, renderAll } from "../build/run-build.js";
 import { loadConfig } from "../config/load.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
-import { GUID_PATTERN, isHttpsUrl, isTenant, messages } from "../config/schema.js";
-import { fetchForEnvironment } from "../probe/http.js";
+import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
+import { fetchForEnvironment } from "../net/http.js";
+import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
 import { createMsalClient } from "../probe/msal-client.js";
 import { formatReport, toJsonRecords } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import type { Prompter } from "../wizard/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 
 export interface ProbeFlags {
@@ -36,7 +38,8 @@ export interface ProbeFlags {
 
 const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";
 
-export async function probeCommand(flags: ProbeFlags): Promise<ExitCodeValue> {
+export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<ExitCodeValue> {
+  const output = createOutput(io);
   if (flags.password !== undefined) {
     throw new UserError(
       `--password is refused: a password in the command line is kept in shell history and shown to every user in the process list — use --password-stdin or ${PASSWORD_ENV}, or leave both out to be asked at a terminal`,
@@ -45,13 +48,13 @@ export async function probeCommand(flags: ProbeFlags): Promise<ExitCodeValue> {
   const timeoutSeconds = parseTimeout(flags.timeout);
   const username = flags.username !== undefined ? checkUsername(flags.username) : undefined;
   if (flags.passwordStdin && username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
-  if (username === undefined && process.env[PASSWORD_ENV]) log.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
-  const targets = probeTargets(flags);
-  for (const note of targets.flatMap((target) => target.notes)) log.warn(note);
+  if (username === undefined && io.env[PASSWORD_ENV]) output.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
+  const targets = probeTargets(flags, io, output);
+  for (const note of targets.flatMap((target) => target.notes)) output.warn(note);
 
-  const network = await fetchForEnvironment(process.env);
+  const network = await fetchForEnvironment(io.env);
   const client = createMsalClient({ ...network, timeoutSeconds });
-  const spinner = await progressSpinner(Boolean(flags.json));
+  const spinner = flags.json ? undefined : await output.startSpinner();
   try {
     const report = await runProbe({
       targets,
@@ -59,19 +62,22 @@ export async function probeCommand(flags: ProbeFlags): Promise<ExitCodeValue> {
       ...(username !== undefined && {
         username,
         readPassword: () =>
-          readProbePassword({ username, passwordStdin: Boolean(flags.passwordStdin), env: process.env, stdin: process.stdin, promptOutput: process.stderr }),
+          readProbePassword({
+            username, passwordStdin: Boolean(flags.passwordStdin), env: io.env, stdin: io.stdin, output,
+            prompter: () => passwordPrompter(io),
+          }),
       }),
-      onProgress: (progress) => spinner?.(progress),
+      onProgress: (progress) => spinner?.update(progressText(progress)),
     });
-    spinner?.(undefined);
-    out(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report));
+    spinner?.clear();
+    output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report));
     return probeExitCode(report.results);
   } finally {
-    spinner?.(undefined);
+    spinner?.clear();
   }
 }
 
-function probeTargets(flags: ProbeFlags): ProbeTarget[] {
+function probeTargets(flags: ProbeFlags, io: CommandIo, output: Output): ProbeTarget[] {
   const fromConfig = [["--config", flags.config], ["--env", flags.env], ["--target", flags.target]].filter(([, value]) => value !== undefined);
   const fromFlags = [["--tenant", flags.tenant], ["--client-id", flags.clientId], ["--scopes", flags.scopes], ["--authority-host", flags.authorityHost]]
     .filter(([, value]) => value !== undefined);
@@ -80,7 +86,7 @@ function probeTargets(flags: ProbeFlags): ProbeTarget[] {
     throw new UserError(`${names(fromConfig)} and ${names(fromFlags)} cannot be mixed: ${MODES}`);
   }
   if (fromFlags.length > 0) return [targetFromFlags(flags)];
-  if (fromConfig.length > 0) return targetsFromConfig(flags);
+  if (fromConfig.length > 0) return targetsFromConfig(flags, io.cwd, output);
   throw new UserError(`nothing to probe: ${MODES}`);
 }
 
@@ -91,7 +97,8 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
   if (!isTenant(flags.tenant)) throw new UserError(`--tenant ${JSON.stringify(flags.tenant)} ${messages.tenant}`);
   if (!GUID_PATTERN.test(flags.clientId)) throw new UserError(`--client-id ${JSON.stringify(flags.clientId)} ${messages.clientId}`);
   const authorityHost = flags.authorityHost ?? AUTHORITY_HOSTS.public;
-  if (!isHttpsUrl(authorityHost)) throw new UserError(`--authority-host ${JSON.stringify(authorityHost)} ${messages.authorityHost}`);
+  const problem = authorityHostProblem(authorityHost);
+  if (problem !== undefined) throw new UserError(`--authority-host ${JSON.stringify(withoutCredentials(authorityHost))} ${problem}`);
   if (flags.scopes !== undefined && flags.scopes.trim() === "") throw new UserError(`--scopes ${messages.nonEmpty}`);
   return flagsTarget({
     tenant: flags.tenant,
@@ -101,8 +108,7 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
   });
 }
 
-function targetsFromConfig(flags: ProbeFlags): ProbeTarget[] {
-  const cwd = process.cwd();
+function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): ProbeTarget[] {
   let env = flags.env;
   if (env === undefined) {
     // One environment needs no --env; with several, probing them all would mix tenants and users.
@@ -112,7 +118,7 @@ function targetsFromConfig(flags: ProbeFlags): ProbeTarget[] {
     env = names[0]!;
   }
   const { environments, warnings } = renderAll({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [env] });
-  for (const warning of warnings) log.warn(warning);
+  for (const warning of warnings) output.warn(warning);
   return environments.flatMap((environment) => environmentTargets(environment, flags.target ?? "all"));
 }
 
@@ -131,22 +137,16 @@ function checkUsername(value: string): string {
 
 const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", password: "checking the password on" } as const;
 
-/**
- * An ora spinner on stderr, only for a person at a terminal: not with --json, not in CI, not when
- * stderr is redirected. ora is imported only then. Returns an updater; `undefined` stops it.
- */
-async function progressSpinner(json: boolean): Promise<((progress: ProbeProgress | undefined) => void) | undefined> {
-  if (json || !canAnimate(process.stderr, process.env)) return undefined;
-  const { default: ora } = await import("ora");
-  // discardStdin off: the password prompt may have just used stdin (ora#236).
-  const spinner = ora({ stream: process.stderr, discardStdin: false });
-  return (progress) => {
-    if (progress === undefined) {
-      if (spinner.isSpinning) spinner.stop();
-      return;
-    }
-    const text = `${CHECK_TEXT[progress.kind]} ${progress.kind === "tenant" ? progress.tenant : progress.target}…`;
-    if (spinner.isSpinning) spinner.text = text;
-    else spinner.start(text);
-  };
+function progressText(progress: ProbeProgress): string {
+  return `${CHECK_TEXT[progress.kind]} ${progress.kind === "tenant" ? progress.tenant : progress.target}…`;
+}
+
+/** The masked prompt draws on stderr, so stdout stays data (--json); inquirer loads only here. */
+async function passwordPrompter(io: CommandIo): Promise<Prompter> {
+  const { createPrompter } = await import("../wizard/ask.js");
+  return createPrompter({
+    input: io.stdin as NodeJS.ReadStream,
+    output: io.stderr as NodeJS.WriteStream,
+    cancelMessage: "probe cancelled — no password was sent",
+  });
 }

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { authorityHostProblem } from "../net/urls.js";
 
 /**
  * The one definition of jcprofile.json: the TypeScript types (v.InferOutput), the validation
@@ -62,7 +63,11 @@ export const identifierSchema = v.pipe(
 
 export const environmentNameSchema = v.pipe(v.string(), v.regex(ENVIRONMENT_NAME_PATTERN, messages.environmentName));
 
-export const httpsUrlSchema = v.pipe(v.string(), v.check(isHttpsUrl, messages.authorityHost));
+/** Only `https://host[:port]`: credentials, a path, a query or a fragment would be sent to the wrong place. */
+export const httpsUrlSchema = v.pipe(
+  v.string(),
+  v.check((value) => authorityHostProblem(value) === undefined, (issue) => authorityHostProblem(String(issue.input)) ?? messages.authorityHost),
+);
 
 export const absoluteUriSchema = v.pipe(
   v.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { discoveryAnswer, errorBodyOf, tenantIdOf, tokenAnswer } from "./answers.js";
-import type { HttpResult } from "./http.js";
+import type { HttpResult } from "../net/http.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({

@@ -3,7 +3,7 @@
  * a gateway, JSON without a tenant, a 429) can be tested as data.
  */
 import { GUID_PATTERN } from "../config/schema.js";
-import type { HttpResult } from "./http.js";
+import type { HttpResult } from "../net/http.js";
 import type { EntraAnswer } from "./transport.js";
 import type { EntraErrorBody, Observation } from "./types.js";
 

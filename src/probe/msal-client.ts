@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import type * as Msal from "@azure/msal-node";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 import { discoveryAnswer, parseJson, tokenAnswer } from "./answers.js";
-import { sendHttp, type FetchLike, type HttpResult } from "./http.js";
+import { sendHttp, type FetchLike, type HttpResult } from "../net/http.js";
 import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "./transport.js";
 
 export interface MsalClientOptions {

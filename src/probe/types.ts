@@ -2,6 +2,9 @@
  * Shared shapes of `jcprofile probe`: what a transport observed, and what the classifier made of it.
  * The transport (msal or fetch) never judges; `classify` never does I/O.
  */
+import type { NetworkFailure } from "../net/types.js";
+
+export type { NetworkCause } from "../net/types.js";
 
 /** `tenant`: GET the OpenID configuration. `app`: ROPG for a user that cannot exist. `password`: one real attempt. */
 export type CheckKind = "tenant" | "app" | "password";
@@ -55,15 +58,12 @@ export interface EntraErrorBody {
   timestamp?: string;
 }
 
-export type NetworkCause = "dns" | "refused" | "tls" | "reset" | "proxy" | "other";
-
 /** What a transport saw; produced by the HTTP/msal layer. */
 export type Observation =
   | { type: "openid-configuration"; httpStatus: number; tenantId: string; cloudInstance?: string }
   | { type: "tokens"; httpStatus: number; grantedScopes?: string }
   | { type: "error-body"; httpStatus: number | null; body: EntraErrorBody }
-  | { type: "network"; cause: NetworkCause; detail: string }
-  | { type: "timeout"; seconds: number }
+  | NetworkFailure
   | { type: "unexpected"; httpStatus: number | null; detail: string /* e.g. "HTTP 502 text/html" */ };
 
 export interface ClassifyContext {

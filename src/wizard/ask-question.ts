@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 import { showValue } from "../values.js";
 import type { Prompter } from "./prompter.js";
 import { questionNamed, type AnswerName, type Answers, type Question, type QuestionContext } from "./questions.js";
-import type { WizardUi } from "./ui.js";
+import type { Output } from "../output.js";
 import { splitRoles } from "./validators.js";
 
 export type FlagValue = string | boolean | readonly string[];
@@ -24,7 +24,7 @@ export interface Asking {
   /** --yes: take every default without asking. */
   yes: boolean;
   prompter: Prompter | undefined;
-  ui: WizardUi;
+  ui: Output;
   /** Flags of questions nobody could answer (no terminal, no default). */
   missing: string[];
 }
@@ -65,7 +65,7 @@ export async function askQuestion(question: Question, asking: Asking, options: {
     if (!waiting) asking.missing.push(question.flag);
     return;
   }
-  if (question.help !== undefined) asking.ui.say(asking.ui.paint("dim", `  ${question.help}`));
+  if (question.help !== undefined) asking.ui.info(asking.ui.paint("dim", `  ${question.help}`));
   // Re-entering after a failed check starts from the value that failed, ready to edit.
   const start = options.reenter ? (answers[question.name] ?? fallback) : fallback;
   set(await prompt(question, asking.prompter, start, context, options.reenter === true));
@@ -135,5 +135,5 @@ function echo(asking: Asking, question: Question, value: unknown, source: string
     : typeof value === "boolean"
       ? (value ? "yes" : "no")
       : (choice ?? (String(value) || "(none)"));
-  asking.ui.say(`${paint("green", "✔")} ${paint("bold", question.message)} ${paint("cyan", shown)} ${paint("dim", `(${source})`)}`);
+  asking.ui.info(`${paint("green", "✔")} ${paint("bold", question.message)} ${paint("cyan", shown)} ${paint("dim", `(${source})`)}`);
 }

@@ -48,7 +48,7 @@ export async function walk(options: Walk): Promise<Partial<Answers>> {
       const checks = live();
       if (asking.answers.caChoice === "custom-scope" && asking.interactive) {
         const scope = `api://${asking.answers.apiAppId}/${asking.answers.scopeName}`;
-        asking.ui.say(
+        asking.ui.info(
           asking.ui.paint("dim", `  In Entra: grant the Jamf Connect app admin consent to ${scope}, and exclude the API app from your Conditional Access policies.`),
         );
       }

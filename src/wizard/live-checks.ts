@@ -13,7 +13,7 @@ import { askQuestion, type Asking } from "./ask-question.js";
 import type { CheckOutcome, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
 import { questionNamed, type AnswerName } from "./questions.js";
-import type { Spinner } from "./ui.js";
+import type { Spinner } from "../output.js";
 
 export interface Live {
   asking: Asking;
@@ -44,9 +44,9 @@ async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): 
   }
 }
 
-function finish(live: Live, spinner: Spinner, label: string, outcome: CheckOutcome): void {
+function finish(live: Live, spinner: Pick<Spinner, "stop">, label: string, outcome: CheckOutcome): void {
   spinner.stop(outcome.verdict, `${label}: ${outcome.hint}`);
-  if (outcome.caNote !== undefined) live.asking.ui.say(live.asking.ui.paint("yellow", `  ${outcome.caNote}`));
+  if (outcome.caNote !== undefined) live.asking.ui.info(live.asking.ui.paint("yellow", `  ${outcome.caNote}`));
 }
 
 async function check(live: Live, label: string, run: () => Promise<CheckOutcome>): Promise<CheckOutcome> {
@@ -71,7 +71,7 @@ async function afterFailure(live: Live, what: string, outcome: CheckOutcome, fla
   const { asking } = live;
   if (!asking.interactive || asking.prompter === undefined) {
     if (outcome.verdict === "inconclusive") {
-      asking.ui.say(`warning: the ${what} could not be checked — continuing; run "jcprofile probe" once Entra can be reached`);
+      asking.ui.warn(`the ${what} could not be checked — continuing; run "jcprofile probe" once Entra can be reached`);
       return "continue";
     }
     throw new UserError(`the ${what} check failed: ${outcome.hint} — fix ${flags.join(" / ")}, or pass --no-probe to skip the live checks`, {
@@ -112,7 +112,7 @@ async function offerGuid(live: Live, domain: string, tenantId: string): Promise<
   const { asking } = live;
   let store = !live.keepDomain;
   if (!live.keepDomain && !asking.yes && asking.interactive && asking.prompter !== undefined) {
-    asking.ui.say(asking.ui.paint("dim", "  The tenant ID never changes; a domain can be renamed or removed."));
+    asking.ui.info(asking.ui.paint("dim", "  The tenant ID never changes; a domain can be renamed or removed."));
     store = await asking.prompter.confirm({ message: `Store the tenant ID ${tenantId} instead of ${domain}?`, default: true });
   }
   if (!store) return;
@@ -149,7 +149,7 @@ export async function checkPassword(live: Live): Promise<void> {
   let username = live.testUser;
   if (username === undefined) {
     if (asking.yes) return;
-    ui.say(ui.paint("dim", "  One real sign-in of a test account, as the Mac will send it; the password is used once and never saved."));
+    ui.info(ui.paint("dim", "  One real sign-in of a test account, as the Mac will send it; the password is used once and never saved."));
     if (!(await prompter.confirm({ message: "Check a test user's password now?", default: false }))) return;
     username = await prompter.input({ message: "Test user (user principal name)", validate: validateUser });
   }
@@ -168,8 +168,8 @@ export async function checkPassword(live: Live): Promise<void> {
     spinner?.stop("inconclusive", `${label}: not finished`);
     throw error;
   }
-  finish(live, spinner ?? { stop: (symbol, text) => ui.say(`${symbol}: ${text}`) }, label, outcome);
+  finish(live, spinner ?? { stop: (symbol, text) => ui.info(`${symbol}: ${text}`) }, label, outcome);
   if (passed(outcome)) return;
-  ui.say(ui.paint("dim", "  The password check is not repeated in this run, to stay clear of the account's lockout."));
+  ui.info(ui.paint("dim", "  The password check is not repeated in this run, to stay clear of the account's lockout."));
   await afterFailure(live, "password", outcome, ["--test-user"], false);
 }

@@ -4,7 +4,7 @@
  * Loaded only when the wizard probes, so `init --no-probe` never loads msal.
  */
 import { classify } from "../probe/classify.js";
-import { fetchForEnvironment, type FetchLike } from "../probe/http.js";
+import { fetchForEnvironment, type FetchLike } from "../net/http.js";
 import { createMsalClient } from "../probe/msal-client.js";
 import type { CheckResult } from "../probe/check-results.js";
 import { runProbe } from "../probe/run-probe.js";

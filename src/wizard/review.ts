@@ -9,10 +9,10 @@ import { formatJson } from "../config/write-config.js";
 import type { ChangePlan } from "./config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";
 import type { Prompter } from "./prompter.js";
-import type { WizardUi } from "./ui.js";
+import type { Output } from "../output.js";
 
 export interface Review {
-  ui: WizardUi;
+  ui: Output;
   prompter: Prompter | undefined;
   interactive: boolean;
   yes: boolean;
@@ -39,7 +39,7 @@ function diffOf(plan: ChangePlan, paint: (op: "-" | "+", text: string) => string
 export async function reviewAndConfirm(plan: ChangePlan, review: Review): Promise<void> {
   const { ui, source } = review;
   if (!plan.changed) {
-    ui.say(`${source.displayPath}: environment "${plan.env}" is unchanged`);
+    ui.info(`${source.displayPath}: environment "${plan.env}" is unchanged`);
     return;
   }
   const replacing = plan.before !== undefined;
@@ -48,11 +48,11 @@ export async function reviewAndConfirm(plan: ChangePlan, review: Review): Promis
     : replacing
       ? `${source.displayPath}: environment "${plan.env}" (replaced)`
       : `${source.displayPath}: environment "${plan.env}" (added)`;
-  ui.say("");
-  ui.say(ui.paint("bold", what));
+  ui.info("");
+  ui.info(ui.paint("bold", what));
   const paint = (op: "-" | "+", text: string) => ui.paint(op === "-" ? "red" : "green", text);
-  for (const line of diffOf(plan, paint)) ui.say(`  ${line}`);
-  ui.say("");
+  for (const line of diffOf(plan, paint)) ui.info(`  ${line}`);
+  ui.info("");
 
   if (review.yes) return;
   if (!review.interactive || review.prompter === undefined) {

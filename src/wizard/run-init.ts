@@ -20,7 +20,7 @@ import { validateUser } from "./live-checks.js";
 import { interrupted, type Prompter } from "./prompter.js";
 import { licenseDefault } from "./license-files.js";
 import type { Answers, QuestionContext } from "./questions.js";
-import type { WizardUi } from "./ui.js";
+import type { Output } from "../output.js";
 import { validators } from "./validators.js";
 import { reviewAndConfirm } from "./review.js";
 import { writeFilesAtomically } from "../files/atomic-write.js";
@@ -44,7 +44,7 @@ export interface InitOptions {
   prompter?: Prompter;
   /** Made only when the wizard probes, so `--no-probe` never loads msal. */
   checks?: () => Promise<WizardChecks>;
-  ui: WizardUi;
+  ui: Output;
   now?: () => Date;
   /** Aborted by SIGINT while no prompt has the keyboard. */
   signal?: AbortSignal;
@@ -107,7 +107,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     const license = licenseDefault({ cwd, configDir, configured: current.license });
     if (license !== undefined) context.license = license;
     if (own !== undefined && options.isTTY) {
-      ui.say(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
+      ui.info(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
     }
   };
   const authorityHost = () => authorityHostOf({ cloud: current.cloud, authorityHost: flags.authorityHost ?? current.authorityHost });
@@ -140,21 +140,21 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     ...(flags.authorityHost !== undefined && { authorityHost: withoutTrailingSlash(flags.authorityHost) }),
     now: options.now?.() ?? new Date(),
   });
-  for (const warning of plan.warnings) ui.say(`${ui.paint("yellow", "warning:")} ${warning}`);
+  for (const warning of plan.warnings) ui.warn(warning);
   validateInMemory(plan.text, source, answers.env);
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
   if (plan.changed) writeFilesAtomically([{ path: source.path, displayPath: source.displayPath, text: plan.text }]);
   const built = runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
-  for (const warning of built.warnings) ui.say(`${ui.paint("yellow", "warning:")} ${warning}`);
-  if (plan.changed) ui.out(source.displayPath);
-  for (const file of built.files) ui.out(file);
+  for (const warning of built.warnings) ui.warn(warning);
+  if (plan.changed) ui.data(source.displayPath);
+  for (const file of built.files) ui.data(file);
   printNext(ui, answers.env, flags.config, built.files);
   return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files };
 }
 
-function printNext(ui: WizardUi, env: string, config: string | undefined, files: readonly string[]): void {
+function printNext(ui: Output, env: string, config: string | undefined, files: readonly string[]): void {
   const configFlag = config !== undefined ? ` --config ${config}` : "";
   const folder = files[0]?.replace(/[\\/][^\\/]+$/, "") ?? `out/${env}`;
   const steps: [string, string][] = [
@@ -162,8 +162,8 @@ function printNext(ui: WizardUi, env: string, config: string | undefined, files:
     [`jcprofile probe${configFlag} --env ${env}`, "check the tenant, the app and a test user's password again"],
   ];
   const width = Math.max(...steps.map(([command]) => command.length)) + 2;
-  ui.say("");
-  ui.say("Next:");
-  ui.say(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
-  for (const [command, why] of steps) ui.say(`  ${command.padEnd(width)}${ui.paint("dim", why)}`);
+  ui.info("");
+  ui.info("Next:");
+  ui.info(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
+  for (const [command, why] of steps) ui.info(`  ${command.padEnd(width)}${ui.paint("dim", why)}`);
 }

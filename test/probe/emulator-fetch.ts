@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Agent, fetch as undiciFetch } from "undici";
 import { caCertPath } from "../entra/emulator.js";
-import type { FetchLike } from "../../src/probe/http.js";
+import type { FetchLike } from "../../src/net/http.js";
 
 const agent = new Agent({ connect: { ca: readFileSync(caCertPath) } });
 

@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import { createPrompter } from "../../src/wizard/ask.js";
 import type { CheckOutcome, WizardChecks } from "../../src/wizard/checks.js";
 import { runInit, type InitFlags, type InitResult } from "../../src/wizard/run-init.js";
-import type { WizardUi } from "../../src/wizard/ui.js";
+import type { Output } from "../../src/output.js";
 
 export const GUID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 export const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
@@ -52,13 +52,16 @@ export interface Session {
 export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; checks?: WizardChecks; isTTY?: boolean; now?: Date }): Session {
   const said: string[] = [];
   const printed: string[] = [];
-  const ui: WizardUi = {
-    say: (line) => void said.push(line),
-    out: (line) => void printed.push(line),
+  const ui: Output = {
+    info: (line) => void said.push(line),
+    warn: (line) => void said.push(`warning: ${line}`),
+    error: (line) => void said.push(`error: ${line}`),
+    detail: (line) => void said.push(`  ${line}`),
+    data: (line) => void printed.push(line),
     paint: (_style, text) => text,
     startSpinner: async (text) => {
       said.push(`(spinner) ${text}`);
-      return { stop: (symbol, result) => void said.push(`${symbol} ${result}`) };
+      return { update: () => undefined, clear: () => undefined, stop: (symbol, result) => void said.push(`${symbol} ${result}`) };
     },
   };
   const flags: InitFlags = { answers: {}, probe: options.checks !== undefined, yes: false, ...options.flags };

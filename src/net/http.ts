@@ -3,11 +3,13 @@
  * back as an Observation, so the caller can report it with a hint instead of a stack.
  *
  * Node 20's global fetch ignores HTTPS_PROXY, so when a proxy variable is set the request goes
- * through undici's EnvHttpProxyAgent (which also honours NO_PROXY). NODE_EXTRA_CA_CERTS needs no
+ * through undici's EnvHttpProxyAgent, given the proxy and NO_PROXY read from the command's own
+ * environment (proxy.ts), not from process.env. NODE_EXTRA_CA_CERTS needs no
  * code: Node adds it to the trust store of every TLS connection, proxied or not.
  */
-import type { Observation } from "./types.js";
 import { observeFetchFailure } from "./network-errors.js";
+import { proxyFromEnvironment } from "./proxy.js";
+import type { NetworkFailure } from "./types.js";
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -20,7 +22,7 @@ export interface HttpRequest {
 
 export type HttpResult =
   | { kind: "response"; status: number; headers: Record<string, string>; text: string }
-  | { kind: "failed"; observation: Observation };
+  | { kind: "failed"; observation: NetworkFailure };
 
 export interface HttpOptions {
   fetch: FetchLike;
@@ -51,20 +53,16 @@ export async function sendHttp(request: HttpRequest, options: HttpOptions): Prom
   }
 }
 
-/** The env vars that select a proxy for an https URL (curl's convention). */
-function proxyFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
-  const value = env["https_proxy"] ?? env["HTTPS_PROXY"];
-  return value !== undefined && value.trim() !== "" ? value : undefined;
-}
-
 /**
  * The fetch to use: the global one, or undici's with an env proxy agent when HTTPS_PROXY is set.
  * undici is imported only then, so an ordinary run does not pay for loading it.
  */
 export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<{ fetch: FetchLike; viaProxy: boolean }> {
-  if (proxyFromEnvironment(env) === undefined) return { fetch: (url, init) => fetch(url, init), viaProxy: false };
+  const proxy = proxyFromEnvironment(env);
+  if (proxy === undefined) return { fetch: (url, init) => fetch(url, init), viaProxy: false };
   const undici = await import("undici");
-  const dispatcher = new undici.EnvHttpProxyAgent();
+  // Both proxies given, so undici never falls back to process.env's (jcprofile only speaks https).
+  const dispatcher = new undici.EnvHttpProxyAgent({ httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: proxy.noProxy });
   const proxied: FetchLike = (url, init) =>
     undici.fetch(url, { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher }) as unknown as Promise<Response>;
   return { fetch: proxied, viaProxy: true };

@@ -3,7 +3,7 @@
  * `TypeError: fetch failed` with the socket error as `cause` (sometimes an AggregateError when
  * several addresses were tried), so the code is looked for along that chain.
  */
-import type { NetworkCause, Observation } from "./types.js";
+import type { NetworkCause, NetworkFailure } from "./types.js";
 
 const DNS = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "EAI_NODATA"]);
 const RESET = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
@@ -40,7 +40,7 @@ export interface FailureContext {
   timeoutSeconds: number;
 }
 
-export function observeFetchFailure(error: unknown, context: FailureContext): Observation {
+export function observeFetchFailure(error: unknown, context: FailureContext): NetworkFailure {
   const codes = errorCodes(error);
   if (codes.some((code) => TIMEOUT.has(code))) return { type: "timeout", seconds: context.timeoutSeconds };
   const detail = codes[codes.length - 1] ?? shortMessage(error);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * The executable: runs the program on this process's arguments, folder, environment and streams,
+ * and is the only place that exits. It first lets stdout and stderr drain: a pipe takes 64 KiB
+ * before a slow reader must catch up, and exiting earlier would cut `--json` off there. Exiting
+ * (rather than only setting process.exitCode) then ends keep-alive sockets and timers that
+ * libraries may leave behind.
+ */
+import { run } from "./cli.js";
+import { processIo } from "./io.js";
+
+/** Resolves once everything written so far has been handed to the OS (or the reader has gone). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableFinished) return resolve();
+    stream.write("", () => resolve());
+  });
+}
+
+// A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
+const code = await run(process.argv.slice(2), processIo());
+process.exitCode = code;
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
+process.exit(code);

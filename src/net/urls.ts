@@ -1,0 +1,28 @@
+/**
+ * URLs as an admin types them: shown without credentials, and an authority host checked to be
+ * nothing but `https://host[:port]` (the tenant and endpoints are added by the clients).
+ */
+
+/** The text with any `user:password@` before a host replaced by `…@`, so no message prints a secret. */
+export function withoutCredentials(text: string): string {
+  return text.replace(/^(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/)?[^@/?#\s]*@/i, "$1…@");
+}
+
+/** Why `value` cannot be an authority host, or undefined when it can. Never repeats the value. */
+export function authorityHostProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return NOT_HTTPS;
+  }
+  if (url.protocol !== "https:") return NOT_HTTPS;
+  if (url.username !== "" || url.password !== "") return `has a user name or password in it — ${ONLY_HOST}`;
+  if (url.pathname !== "/" && url.pathname !== "") return `has a path — ${ONLY_HOST} (jcprofile adds the tenant and the endpoint)`;
+  if (url.search !== "" || value.includes("?")) return `has a query (?…) — ${ONLY_HOST}`;
+  if (url.hash !== "" || value.includes("#")) return `has a fragment (#…) — ${ONLY_HOST}`;
+  return undefined;
+}
+
+const NOT_HTTPS = "is not an https URL — use e.g. https://login.microsoftonline.us";
+const ONLY_HOST = "give only https:// and the host, e.g. https://login.microsoftonline.us";
