@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listFiles, runCli, tempDir } from "./cli.js";
+import { runCli } from "../run-cli.js";
+import { listFiles, tempDir } from "./cli.js";
 
 let dir: string;
 let cleanup: () => void;

@@ -15,7 +15,7 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as an admin would, with no TTY and CI=true (no spinners, no colour). */
-export function runCli(
+export function spawnCli(
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = { cwd: REPO_ROOT },
 ): Promise<CliRun> {

@@ -10,7 +10,8 @@ import { validateConfig } from "../../src/config/load.js";
 import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { QUESTIONS } from "../../src/wizard/questions.js";
-import { copyExample, EXAMPLES, listFiles, runCli, tempDir } from "./cli.js";
+import { runCli } from "../run-cli.js";
+import { copyExample, EXAMPLES, listFiles, tempDir } from "./cli.js";
 
 type Dict = Record<string, any>;
 

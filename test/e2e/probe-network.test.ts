@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { startConnectProxy, type ConnectProxy } from "../probe/connect-proxy.js";
-import { contosoFlags, parseChecks, runProbeCli } from "../probe/probe-cli.js";
+import { contosoFlags, parseChecks, runProbeCli, spawnProbeCli } from "../probe/probe-cli.js";
 
 let normal: EntraEmulator;
 let gateway: EntraEmulator;
@@ -50,7 +50,9 @@ describe.concurrent("jcprofile probe when the network misbehaves", () => {
   });
 
   it("points at NODE_EXTRA_CA_CERTS when the certificate is not trusted", async () => {
-    const { run, checks } = await tenantCheck(contosoFlags(normal), { NODE_EXTRA_CA_CERTS: undefined });
+    // A process of its own: the trust store is fixed when Node starts.
+    const run = await spawnProbeCli([...contosoFlags(normal), "--json"], { env: { NODE_EXTRA_CA_CERTS: undefined } });
+    const checks = parseChecks(run);
     expect(run.code).toBe(3);
     expect(checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
   });

@@ -1,9 +1,11 @@
 /**
- * Runs the built `jcprofile probe` against a local emulator the way an admin's shell would:
- * NODE_EXTRA_CA_CERTS trusts the emulator's certificate, and proxy variables from the test
- * machine are cleared so a request to 127.0.0.1 can never leave through them.
+ * Runs `jcprofile probe` against a local emulator: in-process (runProbeCli) or as the built CLI
+ * the way an admin's shell would (spawnProbeCli). NODE_EXTRA_CA_CERTS trusts the emulator's
+ * certificate, and proxy variables from the test machine are cleared so a request to 127.0.0.1
+ * can never leave through them.
  */
-import { REPO_ROOT, runCli, type CliRun } from "../e2e/cli.js";
+import { REPO_ROOT, spawnCli } from "../e2e/cli.js";
+import { runCli, type CliRun } from "../run-cli.js";
 import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 
 export const NO_PROXY_ENV = { HTTPS_PROXY: undefined, https_proxy: undefined, HTTP_PROXY: undefined, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
@@ -15,10 +17,22 @@ export interface ProbeRunOptions {
   timeoutMs?: number;
 }
 
+const probeEnv = (env: ProbeRunOptions["env"]) => ({ ...NO_PROXY_ENV, NODE_EXTRA_CA_CERTS: caCertPath, JCPROFILE_PASSWORD: undefined, ...env });
+
+/** In-process, through run(args, io). */
 export function runProbeCli(args: readonly string[], options: ProbeRunOptions = {}): Promise<CliRun> {
   return runCli(["probe", ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...NO_PROXY_ENV, NODE_EXTRA_CA_CERTS: caCertPath, JCPROFILE_PASSWORD: undefined, ...options.env },
+    env: probeEnv(options.env),
+    ...(options.input !== undefined && { input: options.input }),
+  });
+}
+
+/** The built CLI in a child process: for what only a process shows (its trust store, exit, pipes). */
+export function spawnProbeCli(args: readonly string[], options: ProbeRunOptions = {}): Promise<CliRun> {
+  return spawnCli(["probe", ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: probeEnv(options.env),
     ...(options.input !== undefined && { input: options.input }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
   });
