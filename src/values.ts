@@ -3,14 +3,15 @@
  * carry. Shared by the config checks, the key catalogue and the plist writer so every message
  * says the same thing the same way.
  */
+import { withoutCredentials } from "./net/urls.js";
 
 const SHOWN_LENGTH = 40;
 
-/** A value as the admin wrote it in JSON, shortened so one message stays one line. */
+/** A value as the admin wrote it in JSON, shortened so one message stays one line; URL credentials left out. */
 export function showValue(value: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(typeof value === "string" ? withoutCredentials(value) : value) ?? String(value);
   } catch {
     text = String(value);
   }

@@ -3,9 +3,15 @@
  * nothing but `https://host[:port]` (the tenant and endpoints are added by the clients).
  */
 
-/** The text with any `user:password@` before a host replaced by `…@`, so no message prints a secret. */
+/**
+ * The text with the credentials of a URL (`scheme://user:password@host`, or `user:password@host`
+ * without a scheme, as proxies are often written) replaced by `…@`, so no message prints a
+ * secret. A bare `user@host` (a UPN) is left alone.
+ */
 export function withoutCredentials(text: string): string {
-  return text.replace(/^(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/)?[^@/?#\s]*@/i, "$1…@");
+  return text
+    .replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, "$1…@")
+    .replace(/^(\s*)[^@/?#\s:]*:[^@/?#\s]*@/, "$1…@");
 }
 
 /** Why `value` cannot be an authority host, or undefined when it can. Never repeats the value. */

@@ -24,9 +24,15 @@ export interface PtyRun {
 const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function runInPty(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): PtyRun {
+export function runInPty(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; columns?: number; cli?: string },
+): PtyRun {
   // A wide terminal keeps long prompts and hints on one line, so the matching stays simple.
-  const command = `stty cols 250 rows 50 2>/dev/null; exec ${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(" ")}`;
+  // The shell prints its pid first: `exec` keeps it for node, so a test can signal the CLI itself.
+  const command =
+    `stty cols ${options.columns ?? 250} rows 50 2>/dev/null; echo "pid=$$."; ` +
+    `exec ${quote(process.execPath)} ${quote(options.cli ?? CLI)} ${args.map(quote).join(" ")}`;
   const env: Record<string, string | undefined> = { ...process.env, TERM: "xterm-256color", ...options.env };
   // A real terminal session: not CI (so ora animates), colour on; the test strips it.
   delete env["CI"];

@@ -1,0 +1,81 @@
+/**
+ * What only a real process shows: output through a pipe to a slow reader, and signals at a
+ * terminal that reports no width. Everything else runs in-process (test/run-cli.ts).
+ */
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { contosoFlags, NO_PROXY_ENV } from "../probe/probe-cli.js";
+import { CLI, tempDir } from "./cli.js";
+import { runInPty } from "./init-pty.js";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+/** A config with `count` environments whose names are long, so `build --check` prints a lot. */
+function writeManyEnvironments(count: number): void {
+  const environments: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) {
+    environments[`env-${String(index).padStart(4, "0")}-${"x".repeat(50)}`] = {
+      tenant: "contoso.onmicrosoft.com",
+      login: { clientId: "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37" },
+    };
+  }
+  const config = { organization: "Contoso Ltd", identifier: "com.contoso.jamfconnect", environments };
+  writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config));
+}
+
+/** Runs a shell pipeline in `dir` and returns its stdout. */
+function shell(command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", ["-c", command], { cwd: dir, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", () => resolve(stdout));
+  });
+}
+
+describe("output through a pipe", () => {
+  it("reaches a slow reader whole, well past the pipe's 64 KiB", async () => {
+    writeManyEnvironments(700);
+    // The reader sleeps first, so the pipe fills and the CLI is done long before it is read.
+    const output = await shell(`"${process.execPath}" "${CLI}" build --check | (sleep 1; cat)`);
+    const lines = output.trim().split("\n");
+    expect(output.length).toBeGreaterThan(128 * 1024);
+    expect(lines).toHaveLength(1400);
+    expect(lines.every((line) => line.startsWith("missing: out/env-"))).toBe(true);
+  });
+});
+
+describe("a terminal that reports 0 columns", () => {
+  let silent: EntraEmulator;
+  beforeAll(async () => (silent = await startEntraEmulator(contosoWorld(), { mode: "hang" })));
+  afterAll(() => silent.close());
+
+  it("shows no spinner loop, and SIGTERM ends the CLI while it waits for Entra", async () => {
+    const pty = runInPty(["probe", ...contosoFlags(silent), "--timeout", "60"], {
+      cwd: dir,
+      columns: 0,
+      env: { ...NO_PROXY_ENV, NODE_EXTRA_CA_CERTS: caCertPath, JCPROFILE_PASSWORD: undefined },
+    });
+    const timer = setTimeout(() => pty.kill(), 15_000);
+    try {
+      await pty.waitFor(/pid=\d+\./);
+      const pid = Number(/pid=(\d+)\./.exec(pty.screen())![1]);
+      // Long enough for the tenant request to be waiting, and for a spinner to have started.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      process.kill(pid, "SIGTERM");
+      const code = await pty.exited;
+      expect(code, pty.screen()).toBe(143);
+      expect(pty.screen()).not.toContain(CONTOSO.tenantId);
+    } finally {
+      clearTimeout(timer);
+      pty.kill();
+    }
+  });
+});
