@@ -43,7 +43,8 @@ export interface Output {
 
 export function createOutput(io: Pick<CommandIo, "stdout" | "stderr" | "env">): Output {
   const colour = canColour(io.stderr, io.env);
-  const paint = (style: Style, text: string): string => (colour ? styleText(style, text) : text);
+  // validateStream off: styleText would otherwise judge process.stdout, which may be a pipe while stderr is a terminal.
+  const paint = (style: Style, text: string): string => (colour ? styleText(style, text, { validateStream: false }) : text);
   const say = (text: string): void => void io.stderr.write(`${text}\n`);
   const marked = (mark: Mark, text: string): string => `${paint(...MARKS[mark])} ${text}`;
   return {

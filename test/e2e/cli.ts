@@ -1,20 +1,18 @@
+/**
+ * Runs the built CLI (dist/cli.js) in a child process, as an admin would: no TTY, CI=true (no
+ * spinners, no colour). For what only a process shows; everything else runs in-process
+ * (test/run-cli.ts), which is many times faster.
+ */
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { REPO_ROOT } from "../folders.js";
+import type { CliRun } from "../run-cli.js";
 
-export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { copyExample, EXAMPLES, listFiles, REPO_ROOT, tempDir } from "../folders.js";
+export type { CliRun } from "../run-cli.js";
+
 export const CLI = join(REPO_ROOT, "dist", "cli.js");
-export const EXAMPLES = join(REPO_ROOT, "examples");
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as an admin would, with no TTY and CI=true (no spinners, no colour). */
 export function spawnCli(
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = { cwd: REPO_ROOT },
@@ -39,29 +37,5 @@ export function spawnCli(
   });
 }
 
-/** A fresh folder per test, removed by the returned cleanup. */
-export function tempDir(prefix = "jcprofile-"): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The shipped example config and license, copied into a folder. */
-export function copyExample(dir: string): string {
-  cpSync(join(EXAMPLES, "contoso.jcprofile.json"), join(dir, "contoso.jcprofile.json"));
-  cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
-  return join(dir, "contoso.jcprofile.json");
-}
-
-/** Every file below a folder, relative, sorted: to assert that nothing was written. */
-export function listFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+/** The spawning runner under its old name, for specs written before the in-process seam. */
+export const runCli = spawnCli;

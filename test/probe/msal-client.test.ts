@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { createMsalClient } from "../../src/probe/msal-client.js";
-import { emulatorFetch, recordingFetch } from "./emulator-fetch.js";
+import { emulatorFetch, recordingFetch, untrustingFetch } from "./emulator-fetch.js";
 
 const { users } = CONTOSO;
 let emu: EntraEmulator;
@@ -74,7 +74,7 @@ describe("msal client against the Entra emulator", () => {
   });
 
   it("names a certificate it cannot trust as a TLS failure", async () => {
-    const plain = createMsalClient({ fetch: (url, init) => fetch(url, init), viaProxy: false, timeoutSeconds: 5 });
+    const plain = createMsalClient({ fetch: untrustingFetch, viaProxy: false, timeoutSeconds: 5 });
     const answer = await plain.discover({ authorityHost: emu.url, tenant: CONTOSO.domain });
     expect(answer.observation).toMatchObject({ type: "network", cause: "tls" });
   });

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
-import { EXAMPLES, copyExample, listFiles, tempDir } from "../e2e/cli.js";
+import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";
 import { API_APP, CLIENT, GUID, fakeChecks, failure, startInit } from "./harness.js";
 
 let dir: string;

@@ -11,7 +11,7 @@ import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { QUESTIONS } from "../../src/wizard/questions.js";
 import { runCli } from "../run-cli.js";
-import { copyExample, EXAMPLES, listFiles, tempDir } from "./cli.js";
+import { copyExample, EXAMPLES, listFiles, tempDir } from "../folders.js";
 
 type Dict = Record<string, any>;
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { contosoFlags, parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
-import { tempDir } from "./cli.js";
+import { tempDir } from "../folders.js";
 
 const { users } = CONTOSO;
 const SENTINEL = "S3ntinel-Pw-9c41e7b2";

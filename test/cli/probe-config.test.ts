@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
-import { tempDir } from "./cli.js";
+import { tempDir } from "../folders.js";
 
 const { users } = CONTOSO;
 

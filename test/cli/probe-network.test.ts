@@ -1,11 +1,12 @@
 /**
  * What the probe says when Entra cannot be reached properly: gateway pages, silence, refused
- * connections, untrusted certificates, and the corporate proxy path (HTTPS_PROXY / NO_PROXY).
+ * connections and the corporate proxy path (HTTPS_PROXY / NO_PROXY). Untrusted certificates need a
+ * process of their own: test/e2e/built-cli.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { startConnectProxy, type ConnectProxy } from "../probe/connect-proxy.js";
-import { contosoFlags, parseChecks, runProbeCli, spawnProbeCli } from "../probe/probe-cli.js";
+import { contosoFlags, parseChecks, runProbeCli } from "../probe/probe-cli.js";
 
 let normal: EntraEmulator;
 let gateway: EntraEmulator;
@@ -47,14 +48,6 @@ describe.concurrent("jcprofile probe when the network misbehaves", () => {
     const { run, checks } = await tenantCheck(contosoFlags({ url: `https://127.0.0.1:${await closedPort()}` }));
     expect(run.code).toBe(3);
     expect(checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("connection to the authority host was refused") });
-  });
-
-  it("points at NODE_EXTRA_CA_CERTS when the certificate is not trusted", async () => {
-    // A process of its own: the trust store is fixed when Node starts.
-    const run = await spawnProbeCli([...contosoFlags(normal), "--json"], { env: { NODE_EXTRA_CA_CERTS: undefined } });
-    const checks = parseChecks(run);
-    expect(run.code).toBe(3);
-    expect(checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
   });
 
   it("goes through HTTPS_PROXY with a CONNECT tunnel", async () => {

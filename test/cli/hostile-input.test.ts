@@ -9,7 +9,7 @@ import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from ".
 import { startConnectProxy, type ConnectProxy } from "../probe/connect-proxy.js";
 import { contosoFlags, parseChecks, runProbeCli } from "../probe/probe-cli.js";
 import { runCli, type CliRun } from "../run-cli.js";
-import { tempDir } from "./cli.js";
+import { tempDir } from "../folders.js";
 
 const SECRET = "S3cret-d0-not-print";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
-import { copyExample, listFiles, REPO_ROOT, spawnCli, tempDir } from "./cli.js";
+import { copyExample, listFiles, REPO_ROOT, tempDir } from "../folders.js";
 
 const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
 const PROFILES = [
@@ -30,9 +30,9 @@ function preferences(profile: Dict, domain: string): Dict {
 }
 
 describe("jcprofile build on the shipped example", () => {
-  it("writes four profiles and prints one line per file (the built CLI)", async () => {
+  it("writes four profiles and prints one line per file", async () => {
     copyExample(dir);
-    const run = await spawnCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    const run = await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n").sort()).toEqual(PROFILES);
@@ -172,7 +172,7 @@ describe("jcprofile build on the shipped example", () => {
 describe("jcprofile help and version", () => {
   it("prints the version from package.json", async () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
-    const run = await spawnCli(["--version"], { cwd: dir });
+    const run = await runCli(["--version"], { cwd: dir });
     expect(run).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
@@ -186,8 +186,8 @@ describe("jcprofile help and version", () => {
     expect(build.stdout).toContain("Exit codes");
   });
 
-  it("rejects an unknown option with exit 2 (the built CLI)", async () => {
-    const run = await spawnCli(["build", "--chek"], { cwd: dir });
+  it("rejects an unknown option with exit 2", async () => {
+    const run = await runCli(["build", "--chek"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown option '--chek'");
     expect(run.stderr).toContain("--check");

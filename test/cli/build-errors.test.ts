@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
-import { listFiles, tempDir } from "./cli.js";
+import { listFiles, tempDir } from "../folders.js";
 
 let dir: string;
 let cleanup: () => void;

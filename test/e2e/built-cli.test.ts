@@ -1,0 +1,57 @@
+/**
+ * The built CLI as the shell sees it: the file package.json's `bin` names, its exit codes and
+ * streams, and a trust store fixed at start-up. The same behaviours are covered in-process in
+ * test/cli; these few make sure the bundle and src/bin.ts carry them to a real process.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
+import { contosoFlags, parseChecks, spawnProbeCli } from "../probe/probe-cli.js";
+import { CLI, copyExample, REPO_ROOT, spawnCli, tempDir } from "./cli.js";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe("the built jcprofile", () => {
+  it("is the file package.json's bin names, runnable by node", () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+    expect(join(REPO_ROOT, pkg.bin["jcprofile"]!)).toBe(CLI);
+    expect(readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  it("builds the example: exit 0, the written paths on stdout, nothing on stderr", async () => {
+    copyExample(dir);
+    const run = await spawnCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout.trim().split("\n")).toHaveLength(4);
+  });
+
+  it("prints the version, and exits 2 with one line for an unknown option", async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    expect(await spawnCli(["--version"], { cwd: dir })).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const run = await spawnCli(["build", "--chek=x"], { cwd: dir });
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr.trim().split("\n")).toEqual(["error: unknown option '--chek=…'", "(Did you mean --check?)"]);
+  });
+
+  it("exits 2 without a command, showing the help", async () => {
+    const run = await spawnCli([], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Usage: jcprofile");
+  });
+});
+
+describe("the built jcprofile probe", () => {
+  let emu: EntraEmulator;
+  beforeAll(async () => (emu = await startEntraEmulator(contosoWorld())));
+  afterAll(() => emu.close());
+
+  it("points at NODE_EXTRA_CA_CERTS when the certificate is not trusted (the trust store is fixed at start-up)", async () => {
+    const run = await spawnProbeCli([...contosoFlags(emu), "--json"], { env: { NODE_EXTRA_CA_CERTS: undefined } });
+    expect(run.code).toBe(3);
+    expect(parseChecks(run)[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
+  });
+});

@@ -1,0 +1,35 @@
+/** Temp folders and the shipped example, for specs in-process (test/cli) and spawned (test/e2e). */
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const EXAMPLES = join(REPO_ROOT, "examples");
+
+/** A fresh folder per test, removed by the returned cleanup. */
+export function tempDir(prefix = "jcprofile-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The shipped example config and license, copied into a folder. */
+export function copyExample(dir: string): string {
+  cpSync(join(EXAMPLES, "contoso.jcprofile.json"), join(dir, "contoso.jcprofile.json"));
+  cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
+  return join(dir, "contoso.jcprofile.json");
+}
+
+/** Every file below a folder, relative, sorted: to assert that nothing was written. */
+export function listFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder)) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
