@@ -34,7 +34,7 @@ export function withoutOptionValues(text: string): string {
 
 function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeValue) => void): Command {
   /** Runs a command's adapter and keeps its exit code. */
-  const action = (run: () => Promise<ExitCodeValue> | ExitCodeValue) => async () => setExit(await run());
+  const action = async (run: () => Promise<ExitCodeValue> | ExitCodeValue): Promise<void> => setExit(await run());
   const program = new Command("jcprofile")
     .description("Jamf Connect configuration profiles for Microsoft Entra ID: build them, check them live")
     .version(packageVersion(), "-v, --version", "print the version")
@@ -44,9 +44,11 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
-      // Only the help width is read from stdout; a terminal without a size gets commander's default.
-      getOutHelpWidth: () => io.stdout.columns || 80,
-      getErrHelpWidth: () => io.stderr.columns || 80,
+      // commander would read these from process.stdout/stderr; help has no colours of its own.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       outputError: (text, write) => write(withoutOptionValues(text).replace(/^error: /, `${output.paint("red", "error:")} `)),
     });
 
@@ -62,7 +64,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
       "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
-    .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io))());
+    .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io)));
 
   program
     .command("probe")
@@ -96,7 +98,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
         "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
     )
-    .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io))());
+    .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io)));
 
   program
     .command("init")
@@ -138,7 +140,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "\nExit codes: 0 written and built, 1 a live check failed (or you quit), 2 bad input or usage, 130 interrupted.\n" +
         "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
     )
-    .action((flags: InitCommandFlags) => action(async () => (await import("./commands/init.js")).initCommand(flags, io))());
+    .action((flags: InitCommandFlags) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
 
   return program;
 }
