@@ -41,6 +41,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .option("-e, --env <name>", "build only this environment (repeat for more; default: all)", collect, [])
     .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
     .option("--check", "write nothing; exit 1 when the output folder differs from what would be built")
+    .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
     .addHelpText(
       "after",
       "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
@@ -48,7 +49,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     )
     .action(async (flags: BuildFlags) => {
       const { buildCommand } = await import("./commands/build.js");
-      setExit(buildCommand(flags));
+      setExit(await buildCommand(flags));
     });
 
   program

@@ -7,15 +7,17 @@ export interface BuildFlags {
   env?: string[];
   out?: string;
   check?: boolean;
+  prune?: boolean;
 }
 
-export function buildCommand(flags: BuildFlags): ExitCodeValue {
-  const result = runBuild({
+export async function buildCommand(flags: BuildFlags): Promise<ExitCodeValue> {
+  const result = await runBuild({
     cwd: process.cwd(),
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && { envs: flags.env }),
     ...(flags.out !== undefined && { out: flags.out }),
     check: flags.check ?? false,
+    prune: flags.prune ?? false,
   });
   for (const warning of result.warnings) log.warn(warning);
   if (flags.check) {
@@ -24,9 +26,17 @@ export function buildCommand(flags: BuildFlags): ExitCodeValue {
       return ExitCode.ok;
     }
     for (const difference of result.differences) out(difference);
-    log.info(`${result.differences.length} of the built profiles differ — run "jcprofile build" and commit the result`);
+    const profiles = result.differences.filter((line) => !line.startsWith("leftover:")).length;
+    if (profiles > 0) log.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
+    if (result.differences.some((line) => line.startsWith("stale:"))) {
+      log.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
+    }
+    if (profiles < result.differences.length) log.info('temp files of an interrupted run: "jcprofile build" removes them');
     return ExitCode.failed;
   }
+  for (const note of result.notes) log.info(note);
+  for (const leftover of result.removedLeftovers) log.info(`removed a temp file of an interrupted run: ${leftover}`);
   for (const file of result.files) out(file);
+  for (const removed of result.pruned) log.info(`pruned: ${removed}`);
   return ExitCode.ok;
 }
