@@ -44,7 +44,9 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
+      "\nAll or nothing: a failed write or rename, or Ctrl-C, puts every replaced profile back. The next build removes\n" +
+        "temp files a killed run left (--check reports them); a second build into the same folder waits for the first.\n" +
+        "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage, 130/143/129 interrupted.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
     .action(async (flags: BuildFlags) => {
