@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { writeFilesAtomically, type FileToWrite } from "../files/atomic-write.js";
-import { lockFolder, LOCK_NAME } from "../files/folder-lock.js";
+import type { FileToWrite } from "../files/atomic-write.js";
+import { LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
-import { guardSignals } from "../files/signal-guard.js";
+import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
 
 /**
@@ -31,31 +31,13 @@ export interface WriteOutcome {
 }
 
 export async function writeOutput(files: readonly FileToWrite[], context: OutputContext, prune: boolean): Promise<WriteOutcome> {
-  const guard = guardSignals();
   const shown = (path: string) => displayPath(context.cwd, path);
-  try {
-    const lock = await lockFolder(context.outDir, { displayPath: shown(context.outDir), guard });
-    try {
-      const removedLeftovers = findLeftovers(context.outDir).filter(removeQuietly).map(shown);
-      await writeFilesAtomically(files, { guard });
-      const pruned = prune ? pruneStale(files, context) : [];
-      return { removedLeftovers, pruned, tookOverLockFrom: lock.tookOverFrom };
-    } finally {
-      lock.release();
-    }
-  } finally {
-    guard.release();
-  }
-}
-
-/** A leftover that cannot be removed stays reported by --check; it does not stop the build. */
-function removeQuietly(path: string): boolean {
-  try {
-    rmSync(path, { force: true });
-    return true;
-  } catch {
-    return false;
-  }
+  let pruned: string[] = [];
+  const written = await writeIntoFolder(context.outDir, files, {
+    displayPath: shown(context.outDir),
+    then: () => void (pruned = prune ? pruneStale(files, context) : []),
+  });
+  return { removedLeftovers: written.removedLeftovers.map(shown), pruned, tookOverLockFrom: written.tookOverLockFrom };
 }
 
 /** --check: one line per profile that is missing, differs or is stale, and per leftover, each with its fix. */

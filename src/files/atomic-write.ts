@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
-import { rollBack, type Replaced } from "./roll-back.js";
+import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
 
 /** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
@@ -67,7 +67,8 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], option
       const unrestored = rollBack({ ops, replaced, temps, backups, created });
       throw withRollBack(error, replaced.length, unrestored);
     }
-    for (const backup of backups) if (backup) ops.rmSync(backup, { force: true });
+    // Done: the kept copies go. One that cannot is a leftover the next build removes.
+    for (const backup of backups) if (backup) removeQuietly(ops, backup);
   } finally {
     if (!options.guard) guard.release();
   }

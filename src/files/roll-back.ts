@@ -50,7 +50,7 @@ export function rollBack(run: {
   return unrestored;
 }
 
-function removeQuietly(ops: FileOps, path: string): void {
+export function removeQuietly(ops: FileOps, path: string): void {
   try {
     ops.rmSync(path, { force: true });
   } catch {
