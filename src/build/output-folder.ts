@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent }
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
 import type { FileToWrite } from "../files/atomic-write.js";
-import { LOCK_NAME } from "../files/folder-lock.js";
+import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
@@ -57,6 +57,11 @@ export function checkOutput(files: readonly FileToWrite[], context: OutputContex
           : `stale: ${shown} (no environment builds it) — remove it: rm ${shellQuote(shown)}`,
       );
     }
+  }
+  const deadPid = deadLockHolder(context.outDir);
+  if (deadPid !== undefined) {
+    const shown = displayPath(context.cwd, join(context.outDir, LOCK_NAME));
+    lines.push(`leftover: ${shown} (the lock of build ${deadPid}, which no longer runs) — remove it: rm ${shellQuote(shown)} (the next build also takes it over)`);
   }
   for (const path of findLeftovers(context.outDir)) {
     const shown = displayPath(context.cwd, path);

@@ -80,6 +80,12 @@ export async function lockFolder(folder: string, options: LockOptions): Promise<
   };
 }
 
+/** The pid of a writer on this machine that left its lock in `folder` and no longer runs. */
+export function deadLockHolder(folder: string): number | undefined {
+  const holder = readHolder(join(folder, LOCK_NAME));
+  return holder && holder.host === hostname() && !isProcessAlive(holder.pid) ? holder.pid : undefined;
+}
+
 function makeFolder(folder: string, ops: FileOps, shown: string): string[] {
   let top: string | undefined;
   try {

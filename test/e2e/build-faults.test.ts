@@ -122,6 +122,7 @@ describe("signals and kills during the rename phase", () => {
     for (const path of left.filter((path) => !path.endsWith(".lock"))) {
       expect(check.stdout).toContain(`leftover: ${path} (a temp file of an interrupted run) — remove it: rm ${path}`);
     }
+    expect(check.stdout).toContain(`leftover: out/.jcprofile.lock (the lock of build ${pid}, which no longer runs) — remove it: rm out/.jcprofile.lock`);
 
     const rebuild = await runCli(["build", "--config", CONFIG], { cwd: dir });
     expect(rebuild.code).toBe(0);
