@@ -53,9 +53,9 @@ export async function lockFolder(folder: string, options: LockOptions): Promise<
       }
     }
     const holder = readHolder(lockPath);
-    if (holder && holder.host === hostname() && !isProcessAlive(holder.pid) && readText(lockPath) === holder.text) {
-      // The writer is gone (kill -9, a crash): its lock is a leftover.
-      ops.rmSync(lockPath, { force: true });
+    // The writer is gone (kill -9, a crash): its lock is a leftover. (Two runs taking over the same
+    // stale lock in the same instant could both succeed; the content check keeps that window tiny.)
+    if (holder && holder.host === hostname() && !isProcessAlive(holder.pid) && readText(lockPath) === holder.text && removes(lockPath, ops)) {
       tookOverFrom = holder.pid;
       continue;
     }
@@ -74,7 +74,7 @@ export async function lockFolder(folder: string, options: LockOptions): Promise<
     release() {
       if (released) return;
       released = true;
-      if (readText(lockPath) === mine) ops.rmSync(lockPath, { force: true });
+      if (readText(lockPath) === mine) removes(lockPath, ops);
       removeFolders(created, ops);
     },
   };
@@ -84,6 +84,16 @@ export async function lockFolder(folder: string, options: LockOptions): Promise<
 export function deadLockHolder(folder: string): number | undefined {
   const holder = readHolder(join(folder, LOCK_NAME));
   return holder && holder.host === hostname() && !isProcessAlive(holder.pid) ? holder.pid : undefined;
+}
+
+/** A lock that cannot be removed is reported (refused, or a leftover to the next run), never a crash. */
+function removes(path: string, ops: FileOps): boolean {
+  try {
+    ops.rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function makeFolder(folder: string, ops: FileOps, shown: string): string[] {
