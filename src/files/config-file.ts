@@ -63,7 +63,11 @@ function removeOwnLeftovers(target: string): void {
   for (const name of names) {
     const helper = parseHelperName(name);
     if (helper?.target === basename(target) && helper.pid !== process.pid && !isProcessAlive(helper.pid)) {
-      rmSync(resolve(dirname(target), name), { force: true });
+      try {
+        rmSync(resolve(dirname(target), name), { force: true });
+      } catch {
+        // Not ours to remove after all (another user's folder): it stays, harmless.
+      }
     }
   }
 }
