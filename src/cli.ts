@@ -59,9 +59,12 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-e, --env <name>", "build only this environment (repeat for more; default: all)", collect, [])
     .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
     .option("--check", "write nothing; exit 1 when the output folder differs from what would be built")
+    .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage.\n" +
+      "\nAll or nothing: a failed write or rename, or Ctrl-C, puts every replaced profile back. The next build removes\n" +
+        "temp files a killed run left (--check reports them); a second build into the same folder waits for the first.\n" +
+        "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage, 130/143/129 interrupted.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
     .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io)));

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { loadConfig, problemsError } from "../config/load.js";
@@ -6,7 +5,7 @@ import { formatPath, type Problem } from "../config/problems.js";
 import { resolveEnvironment, type ResolvedEnvironment } from "../config/resolve.js";
 import type { ConfigFile } from "../config/schema.js";
 import { renderEnvironment, type RenderedProfile } from "../render/profile.js";
-import { writeFilesAtomically } from "../files/atomic-write.js";
+import { checkOutput, writeOutput } from "./output-folder.js";
 
 const DEFAULT_CONFIG = "jcprofile.json";
 
@@ -16,14 +15,22 @@ export interface BuildOptions {
   envs?: readonly string[];
   out?: string;
   check?: boolean;
+  /** Also remove stale profiles (and the folders that leaves empty) from the output folder. */
+  prune?: boolean;
 }
 
 export interface BuildResult {
   /** Files written (or, with check, compared), as shown to the user. */
   files: string[];
   warnings: string[];
-  /** With check: one line per file that differs, is missing or is stale. */
+  /** With check: one line per file that differs, is missing or is stale, or a leftover, with its fix. */
   differences: string[];
+  /** Temp files of an interrupted run that this build removed, as shown. */
+  removedLeftovers: string[];
+  /** Stale profiles and emptied folders that --prune removed, as shown. */
+  pruned: string[];
+  /** Things the admin should know, e.g. that a dead build's lock was taken over. */
+  notes: string[];
 }
 
 /** A path as the admin would type it: relative to where they stand, when it is below it. */
@@ -79,69 +86,22 @@ export function renderAll(options: BuildOptions): {
   return { environments, profiles, warnings, configPath: source.path };
 }
 
-export function runBuild(options: BuildOptions): BuildResult {
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  if (options.prune && options.check) throw new UserError("--check writes nothing and --prune removes files — use one of them");
+  const selected = options.envs !== undefined && options.envs.length > 0;
+  if (options.prune && selected) {
+    throw new UserError("--prune needs every environment to know which profiles are stale — leave out --env");
+  }
   const { profiles, warnings, configPath } = renderAll(options);
   const outDir = options.out ? resolve(options.cwd, options.out) : join(dirname(configPath), "out");
   const files = profiles.map((profile) => {
     const path = join(outDir, profile.relativePath);
     return { path, displayPath: displayPath(options.cwd, path), text: profile.text };
   });
-  if (options.check) {
-    const differences: string[] = [];
-    for (const file of files) {
-      const current = readIfExists(file);
-      if (current === undefined) differences.push(`missing: ${file.displayPath}`);
-      else if (current !== file.text) differences.push(`differs: ${file.displayPath}`);
-    }
-    if (!options.envs || options.envs.length === 0) {
-      const expected = new Set(files.map((file) => file.path));
-      for (const stale of builtProfilesIn(outDir, options.cwd)) {
-        if (!expected.has(stale)) differences.push(`stale: ${displayPath(options.cwd, stale)} (no environment builds it)`);
-      }
-    }
-    return { files: files.map((file) => file.displayPath), warnings, differences };
-  }
-  writeFilesAtomically(files);
-  return { files: files.map((file) => file.displayPath), warnings, differences: [] };
+  const context = { outDir, cwd: options.cwd, allEnvironments: !selected };
+  const shown = files.map((file) => file.displayPath);
+  if (options.check) return { files: shown, warnings, differences: checkOutput(files, context), removedLeftovers: [], pruned: [], notes: [] };
+  const outcome = await writeOutput(files, context, options.prune ?? false);
+  const notes = outcome.tookOverLockFrom === undefined ? [] : [`took over the lock of build ${outcome.tookOverLockFrom}, which no longer runs`];
+  return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notes };
 }
-
-function readIfExists(file: { path: string; displayPath: string }): string | undefined {
-  try {
-    return readFileSync(file.path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    if (code === "EISDIR") return "";
-    throw unreadable(file.displayPath, error);
-  }
-}
-
-/** `<out>/<env>/*.mobileconfig` as jcprofile lays them out. */
-function builtProfilesIn(outDir: string, cwd: string): string[] {
-  if (!existsSync(outDir)) return [];
-  const found: string[] = [];
-  for (const entry of listFolder(outDir, cwd)) {
-    if (!entry.isDirectory()) continue;
-    const folder = join(outDir, entry.name);
-    for (const file of listFolder(folder, cwd)) {
-      if (file.name.startsWith("jamf-connect-") && file.name.endsWith(".mobileconfig")) found.push(join(folder, file.name));
-    }
-  }
-  return found.sort();
-}
-
-function listFolder(folder: string, cwd: string): Dirent[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    throw unreadable(displayPath(cwd, folder), error);
-  }
-}
-
-/** --check reading the output folder: a file where a folder should be, or no permission, is the admin's to fix. */
-function unreadable(shown: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const fix = code === "ENOTDIR" ? "check --out and that no file stands where a folder should be" : "check that the output folder is readable";
-  return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
-}
-

@@ -8,16 +8,18 @@ export interface BuildFlags {
   env?: string[];
   out?: string;
   check?: boolean;
+  prune?: boolean;
 }
 
-export function buildCommand(flags: BuildFlags, io: CommandIo): ExitCodeValue {
+export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<ExitCodeValue> {
   const output = createOutput(io);
-  const result = runBuild({
+  const result = await runBuild({
     cwd: io.cwd,
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && { envs: flags.env }),
     ...(flags.out !== undefined && { out: flags.out }),
     check: flags.check ?? false,
+    prune: flags.prune ?? false,
   });
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
@@ -26,9 +28,17 @@ export function buildCommand(flags: BuildFlags, io: CommandIo): ExitCodeValue {
       return ExitCode.ok;
     }
     for (const difference of result.differences) output.data(difference);
-    output.info(`${result.differences.length} of the built profiles differ — run "jcprofile build" and commit the result`);
+    const profiles = result.differences.filter((line) => !line.startsWith("leftover:")).length;
+    if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
+    if (result.differences.some((line) => line.startsWith("stale:"))) {
+      output.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
+    }
+    if (profiles < result.differences.length) output.info('temp files of an interrupted run: "jcprofile build" removes them');
     return ExitCode.failed;
   }
+  for (const note of result.notes) output.info(note);
+  for (const leftover of result.removedLeftovers) output.info(`removed a temp file of an interrupted run: ${leftover}`);
   for (const file of result.files) output.data(file);
+  for (const removed of result.pruned) output.info(`pruned: ${removed}`);
   return ExitCode.ok;
 }

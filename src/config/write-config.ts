@@ -1,5 +1,6 @@
 import { relative, sep } from "node:path";
 import { locateJson, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
+import { writeConfigFile } from "../files/config-file.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what
@@ -113,4 +114,12 @@ export function schemaReference(configDir: string, schemaFile: string): string |
   const path = relative(configDir, schemaFile);
   if (path === "" || path.startsWith("..") || path.startsWith(sep) || /^[A-Za-z]:/.test(path)) return undefined;
   return `./${path.split(sep).join("/")}`;
+}
+
+/**
+ * Saves an edited config: through a symlink to its target, keeping the file's mode, all or
+ * nothing (src/files/config-file.ts). Every command that edits the config writes through here.
+ */
+export async function saveConfigText(config: { path: string; displayPath: string }, text: string): Promise<void> {
+  await writeConfigFile(config, text);
 }

@@ -1,53 +1,159 @@
-import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
+import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
+import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
+import { helperPath } from "./temp-names.js";
+import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
 
+/** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
   path: string;
+  /** The path as the admin would type it, for messages. */
   displayPath: string;
-  text: string;
+  text?: string;
+  bytes?: Uint8Array;
+  /** Permission bits for the new file (e.g. the mode of the file it replaces). */
+  mode?: number;
+}
+
+export interface WriteOptions {
+  /** The folder as messages name it: "the output folder" (default), "the config's folder (…)". */
+  folderName?: string;
+  /** The flag that chose the paths, for the fix of a folder that cannot be made (default --out). */
+  pathFlag?: string;
+  ops?: FileOps;
+  /** A guard the caller holds (and releases) around more than this write, e.g. with a folder lock. */
+  guard?: SignalGuard;
+  /** For the guard this call takes when none is given. */
+  signals?: SignalGuardOptions;
 }
 
 /**
- * All or nothing: every file is first written beside its target as a temp file; only when all
- * of them are on disk are they renamed into place (a rename within a folder is atomic). On any
- * failure the temp files and the folders this call created are removed and nothing changed.
+ * All or nothing. Every file is first written beside its target as a temp file (a name `build`
+ * recognises, see temp-names.ts), the files being replaced are kept as hard links (or copies),
+ * and only then are the temp files renamed into place. When a write, a rename or a signal stops
+ * the run, every file already replaced is put back, every temp file and every folder this call
+ * made is removed, and one UserError names the file. A rename within a folder is atomic, so a
+ * reader sees the old or the new file, never a part.
  */
-export function writeFilesAtomically(files: readonly FileToWrite[]): void {
+export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
+  const ops = options.ops ?? nodeFileOps;
+  const folderName = options.folderName ?? "the output folder";
+  const guard = options.guard ?? guardSignals(options.signals);
+  const step = async () => {
+    await letSignalsIn();
+    if (guard.caught) throw interruptedWrite(guard.caught);
+  };
+  const created: string[] = [];
   const temps: string[] = [];
-  // Folders made by this call, top first: a file in one of them cannot be a folder already (no
-  // stat needed), and on failure they are removed again.
-  const created = new Set<string>();
-  const ready = new Set<string>();
+  const backups: (string | undefined)[] = [];
+  const replaced: Replaced[] = [];
   try {
-    for (const file of files) {
-      const folder = dirname(file.path);
-      if (!ready.has(folder)) {
-        let top: string | undefined;
+    try {
+      await writeTemps(files, { ops, folderName, pathFlag: options.pathFlag ?? "--out", created, temps, step });
+      for (const file of files) backups.push(keepPrevious(file, ops, folderName));
+      for (const [index, file] of files.entries()) {
+        await step();
         try {
-          top = mkdirSync(folder, { recursive: true });
+          ops.renameSync(temps[index]!, file.path);
         } catch (error) {
-          throw new UserError(`${file.displayPath}: cannot create its folder (${describe(error)}) — check --out and that no file stands where a folder should be`);
+          throw new UserError(`${file.displayPath}: cannot be replaced (${errorCode(error)}) — ${renameFix(errorCode(error), folderName)}`);
         }
-        if (top) for (const made of foldersBetween(top, folder)) created.add(made);
-        ready.add(folder);
+        replaced.push({ file, backup: backups[index] });
+        temps[index] = "";
       }
-      if (!created.has(folder) && isFolder(file.path)) throw new UserError(`${file.displayPath}: is a folder — remove it or choose another --out`);
-      const temp = `${file.path}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temp, file.text, { encoding: "utf8", flag: "wx" });
-      } catch (error) {
-        throw new UserError(`${file.displayPath}: cannot be written (${describe(error)}) — check that the output folder is writable`);
-      }
-      temps.push(temp);
+      await step();
+    } catch (error) {
+      const unrestored = rollBack({ ops, replaced, temps, backups, created });
+      throw withRollBack(error, replaced.length, unrestored);
     }
-  } catch (error) {
-    for (const temp of temps) rmSync(temp, { force: true });
-    // Remove the folders we made, deepest first; a folder something else wrote into stays.
-    for (const folder of [...created].reverse()) removeEmptyTree(folder);
-    throw error;
+    // Done: the kept copies go. One that cannot is a leftover the next build removes.
+    for (const backup of backups) if (backup) removeQuietly(ops, backup);
+  } finally {
+    if (!options.guard) guard.release();
   }
-  files.forEach((file, index) => renameSync(temps[index]!, file.path));
+}
+
+async function writeTemps(
+  files: readonly FileToWrite[],
+  run: { ops: FileOps; folderName: string; pathFlag: string; created: string[]; temps: string[]; step: () => Promise<void> },
+): Promise<void> {
+  const { ops, folderName } = run;
+  const ready = new Set<string>();
+  for (const file of files) {
+    await run.step();
+    const folder = dirname(file.path);
+    if (!ready.has(folder)) {
+      let top: string | undefined;
+      try {
+        top = ops.mkdirSync(folder, { recursive: true });
+      } catch (error) {
+        throw new UserError(`${file.displayPath}: cannot create its folder (${errorCode(error)}) — check ${run.pathFlag} and that no file stands where a folder should be`);
+      }
+      if (top) run.created.push(...foldersBetween(top, folder));
+      ready.add(folder);
+    }
+    if (!run.created.includes(folder) && isFolder(ops, file.path)) {
+      throw new UserError(`${file.displayPath}: is a folder — remove it or choose another ${run.pathFlag}`);
+    }
+    const temp = helperPath(file.path, "tmp");
+    try {
+      // Created with the mode it will keep (umask permitting), so it is never more open meanwhile.
+      ops.writeFileSync(temp, file.bytes ?? file.text ?? "", { flag: "wx", ...(file.mode !== undefined && { mode: file.mode }) });
+      if (file.mode !== undefined) ops.chmodSync(temp, file.mode);
+    } catch (error) {
+      // The temp file may exist half-written (a full disk): it is ours to remove.
+      ops.rmSync(temp, { force: true });
+      throw new UserError(`${file.displayPath}: cannot be written (${errorCode(error)}) — ${writeFix(errorCode(error), folderName)}`);
+    }
+    run.temps.push(temp);
+  }
+}
+
+/** A second name for the file about to be replaced, so a failed run can put it back. */
+function keepPrevious(file: FileToWrite, ops: FileOps, folderName: string): string | undefined {
+  const backup = helperPath(file.path, "old");
+  try {
+    ops.linkSync(file.path, backup);
+    return backup;
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return undefined;
+  }
+  // No hard links here (some network and FAT volumes) or the file refuses them (immutable): copy it.
+  try {
+    ops.copyFileSync(file.path, backup, 1 /* COPYFILE_EXCL */);
+    return backup;
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return undefined;
+    throw new UserError(
+      `${file.displayPath}: cannot keep a copy of the current file to restore on failure (${errorCode(error)}) — check that you may read it and write to ${folderName}`,
+    );
+  }
+}
+
+function withRollBack(error: unknown, restored: number, unrestored: readonly string[]): unknown {
+  if (!(error instanceof UserError)) return error;
+  if (unrestored.length > 0) {
+    return new UserError(`${error.message}; could not put back ${unrestored.join(", ")}`, { exitCode: error.exitCode });
+  }
+  if (restored === 0) return error;
+  const what = restored === 1 ? "the file already replaced was" : `the ${restored} files already replaced were`;
+  return new UserError(`${error.message} (${what} put back)`, { exitCode: error.exitCode });
+}
+
+function writeFix(code: string, folderName: string): string {
+  if (code === "ENOSPC" || code === "EDQUOT") return `the disk is full (or over quota) — free some space and run again`;
+  if (code === "EROFS") return `${folderName} is on a read-only volume — choose a writable one`;
+  return `check that ${folderName} is writable`;
+}
+
+function renameFix(code: string, folderName: string): string {
+  const unchanged = "nothing was changed";
+  if (code === "EPERM" || code === "EACCES") {
+    return `${unchanged}; the file may be locked (macOS: chflags nouchg FILE; Linux: chattr -i FILE), or ${folderName} is sticky or not writable for you (only the file's owner may replace it)`;
+  }
+  if (code === "EXDEV" || code === "EBUSY") return `${unchanged}; the file is a mount point or lies on another volume than its folder — write to a plain folder`;
+  return `${unchanged}; check that ${folderName} is writable`;
 }
 
 /** `top` and every folder under it down to `deepest`, top first. */
@@ -60,23 +166,10 @@ function foldersBetween(top: string, deepest: string): string[] {
   return chain;
 }
 
-function removeEmptyTree(folder: string): void {
+function isFolder(ops: FileOps, path: string): boolean {
   try {
-    rmdirSync(folder);
-  } catch {
-    // Not empty or already gone: leave it.
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
+    return ops.statSync(path).isDirectory();
   } catch {
     return false;
   }
-}
-
-function describe(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  return code ?? message;
 }

@@ -23,7 +23,7 @@ import type { Answers, QuestionContext } from "./questions.js";
 import type { Output } from "../output.js";
 import { validators } from "./validators.js";
 import { reviewAndConfirm } from "./review.js";
-import { writeFilesAtomically } from "../files/atomic-write.js";
+import { saveConfigText } from "../config/write-config.js";
 
 export interface InitFlags {
   config?: string;
@@ -145,8 +145,8 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
-  if (plan.changed) writeFilesAtomically([{ path: source.path, displayPath: source.displayPath, text: plan.text }]);
-  const built = runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
+  if (plan.changed) await saveConfigText(source, plan.text);
+  const built = await runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
   for (const file of built.files) ui.data(file);

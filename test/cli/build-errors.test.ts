@@ -70,7 +70,7 @@ describe("jcprofile build rejects bad input with exit 2 and writes nothing", () 
     writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(validConfig()));
     const run = await runCli(["build"], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("out/prod/jamf-connect-login.mobileconfig: cannot create its folder (ENOTDIR)");
+    expect(run.stderr).toContain("out: is a file, not a folder — check --out and that no file stands where a folder should be");
     expect(listFiles(dir)).toEqual(["jcprofile.json", "out"]);
   });
 

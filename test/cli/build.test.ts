@@ -142,7 +142,7 @@ describe("jcprofile build on the shipped example", () => {
     writeFileSync(join(dir, "contoso.jcprofile.json"), JSON.stringify(config));
     const stale = await runCli(["build", "--config", "contoso.jcprofile.json", "--check"], { cwd: dir });
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toContain("stale: out/test/jamf-connect-login.mobileconfig");
+    expect(stale.stdout).toContain("stale: out/test/ (no environment builds it) — remove it: rm -r out/test\n");
   });
 
   it("builds only the environments named by --env, into --out", async () => {

@@ -1,0 +1,166 @@
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { UserError } from "../errors.js";
+import type { FileToWrite } from "../files/atomic-write.js";
+import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
+import { findLeftovers } from "../files/leftovers.js";
+import { writeIntoFolder } from "../files/locked-write.js";
+import { parseHelperName } from "../files/temp-names.js";
+
+/**
+ * What `build` does to its output folder: write (under the folder's lock, after clearing what an
+ * interrupted run left), compare (--check) and prune (--prune). jcprofile owns only what it
+ * writes there: `<out>/<env>/jamf-connect-*.mobileconfig`, its own temp leftovers and the
+ * environment folders those empty; every other file is the admin's and is never touched.
+ */
+
+export interface OutputContext {
+  outDir: string;
+  cwd: string;
+  /** Every environment of the config was selected, so a profile no file is expected for is stale. */
+  allEnvironments: boolean;
+}
+
+export interface WriteOutcome {
+  /** Leftovers of an interrupted run that were removed, as shown. */
+  removedLeftovers: string[];
+  /** Stale profiles and emptied folders removed by --prune, as shown. */
+  pruned: string[];
+  /** The pid of a dead build whose lock was taken over. */
+  tookOverLockFrom: number | undefined;
+}
+
+export async function writeOutput(files: readonly FileToWrite[], context: OutputContext, prune: boolean): Promise<WriteOutcome> {
+  const shown = (path: string) => displayPath(context.cwd, path);
+  let pruned: string[] = [];
+  const written = await writeIntoFolder(context.outDir, files, {
+    displayPath: shown(context.outDir),
+    then: () => void (pruned = prune ? pruneStale(files, context) : []),
+  });
+  return { removedLeftovers: written.removedLeftovers.map(shown), pruned, tookOverLockFrom: written.tookOverLockFrom };
+}
+
+/** --check: one line per profile that is missing, differs or is stale, and per leftover, each with its fix. */
+export function checkOutput(files: readonly FileToWrite[], context: OutputContext): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    const current = readIfExists(file);
+    if (current === undefined) lines.push(`missing: ${file.displayPath}`);
+    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath}`);
+  }
+  if (context.allEnvironments) {
+    for (const { path, folder } of staleEntries(files, context)) {
+      const shown = displayPath(context.cwd, path);
+      lines.push(
+        folder
+          ? `stale: ${shown}${sep} (no environment builds it) — remove it: rm -r ${shellQuote(shown)}`
+          : `stale: ${shown} (no environment builds it) — remove it: rm ${shellQuote(shown)}`,
+      );
+    }
+  }
+  const deadPid = deadLockHolder(context.outDir);
+  if (deadPid !== undefined) {
+    const shown = displayPath(context.cwd, join(context.outDir, LOCK_NAME));
+    lines.push(`leftover: ${shown} (the lock of build ${deadPid}, which no longer runs) — remove it: rm ${shellQuote(shown)} (the next build also takes it over)`);
+  }
+  for (const path of findLeftovers(context.outDir)) {
+    const shown = displayPath(context.cwd, path);
+    lines.push(`leftover: ${shown} (a temp file of an interrupted run) — remove it: rm ${shellQuote(shown)} (the next build also removes it)`);
+  }
+  return lines;
+}
+
+/** Removes stale profiles and the environment folders that leaves empty. */
+function pruneStale(files: readonly FileToWrite[], context: OutputContext): string[] {
+  const removed: string[] = [];
+  const emptied = new Set<string>();
+  for (const path of staleProfiles(files, context)) {
+    try {
+      rmSync(path, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserError(`${displayPath(context.cwd, path)}: cannot be removed (${code}) — the profiles were written; remove it by hand`);
+    }
+    removed.push(displayPath(context.cwd, path));
+    emptied.add(dirname(path));
+  }
+  for (const folder of emptied) {
+    try {
+      rmdirSync(folder);
+      removed.push(`${displayPath(context.cwd, folder)}${sep}`);
+    } catch {
+      // Something else is in it (the admin's file, a signed/ folder): it stays.
+    }
+  }
+  return removed;
+}
+
+/** Stale profiles, a folder standing for them when they are all it holds. */
+function staleEntries(files: readonly FileToWrite[], context: OutputContext): { path: string; folder: boolean }[] {
+  const byFolder = new Map<string, string[]>();
+  for (const path of staleProfiles(files, context)) byFolder.set(dirname(path), [...(byFolder.get(dirname(path)) ?? []), path]);
+  const entries: { path: string; folder: boolean }[] = [];
+  for (const [folder, paths] of byFolder) {
+    const rest = listFolder(folder, context.cwd).filter((entry) => !paths.includes(join(folder, entry.name)) && !parseHelperName(entry.name));
+    if (rest.length === 0) entries.push({ path: folder, folder: true });
+    else entries.push(...paths.map((path) => ({ path, folder: false })));
+  }
+  return entries;
+}
+
+function staleProfiles(files: readonly FileToWrite[], context: OutputContext): string[] {
+  if (!context.allEnvironments) return [];
+  const expected = new Set(files.map((file) => file.path));
+  return builtProfilesIn(context.outDir, context.cwd).filter((path) => !expected.has(path));
+}
+
+/** `<out>/<env>/jamf-connect-*.mobileconfig` as jcprofile lays them out. */
+function builtProfilesIn(outDir: string, cwd: string): string[] {
+  if (!existsSync(outDir)) return [];
+  const found: string[] = [];
+  for (const entry of listFolder(outDir, cwd)) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(outDir, entry.name);
+    for (const file of listFolder(folder, cwd)) {
+      if (file.isFile() && file.name.startsWith("jamf-connect-") && file.name.endsWith(".mobileconfig")) found.push(join(folder, file.name));
+    }
+  }
+  return found.sort();
+}
+
+function readIfExists(file: FileToWrite): string | undefined {
+  try {
+    return readFileSync(file.path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "EISDIR") return "";
+    throw unreadable(file.displayPath, error);
+  }
+}
+
+function listFolder(folder: string, cwd: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.name !== LOCK_NAME);
+  } catch (error) {
+    throw unreadable(displayPath(cwd, folder), error);
+  }
+}
+
+/** --check reading the output folder: a file where a folder should be, or no permission, is the admin's to fix. */
+function unreadable(shown: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const fix = code === "ENOTDIR" ? "check --out and that no file stands where a folder should be" : "check that the output folder is readable";
+  return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
+}
+
+/** A path as the admin would type it: relative to where they stand, when it is below it. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
+}
+
+/** A path pasted into sh/zsh as one word. */
+export function shellQuote(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,0 +1,29 @@
+import * as fs from "node:fs";
+
+/**
+ * The file system calls the writers make, as one object so that a test can make any of them fail
+ * (a full disk, a locked file, another volume) where the fault cannot be produced for real.
+ */
+export type FileOps = Pick<
+  typeof fs,
+  "mkdirSync" | "writeFileSync" | "chmodSync" | "linkSync" | "copyFileSync" | "renameSync" | "rmSync" | "rmdirSync" | "statSync" | "lstatSync"
+>;
+
+export const nodeFileOps: FileOps = {
+  mkdirSync: fs.mkdirSync,
+  writeFileSync: fs.writeFileSync,
+  chmodSync: fs.chmodSync,
+  linkSync: fs.linkSync,
+  copyFileSync: fs.copyFileSync,
+  renameSync: fs.renameSync,
+  rmSync: fs.rmSync,
+  rmdirSync: fs.rmdirSync,
+  statSync: fs.statSync,
+  lstatSync: fs.lstatSync,
+};
+
+/** The errno code of a failed call (EACCES, ENOSPC, …), or its message when it has none. */
+export function errorCode(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return code ?? message ?? String(error);
+}

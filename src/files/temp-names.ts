@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Names of the files jcprofile keeps beside a target while it writes: `tmp` holds the new bytes
+ * until the rename, `old` keeps the previous file so a failed run can put it back. Both start
+ * with a dot (hidden in Finder and `ls`) and carry the writer's pid, so a later run can tell a
+ * leftover of a dead process from the work of a live one.
+ */
+export type HelperKind = "tmp" | "old";
+
+const HELPER = /^\.(.+)\.jcprofile-(tmp|old)-(\d+)-[0-9a-f]+$/;
+
+export function helperPath(target: string, kind: HelperKind, pid = process.pid): string {
+  return join(dirname(target), `.${basename(target)}.jcprofile-${kind}-${pid}-${randomBytes(4).toString("hex")}`);
+}
+
+export interface HelperName {
+  /** The name of the file it was written for. */
+  target: string;
+  kind: HelperKind;
+  pid: number;
+}
+
+/** What a file name says about the run that left it, or undefined when jcprofile did not make it. */
+export function parseHelperName(name: string): HelperName | undefined {
+  const match = HELPER.exec(name);
+  if (!match) return undefined;
+  return { target: match[1]!, kind: match[2] as HelperKind, pid: Number(match[3]) };
+}
+
+/** Whether a process with this pid runs on this machine (EPERM: it runs, as another user). */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

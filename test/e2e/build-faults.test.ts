@@ -1,0 +1,157 @@
+/**
+ * All or nothing under real faults, through the built CLI: a locked profile, a sticky folder, a
+ * signal or a kill -9 in the middle of the rename phase, and two builds into one folder.
+ * pause-rename.mjs holds a real build just before a chosen rename, so each fault lands there.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runPausedCli } from "../files/paused-cli.js";
+import { CLI, copyExample, listFiles, runCli, tempDir } from "./cli.js";
+
+/** The order the example's profiles are written in: environments as the config lists them. */
+const ORDER = [
+  "out/test/jamf-connect-login.mobileconfig",
+  "out/test/jamf-connect-menubar.mobileconfig",
+  "out/prod/jamf-connect-login.mobileconfig",
+  "out/prod/jamf-connect-menubar.mobileconfig",
+];
+const HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
+const CONFIG = "contoso.jcprofile.json";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-faults-")));
+afterEach(() => cleanup());
+
+const read = (path: string) => readFileSync(join(dir, path), "utf8");
+const helpers = () => listFiles(dir).filter((path) => HELPER.test(path));
+
+/** Builds the example, then renames its organization: returns the profiles as built before. */
+async function builtThenEdited(organization = "Fabrikam Inc"): Promise<string[]> {
+  copyExample(dir);
+  expect((await runCli(["build", "--config", CONFIG], { cwd: dir })).code).toBe(0);
+  const before = ORDER.map(read);
+  writeFileSync(join(dir, CONFIG), read(CONFIG).replace('"Contoso Ltd"', JSON.stringify(organization)));
+  return before;
+}
+
+const isRoot = process.getuid?.() === 0;
+const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+/** chattr +i needs root and a file system that has the flag (ext4, xfs, btrfs; not tmpfs or overlayfs). */
+function chattrWorks(): boolean {
+  if (!isRoot || !has("chattr")) return false;
+  const probe = tempDir("jcprofile-chattr-");
+  const file = join(probe.dir, "probe");
+  writeFileSync(file, "");
+  const works = spawnSync("chattr", ["+i", file]).status === 0;
+  spawnSync("chattr", ["-i", file]);
+  probe.cleanup();
+  return works;
+}
+
+describe("a failure in the rename phase puts every replaced profile back", () => {
+  it.skipIf(!chattrWorks())("a locked profile (chattr +i): exit 2, one line naming it, the old profiles intact", async () => {
+    const before = await builtThenEdited();
+    execFileSync("chattr", ["+i", join(dir, ORDER[2]!)]);
+    try {
+      const run = await runCli(["build", "--config", CONFIG], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^error: out\/prod\/jamf-connect-login\.mobileconfig: cannot be replaced \(EPERM\) — nothing was changed; the file may be locked .*\(the 2 files already replaced were put back\)\n$/,
+      );
+      expect(run.stdout).toBe("");
+    } finally {
+      execFileSync("chattr", ["-i", join(dir, ORDER[2]!)]);
+    }
+    expect(ORDER.map(read)).toEqual(before);
+    expect(helpers()).toEqual([]);
+  });
+
+  it.skipIf(!isRoot || !has("setpriv"))("a sticky folder where another user owns a profile: exit 2, the old profiles intact", async () => {
+    const before = await builtThenEdited();
+    // nobody may write into out/ and its environment folders, owns the test profiles, not prod's.
+    chmodSync(dir, 0o755);
+    for (const folder of ["out", "out/test", "out/prod"]) chmodSync(join(dir, folder), 0o1777);
+    for (const path of ORDER.slice(0, 2)) chownSync(join(dir, path), 65534, 65534);
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, "build", "--config", CONFIG], {
+        cwd: dir,
+        env: { ...process.env, CI: "true", NO_COLOR: "1" },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(run.stderr).toMatch(/^error: out\/prod\/jamf-connect-login\.mobileconfig: cannot be replaced \((EPERM|EACCES)\) — .*sticky.*put back\)\n$/);
+    expect(run.code).toBe(2);
+    expect(ORDER.map(read)).toEqual(before);
+    expect(helpers()).toEqual([]);
+  });
+});
+
+describe("signals and kills during the rename phase", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const)("%s: the replaced profile is put back, no temp file stays, exit %i", async (signal, exit) => {
+    const before = await builtThenEdited();
+    const run = runPausedCli(["build", "--config", CONFIG], { cwd: dir, pauseAt: 2 });
+    process.kill(await run.paused, signal);
+    run.go();
+    const result = await run.done;
+    expect(result.exit).toBe(exit);
+    expect(ORDER.map(read)).toEqual(before);
+    expect(helpers()).toEqual([]);
+  });
+
+  it("kill -9: --check reports the leftovers, the next build removes them and says so", async () => {
+    await builtThenEdited();
+    const run = runPausedCli(["build", "--config", CONFIG], { cwd: dir, pauseAt: 3 });
+    const pid = await run.paused;
+    process.kill(pid, "SIGKILL");
+    expect((await run.done).exit).toBe(137);
+    const left = helpers();
+    expect(left.filter((path) => path.includes("-tmp-"))).toHaveLength(2);
+
+    const check = await runCli(["build", "--config", CONFIG, "--check"], { cwd: dir });
+    expect(check.code).toBe(1);
+    for (const path of left.filter((path) => !path.endsWith(".lock"))) {
+      expect(check.stdout).toContain(`leftover: ${path} (a temp file of an interrupted run) — remove it: rm ${path}`);
+    }
+    expect(check.stdout).toContain(`leftover: out/.jcprofile.lock (the lock of build ${pid}, which no longer runs) — remove it: rm out/.jcprofile.lock`);
+
+    const rebuild = await runCli(["build", "--config", CONFIG], { cwd: dir });
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.stderr).toContain(`took over the lock of build ${pid}, which no longer runs`);
+    for (const path of left.filter((path) => !path.endsWith(".lock"))) {
+      expect(rebuild.stderr).toContain(`removed a temp file of an interrupted run: ${path}`);
+    }
+    expect(helpers()).toEqual([]);
+    for (const path of ORDER) expect(read(path)).toContain("Fabrikam Inc");
+    expect((await runCli(["build", "--config", CONFIG, "--check"], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe("two builds into one output folder", () => {
+  it("the second waits for the first, so the folder holds one build, never a mix", async () => {
+    await builtThenEdited();
+    writeFileSync(join(dir, "second.jcprofile.json"), read(CONFIG).replace('"Fabrikam Inc"', '"Second Org"'));
+    const first = runPausedCli(["build", "--config", CONFIG], { cwd: dir, pauseAt: 2 });
+    await first.paused;
+    const second = runCli(["build", "--config", "second.jcprofile.json"], { cwd: dir });
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(secondDone).toBe(false);
+    first.go();
+    expect((await first.done).exit).toBe(0);
+    const result = await second;
+    expect(result.code).toBe(0);
+    for (const path of ORDER) expect(read(path)).toContain("Second Org");
+    expect(helpers()).toEqual([]);
+  });
+});
