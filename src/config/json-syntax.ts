@@ -249,6 +249,12 @@ export function parseJsonc(text: string): { value: unknown; impreciseNumbers: Im
   return { value: JSON.parse(plain) as unknown, impreciseNumbers: scanned.impreciseNumbers };
 }
 
+/** Where the comments are ([start, end) offsets) in text that already parsed. */
+export function locateComments(text: string): [number, number][] {
+  const scanned = scan(text);
+  return "issue" in scanned ? [] : scanned.comments;
+}
+
 /** Where each member sits in text that already parsed (parseConfigText checks it first); anything else is a bug. */
 export function locateJson(text: string): ValueSpan {
   const scanned = scan(text);

@@ -81,7 +81,7 @@ export function planChanges(input: PlanInput): ChangePlan {
     if (answers.organization === undefined || answers.identifier === undefined) throw new Error("planChanges: a new config needs organization and identifier");
     const schema = schemaReference(configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
     const text = newConfigText({
-      ...(schema !== undefined && { $schema: schema }),
+      $schema: schema,
       organization: answers.organization,
       identifier: answers.identifier,
       environments: { [env]: after },
