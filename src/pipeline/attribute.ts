@@ -25,8 +25,8 @@ function placeOf(path: readonly (string | number)[], defaults: unknown, environm
   if (path[0] !== "environments" || typeof path[1] !== "string" || path.length < 3 || !isPlainObject(environments)) return path;
   const own = Object.hasOwn(environments, path[1]) ? environments[path[1]] : undefined;
   const rest = path.slice(2);
-  // The deepest point the admin wrote: a settings key inherited whole from defaults belongs there.
-  return depthIn(own, rest) < depthIn(defaults, rest) ? ["defaults", ...rest] : path;
+  // A value written in defaults and not in the environment is the defaults' problem; a missing one stays with the environment.
+  return depthIn(defaults, rest) === rest.length && depthIn(own, rest) < rest.length ? ["defaults", ...rest] : path;
 }
 
 /** How many steps of `path` exist in `value`. */
