@@ -56,7 +56,7 @@ export function parseConfig(input: { text: string; displayPath: string }): { raw
   const raw = parsed.value;
   const validated = validateConfig(raw);
   const problems = [...parsed.impreciseNumbers.map(impreciseNumberProblem), ...validated.problems, ...topLevelText(raw)];
-  const config = salvage(raw, problems);
+  const config = problems.length === 0 ? validated.config : salvage(raw, problems);
   return { raw, ...(config !== undefined && { config }), problems: problems.map((problem) => ({ ...problem, file: input.displayPath })) };
 }
 
@@ -121,7 +121,6 @@ function topLevelText(raw: unknown): Problem[] {
  * identifier, so its environments can still be checked; undefined when nothing is left to check.
  */
 function salvage(raw: unknown, problems: readonly Problem[]): ConfigFile | undefined {
-  if (problems.length === 0) return validateConfig(raw).config;
   if (!isPlainObject(raw)) return undefined;
   const rest = withoutPaths(raw, problems.filter(isError).map((problem) => problem.path));
   for (const [key, standIn] of Object.entries(STAND_INS)) if (!Object.hasOwn(rest, key)) rest[key] = standIn;

@@ -116,6 +116,7 @@ describe("jcprofile init in a terminal", () => {
     expect(text.endsWith("}\n")).toBe(true);
     const config = validateConfig(JSON.parse(text)).config!;
     expect(config).toEqual({
+      $schema: expect.stringMatching(/schema\/jcprofile\.schema\.json$/),
       organization: "Contoso Ltd",
       identifier: "com.contoso.jamfconnect",
       environments: {
