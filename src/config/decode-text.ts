@@ -1,4 +1,4 @@
-import { lineAndColumn } from "./json-syntax.js";
+import { lineAndColumn } from "./text-position.js";
 
 /**
  * jcprofile.json is UTF-8 (JSON's own rule, RFC 8259). Node's "utf8" decoding would quietly turn

@@ -1,3 +1,7 @@
+import { showChar } from "./text-position.js";
+
+export { lineAndColumn, showChar } from "./text-position.js";
+
 /**
  * One scanner for jcprofile.json's text (JSON with line and block comments), with two uses:
  * - syntax: JSON.parse says where it failed only for some errors ("Unexpected token '}', … is not
@@ -53,15 +57,6 @@ export const MAX_DEPTH = 64;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /true|false|null/y;
 
-/** A character as a message shows it: printable as itself, a control byte escaped. */
-export function showChar(char: string): string {
-  const code = char.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff || (code >= 0xd800 && code <= 0xdfff)) {
-    const names: Record<number, string> = { 0: "NUL", 9: "tab", 10: "line break", 13: "carriage return" };
-    return `${names[code] ?? "control character"} U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  }
-  return `'${char}'`;
-}
 
 /** The spans of a JSON document, or its first syntax issue. */
 function scan(text: string): Scanned | { issue: JsonSyntaxIssue } {
@@ -260,17 +255,4 @@ export function locateJson(text: string): ValueSpan {
   const scanned = scan(text);
   if ("issue" in scanned) throw new Error(`locateJson: ${scanned.issue.message} at offset ${scanned.issue.offset}`);
   return scanned.root;
-}
-
-/** 1-based line and column of an offset, as editors count them. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === "\n") {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
