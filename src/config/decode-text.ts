@@ -26,8 +26,8 @@ function utf16Kind(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "little-endian, with a byte order mark";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "big-endian, with a byte order mark";
   // ASCII text in UTF-16 without a BOM: every other byte is zero.
-  if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0) return "little-endian";
-  if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0) return "big-endian";
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return "little-endian";
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return "big-endian";
   return undefined;
 }
 
