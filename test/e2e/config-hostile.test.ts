@@ -28,7 +28,7 @@ function validConfig(): Dict {
 
 async function build(config: Dict | string | Buffer, args: string[] = []) {
   writeFileSync(join(dir, "jcprofile.json"), typeof config === "object" && !Buffer.isBuffer(config) ? JSON.stringify(config, null, 2) : config);
-  return runCli(["build", ...args], { cwd: dir, timeoutMs: 10_000 });
+  return runCli(["build", ...args], { cwd: dir, timeoutMs: 25_000 });
 }
 
 /** Exit 2, the message on stderr, no stack trace, nothing on stdout. */
@@ -136,7 +136,7 @@ describe("8.5: special files", () => {
     ["a folder", () => (mkdirSync(join(dir, "folder.json")), "folder.json"), "folder.json: is a folder — pass the config file itself with --config"],
     ["a file over 10 MB", () => (writeFileSync(join(dir, "huge.json"), Buffer.alloc(11 * 1024 * 1024, 0x20)), "huge.json"), "huge.json: is 11.0 MB, more than the 10 MB jcprofile reads"],
   ])("a config that is %s", async (_name, make, message) => {
-    const run = await runCli(["build", "--config", make()], { cwd: dir, timeoutMs: 10_000 });
+    const run = await runCli(["build", "--config", make()], { cwd: dir, timeoutMs: 25_000 });
     expectRefused(run, message);
   });
 
