@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { checkSettings } from "./check.js";
-import type { CatalogIssue, Domain } from "./types.js";
+import type { Problem, Domain } from "./types.js";
 
 const LOGIN: Domain = "com.jamf.connect.login";
 const MENUBAR: Domain = "com.jamf.connect";
 
-function check(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): CatalogIssue[] {
+function check(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Problem[] {
   return checkSettings(domain, settings, { unknownKeys });
 }
 
 /** The one issue a case expects, so a second unexpected issue fails the test too. */
-function only(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): CatalogIssue {
+function only(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Problem {
   const issues = check(domain, settings, unknownKeys);
   expect(issues).toHaveLength(1);
   return issues[0]!;

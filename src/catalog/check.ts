@@ -2,9 +2,9 @@ import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
 import { findUnwritableChar, kindOf, showValue } from "../values.js";
 import { expectedKind, listValues } from "./text.js";
-import type { CatalogIssue, Domain, KeyMap, KeySpec } from "./types.js";
+import type { Problem, Domain, KeyMap, KeySpec } from "./types.js";
 
-export type { CatalogIssue, Domain } from "./types.js";
+export type { Problem, Domain } from "./types.js";
 
 export interface CheckOptions {
   /** "warn" lets keys newer than the catalogue through, with a warning. */
@@ -16,7 +16,7 @@ type Path = readonly (string | number)[];
 interface Context {
   readonly domain: Domain;
   readonly options: CheckOptions;
-  readonly issues: CatalogIssue[];
+  readonly issues: Problem[];
 }
 
 /**
@@ -28,7 +28,7 @@ export function checkSettings(
   domain: Domain,
   settings: Readonly<Record<string, unknown>>,
   options: CheckOptions,
-): CatalogIssue[] {
+): Problem[] {
   const context: Context = { domain, options, issues: [] };
   if (!isPlainObject(settings)) {
     error(context, [], `${showValue(settings)} is ${kindOf(settings)}, expected an object of ${domain} keys`);

@@ -1,5 +1,5 @@
 /** The Jamf Connect key catalogue: key specs as data, a settings checker and cross-key rules. */
-export type { CatalogIssue, Domain, KeyMap, KeySpec, ValueType } from "./types.js";
+export type { Problem, Domain, KeyMap, KeySpec, ValueType } from "./types.js";
 export type { CheckOptions } from "./check.js";
 export type { JsonSchema } from "./json-schema.js";
 export { catalogKeys, lookupKey } from "./catalog.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkRules } from "./rules.js";
-import type { CatalogIssue, Domain } from "./types.js";
+import type { Problem, Domain } from "./types.js";
 
 const LOGIN: Domain = "com.jamf.connect.login";
 const MENUBAR: Domain = "com.jamf.connect";
@@ -13,11 +13,11 @@ interface Case {
   readonly name: string;
   readonly domain: Domain;
   readonly prefs: Record<string, unknown>;
-  readonly issues: readonly CatalogIssue[];
+  readonly issues: readonly Problem[];
 }
 
-const error = (path: CatalogIssue["path"], message: string): CatalogIssue => ({ path, message, severity: "error" });
-const warning = (path: CatalogIssue["path"], message: string): CatalogIssue => ({ path, message, severity: "warning" });
+const error = (path: Problem["path"], message: string): Problem => ({ path, message, severity: "error" });
+const warning = (path: Problem["path"], message: string): Problem => ({ path, message, severity: "warning" });
 
 const cases: readonly Case[] = [
   { name: "the plain Entra login template", domain: LOGIN, prefs: ENTRA_LOGIN, issues: [] },

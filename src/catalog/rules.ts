@@ -1,5 +1,5 @@
 import { catalogKeys, PROVIDER_PATH } from "./catalog.js";
-import type { CatalogIssue, Domain, KeyMap } from "./types.js";
+import type { Problem, Domain, KeyMap } from "./types.js";
 
 /**
  * Cross-key rules, run on the final preference dictionary of a domain (template + generated
@@ -19,7 +19,7 @@ interface Finding {
 
 interface Rule {
   readonly domain: Domain;
-  readonly severity: CatalogIssue["severity"];
+  readonly severity: Problem["severity"];
   readonly find: (prefs: Prefs) => readonly Finding[];
 }
 
@@ -148,7 +148,7 @@ const rules: readonly Rule[] = [
 ];
 
 /** Cross-key problems in a domain's final preference dictionary. */
-export function checkRules(domain: Domain, prefs: Prefs): CatalogIssue[] {
+export function checkRules(domain: Domain, prefs: Prefs): Problem[] {
   return rules
     .filter((rule) => rule.domain === domain)
     .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity })));

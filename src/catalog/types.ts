@@ -32,10 +32,5 @@ export interface KeySpec {
 
 export type KeyMap = Readonly<Record<string, KeySpec>>;
 
-export interface CatalogIssue {
-  /** Key names and array indexes from the settings root; the caller prefixes its own path. */
-  readonly path: readonly (string | number)[];
-  /** Reads after "<path>: ", so it never repeats the path. */
-  readonly message: string;
-  readonly severity: "error" | "warning";
-}
+/** Catalogue checks report the shared Problem, with paths from the settings root. */
+export type { Problem } from "../problem.js";

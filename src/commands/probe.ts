@@ -5,8 +5,8 @@
 import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { configLocation, renderAll } from "../build/run-build.js";
-import { loadConfig } from "../config/load.js";
+import { loadAndRender } from "../pipeline/load-and-render.js";
+import { formatProblem } from "../problem.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
@@ -109,16 +109,17 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
 }
 
 function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): ProbeTarget[] {
-  let env = flags.env;
-  if (env === undefined) {
-    // One environment needs no --env; with several, probing them all would mix tenants and users.
-    const source = configLocation(cwd, flags.config);
-    const names = Object.keys(loadConfig(source).config.environments);
-    if (names.length !== 1) throw new UserError(`${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME`);
-    env = names[0]!;
+  const { config, environments, warnings, source } = loadAndRender({
+    cwd,
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(flags.env !== undefined && { envs: [flags.env] }),
+  });
+  // One environment needs no --env; with several, probing them all would mix tenants and users.
+  const names = Object.keys(config.environments);
+  if (flags.env === undefined && names.length !== 1) {
+    throw new UserError(`${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME`);
   }
-  const { environments, warnings } = renderAll({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [env] });
-  for (const warning of warnings) output.warn(warning);
+  for (const warning of warnings) output.warn(formatProblem(warning));
   return environments.flatMap((environment) => environmentTargets(environment, flags.target ?? "all"));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineAndColumn, locateJson, scanJson } from "./json-syntax.js";
+import { lineAndColumn, locateJson, MAX_DEPTH, parseJsonc, scanJson } from "./json-syntax.js";
 
 describe("scanJson", () => {
   it("accepts valid JSON, including a byte order mark", () => {
@@ -41,5 +41,37 @@ describe("locateJson", () => {
       ["a", "[1, 2]"],
       ["b", '{ "c": null }'],
     ]);
+  });
+});
+
+describe("parseJsonc: hostile and commented input", () => {
+  const issueOf = (text: string) => {
+    const parsed = parseJsonc(text);
+    if (!("issue" in parsed)) throw new Error("parsed");
+    return { ...parsed.issue, ...lineAndColumn(text, parsed.issue.offset) };
+  };
+
+  it("an invalid escape is located at its backslash, not thrown", () => {
+    expect(issueOf('{"a": "x\\x"}')).toMatchObject({ line: 1, column: 9, message: expect.stringContaining("\\x is not a JSON escape") });
+    expect(issueOf('{"a": "\\u12"}')).toMatchObject({ column: 8, message: expect.stringContaining("four hex digits") });
+  });
+
+  it("nesting thousands deep stops at the depth limit", () => {
+    expect(issueOf("[".repeat(5000)).message).toContain(`nested more than ${MAX_DEPTH} levels deep`);
+  });
+
+  it("control bytes are shown escaped", () => {
+    expect(issueOf('{"a": \u0000}').message).toBe("unexpected NUL U+0000 where a value was expected");
+    expect(issueOf('{"a": "b\u0001"}').message).toContain("control character U+0001");
+  });
+
+  it("comments are whitespace; numbers JSON cannot keep are listed as written", () => {
+    const big = `1${"2".repeat(300)}`;
+    const parsed = parseJsonc(`// top\n{"a": /* x */ 1, /* y */ "b": ${big}, "c": [12345678901234567890]}\n/* end */`);
+    expect(parsed).toEqual({
+      value: { a: 1, b: Number(big), c: [12345678901234567000] },
+      impreciseNumbers: [{ path: ["b"], text: big }, { path: ["c", 0], text: "12345678901234567890" }],
+    });
+    expect(issueOf('{"a": 1 /* open').message).toContain("not closed with */");
   });
 });

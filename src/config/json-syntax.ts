@@ -1,5 +1,9 @@
+import { showChar } from "./text-position.js";
+
+export { lineAndColumn, showChar } from "./text-position.js";
+
 /**
- * One scanner for jcprofile.json's text, with two uses:
+ * One scanner for jcprofile.json's text (JSON with line and block comments), with two uses:
  * - syntax: JSON.parse says where it failed only for some errors ("Unexpected token '}', … is not
  *   valid JSON" has no position on Node 20) and silently keeps the last of two equal keys, which
  *   hides typos in a hand-edited config. scanJson finds the first syntax error's offset and any
@@ -33,20 +37,56 @@ export interface OtherSpan {
 
 export type ValueSpan = ObjectSpan | OtherSpan;
 
+/** A number literal JSON.parse cannot keep exactly (beyond 2^53, or beyond a double), as written. */
+export interface ImpreciseNumber {
+  path: (string | number)[];
+  text: string;
+}
+
+interface Scanned {
+  root: ValueSpan;
+  comments: [number, number][];
+  impreciseNumbers: ImpreciseNumber[];
+}
+
+/**
+ * Deeper than any real config; the checks that walk the parsed value recurse, so a hostile file
+ * nested thousands deep is stopped here with a position instead of a stack overflow.
+ */
+export const MAX_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WORD = /true|false|null/y;
+
+
 /** The spans of a JSON document, or its first syntax issue. */
-function scan(text: string): { root: ValueSpan } | { issue: JsonSyntaxIssue } {
+function scan(text: string): Scanned | { issue: JsonSyntaxIssue } {
   let i = 0;
   const path: (string | number)[] = [];
+  const comments: [number, number][] = [];
+  const impreciseNumbers: ImpreciseNumber[] = [];
 
   const fail = (message: string): never => {
     throw { offset: i, message } satisfies JsonSyntaxIssue;
   };
   const skipSpace = () => {
-    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+    for (;;) {
+      while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+      if (text[i] !== "/") return;
+      const start = i;
+      if (text[i + 1] === "/") {
+        while (i < text.length && text[i] !== "\n") i++;
+      } else if (text[i + 1] === "*") {
+        const end = text.indexOf("*/", i + 2);
+        if (end < 0) fail("a /* comment is not closed with */");
+        i = end + 2;
+      } else return;
+      comments.push([start, i]);
+    }
   };
+  const found = () => (text[i] === undefined ? "the file ends" : `found ${showChar(text[i]!)}`);
   const expect = (char: string) => {
     skipSpace();
-    if (text[i] !== char) fail(text[i] === undefined ? `expected '${char}' but the file ends` : `expected '${char}' but found '${text[i]}'`);
+    if (text[i] !== char) fail(`expected '${char}' but ${found()}`);
     i++;
   };
 
@@ -59,26 +99,60 @@ function scan(text: string): { root: ValueSpan } | { issue: JsonSyntaxIssue } {
         i++;
         return JSON.parse(text.slice(start, i)) as string;
       }
-      if (char === "\\") i += 2;
-      else if (char < " ") fail("a string holds a raw control character or line break; escape it (\\n, \\t)");
+      if (char === "\\") readEscape();
+      else if (char < " ") fail(`a string holds a raw ${showChar(char)}; escape it (\\n, \\t, \\u0000)`);
       else i++;
     }
     i = start;
     return fail("a string is not closed with '\"'");
   };
 
+  // JSON knows \" \\ \/ \b \f \n \r \t and \u with four hex digits; JSON.parse would throw on anything else.
+  const readEscape = () => {
+    const next = text[i + 1];
+    if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+      i += 2;
+      return;
+    }
+    if (next === "u") {
+      if (/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) {
+        i += 6;
+        return;
+      }
+      fail(`\\u must be followed by four hex digits (e.g. \\u00e9), found ${JSON.stringify(text.slice(i, i + 6))}`);
+    }
+    fail(next === undefined ? "the file ends inside a string" : `\\${next === "\\" ? "\\" : next} is not a JSON escape — write \\\\ for a backslash (JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
+  };
+
+  const readLiteral = () => {
+    const start = i;
+    for (const pattern of [WORD, NUMBER]) {
+      pattern.lastIndex = i;
+      const match = pattern.exec(text);
+      if (!match) continue;
+      i += match[0].length;
+      if (pattern === NUMBER) {
+        const value = Number(match[0]);
+        const integerLike = !/[.eE]/.test(match[0]);
+        if (!Number.isFinite(value) || (integerLike && !Number.isSafeInteger(value))) impreciseNumbers.push({ path: [...path], text: match[0] });
+      }
+      return;
+    }
+    i = start;
+    fail(text[i] === undefined ? "the file ends where a value was expected" : `unexpected ${showChar(text[i]!)} where a value was expected`);
+  };
+
   const readValue = (): ValueSpan => {
     skipSpace();
     const start = i;
     const char = text[i];
+    if ((char === "{" || char === "[") && path.length >= MAX_DEPTH) {
+      fail(`nested more than ${MAX_DEPTH} levels deep — a Jamf Connect config never is; check the file`);
+    }
     if (char === "{") return readObject();
     if (char === "[") readArray();
     else if (char === '"') readString();
-    else {
-      const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-      if (!literal) fail(char === undefined ? "the file ends where a value was expected" : `unexpected '${char}' where a value was expected`);
-      i += literal![0].length;
-    }
+    else readLiteral();
     return { kind: "other", start, end: i };
   };
 
@@ -142,8 +216,8 @@ function scan(text: string): { root: ValueSpan } | { issue: JsonSyntaxIssue } {
     if (text.charCodeAt(0) === 0xfeff) i = 1; // a UTF-8 byte order mark, as some Windows editors write
     const root = readValue();
     skipSpace();
-    if (i < text.length) fail(`unexpected '${text[i]}' after the end of the JSON value`);
-    return { root };
+    if (i < text.length) fail(`unexpected ${showChar(text[i]!)} after the end of the JSON value`);
+    return { root, comments, impreciseNumbers };
   } catch (issue) {
     if (typeof issue === "object" && issue !== null && "offset" in issue) return { issue: issue as JsonSyntaxIssue };
     throw issue;
@@ -156,22 +230,29 @@ export function scanJson(text: string): JsonSyntaxIssue | undefined {
   return "issue" in scanned ? scanned.issue : undefined;
 }
 
+/**
+ * The value of a config text with comments, or its first syntax issue. Comments become spaces
+ * (line breaks kept) and JSON.parse does the rest: the scanner has already proven the text.
+ */
+export function parseJsonc(text: string): { value: unknown; impreciseNumbers: ImpreciseNumber[] } | { issue: JsonSyntaxIssue } {
+  const scanned = scan(text);
+  if ("issue" in scanned) return scanned;
+  let plain = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  for (const [start, end] of scanned.comments) {
+    plain = plain.slice(0, start) + plain.slice(start, end).replace(/[^\n\r]/g, " ") + plain.slice(end);
+  }
+  return { value: JSON.parse(plain) as unknown, impreciseNumbers: scanned.impreciseNumbers };
+}
+
+/** Where the comments are ([start, end) offsets) in text that already parsed. */
+export function locateComments(text: string): [number, number][] {
+  const scanned = scan(text);
+  return "issue" in scanned ? [] : scanned.comments;
+}
+
 /** Where each member sits in text that already parsed (parseConfigText checks it first); anything else is a bug. */
 export function locateJson(text: string): ValueSpan {
   const scanned = scan(text);
   if ("issue" in scanned) throw new Error(`locateJson: ${scanned.issue.message} at offset ${scanned.issue.offset}`);
   return scanned.root;
-}
-
-/** 1-based line and column of an offset, as editors count them. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === "\n") {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { customScopeString, resolveEnvironment } from "./resolve.js";
+import { readLicenseFile } from "./license.js";
+import { customScopeString, licensePaths, resolveEnvironment } from "./resolve.js";
 import type { ConfigFile } from "./schema.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
@@ -18,7 +19,9 @@ function config(overrides: Partial<ConfigFile> = {}): ConfigFile {
   };
 }
 
-const resolve = (c: ConfigFile, name = "prod") => resolveEnvironment(c, name, { configDir: tmpdir() });
+const readLicenses = (paths: string[]) => new Map(paths.map((path) => [path, readLicenseFile(path)] as const));
+const base = config();
+const resolve = (c: ConfigFile, name = "prod") => resolveEnvironment(c, name, { configDir: tmpdir(), licenses: new Map() });
 
 describe("resolveEnvironment", () => {
   it("fills every default", () => {
@@ -86,29 +89,27 @@ describe("resolveEnvironment", () => {
   it("reads the license relative to the config folder, once for all environments", () => {
     const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
     writeFileSync(join(dir, "l.jamfconnectlicense"), "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>");
-    const cache = new Map();
-    const c = config({ defaults: { license: "l.jamfconnectlicense" } });
-    const first = resolveEnvironment(c, "prod", { configDir: dir, licenseCache: cache });
-    expect(Buffer.from(first.environment!.license!.bytes).toString()).toContain("LicenseKey");
-    expect(cache.size).toBe(1);
+    const c = config({ defaults: { license: "l.jamfconnectlicense" }, environments: { prod: base.environments["prod"]!, test: base.environments["prod"]! } });
+    const paths = licensePaths(c, dir);
+    expect(paths).toEqual([join(dir, "l.jamfconnectlicense")]);
+    const first = resolveEnvironment(c, "prod", { configDir: dir, licenses: readLicenses(paths) });
+    expect(Buffer.from(first.environment.license!.bytes).toString()).toContain("LicenseKey");
   });
 
   it("accepts a license given as base64 text and embeds the decoded plist", () => {
     const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
     const plist = "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>";
     writeFileSync(join(dir, "l.txt"), `${Buffer.from(plist).toString("base64")}\n`);
-    const { environment } = resolveEnvironment(config({ defaults: { license: "l.txt" } }), "prod", { configDir: dir });
+    const c = config({ defaults: { license: "l.txt" } });
+    const { environment } = resolveEnvironment(c, "prod", { configDir: dir, licenses: readLicenses(licensePaths(c, dir)) });
     expect(Buffer.from(environment!.license!.bytes).toString()).toBe(plist);
   });
 });
 
 describe("problem paths", () => {
   it("point into defaults when the bad value is inherited from there", () => {
-    const { problems } = resolveEnvironment(
-      config({ defaults: { license: "missing.jamfconnectlicense" } }),
-      "prod",
-      { configDir: tmpdir() },
-    );
+    const c = config({ defaults: { license: "missing.jamfconnectlicense" } });
+    const { problems } = resolveEnvironment(c, "prod", { configDir: tmpdir(), licenses: readLicenses(licensePaths(c, tmpdir())) });
     expect(problems.map((problem) => problem.path.join("."))).toEqual(["defaults.license"]);
   });
 });

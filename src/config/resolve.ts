@@ -1,8 +1,7 @@
 import { resolve as resolvePath } from "node:path";
-import { deepMerge, isPlainObject } from "./merge.js";
-import type { Problem } from "./problems.js";
+import { deepMerge, isPlainObject, ownValue, withoutPaths } from "./merge.js";
+import type { Problem } from "../problem.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
-import { readLicenseFile } from "./license.js";
 import { findUnwritableChar } from "../values.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
@@ -54,8 +53,17 @@ export interface ResolvedEnvironment {
 export interface ResolveContext {
   /** Folder of the config file: `license` paths are relative to it. */
   configDir: string;
-  /** License bytes by absolute path, so a license in `defaults` is read once for all environments. */
-  licenseCache?: Map<string, Uint8Array | Problem["message"]>;
+  /**
+   * Every license the config names, already read and checked (licensePaths → readLicenseFile),
+   * by absolute path: the bytes, or what is wrong with the file. Resolving itself reads nothing.
+   */
+  licenses: ReadonlyMap<string, Uint8Array | string>;
+}
+
+/** The license files a config names (in defaults and environments), as absolute paths. */
+export function licensePaths(config: ConfigFile, configDir: string): string[] {
+  const named = [config.defaults?.license, ...Object.values(config.environments).map((environment) => environment.license)];
+  return [...new Set(named.filter((path): path is string => path !== undefined).map((path) => resolvePath(configDir, path)))];
 }
 
 /** The host Entra is asked at: the environment's own authorityHost, else its cloud's, without a trailing slash. */
@@ -72,23 +80,33 @@ export function customScopeString(apiAppId: string, scopeName: string): string {
   return `api://${apiAppId}/${scopeName}+openid+email+profile`;
 }
 
+/**
+ * One environment, merged with `defaults` and completed. With errors, the environment is still
+ * returned (a missing tenant or client ID left empty, an unwritable string left out), so the
+ * pipeline can go on to check its settings: the admin gets every problem in one pass. Only a
+ * result without errors may be used.
+ */
 export function resolveEnvironment(
   config: ConfigFile,
   name: string,
   context: ResolveContext,
-): { environment?: ResolvedEnvironment; problems: Problem[] } {
-  const own = config.environments[name] ?? {};
-  const merged: EnvironmentInput = deepMerge(config.defaults ?? {}, own);
+): { environment: ResolvedEnvironment; problems: Problem[] } {
+  const own = ownValue(config.environments, name) ?? {};
+  let merged: EnvironmentInput = deepMerge(config.defaults ?? {}, own);
   const problems: Problem[] = [];
   // Report a field where the admin wrote it: in the environment, or in defaults it inherits.
   const origin = (...path: string[]): (string | number)[] =>
     hasPath(own, path) || !hasPath(config.defaults ?? {}, path) ? ["environments", name, ...path] : ["defaults", ...path];
   const error = (path: (string | number)[], message: string) => problems.push({ path, message, severity: "error" });
 
+  const unwritable: string[][] = [];
   for (const [path, text] of stringsOutsideSettings(merged)) {
     const bad = findUnwritableChar(text);
-    if (bad) error(origin(...path), `contains ${bad}, which a property list cannot hold`);
+    if (bad === undefined) continue;
+    error(origin(...path), `contains ${bad}, which a property list cannot hold`);
+    unwritable.push(path);
   }
+  merged = withoutPaths(merged, unwritable);
 
   if (merged.tenant === undefined) {
     error(origin("tenant"), 'is missing — set it here or in "defaults" (the Directory (tenant) ID from the Entra admin center)');
@@ -139,25 +157,22 @@ export function resolveEnvironment(
   let license: ResolvedEnvironment["license"];
   if (merged.license !== undefined) {
     const path = resolvePath(context.configDir, merged.license);
-    const cache = context.licenseCache ?? new Map();
-    if (!cache.has(path)) cache.set(path, readLicenseFile(path));
-    const result = cache.get(path)!;
+    const result = context.licenses.get(path);
+    if (result === undefined) throw new Error(`resolveEnvironment: license ${path} was not read first (licensePaths)`);
     if (typeof result === "string") error(origin("license"), `${JSON.stringify(merged.license)} ${result}`);
     else license = { path, bytes: result };
   }
 
-  if (problems.some((problem) => problem.severity === "error")) return { problems };
-
-  const ropgClientId = merged.login?.ropgClientId ?? clientId!;
+  const ropgClientId = merged.login?.ropgClientId ?? clientId ?? "";
   const environment: ResolvedEnvironment = {
     name,
     organization: config.organization,
     identifier: config.identifier,
-    tenant: merged.tenant!,
+    tenant: merged.tenant ?? "",
     cloud,
     authorityHost: authorityHostOf(merged),
     login: {
-      clientId: clientId!,
+      clientId: clientId ?? "",
       ropgClientId,
       redirectUri: merged.login?.redirectUri ?? DEFAULT_REDIRECT_URI,
       adminRoles: merged.login?.adminRoles ?? [],
@@ -196,7 +211,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function hasPath(object: unknown, path: readonly string[]): boolean {
   let node = object;
   for (const key of path) {
-    if (!isPlainObject(node) || !(key in node)) return false;
+    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return false;
     node = node[key];
   }
   return true;

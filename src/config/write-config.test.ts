@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseJsonc } from "./json-syntax.js";
 import { formatJson, newConfigText, schemaReference, setConfigValue } from "./write-config.js";
 
 const example = readFileSync(new URL("../../examples/contoso.jcprofile.json", import.meta.url), "utf8");
@@ -91,7 +92,60 @@ describe("schemaReference", () => {
     );
   });
 
-  it("writes none for a global install or an npx cache, which the next machine would not have", () => {
-    expect(schemaReference(join("/", "work", "mac"), join("/", "usr", "lib", "node_modules", "jcprofile", "schema", "jcprofile.schema.json"))).toBeUndefined();
+  it("points up and out for a global install, so the editor still finds it", () => {
+    expect(schemaReference(join("/", "work", "mac"), join("/", "usr", "lib", "node_modules", "jcprofile", "schema", "jcprofile.schema.json"))).toBe(
+      "../../usr/lib/node_modules/jcprofile/schema/jcprofile.schema.json",
+    );
+  });
+});
+
+describe("edits keep comments", () => {
+  const commented = [
+    "// Contoso's Jamf Connect profiles",
+    "{",
+    '  "organization": "Contoso", // PayloadOrganization',
+    '  "identifier": "com.contoso.jc",',
+    '  "environments": {',
+    '    /* the production tenant */',
+    '    "prod": {',
+    '      "tenant": "contoso.onmicrosoft.com", // verified domain',
+    '      // the login app',
+    '      "login": { "clientId": "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37" },',
+    '      "license": "old.jamfconnectlicense" // expires soon',
+    "    }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+
+  it("adding an environment after a commented one", () => {
+    const edited = setConfigValue(commented, ["environments", "staging"], { tenant: "s.example.com" });
+    expect(edited).toContain("// Contoso's Jamf Connect profiles");
+    expect(edited).toContain('    },\n    "staging": {\n      "tenant": "s.example.com"\n    }\n  }\n}\n');
+    expect(edited.replace(/,?\n {4}"staging": \{\n.*\n {4}\}/, "").replace("    },", "    }")).toBe(commented);
+  });
+
+  it("replacing a commented environment edits it member by member", () => {
+    const edited = setConfigValue(commented, ["environments", "prod"], {
+      tenant: "contoso.onmicrosoft.com",
+      login: { clientId: "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37", adminRoles: ["Admin"] },
+      cloud: "usgov",
+    });
+    for (const comment of ["// verified domain", "// the login app", "/* the production tenant */", "// PayloadOrganization"]) expect(edited).toContain(comment);
+    // The removed member goes with the comment on its line.
+    expect(edited).not.toMatch(/old\.jamfconnectlicense|expires soon/);
+    const parsed = parseJsonc(edited);
+    expect("value" in parsed && parsed.value).toEqual({
+      organization: "Contoso",
+      identifier: "com.contoso.jc",
+      environments: { prod: { tenant: "contoso.onmicrosoft.com", login: { clientId: "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37", adminRoles: ["Admin"] }, cloud: "usgov" } },
+    });
+  });
+
+  it("an object holding only a comment", () => {
+    const text = '{\n  "environments": {\n    // none yet\n  }\n}\n';
+    expect(setConfigValue(text, ["environments", "prod"], { tenant: "p.example.com" })).toBe(
+      '{\n  "environments": {\n    // none yet\n    "prod": {\n      "tenant": "p.example.com"\n    }\n  }\n}\n',
+    );
   });
 });

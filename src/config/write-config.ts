@@ -1,11 +1,14 @@
-import { relative, sep } from "node:path";
-import { locateJson, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
+import { isPlainObject } from "./merge.js";
 import { writeConfigFile } from "../files/config-file.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what
  * it changes: one value is spliced into the text, and every other byte (other environments, key
- * order, the admin's line breaks and indentation, `$schema`, the final newline) stays as it was.
+ * order, the admin's line breaks and indentation, comments, `$schema`, the final newline) stays
+ * as it was. An object that holds comments is edited member by member, so its comments stay too.
  */
 
 interface Style {
@@ -76,12 +79,84 @@ function insertMember(text: string, object: ObjectSpan, key: string, value: unkn
     const outer = /^[ \t]*/.exec(text.slice(lineStart, object.start))![0];
     const inner = outer + style.unit;
     const member = `${JSON.stringify(key)}: ${render(value, style, inner)}`;
+    const inside = text.slice(object.start + 1, object.end - 1);
+    if (inside.trim() !== "") {
+      // Only comments inside: they stay, the member goes after them.
+      const end = object.start + 1 + inside.trimEnd().length;
+      return splice(text, end, end, `${style.eol}${inner}${member}`);
+    }
     return splice(text, object.start + 1, object.end - 1, `${style.eol}${inner}${member}${style.eol}${outer}`);
   }
   const indent = multiline ? lineIndent(text, last.keyStart) : undefined;
   const member = `${JSON.stringify(key)}: ${render(value, style, indent)}`;
-  const separator = indent === undefined ? ", " : `,${style.eol}${indent}`;
-  return splice(text, last.value.end, last.value.end, separator + member);
+  if (indent === undefined) return splice(text, last.value.end, last.value.end, `, ${member}`);
+  // A comment on the last member's line stays with it: the comma goes before it, the new member after.
+  const lineEnd = endOfTrailingComment(text, last.value.end);
+  return splice(text, last.value.end, lineEnd, `,${text.slice(last.value.end, lineEnd)}${style.eol}${indent}${member}`);
+}
+
+/** After `offset`: past spaces and one comment on the same line, or `offset` itself. */
+function endOfTrailingComment(text: string, offset: number): number {
+  const match = /^[ \t]*(?:\/\/[^\r\n]*|\/\*(?:(?!\*\/)[^\r\n])*\*\/)/.exec(text.slice(offset));
+  return match ? offset + match[0].length : offset;
+}
+
+/** Where a member's text starts and ends for removal: its whole line(s) when it stands alone there. */
+function removeMember(text: string, object: ObjectSpan, index: number): string {
+  const member = object.members[index]!;
+  const next = object.members[index + 1];
+  if (next !== undefined) {
+    const lineStart = text.lastIndexOf("\n", member.keyStart - 1) + 1;
+    const alone = /^[ \t]*$/.test(text.slice(lineStart, member.keyStart));
+    const comma = text.indexOf(",", member.value.end); // the scanner proved a comma follows, before any comment
+    const end = alone ? endOfLine(text, endOfTrailingComment(text, comma + 1)) : next.keyStart;
+    return splice(text, alone ? lineStart : member.keyStart, end, "");
+  }
+  const previous = object.members[index - 1];
+  if (previous === undefined) return splice(text, member.keyStart, member.value.end, "");
+  const comma = text.indexOf(",", previous.value.end);
+  return splice(text, comma, endOfTrailingComment(text, member.value.end), "");
+}
+
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  return /^[ \t\r]*$/.test(text.slice(offset, newline < 0 ? text.length : newline)) && newline >= 0 ? newline + 1 : offset;
+}
+
+function objectAt(text: string, path: readonly string[]): ObjectSpan {
+  let node: ValueSpan = locateJson(text);
+  for (const key of path) {
+    const member = node.kind === "object" ? node.members.find((candidate) => candidate.key === key) : undefined;
+    if (member === undefined) throw new Error(`objectAt: no ${path.join(".")}`);
+    node = member.value;
+  }
+  if (node.kind !== "object") throw new Error(`objectAt: ${path.join(".")} is not an object`);
+  return node;
+}
+
+/** An object edited member by member: removed keys go, changed values are set, new keys are added. */
+function mergeInto(text: string, path: readonly string[], value: Record<string, unknown>): string {
+  let edited = text;
+  for (;;) {
+    const object = objectAt(edited, path);
+    const gone = object.members.findIndex((member) => !Object.hasOwn(value, member.key) || value[member.key] === undefined);
+    if (gone < 0) break;
+    edited = removeMember(edited, object, gone);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const member = objectAt(edited, path).members.find((candidate) => candidate.key === key);
+    if (member !== undefined) {
+      const current = parseJsonc(edited.slice(member.value.start, member.value.end));
+      if (!("issue" in current) && JSON.stringify(current.value) === JSON.stringify(item)) continue;
+    }
+    edited = setConfigValue(edited, [...path, key], item);
+  }
+  return edited;
+}
+
+function holdsComment(text: string, start: number, end: number): boolean {
+  return locateComments(text).some(([from, to]) => from >= start && to <= end);
 }
 
 /**
@@ -97,6 +172,9 @@ export function setConfigValue(text: string, path: readonly string[], value: unk
     const member: ObjectSpan["members"][number] | undefined = node.members.find((candidate) => candidate.key === key);
     if (member === undefined) return insertMember(text, node, key, nest(path.slice(depth + 1), value), style);
     if (depth === path.length - 1) {
+      if (member.value.kind === "object" && isPlainObject(value) && holdsComment(text, member.value.start, member.value.end)) {
+        return mergeInto(text, path, value);
+      }
       const indent = lineIndent(text, member.keyStart);
       return splice(text, member.value.start, member.value.end, render(value, style, indent));
     }
@@ -106,14 +184,16 @@ export function setConfigValue(text: string, path: readonly string[], value: unk
 }
 
 /**
- * `$schema` for a new config: the package's own schema file, as a path relative to the config,
- * when the package is installed below the config's folder (node_modules/jcprofile/…). A path
- * out to a global install or an npx cache would break on the next machine, so none is written.
+ * `$schema` for a new config: the installed package's schema file, as a path relative to the
+ * config's folder (so editors find it and the project folder can move), e.g.
+ * `./node_modules/jcprofile/schema/jcprofile.schema.json` or `../../usr/lib/node_modules/…` for
+ * a global install. Only when no relative path exists (another drive on Windows) is it a file URL.
  */
-export function schemaReference(configDir: string, schemaFile: string): string | undefined {
+export function schemaReference(configDir: string, schemaFile: string): string {
   const path = relative(configDir, schemaFile);
-  if (path === "" || path.startsWith("..") || path.startsWith(sep) || /^[A-Za-z]:/.test(path)) return undefined;
-  return `./${path.split(sep).join("/")}`;
+  if (isAbsolute(path) || /^[A-Za-z]:/.test(path)) return pathToFileURL(schemaFile).href;
+  const slashed = path.split(sep).join("/");
+  return slashed.startsWith("..") ? slashed : `./${slashed}`;
 }
 
 /**

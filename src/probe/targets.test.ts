@@ -17,7 +17,7 @@ function environment(extra: EnvironmentInput = {}): ResolvedEnvironment {
     identifier: "com.contoso.jamfconnect",
     environments: { prod: { tenant: TENANT, login: { clientId: CLIENT }, ...extra } },
   };
-  const { environment: resolved, problems } = resolveEnvironment(config, "prod", { configDir: tmpdir() });
+  const { environment: resolved, problems } = resolveEnvironment(config, "prod", { configDir: tmpdir(), licenses: new Map() });
   expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
   return resolved!;
 }

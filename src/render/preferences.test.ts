@@ -15,7 +15,7 @@ function environment(extra: EnvironmentInput = {}): ResolvedEnvironment {
     identifier: "com.contoso.jamfconnect",
     environments: { prod: { tenant: TENANT, login: { clientId: CLIENT }, ...extra } },
   };
-  const { environment: resolved } = resolveEnvironment(config, "prod", { configDir: tmpdir() });
+  const { environment: resolved } = resolveEnvironment(config, "prod", { configDir: tmpdir(), licenses: new Map() });
   return resolved!;
 }
 
@@ -108,7 +108,7 @@ describe("buildProfileDictionary", () => {
       identifier: "com.contoso.jamfconnect",
       environments: { test: { tenant: TENANT, login: { clientId: CLIENT } } },
     };
-    const test = renderEnvironment(resolveEnvironment(config, "test", { configDir: tmpdir() }).environment!).profiles;
+    const test = renderEnvironment(resolveEnvironment(config, "test", { configDir: tmpdir(), licenses: new Map() }).environment!).profiles;
     expect(prod.map((profile) => profile.identifier)).toEqual(["com.contoso.jamfconnect.prod.login", "com.contoso.jamfconnect.prod.menubar"]);
     // Both environments must render both profiles, or the comparison below would compare nothing.
     expect(test.map((profile) => profile.identifier)).toEqual(["com.contoso.jamfconnect.test.login", "com.contoso.jamfconnect.test.menubar"]);

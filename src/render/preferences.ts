@@ -1,6 +1,6 @@
-import { checkRules, checkSettings, type CatalogIssue } from "../catalog/index.js";
-import { deepMerge, isPlainObject } from "../config/merge.js";
-import type { Problem } from "../config/problems.js";
+import { checkRules, checkSettings } from "../catalog/index.js";
+import { deepMerge, isPlainObject, withoutPaths } from "../config/merge.js";
+import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { PlistValue } from "./plist-xml.js";
 import { fillTemplate, loadTemplate, type Domain } from "./template.js";
@@ -44,7 +44,7 @@ export function renderPreferences(
   const settingsPath = ["environments", environment.name, kind, "settings"];
   const settings = environment[kind].settings;
   const problems: Problem[] = [];
-  const at = (issue: CatalogIssue): Problem => ({ ...issue, path: [...settingsPath, ...issue.path] });
+  const at = (issue: Problem): Problem => ({ ...issue, path: [...settingsPath, ...issue.path] });
 
   const { preferences: filled, owned } = fillTemplate(loadTemplate(domain), templateValues(environment));
   const ownedPaths = new Set<string>();
@@ -64,9 +64,10 @@ export function renderPreferences(
   // An owned key already has its message ("set <field> instead"); the catalogue's would repeat it.
   const catalogIssues = checkSettings(domain, settings, { unknownKeys: environment.unknownKeys });
   problems.push(...catalogIssues.filter((issue) => !ownedPaths.has(issue.path.join("."))).map(at));
-  if (problems.some((problem) => problem.severity === "error")) return { preferences: filled, problems };
-
-  const preferences = deepMerge(filled, settings as Record<string, PlistValue>);
+  // The rules still run without the keys already reported, so a rule problem shows in the same pass.
+  const reported = problems.filter((problem) => problem.severity === "error").map((problem) => problem.path.slice(settingsPath.length));
+  const checked = withoutPaths(settings, reported);
+  const preferences = deepMerge(filled, checked as Record<string, PlistValue>);
   problems.push(...checkRules(domain, preferences).map(at));
   return { preferences, problems };
 }

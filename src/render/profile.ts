@@ -1,5 +1,5 @@
 import { uuidV5 } from "./uuid.js";
-import type { Problem } from "../config/problems.js";
+import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PlistValueError, serializePlist, type PlistValue } from "./plist-xml.js";
 import { PROFILE_KINDS, renderPreferences, type ProfileKind } from "./preferences.js";
@@ -90,7 +90,10 @@ export function renderEnvironment(environment: ResolvedEnvironment): { profiles:
       });
     } catch (error) {
       if (!(error instanceof PlistValueError)) throw error;
-      problems.push({ path: ["environments", environment.name, kind, "settings", ...error.path.slice(pathOffset(environment, error.path))], message: error.message, severity: "error" });
+      // The config checks keep unwritable text out of every field; what is left is in the preferences.
+      const offset = pathOffset(environment, error.path);
+      const path = error.path.length > offset ? [kind, "settings", ...error.path.slice(offset)] : ["profile"];
+      problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
     }
   }
   return { profiles, problems };

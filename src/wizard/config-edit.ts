@@ -4,13 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { isUserError, UserError } from "../errors.js";
-import { type ConfigSource, parseConfigText, problemsError, readConfigText, validateConfig } from "../config/load.js";
-import { resolveEnvironment } from "../config/resolve.js";
+import { ownValue } from "../config/merge.js";
 import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
 import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
 import { packageRoot } from "../package-root.js";
-import { renderEnvironment } from "../render/profile.js";
+import { readConfigFile, type ConfigSource } from "../pipeline/config-file.js";
+import { parseConfig, renderConfig } from "../pipeline/render-config.js";
+import { problemsError } from "../problem.js";
 import { environmentFromAnswers } from "./environment.js";
 import { licenseForConfig } from "./license-files.js";
 import type { Answers } from "./questions.js";
@@ -28,10 +28,10 @@ export interface ExistingConfig {
 /** The config as it is, or undefined when there is none yet. It must be valid: init edits, it does not repair. */
 export function readExistingConfig(source: ConfigSource): ExistingConfig | undefined {
   if (!existsSync(source.path)) return undefined;
-  const text = readConfigText(source);
-  const raw = parseConfigText(text, source.displayPath) as Json;
-  const config = validateConfig(raw, source.displayPath);
-  return { text, raw, config };
+  const text = readConfigFile(source);
+  const { raw, config, problems } = parseConfig({ text, displayPath: source.displayPath });
+  if (problems.length > 0 || config === undefined) throw problemsError(problems);
+  return { text, raw: raw as Json, config };
 }
 
 export interface ChangePlan {
@@ -66,7 +66,7 @@ export function planChanges(input: PlanInput): ChangePlan {
   const env = answers.env;
   const license = licenseForConfig(answers.license, input.cwd, configDir);
   const environments = existing?.raw["environments"] as Record<string, Json> | undefined;
-  const before = environments?.[env];
+  const before = ownValue(environments, env);
   const after = environmentFromAnswers({
     existing: before, inherited: input.inherited, answers, license,
     ...(input.authorityHost !== undefined && { authorityHost: input.authorityHost }),
@@ -81,7 +81,7 @@ export function planChanges(input: PlanInput): ChangePlan {
     if (answers.organization === undefined || answers.identifier === undefined) throw new Error("planChanges: a new config needs organization and identifier");
     const schema = schemaReference(configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
     const text = newConfigText({
-      ...(schema !== undefined && { $schema: schema }),
+      $schema: schema,
       organization: answers.organization,
       identifier: answers.identifier,
       environments: { [env]: after },
@@ -105,18 +105,8 @@ export function planChanges(input: PlanInput): ChangePlan {
   return { env, text, changed: text !== existing.text, newFile: false, before, after, topChanges, warnings };
 }
 
-/** The new text through build's own steps (parse, validate, resolve, render), before it is written. */
+/** The new text through the config pipeline, as `build` will run it, before it is written. */
 export function validateInMemory(text: string, source: ConfigSource, env: string): void {
-  try {
-    const config = validateConfig(parseConfigText(text, source.displayPath), source.displayPath);
-    const resolved = resolveEnvironment(config, env, { configDir: dirname(source.path) });
-    const errors = resolved.problems.filter((problem) => problem.severity === "error");
-    if (resolved.environment !== undefined) {
-      errors.push(...renderEnvironment(resolved.environment).problems.filter((problem) => problem.severity === "error"));
-    }
-    if (errors.length > 0) throw problemsError(source.displayPath, errors);
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    throw new UserError(`nothing was written — the new config would not build: ${error.message}`, { details: error.details });
-  }
+  const result = renderConfig({ ...source, text, envs: [env] });
+  if (result.problems.length > 0) throw problemsError(result.problems, [], "nothing was written — the new config would not build: ");
 }

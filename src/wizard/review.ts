@@ -4,7 +4,7 @@
  * the diff of needs --yes.
  */
 import { ExitCode, UserError } from "../errors.js";
-import type { ConfigSource } from "../config/load.js";
+import type { ConfigSource } from "../pipeline/config-file.js";
 import { formatJson } from "../config/write-config.js";
 import type { ChangePlan } from "./config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";

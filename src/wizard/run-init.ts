@@ -8,9 +8,10 @@
  */
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
-import { configLocation, runBuild } from "../build/run-build.js";
+import { runBuild } from "../build/run-build.js";
+import { configLocation } from "../pipeline/config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
-import { deepMerge } from "../config/merge.js";
+import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
 import type { AnswerFlags, Asking } from "./ask-question.js";
 import type { WizardChecks } from "./checks.js";
@@ -101,7 +102,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   let current: EnvironmentInput = {};
 
   const onEnvironment = (name: string, context: QuestionContext) => {
-    const own = existing?.config.environments[name];
+    const own = ownValue(existing?.config.environments, name);
     current = deepMerge(inherited, own ?? {});
     context.current = current;
     const license = licenseDefault({ cwd, configDir, configured: current.license });

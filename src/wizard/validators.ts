@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
 import * as v from "valibot";
-import { licenseNotFound, readLicenseFile } from "../config/license.js";
+import { licenseNotFound, readLicense, readLicenseFile } from "../config/license.js";
 import {
   conditionalAccessSchema,
   configSchema,
@@ -83,16 +83,11 @@ export function licenseValidator(cwd: string): Validator {
   };
 }
 
-/** ExpirationDate of an XML license, when it has passed: worth a warning, not a refusal. */
+/** ExpirationDate of the license, when it has passed: worth a warning, not a refusal. */
 export function licenseExpiry(path: string, now: Date): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-  const match = /<key>\s*ExpirationDate\s*<\/key>\s*<(?:string|date)>([^<]+)</.exec(text);
-  const date = match?.[1] !== undefined ? new Date(match[1].trim()) : undefined;
+  const license = readLicense(path);
+  const expires = typeof license === "string" ? undefined : license.fields["ExpirationDate"];
+  const date = typeof expires === "string" ? new Date(expires.trim()) : undefined;
   if (date === undefined || Number.isNaN(date.getTime()) || date.getTime() >= now.getTime()) return undefined;
-  return `the license expired on ${match![1]!.trim()} — Jamf Connect needs a current one; download it again from Jamf Account`;
+  return `the license expired on ${String(expires).trim()} — Jamf Connect needs a current one; download it again from Jamf Account`;
 }

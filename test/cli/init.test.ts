@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { validateConfig } from "../../src/config/load.js";
+import { validateConfig } from "../../src/config/validate.js";
 import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { QUESTIONS } from "../../src/wizard/questions.js";
@@ -56,7 +56,7 @@ describe("jcprofile init without a terminal", () => {
     );
     expect(run.stderr).toContain("new file jcprofile.json");
     expect(run.stderr).toContain("jcprofile probe --env prod");
-    const config = validateConfig(JSON.parse(read("jcprofile.json")), "jcprofile.json");
+    const config = validateConfig(JSON.parse(read("jcprofile.json"))).config!;
     expect(config.identifier).toBe("com.contoso.jamfconnect"); // from the organization: a GUID tenant names no domain
     expect(config.environments["prod"]).toEqual({
       tenant: TENANT,
@@ -122,7 +122,7 @@ describe("jcprofile init without a terminal", () => {
     const inserted = after.slice(prefix, after.length - suffix);
     expect(inserted.startsWith(',\n    "staging": {\n')).toBe(true);
     // The example's defaults already give the license and the local-account settings: nothing repeated.
-    const config = validateConfig(JSON.parse(after), "contoso.jcprofile.json");
+    const config = validateConfig(JSON.parse(after)).config!;
     expect(config.environments["staging"]).toEqual({ tenant: TENANT, login: { clientId: CLIENT } });
     expect(Object.keys(config.environments)).toEqual(["test", "prod", "staging"]);
   });

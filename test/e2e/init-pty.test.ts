@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { validateConfig } from "../../src/config/load.js";
+import { validateConfig } from "../../src/config/validate.js";
 import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { EXAMPLES, listFiles, tempDir } from "./cli.js";
@@ -114,8 +114,9 @@ describe("jcprofile init in a terminal", () => {
 
     const text = readFileSync(join(dir, "jcprofile.json"), "utf8");
     expect(text.endsWith("}\n")).toBe(true);
-    const config = validateConfig(JSON.parse(text), "jcprofile.json");
+    const config = validateConfig(JSON.parse(text)).config!;
     expect(config).toEqual({
+      $schema: expect.stringMatching(/schema\/jcprofile\.schema\.json$/),
       organization: "Contoso Ltd",
       identifier: "com.contoso.jamfconnect",
       environments: {

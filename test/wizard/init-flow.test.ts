@@ -3,8 +3,8 @@
  * validators, defaults, branches and live-check recovery, with the checks faked.
  */
 import { screen } from "@inquirer/testing/vitest";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
 import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";
@@ -66,7 +66,11 @@ describe("the questions", () => {
     expect(result).toMatchObject({ environment: "prod", config: "jcprofile.json", configWritten: true });
     expect(run.printed).toEqual(["jcprofile.json", "out/prod/jamf-connect-login.mobileconfig", "out/prod/jamf-connect-menubar.mobileconfig"]);
     const config = read("jcprofile.json");
+    // $schema: a path relative to the config that reaches the package's own schema file.
+    expect(existsSync(resolve(dir, config.$schema))).toBe(true);
+    expect(config.$schema).toMatch(/^\.\.?\/.*schema\/jcprofile\.schema\.json$/);
     expect(config).toEqual({
+      $schema: config.$schema,
       organization: "Contoso Ltd",
       identifier: "com.contoso.mac",
       environments: {

@@ -1,23 +1,6 @@
 import type * as v from "valibot";
 import { kindOf, showValue } from "../values.js";
-
-/** One thing wrong (or suspicious) in the config, located by its JSON path. */
-export interface Problem {
-  path: readonly (string | number)[];
-  message: string;
-  severity: "error" | "warning";
-}
-
-/** `environments.prod.login.adminRoles[0]` — the path as the admin would write it. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = "";
-  for (const part of path) {
-    if (typeof part === "number") text += `[${part}]`;
-    else if (!/^[A-Za-z0-9_$-]+$/.test(part)) text += `[${JSON.stringify(part)}]`;
-    else text += text === "" ? part : `.${part}`;
-  }
-  return text === "" ? "(top level)" : text;
-}
+import type { Problem } from "../problem.js";
 
 const expectedNames: Record<string, string> = {
   string: "a string",

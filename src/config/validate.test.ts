@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { UserError } from "../errors.js";
-import { parseConfigText, validateConfig } from "./load.js";
+import { formatPath } from "../problem.js";
+import { parseConfig } from "../pipeline/render-config.js";
+import { validateConfig } from "./validate.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
 const valid = () => ({ organization: "Contoso", identifier: "com.contoso.jc", environments: { prod: { tenant: TENANT, login: { clientId: CLIENT } } } });
 
 function messagesOf(raw: unknown): string[] {
-  try {
-    validateConfig(raw, "jcprofile.json");
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    const userError = error as UserError;
-    return userError.details.length > 0 ? [...userError.details] : [userError.message.replace("jcprofile.json: ", "")];
-  }
-  return [];
+  return validateConfig(raw).problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
 }
 
 describe("validateConfig", () => {
@@ -44,16 +38,53 @@ describe("validateConfig", () => {
   });
 
   it("refuses a top level that is not an object", () => {
-    expect(() => validateConfig([], "jcprofile.json")).toThrow("the top level must be an object");
+    expect(messagesOf([]).join("")).toContain("the top level must be an object");
   });
 });
 
-describe("parseConfigText", () => {
+describe("parseConfig", () => {
   it("names file, line and column", () => {
-    expect(() => parseConfigText('{\n "a": 1\n "b": 2}', "c.json")).toThrow("c.json:3:2: invalid JSON: expected '}' but found '\"'");
+    expect(parseConfig({ text: '{\n "a": 1\n "b": 2}', displayPath: "c.json" }).problems).toEqual([
+      { severity: "error", path: [], file: "c.json", line: 3, column: 2, message: "invalid JSON: expected '}' but found '\"'" },
+    ]);
   });
 
-  it("accepts a byte order mark", () => {
-    expect(parseConfigText('\uFEFF{"a": 1}', "c.json")).toEqual({ a: 1 });
+  it("accepts a byte order mark and comments", () => {
+    expect(parseConfig({ text: '\uFEFF// note\n{"a": /* x */ 1}', displayPath: "c.json" }).raw).toEqual({ a: 1 });
+  });
+});
+
+describe("names valibot would skip, and arrays where objects belong", () => {
+  it.each(["constructor", "prototype", "toString"])("an environment named %s is kept and checked", (name) => {
+    const config = valid() as any;
+    config.environments = JSON.parse(`{"${name}": {"tenant": "nope"}}`);
+    expect(messagesOf(config)).toEqual([`environments.${name}.tenant: "nope" is not a tenant ID or domain — use the Directory (tenant) ID from the Entra admin center's Overview page, or a verified domain such as contoso.onmicrosoft.com`]);
+    config.environments[name].tenant = TENANT;
+    expect(Object.keys(validateConfig(config).config!.environments)).toEqual([name]);
+  });
+
+  it("__proto__ as an environment is refused by the name rule, not dropped", () => {
+    const config = valid() as any;
+    config.environments = JSON.parse('{"__proto__": {"tenant": "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f"}}');
+    expect(messagesOf(config).join("\n")).toContain('environments.__proto__: "__proto__" is not a usable environment name');
+  });
+
+  it.each([
+    ["defaults", (c: any) => (c.defaults = [])],
+    ["environments.prod", (c: any) => (c.environments.prod = [])],
+    ["environments.prod.login", (c: any) => (c.environments.prod.login = [{ clientId: CLIENT }])],
+    ["environments.prod.login.settings", (c: any) => (c.environments.prod.login.settings = [])],
+    ["environments.prod.conditionalAccess", (c: any) => (c.environments.prod.conditionalAccess = [])],
+    ["environments.prod.profile", (c: any) => (c.environments.prod.profile = [])],
+  ])("an array at %s is 'expected an object'", (path, breakIt) => {
+    const config = valid();
+    breakIt(config);
+    expect(messagesOf(config)).toEqual([expect.stringMatching(new RegExp(`^${path.replaceAll(".", "\\.")}: \\[.*\\] is an array, expected an object`))]);
+  });
+
+  it("two environments differing only in case are refused", () => {
+    const config = valid() as any;
+    config.environments.Prod = config.environments.prod;
+    expect(messagesOf(config)).toEqual(['environments.Prod: differs from "prod" only in letter case — on a Mac\'s case-insensitive disk both would build into one folder; rename one']);
   });
 });

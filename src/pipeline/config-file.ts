@@ -1,0 +1,42 @@
+import { relative, resolve, sep } from "node:path";
+import { UserError } from "../errors.js";
+import { decodeUtf8 } from "../config/decode-text.js";
+import { readInputFile } from "../config/read-file.js";
+
+export const DEFAULT_CONFIG = "jcprofile.json";
+
+/** Where the config is, and how messages name it: as the admin typed it. */
+export interface ConfigSource {
+  path: string;
+  displayPath: string;
+}
+
+/** A path as the admin would type it: relative to where they stand, when it is below it. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
+}
+
+export function configLocation(cwd: string, config: string | undefined): ConfigSource {
+  const path = resolve(cwd, config ?? DEFAULT_CONFIG);
+  return { path, displayPath: config ?? DEFAULT_CONFIG };
+}
+
+/**
+ * The config's text. Only a regular UTF-8 file of sane size is read: a FIFO, a device, a folder,
+ * a huge file or another encoding is a UserError naming the file (and the line and column of the
+ * first byte that is not UTF-8).
+ */
+export function readConfigFile(source: ConfigSource): string {
+  const read = readInputFile(source.path);
+  if ("reason" in read) {
+    if (read.code === "ENOENT") {
+      throw new UserError(`${source.displayPath}: not found — run "jcprofile init" to create it, or pass --config PATH`);
+    }
+    if (read.code === "EISDIR") throw new UserError(`${source.displayPath}: is a folder — pass the config file itself with --config`);
+    throw new UserError(`${source.displayPath}: ${read.reason}`);
+  }
+  const decoded = decodeUtf8(read.bytes);
+  if ("message" in decoded) throw new UserError(`${source.displayPath}:${decoded.line}:${decoded.column}: ${decoded.message}`);
+  return decoded.text;
+}

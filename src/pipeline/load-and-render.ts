@@ -1,0 +1,30 @@
+import { problemsError } from "../problem.js";
+import type { ConfigFile } from "../config/schema.js";
+import { configLocation, readConfigFile, type ConfigSource } from "./config-file.js";
+import { renderConfig, type RenderResult } from "./render-config.js";
+
+export interface LoadOptions {
+  cwd: string;
+  /** --config as typed (default jcprofile.json). */
+  config?: string;
+  /** --env: only these environments (default all). */
+  envs?: readonly string[];
+}
+
+export interface Loaded extends RenderResult {
+  config: ConfigFile;
+  source: ConfigSource;
+}
+
+/**
+ * What a command calls: read the config and run the pipeline. Any error is thrown as one
+ * UserError listing every problem (warnings attached); without errors the config, its selected
+ * environments and their profiles come back, with the warnings for the command to show.
+ */
+export function loadAndRender(options: LoadOptions): Loaded {
+  const source = configLocation(options.cwd, options.config);
+  const text = readConfigFile(source);
+  const result = renderConfig({ ...source, text, ...(options.envs !== undefined && { envs: options.envs }) });
+  if (result.problems.length > 0 || result.config === undefined) throw problemsError(result.problems, result.warnings);
+  return { ...result, config: result.config, source };
+}

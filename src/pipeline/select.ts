@@ -1,0 +1,17 @@
+import type { Problem } from "../problem.js";
+
+/** The environments named by --env (all when none), in the config's order; an unknown name is a problem. */
+export function selectEnvironments(
+  known: readonly string[],
+  requested: readonly string[] | undefined,
+  displayPath: string,
+): { names: string[]; problems: Problem[] } {
+  if (!requested || requested.length === 0) return { names: [...known], problems: [] };
+  const unknown = [...new Set(requested)].filter((name) => !known.includes(name));
+  const problems: Problem[] = unknown.length === 0 ? [] : [{
+    severity: "error",
+    path: [],
+    message: `--env ${unknown.join(", ")}: no such environment in ${displayPath} — it has ${known.join(", ")}`,
+  }];
+  return { names: known.filter((name) => requested.includes(name)), problems };
+}

@@ -1,0 +1,63 @@
+import { UserError } from "./errors.js";
+
+/**
+ * One thing wrong (or suspicious) in what the admin wrote: the config, a settings key, a rule
+ * between keys, a license file. Every check (schema, catalogue, rules, license, syntax) returns
+ * these, so a command can list them all at once and say where each one is.
+ */
+export interface Problem {
+  readonly severity: "error" | "warning";
+  /** JSON path from the root of what was checked; a caller that nests it prefixes its own. */
+  readonly path: readonly (string | number)[];
+  /** Reads after "<path>: ", so it never repeats the path; it ends with the fix. */
+  readonly message: string;
+  /** The file as the admin typed it; set by the pipeline. */
+  readonly file?: string;
+  /** 1-based, when the problem is in the text itself (syntax, encoding). */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export const isError = (problem: Problem): boolean => problem.severity === "error";
+
+/** `environments.prod.login.adminRoles[0]` — the path as the admin would write it. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part}]`;
+    else if (!/^[A-Za-z0-9_$-]+$/.test(part)) text += `[${JSON.stringify(part)}]`;
+    else text += text === "" ? part : `.${part}`;
+  }
+  return text === "" ? "(top level)" : text;
+}
+
+/** Where, without the file: `3:14` for text positions, else the JSON path. */
+function locate(problem: Problem): string {
+  if (problem.line !== undefined) return `${problem.line}:${problem.column ?? 1}`;
+  return formatPath(problem.path);
+}
+
+/** One line: `jcprofile.json:3:14: message` or `jcprofile.json: environments.prod.tenant: message`. */
+export function formatProblem(problem: Problem): string {
+  if (problem.file === undefined) return problem.path.length === 0 ? problem.message : `${locate(problem)}: ${problem.message}`;
+  const file = problem.file;
+  if (problem.line !== undefined) return `${file}:${locate(problem)}: ${problem.message}`;
+  if (problem.path.length === 0) return `${file}: ${problem.message}`;
+  return `${file}: ${locate(problem)}: ${problem.message}`;
+}
+
+/**
+ * All errors in one UserError, so the admin fixes them in one pass. One error is one line; more
+ * are a count and one line each (the file is named once when they share it).
+ */
+export function problemsError(errors: readonly Problem[], warnings: readonly Problem[] = [], lead = ""): UserError {
+  const shownWarnings = warnings.map(formatProblem);
+  if (errors.length === 1) return new UserError(`${lead}${formatProblem(errors[0]!)}`, { warnings: shownWarnings });
+  const files = new Set(errors.map((problem) => problem.file ?? ""));
+  if (files.size === 1) {
+    const [file] = files;
+    const details = errors.map((problem) => (problem.line !== undefined ? `${locate(problem)}: ${problem.message}` : problem.path.length === 0 ? problem.message : `${locate(problem)}: ${problem.message}`));
+    return new UserError(`${lead}${file}: ${errors.length} problems`, { details, warnings: shownWarnings });
+  }
+  return new UserError(`${lead}${errors.length} problems`, { details: errors.map(formatProblem), warnings: shownWarnings });
+}
