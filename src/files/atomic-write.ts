@@ -5,7 +5,8 @@ import { UserError } from "../errors.js";
 export interface FileToWrite {
   path: string;
   displayPath: string;
-  text: string;
+  /** Text is written as UTF-8; bytes (a signed profile) as they are. */
+  text: string | Uint8Array;
 }
 
 /**
