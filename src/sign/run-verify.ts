@@ -58,7 +58,23 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
 }
 
 async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
-  const result: FileVerdict = { file, signed: false, signatureValid: false, trusted: false, chain: [], certificatesInFile: 0, timeValid: false, jamfConnect: false, problems: [], valid: false };
+  // Every key in its place from the start, so --json always lists them in this order.
+  const result: FileVerdict = {
+    file,
+    valid: false,
+    signed: false,
+    signer: undefined,
+    signingTime: undefined,
+    signatureValid: false,
+    trusted: false,
+    chain: [],
+    certificatesInFile: 0,
+    timeValid: false,
+    jamfConnect: false,
+    identifier: undefined,
+    drift: undefined,
+    problems: [],
+  };
   let content: Buffer | undefined;
   if (!looksLikeCms(bytes)) {
     content = bytes;

@@ -211,6 +211,20 @@ describe("jcprofile verify", () => {
     expect(verdict.drift.keyPaths).toContain("PayloadOrganization");
   });
 
+  it.skipIf(!OPENSSL)("verifies a profile openssl signed in streaming BER (indefinite lengths)", async () => {
+    await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    const signed = join(dir, "openssl-signed.mobileconfig");
+    execFileSync("openssl", [
+      "cms", "-sign", "-nodetach", "-binary", "-stream", "-outform", "DER", "-md", "sha256",
+      "-in", join(dir, "out/prod/jamf-connect-login.mobileconfig"), "-signer", pki("signer.pem"), "-inkey", pki("signer-key.pem"),
+      "-certfile", pki("intermediate.pem"), "-out", signed,
+    ], { stdio: "pipe" });
+    expect(readFileSync(signed).subarray(0, 2)).toEqual(Buffer.from([0x30, 0x80]));
+    const run = await verify(["openssl-signed.mobileconfig", "--ca", pki("root.pem"), "--config", "contoso.jcprofile.json", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ valid: true, signatureValid: true, trusted: true, drift: { matches: true } });
+  });
+
   it("exits 1 for an unsigned profile and 2 for a missing file", async () => {
     await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
     const unsigned = await verify(["out/prod/jamf-connect-login.mobileconfig", "--json"]);
