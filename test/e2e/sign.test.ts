@@ -114,6 +114,20 @@ describe("jcprofile sign", () => {
     expect(JSON.parse(checked.stdout)[0].certificatesInFile).toBe(2);
   });
 
+  it.skipIf(!OPENSSL)("signs with an ECDSA P-256 key (openssl makes the certificate)", async () => {
+    const [cert, key] = [join(dir, "ec.pem"), join(dir, "ec-key.pem")];
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert,
+      "-days", "90", "-subj", "/CN=EC Profile Signing", "-addext", "keyUsage=digitalSignature",
+    ], { stdio: "pipe" });
+    const run = await sign(["--cert", "ec.pem", "--key", "ec-key.pem", "--env", "prod"], {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/self-signed/);
+    expect((await verify([SIGNED[0]!, "--ca", "ec.pem"])).code).toBe(0);
+    execFileSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, SIGNED[0]!), "-CAfile", cert, "-out", join(dir, "ec.plist")], { stdio: "pipe" });
+    expect(readFileSync(join(dir, "ec.plist"))).toEqual(built("prod", "login"));
+  });
+
   it("without --chain a PEM signer's intermediate is missing, and verify says the chain is untrusted (exit 1)", async () => {
     await sign(["--cert", pki("signer.pem"), "--key", pki("signer-key.pem"), "--env", "prod"], {});
     const checked = await verify([SIGNED[0]!, "--ca", pki("root.pem")]);
