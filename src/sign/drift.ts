@@ -1,5 +1,5 @@
+import type { RenderedProfile } from "../render/profile.js";
 import { readProfileContent, differingKeyPaths } from "./profile-content.js";
-import { renderProfiles } from "./render-source.js";
 
 export interface DriftCheck {
   matches: boolean;
@@ -11,8 +11,7 @@ export interface DriftCheck {
 }
 
 /** Is the content byte for byte what the config builds now? Matched to a profile by its PayloadIdentifier. */
-export async function checkDrift(options: { cwd: string; config?: string; envs?: readonly string[] }, content: Buffer): Promise<DriftCheck> {
-  const { profiles } = renderProfiles(options);
+export async function checkDrift(profiles: readonly RenderedProfile[], content: Buffer): Promise<DriftCheck> {
   const current = await readProfileContent(content);
   const counterpart = profiles.find((profile) => profile.identifier === current.identifier);
   if (!counterpart) {

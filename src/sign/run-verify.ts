@@ -9,6 +9,7 @@ import { checkDrift, type DriftCheck } from "./drift.js";
 import { loadForge, type Forge } from "./forge.js";
 import { readInput, readPemCertificates } from "./identity.js";
 import { readProfileContent } from "./profile-content.js";
+import { renderProfiles } from "./render-source.js";
 
 export interface VerifyOptions {
   cwd: string;
@@ -43,12 +44,13 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
   const inputs = options.files.map((file) => ({ file, bytes: readInput(options.cwd, file, "verify") }));
   const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : rootCertificates.map((pem) => new X509Certificate(pem));
   const forge = await loadForge();
-  const drift = options.config !== undefined || (options.envs?.length ?? 0) > 0;
+  // Rendered once, before any file is judged: a config error is a usage error (exit 2).
+  const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? renderProfiles(options).profiles : undefined;
   const verdicts: FileVerdict[] = [];
   for (const input of inputs) {
     const verdict = await verifyOne(forge, input.file, input.bytes, anchors, options.now ?? new Date());
-    if (drift && verdict.content) {
-      verdict.result.drift = await checkDrift(options, verdict.content);
+    if (built && verdict.content) {
+      verdict.result.drift = await checkDrift(built, verdict.content);
       if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
     }
     verdict.result.valid = verdict.result.problems.length === 0;
