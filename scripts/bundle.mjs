@@ -13,7 +13,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20.19",
-  external: ["@azure/msal-node", "ora", "@inquirer/*", "undici"],
+  external: ["@azure/msal-node", "ora", "@inquirer/*", "undici", "node-forge"],
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "inline",
   // commander is CommonJS: give the ESM bundle a require() for its node: imports.

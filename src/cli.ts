@@ -7,6 +7,9 @@ import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { InitCommandFlags } from "./commands/init.js";
 import type { ProbeFlags } from "./commands/probe.js";
+import type { SignFlags } from "./commands/sign.js";
+import type { VerifyFlags } from "./commands/verify.js";
+import { processIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 
 /**
@@ -144,6 +147,50 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
     )
     .action((flags: InitCommandFlags) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
+
+  program
+    .command("sign")
+    .description("build each environment's profiles in memory, as build does, and write them CMS-signed to <out>/<env>/signed/")
+    .option("-c, --config <file>", "config file", "jcprofile.json")
+    .option("-e, --env <name>", "sign only this environment (repeat for more; default: all)", collect, [])
+    .option("--identity <file.p12>", "signing identity: a PKCS#12 with the certificate and its private key")
+    .option("--cert <file.pem>", "signing certificate (PEM; further certificates in it are embedded as the chain)")
+    .option("--key <file.pem>", "its private key (PEM, encrypted or not)")
+    .option("--chain <file.pem>", "intermediate certificates to embed (PEM)")
+    .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
+    .option("--password-stdin", "read the PKCS#12 or key password from standard input (one trailing newline is removed)")
+    .addOption(new Option("--password [value]").hideHelp())
+    .addHelpText(
+      "after",
+      "\nPassword: JCPROFILE_SIGNING_PASSWORD, --password-stdin, or a masked prompt at a terminal — never a flag.\n" +
+        "Signed files are CMS SignedData (DER, SHA-256, content attached) holding exactly build's bytes. Jamf Pro's API\n" +
+        "cannot take signed profiles: upload those by hand in the web interface, or upload the unsigned ones.\n" +
+        "\nExit codes: 0 signed, 2 bad input or usage (wrong password, key not matching, expired certificate, …).\n" +
+        "Example: jcprofile sign --env prod --identity signing.p12 --password-stdin < pw.txt",
+    )
+    .action(async (flags: SignFlags) => {
+      const { signCommand } = await import("./commands/sign.js");
+      setExit(await signCommand(flags, processIo()));
+    });
+
+  program
+    .command("verify")
+    .description("check signed profiles: signer, signature, chain, Jamf Connect content, and with --config/--env drift from the config")
+    .argument("<file...>", "signed .mobileconfig files")
+    .option("-c, --config <file>", "also compare each file's content with what this config builds now")
+    .option("-e, --env <name>", "compare with this environment only (repeat for more; default config: jcprofile.json)", collect, [])
+    .option("--ca <file.pem>", "trusted root certificates (PEM; default: Node's bundled public roots)")
+    .option("--json", "print one JSON array, one object per file, on stdout")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 every file valid, 1 a signature invalid, untrusted, expired, not a Jamf Connect profile or drifted\n" +
+        "from the config, 2 a file unreadable or bad usage.\n" +
+        "Example: jcprofile verify out/prod/signed/*.mobileconfig --ca corp-root.pem --config jcprofile.json",
+    )
+    .action(async (files: string[], flags: Omit<VerifyFlags, "files">) => {
+      const { verifyCommand } = await import("./commands/verify.js");
+      setExit(await verifyCommand({ ...flags, files }, processIo()));
+    });
 
   return program;
 }

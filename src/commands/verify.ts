@@ -1,0 +1,47 @@
+/** `jcprofile verify`: files → runVerify → one report per file, or --json. */
+import { ExitCode, type ExitCodeValue } from "../errors.js";
+import type { CommandIo } from "../io.js";
+import { createOutput, type Output } from "../output.js";
+import { runVerify, type FileVerdict } from "../sign/run-verify.js";
+
+export interface VerifyFlags {
+  files: string[];
+  config?: string;
+  env?: string[];
+  ca?: string;
+  json?: boolean;
+}
+
+export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<ExitCodeValue> {
+  const output = createOutput(io);
+  const verdicts = await runVerify({
+    cwd: io.cwd,
+    files: flags.files,
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(flags.env !== undefined && flags.env.length > 0 && { envs: flags.env }),
+    ...(flags.ca !== undefined && { ca: flags.ca }),
+  });
+  if (flags.json) output.data(JSON.stringify(verdicts, null, 2));
+  else for (const verdict of verdicts) printVerdict(output, verdict);
+  return verdicts.every((verdict) => verdict.valid) ? ExitCode.ok : ExitCode.failed;
+}
+
+function printVerdict(output: Output, verdict: FileVerdict): void {
+  const mark = verdict.valid ? output.paint("green", "valid") : output.paint("red", "INVALID");
+  output.data(`${verdict.file}: ${mark}`);
+  const line = (label: string, value: string) => output.data(`  ${label.padEnd(11)} ${value}`);
+  line("signed", verdict.signed ? `yes${verdict.signingTime ? `, at ${verdict.signingTime}` : ""}` : "no");
+  if (verdict.signer) {
+    line("signer", verdict.signer.subject);
+    line("issuer", verdict.signer.issuer);
+    line("serial", verdict.signer.serial);
+    line("valid", `${verdict.signer.validFrom} to ${verdict.signer.validTo}`);
+  }
+  if (verdict.signed) {
+    line("signature", verdict.signatureValid ? "valid for the content" : "NOT valid");
+    line("chain", `${verdict.trusted ? "trusted" : "NOT trusted"}: ${verdict.chain.join(" ← ") || "(none)"}`);
+  }
+  line("content", verdict.jamfConnect ? `Jamf Connect profile ${verdict.identifier ?? ""}`.trim() : "NOT a Jamf Connect profile");
+  if (verdict.drift) line("config", verdict.drift.matches ? `matches (${verdict.drift.environment} ${verdict.drift.profile})` : verdict.drift.summary);
+  for (const problem of verdict.problems) line("problem", problem);
+}

@@ -1,0 +1,60 @@
+import type { X509Certificate } from "node:crypto";
+import { sameCertificate } from "./certificate-facts.js";
+
+export interface ChainCheck {
+  /** Signer first, then each issuer found, ending at the trust anchor when trusted. */
+  path: X509Certificate[];
+  trusted: boolean;
+  problem?: string;
+}
+
+/**
+ * Walks from the signer up through the embedded certificates until a certificate is, or is
+ * issued by, a trust anchor (--ca, else Node's bundled roots). Each step checks the issuer's
+ * name and its signature on the certificate below, with node:crypto.
+ */
+export function checkChain(signer: X509Certificate, embedded: readonly X509Certificate[], anchors: readonly X509Certificate[]): ChainCheck {
+  const path = [signer];
+  for (let current = signer; path.length <= 10; ) {
+    if (anchors.some((anchor) => sameCertificate(anchor, current))) return { path, trusted: true };
+    const anchor = anchors.find((candidate) => issued(candidate, current));
+    if (anchor) return { path: [...path, anchor], trusted: true };
+    const next = embedded.find((candidate) => !path.some((seen) => sameCertificate(seen, candidate)) && issued(candidate, current));
+    if (!next) {
+      const selfSigned = current.subject === current.issuer;
+      return {
+        path,
+        trusted: false,
+        problem: selfSigned
+          ? `the chain ends at a self-signed certificate that is not trusted (${oneLine(current.subject)}) — pass its CA with --ca`
+          : `the issuer of ${oneLine(current.subject)} (${oneLine(current.issuer)}) is neither in the file nor trusted — sign with --chain, or pass the CA with --ca`,
+      };
+    }
+    path.push(next);
+    current = next;
+  }
+  return { path, trusted: false, problem: "the certificate chain is longer than 10" };
+}
+
+function issued(issuer: X509Certificate, child: X509Certificate): boolean {
+  try {
+    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** A certificate time as a Date (node 20's X509Certificate gives text). */
+export const dateOf = (text: string): Date => new Date(text);
+
+/** Whether every certificate in the path is valid at `now`; the first that is not, with why. */
+export function checkValidity(path: readonly X509Certificate[], now: Date): string | undefined {
+  for (const cert of path) {
+    if (dateOf(cert.validTo) < now) return `${oneLine(cert.subject)} expired on ${dateOf(cert.validTo).toISOString()}`;
+    if (dateOf(cert.validFrom) > now) return `${oneLine(cert.subject)} is not valid before ${dateOf(cert.validFrom).toISOString()}`;
+  }
+  return undefined;
+}
+
+/** X509Certificate prints names one attribute per line; a report wants them on one. */
+export const oneLine = (name: string): string => name.split("\n").filter(Boolean).join(", ");

@@ -1,0 +1,108 @@
+import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { UserError } from "../errors.js";
+import { readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
+import { signatureAlgorithm } from "./cms-sign.js";
+import type { Forge } from "./forge.js";
+import { readPkcs12 } from "./pkcs12.js";
+
+/** Where the signing certificate and key come from, as the admin named them. */
+export type IdentitySource =
+  | { kind: "pkcs12"; identity: string; chain?: string }
+  | { kind: "pem"; cert: string; key: string; chain?: string };
+
+export interface SigningIdentity {
+  certificate: X509Certificate;
+  facts: CertificateFacts;
+  key: KeyObject;
+  /** Other certificates to embed: the PKCS#12's own, then --chain's (without duplicates). */
+  chain: X509Certificate[];
+  /** The file the certificate came from, as the admin named it. */
+  shown: string;
+}
+
+/** Asked only when a password is needed (a PKCS#12, an encrypted PEM key); never logged. */
+export type PasswordReader = (forFile: string) => Promise<string>;
+
+export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySource, readPassword: PasswordReader): Promise<SigningIdentity> {
+  const loaded = source.kind === "pkcs12" ? await loadPkcs12(forge, cwd, source.identity, readPassword) : await loadPem(cwd, source, readPassword);
+  const extra = source.chain !== undefined ? readPemCertificates(cwd, source.chain, "--chain") : [];
+  const chain = [...loaded.chain, ...extra].filter(
+    (cert, index, all) => !sameCertificate(cert, loaded.certificate) && all.findIndex((other) => sameCertificate(other, cert)) === index,
+  );
+  if (!signatureAlgorithm(loaded.key)) {
+    throw new UserError(`${loaded.shown}: the key is ${loaded.key.asymmetricKeyType}, which cannot sign profiles here — use an RSA or ECDSA signing identity`);
+  }
+  const shown = source.kind === "pkcs12" ? source.identity : source.cert;
+  return { certificate: loaded.certificate, facts: readCertificateFacts(forge, loaded.certificate), key: loaded.key, chain, shown };
+}
+
+interface Loaded {
+  certificate: X509Certificate;
+  key: KeyObject;
+  chain: X509Certificate[];
+  shown: string;
+}
+
+async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
+  const bytes = readInput(cwd, file, "--identity");
+  const contents = readPkcs12(forge, bytes, await readPassword(file), file);
+  if (contents.keys.length === 0) {
+    throw new UserError(`${file}: this PKCS#12 holds no private key — export the identity (certificate with its key) from Keychain Access as .p12, not the certificate alone`);
+  }
+  for (const key of contents.keys) {
+    const certificate = contents.certificates.find((cert) => cert.checkPrivateKey(key));
+    if (certificate) return { certificate, key, chain: contents.certificates.filter((cert) => cert !== certificate), shown: file };
+  }
+  throw new UserError(`${file}: its private key belongs to none of its certificates — export the signing identity again, certificate and key together`);
+}
+
+async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem" }>, readPassword: PasswordReader): Promise<Loaded> {
+  const [certificate, ...chain] = readPemCertificates(cwd, source.cert, "--cert");
+  const keyText = readInput(cwd, source.key, "--key").toString("utf8");
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyText)) {
+    throw new UserError(`${source.key}: not a PEM private key — pass the key as PEM ("-----BEGIN PRIVATE KEY-----"), e.g. convert with: openssl pkey -in key.der -inform DER -out key.pem`);
+  }
+  const encrypted = /ENCRYPTED/.test(keyText);
+  const passphrase = encrypted ? await readPassword(source.key) : undefined;
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: keyText, format: "pem", ...(passphrase !== undefined && { passphrase }) });
+  } catch {
+    throw new UserError(
+      encrypted
+        ? `${source.key}: wrong password for this encrypted key — check the password (JCPROFILE_SIGNING_PASSWORD, --password-stdin or the prompt)`
+        : `${source.key}: the private key cannot be read — pass an unmodified PEM private key`,
+    );
+  }
+  if (!certificate!.checkPrivateKey(key)) {
+    throw new UserError(`${source.key}: this key does not belong to the certificate in ${source.cert} — pass the key that was created with that certificate`);
+  }
+  return { certificate: certificate!, key, chain, shown: source.key };
+}
+
+/** Every certificate in a PEM file, in order; at least one. */
+export function readPemCertificates(cwd: string, file: string, flag: string): X509Certificate[] {
+  const text = readInput(cwd, file, flag).toString("utf8");
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) {
+    throw new UserError(`${file}: no PEM certificate in it — ${flag} takes a PEM file ("-----BEGIN CERTIFICATE-----"); convert DER with: openssl x509 -inform DER -in cert.cer -out cert.pem`);
+  }
+  return blocks.map((block) => {
+    try {
+      return new X509Certificate(block);
+    } catch {
+      throw new UserError(`${file}: a certificate in it is damaged — export it again as PEM`);
+    }
+  });
+}
+
+export function readInput(cwd: string, file: string, flag: string): Buffer {
+  try {
+    return readFileSync(resolve(cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError(`${file}: cannot be read (${code}) — check the path given to ${flag}`);
+  }
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyExample, tempDir } from "../../test/e2e/cli.js";
+import { PASSWORD, writePki } from "../../test/sign/pki.js";
+import { objectIdentifier, time } from "./der.js";
+import { differingKeyPaths } from "./profile-content.js";
+import { runSign } from "./run-sign.js";
+import { runVerify } from "./run-verify.js";
+import { unwrapProfile } from "./unwrap.js";
+
+const DAY = 86_400_000;
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  writePki(dir);
+  copyExample(dir);
+});
+afterAll(() => cleanup());
+
+describe("runSign and runVerify in-process", () => {
+  it("signs without reading the password when nothing needs one, and verify reports expiry later in time", async () => {
+    let asked = 0;
+    const readPassword = async () => {
+      asked += 1;
+      return PASSWORD;
+    };
+    const result = await runSign({
+      cwd: dir,
+      config: "contoso.jcprofile.json",
+      envs: ["prod"],
+      identity: { kind: "pem", cert: "signer.pem", key: "signer-key.pem", chain: "intermediate.pem" },
+      readPassword,
+    });
+    expect(asked).toBe(0);
+    expect(result.files).toEqual(["out/prod/signed/jamf-connect-login.mobileconfig", "out/prod/signed/jamf-connect-menubar.mobileconfig"]);
+    const files = result.files;
+    const today = await runVerify({ cwd: dir, files, ca: "root.pem" });
+    expect(today.map((verdict) => verdict.valid)).toEqual([true, true]);
+    const later = await runVerify({ cwd: dir, files, ca: "root.pem", now: new Date(Date.now() + 400 * DAY) });
+    expect(later[0]).toMatchObject({ valid: false, signatureValid: true, trusted: true, timeValid: false });
+    expect(later[0]!.problems).toEqual([expect.stringMatching(/Contoso Profile Signing.* expired on/)]);
+  });
+
+  it("asks for the PKCS#12 password once and signs both environments with one signing time", async () => {
+    let asked = 0;
+    const now = new Date("2026-12-01T12:00:00Z");
+    const result = await runSign({
+      cwd: dir,
+      config: "contoso.jcprofile.json",
+      out: "again",
+      identity: { kind: "pkcs12", identity: "legacy.p12" },
+      readPassword: async () => ((asked += 1), PASSWORD),
+      now,
+    });
+    expect(asked).toBe(1);
+    expect(result.files).toHaveLength(4);
+    const [verdict] = await runVerify({ cwd: dir, files: [result.files[0]!], ca: "root.pem", config: "contoso.jcprofile.json" });
+    expect(verdict).toMatchObject({ signingTime: now.toISOString(), drift: { matches: true } });
+    expect(readFileSync(join(dir, result.files[0]!))[0]).toBe(0x30);
+  });
+});
+
+describe("unwrapProfile", () => {
+  it("gives the plist of a signed file with the signature checked, and an unsigned file as it is", async () => {
+    const { files } = await runSign({
+      cwd: dir,
+      config: "contoso.jcprofile.json",
+      envs: ["test"],
+      out: "unwrap",
+      identity: { kind: "pem", cert: "signer.pem", key: "signer-key.pem" },
+      readPassword: async () => PASSWORD,
+    });
+    const signed = readFileSync(join(dir, files[0]!));
+    const unwrapped = await unwrapProfile(signed);
+    expect(unwrapped).toMatchObject({ signed: true, signatureValid: true });
+    expect(unwrapped.content.toString("utf8")).toMatch(/^<\?xml/);
+    expect(await unwrapProfile(unwrapped.content)).toEqual({ signed: false, content: unwrapped.content });
+    const tampered = Buffer.from(signed);
+    tampered[tampered.indexOf("<plist") + 1] = "P".charCodeAt(0);
+    expect(await unwrapProfile(tampered)).toMatchObject({ signed: true, signatureValid: false });
+  });
+});
+
+describe("DER pieces", () => {
+  it.each([
+    ["1.2.840.113549.1.7.2", "06092a864886f70d010702"],
+    ["2.16.840.1.101.3.4.2.1", "0609608648016503040201"],
+  ])("encodes the OID %s", (oid, hex) => expect(objectIdentifier(oid).toString("hex")).toBe(hex));
+
+  it("writes UTCTime before 2050 and GeneralizedTime from 2050", () => {
+    expect(time(new Date("2026-12-01T20:30:05Z")).toString("latin1")).toBe("\x17\x0d261201203005Z");
+    expect(time(new Date("2050-01-01T00:00:00Z")).toString("latin1")).toBe("\x18\x0f20500101000000Z");
+  });
+});
+
+describe("differingKeyPaths", () => {
+  it("names nested keys and array items that differ, added or removed", () => {
+    const before = { A: 1, B: { C: [1, 2], D: "x" }, E: true };
+    const after = { A: 1, B: { C: [1, 3], D: "x", F: 0 } };
+    expect(differingKeyPaths(before, after)).toEqual(["B.C[1]", "B.F", "E"]);
+  });
+});

@@ -1,0 +1,125 @@
+import { X509Certificate } from "node:crypto";
+import { rootCertificates } from "node:tls";
+import { UserError } from "../errors.js";
+import { readCertificateFacts } from "./certificate-facts.js";
+import { checkChain, checkValidity, dateOf, oneLine } from "./chain.js";
+import { checkSignature } from "./check-signature.js";
+import { looksLikeCms, NotSignedDataError, readSignedData } from "./cms-read.js";
+import { checkDrift, type DriftCheck } from "./drift.js";
+import { loadForge, type Forge } from "./forge.js";
+import { readInput, readPemCertificates } from "./identity.js";
+import { readProfileContent } from "./profile-content.js";
+import { loadAndRender } from "../pipeline/load-and-render.js";
+
+export interface VerifyOptions {
+  cwd: string;
+  files: readonly string[];
+  /** With config or envs, each file's content is compared with what the config builds now. */
+  config?: string;
+  envs?: readonly string[];
+  ca?: string;
+  now?: Date;
+}
+
+export interface FileVerdict {
+  file: string;
+  signed: boolean;
+  signer?: { subject: string; issuer: string; serial: string; validFrom: string; validTo: string };
+  signingTime?: string;
+  signatureValid: boolean;
+  trusted: boolean;
+  /** Subjects from the signer up to the trust anchor (or as far as the chain goes). */
+  chain: string[];
+  certificatesInFile: number;
+  timeValid: boolean;
+  jamfConnect: boolean;
+  identifier?: string;
+  drift?: DriftCheck;
+  /** Every reason the file is not valid; empty when it is. */
+  problems: string[];
+  valid: boolean;
+}
+
+export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
+  const inputs = options.files.map((file) => ({ file, bytes: readInput(options.cwd, file, "verify") }));
+  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : rootCertificates.map((pem) => new X509Certificate(pem));
+  const forge = await loadForge();
+  // Rendered once, before any file is judged: a config error is a usage error (exit 2).
+  const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? loadAndRender(options).profiles : undefined;
+  const verdicts: FileVerdict[] = [];
+  for (const input of inputs) {
+    const verdict = await verifyOne(forge, input.file, input.bytes, anchors, options.now ?? new Date());
+    if (built && verdict.content) {
+      verdict.result.drift = await checkDrift(built, verdict.content);
+      if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
+    }
+    verdict.result.valid = verdict.result.problems.length === 0;
+    verdicts.push(verdict.result);
+  }
+  return verdicts;
+}
+
+async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
+  // Every key in its place from the start, so --json always lists them in this order.
+  const result: FileVerdict = {
+    file,
+    valid: false,
+    signed: false,
+    signer: undefined,
+    signingTime: undefined,
+    signatureValid: false,
+    trusted: false,
+    chain: [],
+    certificatesInFile: 0,
+    timeValid: false,
+    jamfConnect: false,
+    identifier: undefined,
+    drift: undefined,
+    problems: [],
+  };
+  let content: Buffer | undefined;
+  if (!looksLikeCms(bytes)) {
+    content = bytes;
+    result.problems.push("not signed");
+  } else {
+    try {
+      const message = readSignedData(forge, bytes);
+      content = message.content;
+      result.signed = true;
+      result.certificatesInFile = message.certificates.length;
+      if (message.signer.signingTime) result.signingTime = message.signer.signingTime.toISOString();
+      const signature = checkSignature(message, (cert) => readCertificateFacts(forge, cert));
+      result.signatureValid = signature.valid;
+      if (signature.problem) result.problems.push(signature.problem);
+      if (signature.signer) {
+        const cert = signature.signer;
+        result.signer = {
+          subject: oneLine(cert.subject),
+          issuer: oneLine(cert.issuer),
+          serial: cert.serialNumber,
+          validFrom: dateOf(cert.validFrom).toISOString(),
+          validTo: dateOf(cert.validTo).toISOString(),
+        };
+        const chain = checkChain(cert, message.certificates, anchors);
+        result.chain = chain.path.map((link) => oneLine(link.subject));
+        result.trusted = chain.trusted;
+        if (chain.problem) result.problems.push(`untrusted: ${chain.problem}`);
+        const expired = checkValidity(chain.path, now);
+        result.timeValid = expired === undefined;
+        if (expired) result.problems.push(expired);
+      }
+    } catch (error) {
+      if (!(error instanceof NotSignedDataError)) throw error;
+      result.problems.push(`not a readable signed profile: ${error.message}`);
+      return { result };
+    }
+  }
+  const profile = await readProfileContent(content);
+  result.jamfConnect = profile.problem === undefined;
+  if (profile.identifier !== undefined) result.identifier = profile.identifier;
+  if (profile.problem) {
+    if (!result.signed) throw new UserError(`${file}: neither a signed profile nor a Jamf Connect profile (${profile.problem}) — pass a .mobileconfig written by jcprofile sign or build`);
+    result.problems.push(profile.problem);
+  }
+  return { result, content };
+}

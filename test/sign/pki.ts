@@ -1,0 +1,120 @@
+/**
+ * A throwaway PKI made in the test run (nothing committed): a root CA, an intermediate, signing
+ * certificates good and bad, and identity files in the forms admins bring — PKCS#12 in the legacy
+ * 3DES/SHA-1 form (Keychain Access), in AES form (forge, and OpenSSL 3's own when openssl is
+ * installed), and PEM with an encrypted key. Keys come from node:crypto (fast); forge makes the
+ * certificates and PKCS#12 files.
+ */
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { pki } from "node-forge";
+
+// node-forge is CommonJS with no named exports node can see; require it as the product's loader does.
+const forge = createRequire(import.meta.url)("node-forge") as typeof import("node-forge");
+
+const DAY = 86_400_000;
+
+export interface Made {
+  cert: pki.Certificate;
+  key: pki.rsa.PrivateKey;
+  certPem: string;
+  keyPem: string;
+}
+
+let serial = 1;
+
+function makeKey(): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const key = forge.pki.privateKeyFromPem(keyPem) as pki.rsa.PrivateKey;
+  return { key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e), keyPem };
+}
+
+export function makeCertificate(options: {
+  name: string;
+  issuer?: Made;
+  ca?: boolean;
+  notBefore?: Date;
+  notAfter?: Date;
+  digitalSignature?: boolean;
+}): Made {
+  const { key, publicKey, keyPem } = makeKey();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = (serial++).toString(16).padStart(4, "0");
+  cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - DAY);
+  cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * DAY);
+  const subject = [{ name: "commonName", value: options.name }, { name: "organizationName", value: "jcprofile tests" }];
+  cert.setSubject(subject);
+  cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);
+  const extensions: object[] = [{ name: "basicConstraints", cA: options.ca ?? false }];
+  if (options.ca) extensions.push({ name: "keyUsage", keyCertSign: true, cRLSign: true, digitalSignature: true });
+  else extensions.push({ name: "keyUsage", digitalSignature: options.digitalSignature ?? true, keyEncipherment: true });
+  cert.setExtensions(extensions);
+  cert.sign(options.issuer ? options.issuer.key : key, forge.md.sha256.create());
+  return { cert, key, certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+export function pkcs12(key: Made | null, certs: Made[], password: string, algorithm: "3des" | "aes256"): Buffer {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key?.key ?? null, certs.map((made) => made.cert), password, { algorithm, friendlyName: "jcprofile test" });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
+}
+
+export function hasOpenssl(): boolean {
+  try {
+    execFileSync("openssl", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
+
+/** Writes every identity file the tests use into `dir`; returns the PKI for further checks. */
+export function writePki(dir: string) {
+  const now = Date.now();
+  const root = makeCertificate({ name: "jcprofile Test Root CA", ca: true, notAfter: new Date(now + 3650 * DAY) });
+  const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", ca: true, issuer: root });
+  const signer = makeCertificate({ name: "Contoso Profile Signing", issuer: intermediate });
+  const expired = makeCertificate({ name: "Expired Signing", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY) });
+  const future = makeCertificate({ name: "Future Signing", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY) });
+  const soon = makeCertificate({ name: "Soon Expiring Signing", issuer: intermediate, notAfter: new Date(now + 10 * DAY) });
+  const selfSigned = makeCertificate({ name: "Self-Signed Signing" });
+  const noSignatureUsage = makeCertificate({ name: "Encryption Only", issuer: intermediate, digitalSignature: false });
+  const write = (name: string, data: string | Buffer) => writeFileSync(join(dir, name), data);
+  write("root.pem", root.certPem);
+  write("intermediate.pem", intermediate.certPem);
+  write("signer.pem", signer.certPem);
+  write("signer-key.pem", signer.keyPem);
+  write("signer-key-encrypted.pem", encryptKey(signer.keyPem));
+  write("other-key.pem", expired.keyPem);
+  write("legacy.p12", pkcs12(signer, [signer, intermediate], PASSWORD, "3des"));
+  write("forge-aes.p12", pkcs12(signer, [signer, intermediate], PASSWORD, "aes256"));
+  write("no-key.p12", pkcs12(null, [signer, intermediate], PASSWORD, "3des"));
+  write("expired.p12", pkcs12(expired, [expired, intermediate], PASSWORD, "3des"));
+  write("future.p12", pkcs12(future, [future, intermediate], PASSWORD, "3des"));
+  write("soon.p12", pkcs12(soon, [soon, intermediate], PASSWORD, "3des"));
+  write("self-signed.p12", pkcs12(selfSigned, [selfSigned], PASSWORD, "3des"));
+  write("no-signature-usage.p12", pkcs12(noSignatureUsage, [noSignatureUsage, intermediate], PASSWORD, "3des"));
+  return { root, intermediate, signer };
+}
+
+function encryptKey(pem: string): string {
+  const key = forge.pki.privateKeyFromPem(pem);
+  return forge.pki.encryptRsaPrivateKey(key, PASSWORD, { algorithm: "aes256" });
+}
+
+/** OpenSSL 3's own default PKCS#12 (PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256, SHA-256 MAC). */
+export function writeOpensslPkcs12(pkiDir: string, outDir: string): string {
+  const dir = pkiDir;
+  const out = join(outDir, "openssl3.p12");
+  execFileSync("openssl", [
+    "pkcs12", "-export", "-in", join(dir, "signer.pem"), "-inkey", join(dir, "signer-key.pem"),
+    "-certfile", join(dir, "intermediate.pem"), "-out", out, "-passout", "env:P12_PASSWORD",
+  ], { env: { ...process.env, P12_PASSWORD: PASSWORD }, stdio: ["ignore", "ignore", "pipe"] });
+  return out;
+}
