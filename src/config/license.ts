@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readLicense } from "../profile/license.js";
 
 /**
  * A .jamfconnectlicense file is an XML property list (Name, Email, LicenseKey, DateIssued,
@@ -7,25 +8,16 @@ import { readFileSync } from "node:fs";
  * also accepts a base64 <string> is UNVERIFIED, so jcprofile always writes <data>.
  */
 function checkLicense(bytes: Uint8Array): Uint8Array | string {
-  if (bytes.length === 0) return "is an empty file — download the license again from Jamf Account";
-  const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
-  if (head === "bplist00") return bytes;
-  const text = Buffer.from(bytes).toString("utf8");
-  if (text.includes("<plist")) return looksLikeLicense(text) ? bytes : notALicense;
-  const compact = text.replace(/\s+/g, "");
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
-    const decoded = Buffer.from(compact, "base64");
-    const decodedText = decoded.toString("utf8");
-    if (decodedText.includes("<plist")) return looksLikeLicense(decodedText) ? new Uint8Array(decoded) : notALicense;
+  const license = readLicense(bytes);
+  if (license === "empty") return "is an empty file — download the license again from Jamf Account";
+  if (license === "not-a-license") return notALicense;
+  if (license === "not-a-plist") {
+    return "is neither a Jamf Connect license property list nor base64 text of one — use the .jamfconnectlicense file from Jamf Account";
   }
-  return "is neither a Jamf Connect license property list nor base64 text of one — use the .jamfconnectlicense file from Jamf Account";
+  return license.bytes;
 }
 
 const notALicense = "is a property list without a LicenseKey, so not a Jamf Connect license — use the .jamfconnectlicense file from Jamf Account";
-
-function looksLikeLicense(plistText: string): boolean {
-  return /<key>\s*LicenseKey\s*<\/key>/.test(plistText);
-}
 
 export const licenseNotFound = (path: string): string =>
   `not found (looked for ${path}) — download the .jamfconnectlicense file from Jamf Account`;

@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { resolve } from "node:path";
 import * as v from "valibot";
 import { licenseNotFound, readLicenseFile } from "../config/license.js";
+import { readLicense } from "../profile/license.js";
 import {
   conditionalAccessSchema,
   configSchema,
@@ -83,16 +84,20 @@ export function licenseValidator(cwd: string): Validator {
   };
 }
 
-/** ExpirationDate of an XML license, when it has passed: worth a warning, not a refusal. */
+/** ExpirationDate of a license, when it has passed: worth a warning, not a refusal. */
 export function licenseExpiry(path: string, now: Date): string | undefined {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch {
     return undefined;
   }
-  const match = /<key>\s*ExpirationDate\s*<\/key>\s*<(?:string|date)>([^<]+)</.exec(text);
-  const date = match?.[1] !== undefined ? new Date(match[1].trim()) : undefined;
-  if (date === undefined || Number.isNaN(date.getTime()) || date.getTime() >= now.getTime()) return undefined;
-  return `the license expired on ${match![1]!.trim()} — Jamf Connect needs a current one; download it again from Jamf Account`;
+  const license = readLicense(bytes);
+  if (typeof license === "string" || license.expires === undefined || license.expires.getTime() >= now.getTime()) return undefined;
+  return `the license expired on ${showDate(license.fields.ExpirationDate, license.expires)} — Jamf Connect needs a current one; download it again from Jamf Account`;
+}
+
+/** The date as the license writes it, so the admin recognises it. */
+function showDate(raw: unknown, date: Date): string {
+  return typeof raw === "string" ? raw.trim() : date.toISOString().slice(0, 10);
 }
