@@ -36,3 +36,23 @@ function pluralKind(spec: KeySpec): string {
 export function listValues(values: readonly string[]): string {
   return values.join(", ");
 }
+
+/** The edit that fixes a type mismatch in a property list, in plist terms (lint's wording). */
+export function plistTypeHint(spec: KeySpec, value: unknown): string {
+  switch (spec.type) {
+    case "bool":
+      return typeof value === "string" && /^(true|false)$/i.test(value.trim())
+        ? ` (write <${value.trim().toLowerCase()}/>)`
+        : " (write <true/> or <false/>)";
+    case "int":
+      return typeof value === "string" && /^-?\d+$/.test(value.trim()) ? ` (write <integer>${value.trim()}</integer>)` : " (write an <integer>)";
+    case "string":
+      return typeof value === "number" || typeof value === "boolean" ? ` (write <string>${String(value)}</string>)` : " (write a <string>)";
+    case "array":
+      return " (write an <array>)";
+    case "dict":
+      return " (write a <dict>)";
+    case "data":
+      return " (write <data>)";
+  }
+}

@@ -38,4 +38,6 @@ export interface CatalogIssue {
   /** Reads after "<path>: ", so it never repeats the path. */
   readonly message: string;
   readonly severity: "error" | "warning";
+  /** A stable name for the kind of problem (`unknown-key`, `wrong-type`, a rule's name), for --json. */
+  readonly code: string;
 }
