@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
+import { processIo } from "./io.js";
 import { log } from "./log.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { InitCommandFlags } from "./commands/init.js";
+import type { LintFlags } from "./commands/lint.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import { packageRoot } from "./package-root.js";
 
@@ -131,6 +133,25 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .action(async (flags: InitCommandFlags) => {
       const { initCommand } = await import("./commands/init.js");
       setExit(await initCommand(flags));
+    });
+
+  program
+    .command("lint")
+    .description("check existing Jamf Connect profiles or preference files: keys, types, rules, identifiers, IDs, scopes, secrets, license")
+    .argument("<file...>", ".mobileconfig (XML, binary or signed) or a preferences .plist")
+    .option("--json", "print one JSON array of findings on stdout: file, domain, payload, path, severity, code, message, fix")
+    .option("--strict", "warnings count as errors for the exit code")
+    .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect); for a profile, lint only that domain")
+    .addHelpText(
+      "after",
+      "\nA signed profile is read, but its signature is not checked. A preferences file's domain is taken from its name\n" +
+        "(com.jamf.connect.login.plist) or guessed from its keys; the report says which.\n" +
+        "\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings, with --strict), 2 a file could not be read, or usage.\n" +
+        "Example: jcprofile lint ~/Downloads/JamfConnect.mobileconfig \"/Library/Managed Preferences/com.jamf.connect.login.plist\"",
+    )
+    .action(async (files: string[], flags: Omit<LintFlags, "files">) => {
+      const { lintCommand } = await import("./commands/lint.js");
+      setExit(lintCommand({ ...flags, files }, processIo()));
     });
 
   return program;
