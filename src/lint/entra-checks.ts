@@ -51,7 +51,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
       if (!GUID_PATTERN.test(id.trim())) {
         issues.push({ path, severity: "error", code: "not-a-guid", message: `${JSON.stringify(id)} is not a GUID, and Entra ID identifies apps by GUID`, fix: CLIENT_ID_FIX });
       } else if (typeof tenant === "string" && id.trim().toLowerCase() === tenant.trim().toLowerCase()) {
-        issues.push({ path, severity: "error", code: "tenant-as-client-id", message: `${path.join(".")} is the tenant ID (${keys.tenant.join(".")}), not an app's client ID`, fix: CLIENT_ID_FIX });
+        issues.push({ path, severity: "error", code: "tenant-as-client-id", message: `${JSON.stringify(id)} is the tenant ID (as in ${keys.tenant.join(".")}), not an app's client ID`, fix: CLIENT_ID_FIX });
       }
     }
   }

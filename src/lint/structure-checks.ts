@@ -22,7 +22,7 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
   const add = (place: FindingPlace, issue: Issue): void => void found.push({ place, issue });
   const root = model.root;
   if (root.PayloadType !== "Configuration") {
-    add(TOP, { path: ["PayloadType"], severity: "error", code: "profile-type", message: `PayloadType is ${show(root.PayloadType)}, not Configuration`, fix: "set the top-level PayloadType to Configuration" });
+    add(TOP, { path: ["PayloadType"], severity: "error", code: "profile-type", message: `is ${show(root.PayloadType)}, not Configuration`, fix: "set the top-level PayloadType to Configuration" });
   }
   checkIds(root, TOP, "the profile", add);
   const items = Array.isArray(root.PayloadContent) ? (root.PayloadContent as readonly PlistValue[]) : [];
@@ -40,24 +40,24 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     if (typeof item.PayloadUUID === "string") {
       const owner = uuids.get(item.PayloadUUID.toUpperCase());
       if (owner !== undefined) {
-        add(place, { path: ["PayloadUUID"], severity: "error", code: "duplicate-payload-uuid", message: `PayloadUUID ${item.PayloadUUID} is also the UUID of ${owner}`, fix: "give every payload and the profile its own UUID (uuidgen)" });
+        add(place, { path: ["PayloadUUID"], severity: "error", code: "duplicate-payload-uuid", message: `${item.PayloadUUID} is also the UUID of ${owner}`, fix: "give every payload and the profile its own UUID (uuidgen)" });
       } else uuids.set(item.PayloadUUID.toUpperCase(), `payload ${index + 1}`);
     }
     if (typeof item.PayloadIdentifier === "string") {
       const other = identifiers.get(item.PayloadIdentifier);
       if (other !== undefined) {
-        add(place, { path: ["PayloadIdentifier"], severity: "error", code: "duplicate-payload-identifier", message: `PayloadIdentifier ${item.PayloadIdentifier} is also payload ${other + 1}'s`, fix: "give every payload its own identifier (macOS requires them unique within a profile)" });
+        add(place, { path: ["PayloadIdentifier"], severity: "error", code: "duplicate-payload-identifier", message: `${item.PayloadIdentifier} is also payload ${other + 1}'s`, fix: "give every payload its own identifier (macOS requires them unique within a profile)" });
       } else identifiers.set(item.PayloadIdentifier, index);
       if (item.PayloadIdentifier === topIdentifier) {
-        add(place, { path: ["PayloadIdentifier"], severity: "warning", code: "identifier-reused", message: "the payload reuses the profile's own PayloadIdentifier", fix: `append a component, e.g. ${topIdentifier}.${typeof item.PayloadType === "string" ? item.PayloadType : "payload"}` });
+        add(place, { path: ["PayloadIdentifier"], severity: "warning", code: "identifier-reused", message: "is the profile's own PayloadIdentifier too", fix: `append a component, e.g. ${topIdentifier}.${typeof item.PayloadType === "string" ? item.PayloadType : "payload"}` });
       }
     }
   });
 
   if (model.payloads.some((payload) => payload.kind === "login") && root.PayloadScope !== "System") {
     add(TOP, root.PayloadScope === undefined
-      ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "PayloadScope is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
-      : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `PayloadScope is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
+      ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
+      : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
   }
 
   const seen = new Set<string>();
@@ -78,13 +78,13 @@ function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (pla
   for (const key of ["PayloadIdentifier", "PayloadUUID"] as const) {
     const value = dict[key];
     if (typeof value !== "string" || value.trim() === "") {
-      add(place, { path: [key], severity: "error", code: key === "PayloadUUID" ? "missing-payload-uuid" : "missing-payload-identifier", message: `${owner} has no ${key}${value === undefined ? "" : ` (it is ${show(value)})`}`, fix: key === "PayloadUUID" ? "add a <string> UUID (uuidgen)" : "add a reverse-DNS <string> identifier" });
+      add(place, { path: [key], severity: "error", code: key === "PayloadUUID" ? "missing-payload-uuid" : "missing-payload-identifier", message: `${value === undefined ? "is missing" : `is ${show(value)}`} in ${owner}`, fix: key === "PayloadUUID" ? "add a <string> UUID (uuidgen)" : "add a reverse-DNS <string> identifier" });
     }
   }
   const version = dict.PayloadVersion;
   if (version !== 1) {
     const what = version === undefined ? "is missing" : typeof version === "number" ? `is ${version}` : `is ${show(version)}, not an <integer>`;
-    add(place, { path: ["PayloadVersion"], severity: "error", code: "payload-version", message: `PayloadVersion of ${owner} ${what}`, fix: "write <integer>1</integer>" });
+    add(place, { path: ["PayloadVersion"], severity: "error", code: "payload-version", message: `${what} in ${owner}`, fix: "write <integer>1</integer>" });
   }
 }
 

@@ -99,6 +99,7 @@ class XmlReader {
   }
 
   private readTag(): Tag {
+    if (this.at >= this.text.length) this.fail("ends in the middle (the file is truncated)");
     if (this.text[this.at] !== "<") this.fail(`has text "${this.snippet()}" where an element was expected`);
     const match = /^<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(this.text.slice(this.at, this.at + 512));
     if (!match) this.fail(`has a malformed tag "${this.snippet()}" (the file may be truncated)`);
