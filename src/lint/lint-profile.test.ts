@@ -64,6 +64,12 @@ describe("lintProfile", () => {
     expect(lint({ IdPSettings: { Provider: "Azure" } }, "com.jamf.connect", { PayloadScope: "User" })).toEqual([]);
   });
 
+  it("warns about an mcx entry that sets nothing", () => {
+    const profile = { PayloadType: "Configuration", PayloadIdentifier: "a", PayloadUUID: "b", PayloadVersion: 1, PayloadScope: "System", PayloadContent: [{ PayloadType: "com.apple.ManagedClient.preferences", PayloadIdentifier: "a.c", PayloadUUID: "c", PayloadVersion: 1, PayloadContent: { "com.jamf.connect.login": { Forced: [{}] } } }] };
+    const model = readProfile(new Uint8Array(Buffer.from(serializePlist(profile))), { fileName: "p.mobileconfig" });
+    expect(lintProfile(model, { now: NOW }).map((finding) => finding.code)).toEqual(["mcx-no-settings"]);
+  });
+
   it("marks keys known only from Jamf Connect 1.x", () => {
     expect(lint({ ...base, CreateSyncPasswords: true })).toEqual([["CreateSyncPasswords", "warning", "legacy-key"]]);
     // An Okta-only 1.x key in an Entra profile is named for both reasons.

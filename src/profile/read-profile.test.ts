@@ -89,3 +89,12 @@ describe("extractCmsContent", () => {
     expect(() => extractCmsContent(whole.subarray(0, 100))).toThrow("truncated or damaged signed profile");
   });
 });
+
+describe("readProfile --domain on a profile", () => {
+  it("names the domains the profile has when the one asked for is missing", () => {
+    const profile = wrapPreferences("com.jamf.connect.login", login, identity);
+    expect(() => readProfile(bytes(profile), { fileName: "l.mobileconfig", domain: "com.jamf.connect" })).toThrow(
+      "l.mobileconfig: is a configuration profile without a com.jamf.connect payload (it has com.jamf.connect.login) — leave out --domain or give that domain",
+    );
+  });
+});

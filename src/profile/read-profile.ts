@@ -60,11 +60,13 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     if (!isProfileDictionary(value)) return readPreferences(base, notes, options);
     const { payloads: all, others } = unwrapProfile(value);
     const payloads = options.domain === undefined ? all : all.filter((payload) => payload.domain === options.domain);
+    if (payloads.length === 0 && all.length > 0) {
+      const held = [...new Set(all.map((payload) => payload.domain))].join(", ");
+      throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${held}) — leave out --domain or give that domain`);
+    }
     if (payloads.length === 0) {
       const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
-      const wanted = options.domain ?? "Jamf Connect";
-      const alsoHas = options.domain !== undefined && all.length > 0 ? `; it has ${[...new Set(all.map((p) => p.domain))].join(", ")}` : "";
-      throw new PlistReadError(`is a configuration profile without a ${wanted} payload (it holds ${held}${alsoHas})`);
+      throw new PlistReadError(`is a configuration profile without a Jamf Connect payload (it holds ${held})`);
     }
     return { ...base, form: "profile", payloads, others, notes };
   } catch (error) {
