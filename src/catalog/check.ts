@@ -1,7 +1,7 @@
 import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
 import { findUnwritableChar, kindOf, showValue } from "../values.js";
-import { expectedKind, listValues, plistTypeHint } from "./text.js";
+import { expectedKind, jsonTypeHint, listValues, plistTypeHint } from "./text.js";
 import type { CatalogIssue, Domain, KeyMap, KeySpec } from "./types.js";
 
 export type { CatalogIssue, Domain } from "./types.js";
@@ -147,7 +147,7 @@ function checkText(context: Context, text: string, path: Path, subject: string):
 }
 
 function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
-  const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : typeHint(spec, value);
+  const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : jsonTypeHint(spec, value);
   error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${hint}`, "wrong-type");
 }
 
@@ -160,26 +160,6 @@ function checkProfileData(context: Context, value: unknown, path: Path): void {
     return;
   }
   mismatch(context, { type: "data", description: "" }, value, path);
-}
-
-/** The edit that most often fixes a type mismatch, when there is an obvious one. */
-function typeHint(spec: KeySpec, value: unknown): string {
-  if (spec.type === "bool") {
-    if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
-      return ` (write ${value.trim().toLowerCase()} without quotes)`;
-    }
-    return " (write true or false)";
-  }
-  if (spec.type === "int" && typeof value === "string" && /^-?\d+$/.test(value.trim())) {
-    return ` (write ${value.trim()} without quotes)`;
-  }
-  if (spec.type === "string" && (typeof value === "number" || typeof value === "boolean")) {
-    return ` (write "${String(value)}" with quotes)`;
-  }
-  if (spec.type === "array" && spec.items?.type === "string" && typeof value === "string") {
-    return ` (write [${showValue(value)}])`;
-  }
-  return "";
 }
 
 function reportNull(context: Context, path: Path): void {

@@ -1,3 +1,4 @@
+import { showValue } from "../values.js";
 import type { KeySpec } from "./types.js";
 
 /** Wording shared by the checker's messages. */
@@ -55,4 +56,24 @@ export function plistTypeHint(spec: KeySpec, value: unknown): string {
     case "data":
       return " (write <data>)";
   }
+}
+
+/** The edit that most often fixes a type mismatch in the config's JSON, when there is an obvious one. */
+export function jsonTypeHint(spec: KeySpec, value: unknown): string {
+  if (spec.type === "bool") {
+    if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
+      return ` (write ${value.trim().toLowerCase()} without quotes)`;
+    }
+    return " (write true or false)";
+  }
+  if (spec.type === "int" && typeof value === "string" && /^-?\d+$/.test(value.trim())) {
+    return ` (write ${value.trim()} without quotes)`;
+  }
+  if (spec.type === "string" && (typeof value === "number" || typeof value === "boolean")) {
+    return ` (write "${String(value)}" with quotes)`;
+  }
+  if (spec.type === "array" && spec.items?.type === "string" && typeof value === "string") {
+    return ` (write [${showValue(value)}])`;
+  }
+  return "";
 }

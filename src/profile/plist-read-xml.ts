@@ -1,4 +1,5 @@
 import { PlistReadError } from "./plist-read-error.js";
+import { decodeReferences, readData, readDate, readInteger, readReal, type Fail } from "./plist-read-xml-text.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
 
 /**
@@ -10,7 +11,6 @@ import type { PlistDict, PlistValue } from "./plist-xml.js";
  */
 
 const MAX_DEPTH = 64;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 interface Tag {
   readonly name: string;
@@ -25,6 +25,8 @@ export function parseXmlPlist(text: string): PlistValue {
 
 class XmlReader {
   private at = 0;
+  /** For the helpers in plist-read-xml-text.ts. */
+  private readonly failHere: Fail = (message) => this.fail(message);
 
   constructor(private readonly text: string) {}
 
@@ -124,13 +126,13 @@ class XmlReader {
       case "string":
         return tag.selfClosing ? "" : this.readText("string");
       case "integer":
-        return this.readInteger(tag.selfClosing ? "" : this.readText("integer"));
+        return readInteger(tag.selfClosing ? "" : this.readText("integer"), this.failHere);
       case "real":
-        return this.readReal(tag.selfClosing ? "" : this.readText("real"));
+        return readReal(tag.selfClosing ? "" : this.readText("real"), this.failHere);
       case "date":
-        return this.readDate(tag.selfClosing ? "" : this.readText("date"));
+        return readDate(tag.selfClosing ? "" : this.readText("date"), this.failHere);
       case "data":
-        return this.readData(tag.selfClosing ? "" : this.readText("data"));
+        return readData(tag.selfClosing ? "" : this.readText("data"), this.failHere);
       default:
         return this.fail(`has the element <${tag.name}>, which is not a property list value`);
     }
@@ -167,7 +169,7 @@ class XmlReader {
     for (;;) {
       const next = this.text.indexOf("<", this.at);
       if (next < 0) this.fail(`has an unterminated <${name}> (the file may be truncated)`);
-      text += this.decodeReferences(this.text.slice(this.at, next));
+      text += decodeReferences(this.text.slice(this.at, next), this.failHere);
       this.at = next;
       if (this.text.startsWith("<![CDATA[", this.at)) {
         const end = this.text.indexOf("]]>", this.at);
@@ -183,55 +185,10 @@ class XmlReader {
     }
   }
 
-  private decodeReferences(raw: string): string {
-    return raw.replace(/&([^;&\s]*);?/g, (whole, body: string) => {
-      if (!whole.endsWith(";")) this.fail(`has a bare "&" in "${raw.slice(0, 40)}" (write &amp;)`);
-      const numeric = /^#(?:x([0-9A-Fa-f]+)|(\d+))$/.exec(body);
-      if (numeric) {
-        const code = numeric[1] !== undefined ? Number.parseInt(numeric[1], 16) : Number(numeric[2]);
-        if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) this.fail(`has the invalid character reference &${body};`);
-        return String.fromCodePoint(code);
-      }
-      const named = NAMED_ENTITIES[body];
-      if (named === undefined || !Object.hasOwn(NAMED_ENTITIES, body)) {
-        this.fail(`uses the entity &${body};, which a property list does not define (jcprofile never resolves entities)`);
-      }
-      return named;
-    });
-  }
-
   private expectClose(name: string): void {
     const tag = this.at < this.text.length ? this.readTag() : undefined;
     if (tag === undefined) this.fail(`ends before </${name}> (the file is truncated)`);
     if (!tag.closing || tag.name !== name) this.fail(`has <${tag.closing ? "/" : ""}${tag.name}> where </${name}> was expected`);
-  }
-
-  private readInteger(raw: string): number {
-    const text = raw.trim();
-    if (!/^[+-]?\d+$/.test(text)) this.fail(`has <integer>${text}</integer>, which is not a whole number`);
-    const value = Number(text);
-    if (!Number.isSafeInteger(value)) this.fail(`has <integer>${text}</integer>, too large for jcprofile to read exactly`);
-    return value;
-  }
-
-  private readReal(raw: string): number {
-    const value = Number(raw.trim());
-    if (raw.trim() === "" || !Number.isFinite(value)) this.fail(`has <real>${raw.trim()}</real>, which is not a finite number`);
-    return value;
-  }
-
-  private readDate(raw: string): Date {
-    const text = raw.trim();
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) {
-      this.fail(`has <date>${text}</date>, not a date like 2026-01-31T12:00:00Z`);
-    }
-    return new Date(text);
-  }
-
-  private readData(raw: string): Uint8Array {
-    const compact = raw.replace(/\s+/g, "");
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) this.fail("has <data> that is not base64");
-    return new Uint8Array(Buffer.from(compact, "base64"));
   }
 
   private snippet(): string {
