@@ -10,3 +10,5 @@ export { extractCmsContent } from "./cms.js";
 export { payloadUuid, wrapPreferences, type PayloadStyle, type ProfileIdentity } from "./wrap.js";
 export { unwrapProfile, type OtherPayload, type PreferencePayload, type UnwrappedProfile } from "./unwrap.js";
 export { ProfileReadError, profileContent, readProfile, readProfileFile, type ProfileModel, type ReadProfileOptions } from "./read-profile.js";
+export { readLicense, type License, type LicenseProblem } from "./license.js";
+export { guessDomain, type DomainGuess } from "./guess-domain.js";
