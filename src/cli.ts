@@ -6,10 +6,10 @@ import type { CommandIo } from "./io.js";
 import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { InitCommandFlags } from "./commands/init.js";
+import type { LintFlags } from "./commands/lint.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
-import { processIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 
 /**
@@ -168,10 +168,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "\nExit codes: 0 signed, 2 bad input or usage (wrong password, key not matching, expired certificate, …).\n" +
         "Example: jcprofile sign --env prod --identity signing.p12 --password-stdin < pw.txt",
     )
-    .action(async (flags: SignFlags) => {
-      const { signCommand } = await import("./commands/sign.js");
-      setExit(await signCommand(flags, processIo()));
-    });
+    .action((flags: SignFlags) => action(async () => (await import("./commands/sign.js")).signCommand(flags, io)));
 
   program
     .command("verify")
@@ -187,10 +184,27 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "from the config, 2 a file unreadable or bad usage.\n" +
         "Example: jcprofile verify out/prod/signed/*.mobileconfig --ca corp-root.pem --config jcprofile.json",
     )
-    .action(async (files: string[], flags: Omit<VerifyFlags, "files">) => {
-      const { verifyCommand } = await import("./commands/verify.js");
-      setExit(await verifyCommand({ ...flags, files }, processIo()));
-    });
+    .action((files: string[], flags: Omit<VerifyFlags, "files">) =>
+      action(async () => (await import("./commands/verify.js")).verifyCommand({ ...flags, files }, io)),
+    );
+
+  program
+    .command("lint")
+    .description("check existing Jamf Connect profiles or preference files: keys, types, rules, identifiers, IDs, scopes, secrets, license")
+    .argument("<file...>", ".mobileconfig (XML, binary or signed) or a preferences .plist")
+    .option("--json", "print one JSON array of findings on stdout: file, domain, payload, path, severity, code, message, fix")
+    .option("--strict", "warnings count as errors for the exit code")
+    .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect); for a profile, lint only that domain")
+    .addHelpText(
+      "after",
+      "\nA signed profile is read, but its signature is not checked. A preferences file's domain is taken from its name\n" +
+        "(com.jamf.connect.login.plist) or guessed from its keys; the report says which.\n" +
+        "\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings, with --strict), 2 a file could not be read, or usage.\n" +
+        "Example: jcprofile lint ~/Downloads/JamfConnect.mobileconfig \"/Library/Managed Preferences/com.jamf.connect.login.plist\"",
+    )
+    .action((files: string[], flags: Omit<LintFlags, "files">) =>
+      action(async () => (await import("./commands/lint.js")).lintCommand({ ...flags, files }, io)),
+    );
 
   return program;
 }

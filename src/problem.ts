@@ -16,6 +16,8 @@ export interface Problem {
   /** 1-based, when the problem is in the text itself (syntax, encoding). */
   readonly line?: number;
   readonly column?: number;
+  /** A stable name for the kind of problem (`unknown-key`, `wrong-type`, a rule's name), for --json. */
+  readonly code?: string;
 }
 
 export const isError = (problem: Problem): boolean => problem.severity === "error";

@@ -9,6 +9,8 @@ const SHOWN_LENGTH = 40;
 
 /** A value as the admin wrote it in JSON, shortened so one message stays one line; URL credentials left out. */
 export function showValue(value: unknown): string {
+  if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "<date>" : value.toISOString();
   let text: string;
   try {
     text = JSON.stringify(typeof value === "string" ? withoutCredentials(value) : value) ?? String(value);
@@ -22,6 +24,8 @@ export function showValue(value: unknown): string {
 export function kindOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (value instanceof Uint8Array) return "data";
+  if (value instanceof Date) return "a date";
   switch (typeof value) {
     case "string":
       return "a string";

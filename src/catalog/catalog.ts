@@ -1,13 +1,14 @@
 import { loginKeys } from "./login-keys.js";
 import { menubarKeys } from "./menubar-keys.js";
+import { DOMAINS } from "../profile/domains.js";
 import type { Domain, KeyMap, KeySpec } from "./types.js";
+
+export { DOMAINS } from "../profile/domains.js";
 
 const catalogs: Readonly<Record<Domain, KeyMap>> = {
   "com.jamf.connect.login": loginKeys,
   "com.jamf.connect": menubarKeys,
 };
-
-export const DOMAINS: readonly Domain[] = ["com.jamf.connect.login", "com.jamf.connect"];
 
 /** Where each domain names its identity provider. */
 export const PROVIDER_PATH: Readonly<Record<Domain, readonly string[]>> = {

@@ -5,12 +5,15 @@ import type { Problem, Domain } from "./types.js";
 const LOGIN: Domain = "com.jamf.connect.login";
 const MENUBAR: Domain = "com.jamf.connect";
 
-function check(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Problem[] {
-  return checkSettings(domain, settings, { unknownKeys });
+type Issue = Omit<Problem, "code">;
+
+/** Issues without their codes (codes are checked in their own test). */
+function check(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Issue[] {
+  return checkSettings(domain, settings, { unknownKeys }).map(({ code: _code, ...issue }) => issue);
 }
 
 /** The one issue a case expects, so a second unexpected issue fails the test too. */
-function only(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Problem {
+function only(domain: Domain, settings: Record<string, unknown>, unknownKeys: "error" | "warn" = "error"): Issue {
   const issues = check(domain, settings, unknownKeys);
   expect(issues).toHaveLength(1);
   return issues[0]!;
@@ -287,7 +290,36 @@ describe("checkSettings: input that is not an object", () => {
   it("reports instead of throwing", () => {
     const issues = checkSettings(LOGIN, ["x"] as unknown as Record<string, unknown>, { unknownKeys: "error" });
     expect(issues).toEqual([
-      { path: [], message: '["x"] is an array, expected an object of com.jamf.connect.login keys', severity: "error" },
+      { path: [], message: '["x"] is an array, expected an object of com.jamf.connect.login keys', severity: "error", code: "wrong-type" },
     ]);
+  });
+});
+
+describe("checkSettings: preferences read from a profile", () => {
+  const profile = (domain: Domain, settings: Record<string, unknown>): Problem[] =>
+    checkSettings(domain, settings, { unknownKeys: "typos", source: "profile" });
+
+  it("accepts data and dates where a profile holds them", () => {
+    expect(profile(LOGIN, { LicenseFile: new Uint8Array([1]), Custom: { When: new Date(0) } })).toEqual([
+      expect.objectContaining({ code: "unknown-key", severity: "warning" }),
+    ]);
+  });
+
+  it("phrases type fixes in plist terms and names the problem with a code", () => {
+    expect(profile(LOGIN, { DenyLocal: "true" })).toEqual([
+      { path: ["DenyLocal"], message: '"true" is a string, expected a boolean (write <true/>)', severity: "error", code: "wrong-type" },
+    ]);
+  });
+
+  it("calls a likely typo an error and a merely unknown key a warning", () => {
+    const issues = profile(LOGIN, { OIDCProvder: "Azure", BrandNewKey: true });
+    expect(issues.map((issue) => [issue.path[0], issue.severity])).toEqual([
+      ["OIDCProvder", "error"],
+      ["BrandNewKey", "warning"],
+    ]);
+  });
+
+  it("warns about LicenseFile as base64 text (UNVERIFIED form)", () => {
+    expect(profile(MENUBAR, { LicenseFile: "PD94bWwg" })).toEqual([expect.objectContaining({ code: "data-as-string", severity: "warning" })]);
   });
 });

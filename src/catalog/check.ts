@@ -1,14 +1,22 @@
 import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
 import { findUnwritableChar, kindOf, showValue } from "../values.js";
-import { expectedKind, listValues } from "./text.js";
+import { expectedKind, jsonTypeHint, listValues, plistTypeHint } from "./text.js";
 import type { Problem, Domain, KeyMap, KeySpec } from "./types.js";
 
 export type { Problem, Domain } from "./types.js";
 
 export interface CheckOptions {
-  /** "warn" lets keys newer than the catalogue through, with a warning. */
-  readonly unknownKeys: "error" | "warn";
+  /**
+   * "warn" lets keys newer than the catalogue through, with a warning. "typos" (lint): a key
+   * that looks like a known one, or belongs elsewhere, is an error; any other is a warning.
+   */
+  readonly unknownKeys: "error" | "warn" | "typos";
+  /**
+   * "settings" (default): JSON from the config, where data keys are jcprofile's to write.
+   * "profile": preferences read from a profile, which hold data and dates and are fixed in plist terms.
+   */
+  readonly source?: "settings" | "profile";
 }
 
 type Path = readonly (string | number)[];
@@ -31,7 +39,7 @@ export function checkSettings(
 ): Problem[] {
   const context: Context = { domain, options, issues: [] };
   if (!isPlainObject(settings)) {
-    error(context, [], `${showValue(settings)} is ${kindOf(settings)}, expected an object of ${domain} keys`);
+    error(context, [], `${showValue(settings)} is ${kindOf(settings)}, expected an object of ${domain} keys`, "wrong-type");
   } else {
     checkDict(context, catalogKeys(domain), settings, []);
   }
@@ -56,11 +64,12 @@ function checkDict(context: Context, keys: KeyMap, dict: Readonly<Record<string,
 function checkValue(context: Context, spec: KeySpec, value: unknown, path: Path): void {
   // A merge can leave `undefined` behind; like JSON.stringify, treat it as an absent key.
   if (value === undefined) return;
+  if (spec.type === "data" && context.options.source === "profile") return checkProfileData(context, value, path);
   if (spec.type === "data") {
     const message = spec.owner
       ? `is set by jcprofile from the "${spec.owner}" field — remove it from settings`
       : "holds binary data, which settings cannot express — remove it from settings";
-    return error(context, path, message);
+    return error(context, path, message, "data-in-settings");
   }
   if (value === null) return reportNull(context, path);
   switch (spec.type) {
@@ -91,27 +100,28 @@ function checkString(context: Context, spec: KeySpec, value: string, path: Path)
   if (spec.values && !spec.values.includes(value)) {
     const near = closestMatch(value, spec.values);
     const suggestion = near === undefined ? "" : ` — did you mean "${near}"?`;
-    error(context, path, `${showValue(value)} is not one of ${listValues(spec.values)}${suggestion}`);
+    error(context, path, `${showValue(value)} is not one of ${listValues(spec.values)}${suggestion}`, "not-allowed-value");
   }
 }
 
 function checkInt(context: Context, spec: KeySpec, value: unknown, path: Path): void {
   if (typeof value !== "number") return mismatch(context, spec, value, path);
-  if (!Number.isFinite(value)) return error(context, path, `${value} is not a finite number, expected an integer`);
-  if (!Number.isInteger(value)) return error(context, path, `${value} is not a whole number, expected an integer`);
+  if (!Number.isFinite(value)) return error(context, path, `${value} is not a finite number, expected an integer`, "wrong-type");
+  if (!Number.isInteger(value)) return error(context, path, `${value} is not a whole number, expected an integer`, "wrong-type");
   if (!Number.isSafeInteger(value)) {
-    error(context, path, `${showValue(value)} is too large, expected an integer between -9007199254740991 and 9007199254740991`);
+    error(context, path, `${showValue(value)} is too large, expected an integer between -9007199254740991 and 9007199254740991`, "wrong-type");
   }
 }
 
 /** Contents of dictionaries the catalogue does not describe: any JSON a plist can hold. */
 function checkFreeForm(context: Context, value: unknown, path: Path): void {
   if (value === undefined || typeof value === "boolean") return;
+  if (context.options.source === "profile" && (value instanceof Uint8Array || value instanceof Date)) return;
   if (value === null) return reportNull(context, path);
   if (typeof value === "string") {
     checkText(context, value, path, "");
   } else if (typeof value === "number") {
-    if (!Number.isFinite(value)) error(context, path, `${value} is not a finite number, which a property list cannot hold`);
+    if (!Number.isFinite(value)) error(context, path, `${value} is not a finite number, which a property list cannot hold`, "unwritable-value");
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => checkFreeForm(context, item, [...path, index]));
   } else if (isPlainObject(value)) {
@@ -120,7 +130,7 @@ function checkFreeForm(context: Context, value: unknown, path: Path): void {
       checkFreeForm(context, item, [...path, name]);
     }
   } else {
-    error(context, path, `is ${kindOf(value)}, which is not a JSON value`);
+    error(context, path, `is ${kindOf(value)}, which is not a JSON value`, "wrong-type");
   }
 }
 
@@ -132,51 +142,44 @@ function checkKeyName(context: Context, name: string, path: Path): void {
 function checkText(context: Context, text: string, path: Path, subject: string): boolean {
   const bad = findUnwritableChar(text);
   if (bad === undefined) return true;
-  error(context, path, `${subject}contains ${bad}, which a property list cannot hold`);
+  error(context, path, `${subject}contains ${bad}, which a property list cannot hold`, "unwritable-value");
   return false;
 }
 
 function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
-  error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${typeHint(spec, value)}`);
+  const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : jsonTypeHint(spec, value);
+  error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${hint}`, "wrong-type");
 }
 
-/** The edit that most often fixes a type mismatch, when there is an obvious one. */
-function typeHint(spec: KeySpec, value: unknown): string {
-  if (spec.type === "bool") {
-    if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
-      return ` (write ${value.trim().toLowerCase()} without quotes)`;
-    }
-    return " (write true or false)";
+/** A data key in a read profile: bytes are right; base64 text is found in the wild but UNVERIFIED. */
+function checkProfileData(context: Context, value: unknown, path: Path): void {
+  if (value instanceof Uint8Array) return;
+  if (typeof value === "string") {
+    const message = "is base64 text in a <string>; whether Jamf Connect accepts that is UNVERIFIED — store the bytes as <data>";
+    context.issues.push({ path, message, severity: "warning", code: "data-as-string" });
+    return;
   }
-  if (spec.type === "int" && typeof value === "string" && /^-?\d+$/.test(value.trim())) {
-    return ` (write ${value.trim()} without quotes)`;
-  }
-  if (spec.type === "string" && (typeof value === "number" || typeof value === "boolean")) {
-    return ` (write "${String(value)}" with quotes)`;
-  }
-  if (spec.type === "array" && spec.items?.type === "string" && typeof value === "string") {
-    return ` (write [${showValue(value)}])`;
-  }
-  return "";
+  mismatch(context, { type: "data", description: "" }, value, path);
 }
 
 function reportNull(context: Context, path: Path): void {
   const what = typeof path[path.length - 1] === "number" ? "item" : "key";
-  error(context, path, `is null, which a property list cannot hold — remove the ${what} instead`);
+  error(context, path, `is null, which a property list cannot hold — remove the ${what} instead`, "unwritable-value");
 }
 
 function reportUnknown(context: Context, keys: KeyMap, name: string, path: Path): void {
-  const warn = context.options.unknownKeys === "warn";
   const parents = path.slice(0, -1).filter((step): step is string => typeof step === "string");
   const near = closestMatch(name, Object.keys(keys));
   const elsewhere = near === undefined ? placeElsewhere(context.domain, name) : undefined;
-  const lead = `unknown key${elsewhere === undefined ? "" : " here"}${warn ? ", passed through unchecked" : ""}`;
+  const mode = context.options.unknownKeys;
+  const warn = mode === "warn" || (mode === "typos" && near === undefined && elsewhere === undefined);
+  const lead = `unknown key${elsewhere === undefined ? "" : " here"}${mode === "warn" ? ", passed through unchecked" : ""}`;
   let message: string;
   if (near !== undefined) message = `${lead} — did you mean "${near}"?`;
   else if (elsewhere !== undefined) message = `${lead} — ${elsewhere}`;
   else if (warn) message = `${lead} (fine if it is newer than jcprofile's catalogue)`;
   else message = `${lead} (jcprofile knows no ${parents.length > 0 ? parents.join(".") : context.domain} key like it)`;
-  context.issues.push({ path, message, severity: warn ? "warning" : "error" });
+  context.issues.push({ path, message, severity: warn ? "warning" : "error", code: "unknown-key" });
 }
 
 /** "it belongs inside IdPSettings" for a key put at the wrong level or in the wrong domain. */
@@ -193,8 +196,8 @@ function placeElsewhere(domain: Domain, name: string): string | undefined {
     : `it is a ${other.domain} key`;
 }
 
-function error(context: Context, path: Path, message: string): void {
-  context.issues.push({ path, message, severity: "error" });
+function error(context: Context, path: Path, message: string, code: string): void {
+  context.issues.push({ path, message, severity: "error", code });
 }
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -13,11 +13,12 @@ interface Case {
   readonly name: string;
   readonly domain: Domain;
   readonly prefs: Record<string, unknown>;
-  readonly issues: readonly Problem[];
+  readonly issues: readonly Issue[];
 }
 
-const error = (path: Problem["path"], message: string): Problem => ({ path, message, severity: "error" });
-const warning = (path: Problem["path"], message: string): Problem => ({ path, message, severity: "warning" });
+type Issue = Omit<Problem, "code">;
+const error = (path: Problem["path"], message: string): Issue => ({ path, message, severity: "error" });
+const warning = (path: Problem["path"], message: string): Issue => ({ path, message, severity: "warning" });
 
 const cases: readonly Case[] = [
   { name: "the plain Entra login template", domain: LOGIN, prefs: ENTRA_LOGIN, issues: [] },
@@ -231,7 +232,7 @@ const cases: readonly Case[] = [
 
 describe("checkRules", () => {
   it.each(cases)("$name", ({ domain, prefs, issues }) => {
-    expect(checkRules(domain, prefs)).toEqual(issues);
+    expect(checkRules(domain, prefs).map(({ code: _code, ...issue }) => issue)).toEqual(issues);
   });
 
   it("applies only the rules of the given domain", () => {

@@ -18,6 +18,8 @@ interface Finding {
 }
 
 interface Rule {
+  /** Names the rule in --json output. */
+  readonly code: string;
   readonly domain: Domain;
   readonly severity: Problem["severity"];
   readonly find: (prefs: Prefs) => readonly Finding[];
@@ -38,6 +40,7 @@ function when(test: (prefs: Prefs) => boolean, path: Path, message: (prefs: Pref
 
 const rules: readonly Rule[] = [
   {
+    code: "migrate-needs-deny-local",
     domain: LOGIN,
     severity: "error",
     find: when(
@@ -48,6 +51,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "keychain-needs-new-password-false",
     domain: LOGIN,
     severity: "error",
     find: when(
@@ -60,6 +64,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "passthrough-needs-new-password-false",
     domain: LOGIN,
     severity: "error",
     find: when(
@@ -71,6 +76,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "local-fallback-without-deny-local",
     domain: LOGIN,
     severity: "warning",
     find: when(
@@ -80,6 +86,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "deny-local-excluded-without-deny-local",
     domain: LOGIN,
     severity: "warning",
     find: when(
@@ -89,6 +96,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "ropg-custom-needs-discovery-url",
     domain: LOGIN,
     severity: "error",
     find: when(
@@ -99,6 +107,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "provider-needs-discovery-url",
     domain: LOGIN,
     severity: "error",
     find: when(
@@ -109,6 +118,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "menubar-provider-needs-discovery-url",
     domain: MENUBAR,
     severity: "error",
     find: when(
@@ -121,6 +131,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "admin-without-attribute",
     domain: LOGIN,
     severity: "warning",
     find: when(
@@ -131,6 +142,7 @@ const rules: readonly Rule[] = [
     ),
   },
   {
+    code: "admin-attribute-not-roles",
     domain: LOGIN,
     severity: "warning",
     find: when(
@@ -141,17 +153,17 @@ const rules: readonly Rule[] = [
         `OIDCAdminAttribute is "${String(p.OIDCAdminAttribute)}" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles`,
     ),
   },
-  { domain: LOGIN, severity: "warning", find: (p) => findProviderOnlyKeys(LOGIN, p) },
-  { domain: MENUBAR, severity: "warning", find: (p) => findProviderOnlyKeys(MENUBAR, p) },
-  { domain: LOGIN, severity: "error", find: (p) => findBadSuccessCodes(p, ["ROPGSuccessCodes"]) },
-  { domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
+  { code: "provider-only-key", domain: LOGIN, severity: "warning", find: (p) => findProviderOnlyKeys(LOGIN, p) },
+  { code: "provider-only-key", domain: MENUBAR, severity: "warning", find: (p) => findProviderOnlyKeys(MENUBAR, p) },
+  { code: "bad-success-code", domain: LOGIN, severity: "error", find: (p) => findBadSuccessCodes(p, ["ROPGSuccessCodes"]) },
+  { code: "bad-success-code", domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
 ];
 
 /** Cross-key problems in a domain's final preference dictionary. */
 export function checkRules(domain: Domain, prefs: Prefs): Problem[] {
   return rules
     .filter((rule) => rule.domain === domain)
-    .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity })));
+    .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity, code: rule.code })));
 }
 
 /** Okta-only keys (per the catalogue's `providers`) in an Entra ID profile: ignored, so remove them. */

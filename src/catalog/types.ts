@@ -1,5 +1,5 @@
-/** The two preference domains jcprofile writes: the login window and the menu bar app. */
-export type Domain = "com.jamf.connect.login" | "com.jamf.connect";
+export type { Domain } from "../profile/domains.js";
+import type { Domain } from "../profile/domains.js";
 
 /** Property-list value kinds, named as Jamf's documentation names them. */
 export type ValueType = "string" | "bool" | "int" | "data" | "array" | "dict";

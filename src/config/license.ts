@@ -1,5 +1,6 @@
 import { readInputFile } from "./read-file.js";
-import { readLicensePlist } from "./license-plist.js";
+import { PlistReadError, readPlist } from "../profile/plist-read.js";
+import { readLicense as readLicenseBytes, type License } from "../profile/license.js";
 
 /**
  * A .jamfconnectlicense file is a property list: a dictionary with Name, Email, LicenseKey,
@@ -9,40 +10,34 @@ import { readLicensePlist } from "./license-plist.js";
  *
  * checkLicense is the one place that decides "is this a Jamf Connect license": the file must
  * parse as a property list whose top level is a dictionary with a non-empty LicenseKey string.
- * (license-plist.ts reads that small dictionary; it gives way to src/profile's plist reader.)
  */
-export interface License {
-  /** The plist bytes the profile embeds (decoded from base64 when the file was base64 text). */
-  bytes: Uint8Array;
-  /** The license's top-level text and number fields (ExpirationDate, NumberOfClients, …). */
-  fields: Readonly<Record<string, string | number | boolean>>;
-}
+export type { License } from "../profile/license.js";
 
 const FROM_JAMF = "use the .jamfconnectlicense file from Jamf Account";
 
 export function checkLicense(bytes: Uint8Array): License | string {
-  if (bytes.length === 0) return "is an empty file — download the license again from Jamf Account";
-  const direct = asLicense(bytes);
-  if (typeof direct !== "string" || direct !== NOT_A_PLIST) return direct;
-  const text = Buffer.from(bytes).toString("latin1").replace(/\s+/g, "");
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
-    const decoded = asLicense(new Uint8Array(Buffer.from(text, "base64")));
-    if (decoded !== NOT_A_PLIST) return decoded;
+  const license = readLicenseBytes(bytes);
+  if (license === "empty") return "is an empty file — download the license again from Jamf Account";
+  if (license === "not-a-license") return `is a property list without a LicenseKey, so not a Jamf Connect license — ${FROM_JAMF}`;
+  if (license === "not-a-plist") {
+    const reason = plistReason(bytes);
+    if (reason !== undefined) return `is not a readable property list (${reason}) — ${FROM_JAMF}`;
+    return `is neither a Jamf Connect license property list nor base64 text of one — ${FROM_JAMF}`;
   }
-  return `is neither a Jamf Connect license property list nor base64 text of one — ${FROM_JAMF}`;
+  return license;
 }
 
-const NOT_A_PLIST = "not a plist";
-
-function asLicense(bytes: Uint8Array): License | string {
-  const fields = readLicensePlist(bytes);
-  if (fields === undefined) return NOT_A_PLIST;
-  if (typeof fields === "string") return `is not a readable property list (${fields}) — ${FROM_JAMF}`;
-  const key = fields["LicenseKey"];
-  if (typeof key !== "string" || key.trim() === "") {
-    return `is a property list without a LicenseKey, so not a Jamf Connect license — ${FROM_JAMF}`;
+/** Why bytes that start like a property list are not one, for the message. */
+function plistReason(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 64)).toString("latin1").trimStart();
+  if (!head.startsWith("<") && !head.startsWith("bplist")) return undefined;
+  try {
+    readPlist(bytes);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PlistReadError) return error.message;
+    throw error;
   }
-  return { bytes, fields };
 }
 
 export const licenseNotFound = (path: string): string =>

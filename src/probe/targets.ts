@@ -4,7 +4,7 @@
  */
 import { isPlainObject } from "../config/merge.js";
 import { withoutTrailingSlash, type ResolvedEnvironment } from "../config/resolve.js";
-import type { PlistValue } from "../render/plist-xml.js";
+import type { PlistValue } from "../profile/plist-xml.js";
 import { renderPreferences } from "../render/preferences.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
 

@@ -2,15 +2,11 @@ import { checkRules, checkSettings } from "../catalog/index.js";
 import { deepMerge, isPlainObject, withoutPaths } from "../config/merge.js";
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import type { PlistValue } from "./plist-xml.js";
-import { fillTemplate, loadTemplate, type Domain } from "./template.js";
+import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
+import type { PlistValue } from "../profile/plist-xml.js";
+import { fillTemplate, loadTemplate } from "./template.js";
 
-export const PROFILE_KINDS = {
-  login: { domain: "com.jamf.connect.login", fileName: "jamf-connect-login.mobileconfig" },
-  menubar: { domain: "com.jamf.connect", fileName: "jamf-connect-menubar.mobileconfig" },
-} as const satisfies Record<string, { domain: Domain; fileName: string }>;
-
-export type ProfileKind = keyof typeof PROFILE_KINDS;
+export { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 
 /** What the placeholders of templates/*.json are filled with. */
 function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {

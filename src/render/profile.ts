@@ -1,19 +1,11 @@
-import { uuidV5 } from "./uuid.js";
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import { PlistValueError, serializePlist, type PlistValue } from "./plist-xml.js";
-import { PROFILE_KINDS, renderPreferences, type ProfileKind } from "./preferences.js";
+import { PROFILE_KINDS, PROFILE_KIND_NAMES, type ProfileKind } from "../profile/domains.js";
+import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
+import { payloadUuid, preferencesDepth, wrapPreferences } from "../profile/wrap.js";
+import { renderPreferences } from "./preferences.js";
 
-/**
- * Fixed namespace for every PayloadUUID jcprofile writes: UUID v5 of the PayloadIdentifier in
- * it, so the same identifier always gets the same UUID (a re-upload replaces the profile on
- * the Mac instead of adding a ghost copy). Changing this constant changes every UUID.
- */
-export const UUID_NAMESPACE = "5c0b9a3e-8f2d-4b61-9a7e-2d4c1f6e8b30";
-
-export function payloadUuid(identifier: string): string {
-  return uuidV5(identifier, UUID_NAMESPACE).toUpperCase();
-}
+export { payloadUuid, UUID_NAMESPACE } from "../profile/wrap.js";
 
 export interface RenderedProfile {
   environment: string;
@@ -29,51 +21,27 @@ function profileIdentifier(environment: ResolvedEnvironment, kind: ProfileKind):
   return `${environment.identifier}.${environment.name}.${kind}`;
 }
 
-/** The outer Configuration profile around one preference domain, in the chosen payload style. */
+/** The outer Configuration profile around one preference domain, in the environment's payload style. */
 export function buildProfileDictionary(
   environment: ResolvedEnvironment,
   kind: ProfileKind,
-  preferences: Record<string, PlistValue>,
-): Record<string, PlistValue> {
-  const { domain } = PROFILE_KINDS[kind];
-  const identifier = profileIdentifier(environment, kind);
-  const payloadIdentifier = `${identifier}.${domain}`;
-  const displayName = kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName;
-  const common = {
-    PayloadDisplayName: displayName,
-    PayloadIdentifier: payloadIdentifier,
-    PayloadOrganization: environment.organization,
-    PayloadUUID: payloadUuid(payloadIdentifier),
-    PayloadVersion: 1,
-  };
-  const payload: Record<string, PlistValue> =
-    environment.profile.payloadStyle === "mcx"
-      ? {
-          ...common,
-          PayloadType: "com.apple.ManagedClient.preferences",
-          PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } },
-        }
-      : { ...preferences, ...common, PayloadType: domain };
-  return {
-    PayloadContent: [payload],
-    ...(environment.profile.description !== undefined && { PayloadDescription: environment.profile.description }),
-    PayloadDisplayName: displayName,
-    PayloadIdentifier: identifier,
-    PayloadOrganization: environment.organization,
-    PayloadRemovalDisallowed: environment.profile.removalDisallowed,
-    PayloadScope: "System",
-    PayloadType: "Configuration",
-    PayloadUUID: payloadUuid(identifier),
-    PayloadVersion: 1,
-    TargetDeviceType: 5,
-  };
+  preferences: PlistDict,
+): PlistDict {
+  return wrapPreferences(PROFILE_KINDS[kind].domain, preferences, {
+    identifier: profileIdentifier(environment, kind),
+    displayName: kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+    organization: environment.organization,
+    description: environment.profile.description,
+    removalDisallowed: environment.profile.removalDisallowed,
+    payloadStyle: environment.profile.payloadStyle,
+  });
 }
 
 /** Both profiles of one environment, as canonical bytes, or the problems that stop them. */
 export function renderEnvironment(environment: ResolvedEnvironment): { profiles: RenderedProfile[]; problems: Problem[] } {
   const profiles: RenderedProfile[] = [];
   const problems: Problem[] = [];
-  for (const kind of Object.keys(PROFILE_KINDS) as ProfileKind[]) {
+  for (const kind of PROFILE_KIND_NAMES) {
     const rendered = renderPreferences(environment, kind);
     problems.push(...rendered.problems);
     if (rendered.problems.some((problem) => problem.severity === "error")) continue;
@@ -101,6 +69,5 @@ export function renderEnvironment(environment: ResolvedEnvironment): { profiles:
 
 /** Serializer paths start at the profile root; report them from the preference dictionary down. */
 function pathOffset(environment: ResolvedEnvironment, path: readonly (string | number)[]): number {
-  // mcx: PayloadContent[0].PayloadContent.<domain>.Forced[0].mcx_preference_settings.<key> → 7; domain style: PayloadContent[0].<key> → 2
-  return environment.profile.payloadStyle === "mcx" ? Math.min(7, path.length) : Math.min(2, path.length);
+  return Math.min(preferencesDepth(environment.profile.payloadStyle), path.length);
 }

@@ -2,10 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../package-root.js";
 import { isPlainObject } from "../config/merge.js";
-import type { PlistValue } from "./plist-xml.js";
-
-export type Domain = "com.jamf.connect.login" | "com.jamf.connect";
-
+import type { Domain } from "../profile/domains.js";
+import type { PlistValue } from "../profile/plist-xml.js";
 
 const cache = new Map<Domain, Record<string, unknown>>();
 

@@ -83,11 +83,14 @@ export function licenseValidator(cwd: string): Validator {
   };
 }
 
-/** ExpirationDate of the license, when it has passed: worth a warning, not a refusal. */
+/** ExpirationDate of a license, when it has passed: worth a warning, not a refusal. */
 export function licenseExpiry(path: string, now: Date): string | undefined {
   const license = readLicense(path);
-  const expires = typeof license === "string" ? undefined : license.fields["ExpirationDate"];
-  const date = typeof expires === "string" ? new Date(expires.trim()) : undefined;
-  if (date === undefined || Number.isNaN(date.getTime()) || date.getTime() >= now.getTime()) return undefined;
-  return `the license expired on ${String(expires).trim()} — Jamf Connect needs a current one; download it again from Jamf Account`;
+  if (typeof license === "string" || license.expires === undefined || license.expires.getTime() >= now.getTime()) return undefined;
+  return `the license expired on ${showDate(license.fields["ExpirationDate"], license.expires)} — Jamf Connect needs a current one; download it again from Jamf Account`;
+}
+
+/** The date as the license writes it, so the admin recognises it. */
+function showDate(raw: unknown, date: Date): string {
+  return typeof raw === "string" ? raw.trim() : date.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { v5, validate, version } from "uuid";
 import { describe, expect, it } from "vitest";
-import { payloadUuid, UUID_NAMESPACE } from "./profile.js";
+import { payloadUuid, UUID_NAMESPACE } from "./wrap.js";
 import { uuidV5 } from "./uuid.js";
 
 describe("uuidV5", () => {

@@ -10,7 +10,12 @@
 
 import { findUnwritableChar } from "../values.js";
 
-export type PlistValue = string | number | boolean | Uint8Array | readonly PlistValue[] | { readonly [key: string]: PlistValue };
+/** What a property list holds. Reals are read as numbers; jcprofile itself writes only integers. */
+export type PlistValue = string | number | boolean | Uint8Array | Date | readonly PlistValue[] | PlistDict;
+
+export interface PlistDict {
+  readonly [key: string]: PlistValue;
+}
 
 export class PlistValueError extends Error {
   constructor(
@@ -58,6 +63,10 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
   } else if (value instanceof Uint8Array) {
     if (value.length === 0) throw new PlistValueError(path, "is empty data, which macOS refuses to read");
     lines.push(`${pad}<data>${Buffer.from(value.buffer, value.byteOffset, value.length).toString("base64")}</data>`);
+  } else if (value instanceof Date) {
+    // Read profiles can hold dates (a license's ExpirationDate); plist dates are whole seconds in UTC.
+    if (Number.isNaN(value.getTime())) throw new PlistValueError(path, "is an invalid date");
+    lines.push(`${pad}<date>${value.toISOString().replace(/\.\d{3}Z$/, "Z")}</date>`);
   } else if (Array.isArray(value)) {
     if (value.length === 0) {
       lines.push(`${pad}<array/>`);

@@ -1,0 +1,86 @@
+import { relative, resolve } from "node:path";
+import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import type { CommandIo } from "../io.js";
+import { lintProfile } from "../lint/lint-profile.js";
+import type { LintFinding } from "../lint/finding.js";
+import { createOutput, type Output } from "../output.js";
+import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
+import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+
+export interface LintFlags {
+  readonly files: readonly string[];
+  readonly json?: boolean;
+  readonly strict?: boolean;
+  readonly domain?: string;
+}
+
+/**
+ * `jcprofile lint FILE...`: a report per file on stdout (or one JSON array), unreadable files as
+ * one error line each on stderr. Exit 2 when a file could not be read, else 1 when errors were
+ * found (warnings too with --strict), else 0.
+ */
+export function lintCommand(flags: LintFlags, io: CommandIo, now = new Date()): ExitCodeValue {
+  const output = createOutput(io);
+  const domain = parseDomain(flags.domain);
+  const all: LintFinding[] = [];
+  let unreadable = 0;
+  for (const file of flags.files) {
+    const fileName = showPath(io.cwd, file);
+    let model: ProfileModel;
+    try {
+      model = readProfileFile(resolve(io.cwd, file), { fileName, domain });
+    } catch (error) {
+      if (!(error instanceof ProfileReadError)) throw error;
+      output.error(error.message);
+      unreadable++;
+      continue;
+    }
+    const findings = lintProfile(model, { now });
+    all.push(...findings);
+    if (flags.json) {
+      for (const note of notesOf(model)) output.info(`${fileName}: ${note}`);
+    } else {
+      printReport(output, model, findings);
+    }
+  }
+  if (flags.json) output.data(JSON.stringify(all, null, 2));
+  if (unreadable > 0) return ExitCode.usage;
+  const failing = all.filter((finding) => finding.severity === "error" || flags.strict === true);
+  return failing.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+function parseDomain(value: string | undefined): Domain | undefined {
+  if (value === undefined) return undefined;
+  if (isDomain(value)) return value;
+  if (value === "login" || value === "menubar") return PROFILE_KINDS[value].domain;
+  throw new UserError(`--domain: "${value}" is not a Jamf Connect preference domain — use ${DOMAINS.join(" or ")} (or login / menubar)`);
+}
+
+function printReport(output: Output, model: ProfileModel, findings: readonly LintFinding[]): void {
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const warnings = findings.length - errors;
+  const summary = findings.length === 0 ? "clean" : [count(errors, "error"), count(warnings, "warning")].filter((part) => part !== "").join(", ");
+  output.data(`${model.fileName}: ${summary}`);
+  for (const finding of findings) {
+    const where = [finding.payload !== null ? `payload ${finding.payload}` : "", finding.domain ?? ""].filter((part) => part !== "").join(" ");
+    const location = `${where === "" ? "" : `${where}: `}${finding.path === "(top level)" ? "" : `${finding.path}: `}`;
+    output.data(`  ${finding.severity}: ${location}${finding.message} [${finding.code}]`);
+    if (finding.fix !== "") output.data(`    fix: ${finding.fix}`);
+  }
+  for (const note of notesOf(model)) output.data(`  note: ${note}`);
+}
+
+function notesOf(model: ProfileModel): string[] {
+  const ignored = model.others.map((other) => `payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; ignored`);
+  return [...model.notes, ...ignored];
+}
+
+function count(n: number, noun: string): string {
+  return n === 0 ? "" : `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Files are named as the admin typed them when relative, so messages match the command line. */
+function showPath(cwd: string, file: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel.startsWith("..") ? file : rel || file;
+}

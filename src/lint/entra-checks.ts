@@ -1,0 +1,114 @@
+import { lookupKey } from "../catalog/catalog.js";
+import { GUID_PATTERN } from "../config/schema.js";
+import type { Domain } from "../profile/domains.js";
+import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import { isDict } from "../profile/unwrap.js";
+import type { Issue } from "./finding.js";
+
+/**
+ * What only a profile read from elsewhere can get wrong about Entra ID: IDs that are not GUIDs,
+ * a tenant ID pasted as a client ID, scope strings that miss the custom scope, client secrets
+ * every user can read, and keys known only from Jamf Connect 1.x.
+ */
+
+const ENTRA = ["Azure", "EntraID"];
+const CLIENT_ID_FIX = "use the Application (client) ID from the app registration's Overview page";
+
+interface DomainKeys {
+  readonly provider: readonly string[];
+  readonly tenant: readonly string[];
+  readonly clientIds: readonly (readonly string[])[];
+  readonly scopes: readonly (readonly string[])[];
+  readonly secrets: readonly (readonly string[])[];
+}
+
+const KEYS: Readonly<Record<Domain, DomainKeys>> = {
+  "com.jamf.connect.login": {
+    provider: ["OIDCProvider"],
+    tenant: ["OIDCTenant"],
+    clientIds: [["OIDCClientID"], ["OIDCROPGID"]],
+    scopes: [["ROPGScopes"], ["OIDCScopes"]],
+    secrets: [["OIDCClientSecret"], ["ROPGClientSecret"], ["AuthUIOIDCClientSecret"]],
+  },
+  "com.jamf.connect": {
+    provider: ["IdPSettings", "Provider"],
+    tenant: ["IdPSettings", "TenantID"],
+    clientIds: [["IdPSettings", "ROPGID"]],
+    scopes: [["IdPSettings", "ROPGScopes"]],
+    secrets: [["IdPSettings", "ClientSecret"]],
+  },
+};
+
+export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
+  const keys = KEYS[domain];
+  const issues: Issue[] = [];
+  const provider = valueAt(prefs, keys.provider);
+  const tenant = valueAt(prefs, keys.tenant);
+  if (typeof provider === "string" && ENTRA.includes(provider)) {
+    for (const path of keys.clientIds) {
+      const id = valueAt(prefs, path);
+      if (typeof id !== "string") continue;
+      if (!GUID_PATTERN.test(id.trim())) {
+        issues.push({ path, severity: "error", code: "not-a-guid", message: `${JSON.stringify(id)} is not a GUID, and Entra ID identifies apps by GUID`, fix: CLIENT_ID_FIX });
+      } else if (typeof tenant === "string" && id.trim().toLowerCase() === tenant.trim().toLowerCase()) {
+        issues.push({ path, severity: "error", code: "tenant-as-client-id", message: `${JSON.stringify(id)} is the tenant ID (as in ${keys.tenant.join(".")}), not an app's client ID`, fix: CLIENT_ID_FIX });
+      }
+    }
+  }
+  for (const path of keys.scopes) {
+    const scopes = valueAt(prefs, path);
+    if (typeof scopes === "string") issues.push(...checkScopes(path, scopes));
+  }
+  for (const path of keys.secrets) {
+    if (valueAt(prefs, path) === undefined) continue;
+    issues.push({
+      path,
+      severity: "error",
+      code: "client-secret",
+      message: "holds a client secret, which every user of the Mac can read in /Library/Managed Preferences",
+      fix: "remove it (Jamf Connect's Entra setup is a public client and needs no secret) and rotate the secret in Entra ID",
+    });
+  }
+  issues.push(...findLegacyKeys(domain, prefs, []));
+  return issues;
+}
+
+/** The custom ROPG scope only reaches Entra as `api://<app>/<scope>+openid+…`, "+"-separated as Jamf writes it. */
+function checkScopes(path: readonly string[], scopes: string): Issue[] {
+  const issues: Issue[] = [];
+  const parts = scopes.trim().split(/[+\s]+/).filter((part) => part !== "");
+  const custom = parts.find((part) => part.startsWith("api://"));
+  if (custom !== undefined) {
+    const app = /^api:\/\/([^/]+)\//.exec(custom)?.[1];
+    if (app === undefined || !GUID_PATTERN.test(app)) {
+      issues.push({ path, severity: "error", code: "custom-scope-app-id", message: `${custom} does not name the API app by its GUID`, fix: "write api://<Application (client) ID of the API app>/jamfconnect" });
+    }
+    if (!parts.includes("openid")) {
+      issues.push({ path, severity: "error", code: "custom-scope-without-openid", message: `${JSON.stringify(scopes)} asks for the custom scope without openid, so Jamf Connect gets no ID token for the password check`, fix: `write ${custom}+openid+email+profile` });
+    }
+  }
+  if (/\S\s+\S/.test(scopes.trim())) {
+    issues.push({ path, severity: "warning", code: "scope-spaces", message: `${JSON.stringify(scopes)} separates scopes with spaces; Jamf writes them with +`, fix: `write ${parts.join("+")}` });
+  }
+  return issues;
+}
+
+/** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */
+function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]): Issue[] {
+  return Object.entries(dict).flatMap(([key, value]): Issue[] => {
+    const here = [...path, key];
+    const spec = lookupKey(domain, here);
+    if (spec === undefined) return [];
+    if (/\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`)) {
+      const why = spec.unverified !== undefined ? `UNVERIFIED: ${spec.unverified}` : spec.description;
+      return [{ path: here, severity: "warning", code: "legacy-key", message: `is known only from Jamf Connect 1.x (${why})`, fix: "remove it unless your Jamf Connect version documents it" }];
+    }
+    return isDict(value) && spec.keys ? findLegacyKeys(domain, value, here) : [];
+  });
+}
+
+function valueAt(prefs: PlistDict, path: readonly string[]): PlistValue | undefined {
+  let value: PlistValue | undefined = prefs;
+  for (const step of path) value = isDict(value) && Object.hasOwn(value, step) ? value[step] : undefined;
+  return value;
+}

@@ -1,0 +1,45 @@
+import { formatPath, type Problem } from "../problem.js";
+
+/** One problem lint found, located by file, payload and key path. */
+export interface LintFinding {
+  readonly file: string;
+  /** The preference domain, or null for the profile's own keys. */
+  readonly domain: string | null;
+  /** 1-based position in PayloadContent, or null (top level, bare preferences). */
+  readonly payload: number | null;
+  /** Key path inside the payload's preferences (`IdPSettings.ROPGID`), or the profile key. */
+  readonly path: string;
+  readonly severity: "error" | "warning";
+  readonly code: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Where a finding sits, before the file is known. */
+export interface FindingPlace {
+  readonly domain: string | null;
+  readonly payload: number | null;
+}
+
+/** A Problem (lint's own checks always give it a code), with its fix apart when it is not the message's tail. */
+export interface Issue extends Problem {
+  /** When absent, the fix is the part of the message after " — " (the catalogue's wording). */
+  readonly fix?: string;
+}
+
+export function toFinding(file: string, place: FindingPlace, issue: Issue): LintFinding {
+  const { message, fix } = issue.fix !== undefined ? { message: issue.message, fix: issue.fix } : splitFix(issue.message);
+  return { file, ...place, path: formatPath(issue.path), severity: issue.severity, code: issue.code ?? "invalid", message, fix };
+}
+
+/**
+ * The catalogue and the rules write "what is wrong — how to fix it" (or end with "(write …)"),
+ * the same sentence build prints; lint shows both halves and --json gives them apart.
+ */
+export function splitFix(text: string): { message: string; fix: string } {
+  const dash = text.indexOf(" — ");
+  if (dash >= 0) return { message: text.slice(0, dash), fix: text.slice(dash + 3) };
+  const hint = /^(.*) \(((?:write|remove|set) [^)]*)\)$/.exec(text);
+  if (hint) return { message: hint[1]!, fix: hint[2]! };
+  return { message: text, fix: "" };
+}

@@ -1,0 +1,33 @@
+import { checkRules } from "../catalog/rules.js";
+import { checkSettings } from "../catalog/check.js";
+import type { ProfileModel } from "../profile/read-profile.js";
+import { checkEntra } from "./entra-checks.js";
+import { toFinding, type LintFinding } from "./finding.js";
+import { checkLicense } from "./license-check.js";
+import { checkStructure } from "./structure-checks.js";
+
+export interface LintOptions {
+  /** For the license's expiry date. */
+  readonly now: Date;
+}
+
+/**
+ * Every problem of one read profile: its own structure, then each Jamf Connect payload's
+ * preferences through the same catalogue and cross-key rules `build` uses, then the checks only
+ * a profile from elsewhere needs (GUIDs, scopes, secrets, license, 1.x keys).
+ */
+export function lintProfile(model: ProfileModel, options: LintOptions): LintFinding[] {
+  const findings = checkStructure(model).map(({ place, issue }) => toFinding(model.fileName, place, issue));
+  for (const payload of model.payloads) {
+    const place = { domain: payload.domain, payload: payload.index === undefined ? null : payload.index + 1 };
+    const { domain, preferences } = payload;
+    const issues = [
+      ...checkSettings(domain, preferences, { unknownKeys: "typos", source: "profile" }),
+      ...checkRules(domain, preferences),
+      ...checkEntra(domain, preferences),
+      ...checkLicense(preferences, options.now),
+    ];
+    findings.push(...issues.map((issue) => toFinding(model.fileName, place, issue)));
+  }
+  return findings;
+}

@@ -1,0 +1,106 @@
+import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import type { ProfileModel } from "../profile/read-profile.js";
+import { isDict } from "../profile/unwrap.js";
+import type { FindingPlace, Issue } from "./finding.js";
+
+/**
+ * The profile's own keys, which a builder never gets wrong but hand-edited and exported
+ * profiles do: identifiers and UUIDs (they decide replace-or-add on the Mac), PayloadVersion,
+ * PayloadScope, duplicate domains, Set-Once.
+ */
+
+export interface PlacedIssue {
+  readonly place: FindingPlace;
+  readonly issue: Issue;
+}
+
+const TOP: FindingPlace = { domain: null, payload: null };
+
+export function checkStructure(model: ProfileModel): PlacedIssue[] {
+  if (model.form !== "profile") return [];
+  const found: PlacedIssue[] = [];
+  const add = (place: FindingPlace, issue: Issue): void => void found.push({ place, issue });
+  const root = model.root;
+  if (root.PayloadType !== "Configuration") {
+    add(TOP, { path: ["PayloadType"], severity: "error", code: "profile-type", message: `is ${show(root.PayloadType)}, not Configuration`, fix: "set the top-level PayloadType to Configuration" });
+  }
+  checkIds(root, TOP, "the profile", add);
+  const items = Array.isArray(root.PayloadContent) ? (root.PayloadContent as readonly PlistValue[]) : [];
+  items.forEach((item, index) => {
+    if (isDict(item)) checkIds(item, placeOf(model, index), `payload ${index + 1}`, add);
+  });
+
+  const uuids = new Map<string, string>();
+  const identifiers = new Map<string, number>();
+  const topIdentifier = typeof root.PayloadIdentifier === "string" ? root.PayloadIdentifier : undefined;
+  if (typeof root.PayloadUUID === "string") uuids.set(root.PayloadUUID.toUpperCase(), "the profile");
+  items.forEach((item, index) => {
+    if (!isDict(item)) return;
+    const place = placeOf(model, index);
+    if (typeof item.PayloadUUID === "string") {
+      const owner = uuids.get(item.PayloadUUID.toUpperCase());
+      if (owner !== undefined) {
+        add(place, { path: ["PayloadUUID"], severity: "error", code: "duplicate-payload-uuid", message: `${item.PayloadUUID} is also the UUID of ${owner}`, fix: "give every payload and the profile its own UUID (uuidgen)" });
+      } else uuids.set(item.PayloadUUID.toUpperCase(), `payload ${index + 1}`);
+    }
+    if (typeof item.PayloadIdentifier === "string") {
+      const other = identifiers.get(item.PayloadIdentifier);
+      if (other !== undefined) {
+        add(place, { path: ["PayloadIdentifier"], severity: "error", code: "duplicate-payload-identifier", message: `${item.PayloadIdentifier} is also payload ${other + 1}'s`, fix: "give every payload its own identifier (macOS requires them unique within a profile)" });
+      } else identifiers.set(item.PayloadIdentifier, index);
+      if (item.PayloadIdentifier === topIdentifier) {
+        add(place, { path: ["PayloadIdentifier"], severity: "warning", code: "identifier-reused", message: "is the profile's own PayloadIdentifier too", fix: `append a component, e.g. ${topIdentifier}.${typeof item.PayloadType === "string" ? item.PayloadType : "payload"}` });
+      }
+    }
+  });
+
+  if (model.payloads.some((payload) => payload.kind === "login") && root.PayloadScope !== "System") {
+    add(TOP, root.PayloadScope === undefined
+      ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
+      : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
+  }
+
+  const seen = new Set<string>();
+  for (const payload of model.payloads) {
+    const place = { domain: payload.domain, payload: payload.index === undefined ? null : payload.index + 1 };
+    if (seen.has(payload.domain)) {
+      add(place, { path: [], severity: "warning", code: "duplicate-domain", message: `a second set of ${payload.domain} preferences in one profile; macOS does not say which value wins`, fix: "keep one payload per domain" });
+    }
+    seen.add(payload.domain);
+    if (payload.style === "mcx" && Object.keys(payload.preferences).length === 0) {
+      add(place, { path: [], severity: "warning", code: "mcx-no-settings", message: `the mcx ${payload.mcxState ?? "Forced"} entry for ${payload.domain} holds no mcx_preference_settings, so it sets nothing`, fix: "put the preferences in a mcx_preference_settings dictionary, or remove the entry" });
+    }
+    if (payload.mcxState === "Set-Once") {
+      add(place, { path: [], severity: "warning", code: "mcx-set-once", message: "the preferences are Set-Once, a default the user can change", fix: "use Forced (Jamf Connect's settings must be enforced)" });
+    }
+  }
+  return found;
+}
+
+function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (place: FindingPlace, issue: Issue) => void): void {
+  for (const key of ["PayloadIdentifier", "PayloadUUID"] as const) {
+    const value = dict[key];
+    if (typeof value !== "string" || value.trim() === "") {
+      add(place, { path: [key], severity: "error", code: key === "PayloadUUID" ? "missing-payload-uuid" : "missing-payload-identifier", message: `${value === undefined ? "is missing" : `is ${show(value)}`} in ${owner}`, fix: key === "PayloadUUID" ? "add a <string> UUID (uuidgen)" : "add a reverse-DNS <string> identifier" });
+    }
+  }
+  const version = dict.PayloadVersion;
+  if (version !== 1) {
+    const what = version === undefined ? "is missing" : typeof version === "number" ? `is ${version}` : `is ${show(version)}, not an <integer>`;
+    add(place, { path: ["PayloadVersion"], severity: "error", code: "payload-version", message: `${what} in ${owner}`, fix: "write <integer>1</integer>" });
+  }
+}
+
+function placeOf(model: ProfileModel, index: number): FindingPlace {
+  const jamf = model.payloads.find((payload) => payload.index === index);
+  const other = model.others.find((payload) => payload.index === index);
+  return { domain: jamf?.domain ?? other?.domain ?? other?.type ?? null, payload: index + 1 };
+}
+
+function show(value: PlistValue | undefined): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (value === undefined) return "missing";
+  if (Array.isArray(value)) return "an array";
+  if (isDict(value)) return "a dictionary";
+  return String(value);
+}

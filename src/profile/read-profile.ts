@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { ExitCode, UserError } from "../errors.js";
+import { extractCmsContent, looksLikeCms } from "./cms.js";
+import type { Domain } from "./domains.js";
+import { guessDomain } from "./guess-domain.js";
+import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
+import type { PlistDict } from "./plist-xml.js";
+import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload } from "./unwrap.js";
+
+/** A Jamf Connect profile (or preferences file) as read from disk, for lint, import, verify and upload. */
+export interface ProfileModel {
+  readonly fileName: string;
+  readonly format: PlistFormat;
+  /** CMS-signed: the content was read, the signature was not checked. */
+  readonly signed: boolean;
+  /** The plist bytes (for a signed profile, the signed content). */
+  readonly content: Uint8Array;
+  /** `preferences`: a bare preferences file without a profile around it. */
+  readonly form: "profile" | "preferences";
+  /** The top-level dictionary. */
+  readonly root: PlistDict;
+  /** The Jamf Connect payloads, in file order (at most one per domain in a well-formed profile). */
+  readonly payloads: readonly PreferencePayload[];
+  /** Payloads that are not Jamf Connect's, named and otherwise ignored. */
+  readonly others: readonly OtherPayload[];
+  /** What the reader decided on the admin's behalf ("signature not checked", a guessed domain). */
+  readonly notes: readonly string[];
+}
+
+export interface ReadProfileOptions {
+  /** How messages name the file. */
+  readonly fileName: string;
+  /** The domain of a bare preferences file; for a profile, read only this domain's payloads. */
+  readonly domain?: Domain | undefined;
+}
+
+/** Bytes that are not a Jamf Connect profile: one line naming the file and what it is, exit 2. */
+export class ProfileReadError extends UserError {
+  constructor(fileName: string, what: string) {
+    super(`${fileName}: ${what}`, { exitCode: ExitCode.usage });
+  }
+}
+
+/** The plist bytes of a profile file: the content of a CMS-signed one, else the bytes themselves. */
+export function profileContent(bytes: Uint8Array): { content: Uint8Array; signed: boolean } {
+  const pem = /^-----BEGIN (?:PKCS7|CMS)-----([\s\S]*?)-----END (?:PKCS7|CMS)-----/.exec(Buffer.from(bytes.subarray(0, 1 << 20)).toString("latin1").trimStart());
+  const der = pem ? new Uint8Array(Buffer.from(pem[1]!.replace(/\s+/g, ""), "base64")) : bytes;
+  if (!looksLikeCms(der)) return { content: bytes, signed: false };
+  return { content: extractCmsContent(der), signed: true };
+}
+
+export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): ProfileModel {
+  const { fileName } = options;
+  try {
+    const { content, signed } = profileContent(bytes);
+    const { value, format } = readPlist(content);
+    if (!isDict(value)) throw new PlistReadError(`is a property list whose top level is ${Array.isArray(value) ? "an array" : "a single value"}, not a profile or preferences`);
+    const notes = signed ? ["signed profile: content read, signature not checked"] : [];
+    const base = { fileName, format, signed, content, root: value };
+    if (!isProfileDictionary(value)) return readPreferences(base, notes, options);
+    const { payloads: all, others } = unwrapProfile(value);
+    const payloads = options.domain === undefined ? all : all.filter((payload) => payload.domain === options.domain);
+    if (payloads.length === 0 && all.length > 0) {
+      const held = [...new Set(all.map((payload) => payload.domain))].join(", ");
+      throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${held}) — leave out --domain or give that domain`);
+    }
+    if (payloads.length === 0) {
+      const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
+      throw new PlistReadError(`is a configuration profile without a Jamf Connect payload (it holds ${held})`);
+    }
+    return { ...base, form: "profile", payloads, others, notes };
+  } catch (error) {
+    if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message);
+    throw error;
+  }
+}
+
+/** Reads a file from disk; a missing or unreadable file is a ProfileReadError too. */
+export function readProfileFile(path: string, options: ReadProfileOptions): ProfileModel {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a folder, not a profile" : `cannot be read (${code ?? String(error)})`;
+    throw new ProfileReadError(options.fileName, what);
+  }
+  return readProfile(bytes, options);
+}
+
+function readPreferences(
+  base: Pick<ProfileModel, "fileName" | "format" | "signed" | "content" | "root">,
+  notes: string[],
+  options: ReadProfileOptions,
+): ProfileModel {
+  const root = base.root;
+  if (Object.keys(root).length === 0) throw new PlistReadError("is an empty property list, neither a profile nor Jamf Connect preferences");
+  let domain = options.domain;
+  if (domain === undefined) {
+    const guess = guessDomain(base.fileName, root);
+    if (guess === undefined) {
+      throw new PlistReadError(
+        "is a property list that is neither a configuration profile nor recognisably Jamf Connect preferences — if it holds preferences, give --domain com.jamf.connect.login or --domain com.jamf.connect",
+      );
+    }
+    domain = guess.domain;
+    notes.push(`preferences file: domain ${domain} ${guess.reason} (give --domain to set it)`);
+  }
+  return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], notes };
+}
+
+export function describeOther(other: OtherPayload): string {
+  const name = other.displayName !== undefined ? ` "${other.displayName}"` : "";
+  return other.domain !== undefined ? `${other.type} for ${other.domain}${name}` : `${other.type}${name}`;
+}

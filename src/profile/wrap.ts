@@ -1,0 +1,66 @@
+import { MCX_PAYLOAD_TYPE, type Domain } from "./domains.js";
+import type { PlistDict, PlistValue } from "./plist-xml.js";
+import { uuidV5 } from "./uuid.js";
+
+/**
+ * Fixed namespace for every PayloadUUID jcprofile writes: UUID v5 of the PayloadIdentifier in
+ * it, so the same identifier always gets the same UUID (a re-upload replaces the profile on
+ * the Mac instead of adding a ghost copy). Changing this constant changes every UUID.
+ */
+export const UUID_NAMESPACE = "5c0b9a3e-8f2d-4b61-9a7e-2d4c1f6e8b30";
+
+export function payloadUuid(identifier: string): string {
+  return uuidV5(identifier, UUID_NAMESPACE).toUpperCase();
+}
+
+/**
+ * `mcx`: Apple's managed-preferences payload (domain → Forced → mcx_preference_settings), the
+ * form Jamf Pro stores custom settings in. `domain`: the payload's PayloadType is the domain and
+ * the keys sit beside the Payload keys, the form of Jamf's own samples.
+ */
+export type PayloadStyle = "mcx" | "domain";
+
+export interface ProfileIdentity {
+  /** The top-level PayloadIdentifier; the payload's is `<identifier>.<domain>`. */
+  readonly identifier: string;
+  readonly displayName: string;
+  readonly organization: string;
+  readonly description?: string | undefined;
+  readonly removalDisallowed: boolean;
+  readonly payloadStyle: PayloadStyle;
+}
+
+/** The outer Configuration profile around one domain's preferences, in the chosen payload style. */
+export function wrapPreferences(domain: Domain, preferences: PlistDict, identity: ProfileIdentity): PlistDict {
+  const payloadIdentifier = `${identity.identifier}.${domain}`;
+  const common = {
+    PayloadDisplayName: identity.displayName,
+    PayloadIdentifier: payloadIdentifier,
+    PayloadOrganization: identity.organization,
+    PayloadUUID: payloadUuid(payloadIdentifier),
+    PayloadVersion: 1,
+  };
+  const payload: Record<string, PlistValue> =
+    identity.payloadStyle === "mcx"
+      ? { ...common, PayloadType: MCX_PAYLOAD_TYPE, PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } } }
+      : { ...preferences, ...common, PayloadType: domain };
+  return {
+    PayloadContent: [payload],
+    ...(identity.description !== undefined && { PayloadDescription: identity.description }),
+    PayloadDisplayName: identity.displayName,
+    PayloadIdentifier: identity.identifier,
+    PayloadOrganization: identity.organization,
+    PayloadRemovalDisallowed: identity.removalDisallowed,
+    PayloadScope: "System",
+    PayloadType: "Configuration",
+    PayloadUUID: payloadUuid(identity.identifier),
+    PayloadVersion: 1,
+    TargetDeviceType: 5,
+  };
+}
+
+/** Where the serializer's paths reach the preference dictionary, per style (for error paths). */
+export function preferencesDepth(style: PayloadStyle): number {
+  // mcx: PayloadContent[0].PayloadContent.<domain>.Forced[0].mcx_preference_settings.<key> → 7; domain: PayloadContent[0].<key> → 2
+  return style === "mcx" ? 7 : 2;
+}

@@ -1,0 +1,124 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyExample, REPO_ROOT, runCli, tempDir } from "./cli.js";
+
+const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
+
+interface Expectation {
+  readonly file: string;
+  readonly code: number;
+  /** The summary line on stdout, or the one error line on stderr for unreadable files. */
+  readonly line: string;
+  /** Finding codes, in report order. */
+  readonly codes?: readonly string[];
+}
+
+const table: readonly Expectation[] = [
+  { file: "jcc-export-login.mobileconfig", code: 0, line: "jcc-export-login.mobileconfig: clean", codes: [] },
+  { file: "jamf-pro-both-domains.mobileconfig", code: 0, line: "jamf-pro-both-domains.mobileconfig: clean", codes: [] },
+  { file: "com.jamf.connect.login.plist", code: 0, line: "com.jamf.connect.login.plist: clean", codes: [] },
+  { file: "menubar-binary.plist", code: 0, line: "menubar-binary.plist: 3 warnings", codes: ["unknown-key", "unknown-key", "unknown-key"] },
+  { file: "custom-scope.mobileconfig", code: 1, line: "custom-scope.mobileconfig: 1 error", codes: ["custom-scope-without-openid"] },
+  {
+    file: "jamf-pro-mistakes.mobileconfig",
+    code: 1,
+    line: "jamf-pro-mistakes.mobileconfig: 8 errors, 2 warnings",
+    codes: ["payload-scope", "wrong-type", "unknown-key", "migrate-needs-deny-local", "not-a-guid", "tenant-as-client-id", "scope-spaces", "client-secret", "legacy-key", "license-expired"],
+  },
+  {
+    file: "structure-mistakes.mobileconfig",
+    code: 1,
+    line: "structure-mistakes.mobileconfig: 4 errors, 4 warnings",
+    codes: ["payload-version", "missing-payload-uuid", "duplicate-payload-uuid", "identifier-reused", "duplicate-payload-identifier", "identifier-reused", "mcx-set-once", "duplicate-domain"],
+  },
+  { file: "empty.mobileconfig", code: 2, line: "error: empty.mobileconfig: is empty" },
+  { file: "truncated.mobileconfig", code: 2, line: "error: truncated.mobileconfig: is not a valid property list: line" },
+  { file: "truncated-binary.plist", code: 2, line: "error: truncated-binary.plist: is a truncated or damaged binary property list" },
+  { file: "html-page.mobileconfig", code: 2, line: "error: html-page.mobileconfig: is an HTML page, not a property list" },
+  { file: "not-jamf-connect.mobileconfig", code: 2, line: 'error: not-jamf-connect.mobileconfig: is a configuration profile without a Jamf Connect payload (it holds com.apple.wifi.managed "Office Wi-Fi")' },
+  { file: "external-entity.mobileconfig", code: 2, line: "error: external-entity.mobileconfig: is not a valid property list: line 2 has a DOCTYPE with an internal subset" },
+  { file: "processing-instruction.mobileconfig", code: 2, line: "error: processing-instruction.mobileconfig: is not a valid property list: line 2 contains the processing instruction <?xml-stylesheet?>" },
+  { file: "not-a-plist.mobileconfig", code: 2, line: "error: not-a-plist.mobileconfig: is text, not a property list" },
+];
+
+describe("jcprofile lint, per fixture", () => {
+  it.each(table)("$file → exit $code", async ({ file, code, line, codes }) => {
+    const run = await runCli(["lint", file], { cwd: FIXTURES });
+    expect(run.code).toBe(code);
+    if (code === 2) {
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toContain(line);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stdout).toBe("");
+    } else {
+      expect(run.stdout.split("\n")[0]).toBe(line);
+      expect([...run.stdout.matchAll(/ \[([a-z-]+)\]$/gm)].map((match) => match[1])).toEqual(codes);
+    }
+  });
+
+  it("--json lists every finding with file, domain, path, severity, code, message and fix", async () => {
+    const run = await runCli(["lint", "--json", "jamf-pro-mistakes.mobileconfig", "jcc-export-login.mobileconfig"], { cwd: FIXTURES });
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(findings).toHaveLength(10);
+    expect(findings).toContainEqual({
+      file: "jamf-pro-mistakes.mobileconfig",
+      domain: "com.jamf.connect.login",
+      payload: 1,
+      path: "DenyLocal",
+      severity: "error",
+      code: "migrate-needs-deny-local",
+      message: "Migrate is true but DenyLocal is not",
+      fix: "set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+    });
+    expect(findings.find((finding) => finding.code === "client-secret")?.path).toBe("OIDCClientSecret");
+    expect(run.stdout).not.toContain("s3cr3t~value");
+  });
+
+  it("--strict turns warnings into a failing exit code", async () => {
+    expect((await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES })).code).toBe(0);
+    expect((await runCli(["lint", "--strict", "menubar-binary.plist"], { cwd: FIXTURES })).code).toBe(1);
+  });
+
+  it("reads a bare preferences file as the domain given, and says it guessed otherwise", async () => {
+    const guessed = await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES });
+    expect(guessed.stdout).toContain("domain com.jamf.connect guessed from its keys (IdPSettings, SignIn)");
+    const given = await runCli(["lint", "--domain", "com.jamf.connect.login", "menubar-binary.plist"], { cwd: FIXTURES });
+    expect(given.code).toBe(1);
+    expect(given.stdout).toContain("com.jamf.connect.login: IdPSettings: unknown key here [unknown-key]\n    fix: it is a com.jamf.connect key");
+  });
+
+  it("lints every file and exits 2 when one of them could not be read", async () => {
+    const run = await runCli(["lint", "jcc-export-login.mobileconfig", "empty.mobileconfig", "missing.mobileconfig"], { cwd: FIXTURES });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("jcc-export-login.mobileconfig: clean");
+    expect(run.stderr).toContain("error: empty.mobileconfig: is empty");
+    expect(run.stderr).toContain("error: missing.mobileconfig: not found");
+  });
+
+  it("refuses an unknown --domain and a missing file argument as usage errors", async () => {
+    const domain = await runCli(["lint", "--domain", "com.jamf.connect.sync", "x.plist"], { cwd: FIXTURES });
+    expect(domain.code).toBe(2);
+    expect(domain.stderr).toContain('--domain: "com.jamf.connect.sync" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect');
+    expect((await runCli(["lint"], { cwd: FIXTURES })).code).toBe(2);
+  });
+});
+
+describe("jcprofile lint on what build writes", () => {
+  const { dir, cleanup } = tempDir("jcprofile-lint-");
+  afterAll(cleanup);
+
+  it("finds the example's built profiles clean: 0 errors, 0 warnings, in both payload styles", async () => {
+    const config = copyExample(dir);
+    // The shipped example license expires on 2027-01-05; keep this test independent of the date.
+    const license = join(dir, "contoso.jamfconnectlicense");
+    writeFileSync(license, readFileSync(license, "utf8").replace(/<key>ExpirationDate<\/key>\s*<string>[^<]*<\/string>/, "<key>ExpirationDate</key>\n\t<string>2099-01-05</string>"));
+    expect((await runCli(["build", "--config", config], { cwd: dir })).code).toBe(0);
+    const files = ["test", "prod"].flatMap((env) => [`out/${env}/jamf-connect-login.mobileconfig`, `out/${env}/jamf-connect-menubar.mobileconfig`]);
+    const run = await runCli(["lint", "--strict", ...files], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim().split("\n")).toEqual(files.map((file) => `${file}: clean`));
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * A test-only binary property list (bplist00) encoder, so the reader's binary path is tested
+ * against bytes jcprofile's product code never writes. Objects are not shared (every value is
+ * its own object); ints are written in the smallest width, strings as ASCII or UTF-16.
+ */
+export type Encodable = string | number | boolean | Uint8Array | Date | Encodable[] | { [key: string]: Encodable } | { real: number };
+
+export function encodeBinaryPlist(root: Encodable): Uint8Array {
+  const objects: Buffer[] = [];
+  const refSize = 2;
+  const add = (value: Encodable): number => {
+    const index = objects.length;
+    objects.push(Buffer.alloc(0));
+    objects[index] = encodeObject(value);
+    return index;
+  };
+  const ref = (n: number): Buffer => {
+    const buffer = Buffer.alloc(refSize);
+    buffer.writeUInt16BE(n);
+    return buffer;
+  };
+  const encodeObject = (value: Encodable): Buffer => {
+    if (typeof value === "boolean") return Buffer.from([value ? 0x09 : 0x08]);
+    if (typeof value === "number") return encodeInt(value);
+    if (typeof value === "string") {
+      if (/^[\x00-\x7f]*$/.test(value)) return Buffer.concat([header(0x5, value.length), Buffer.from(value, "latin1")]);
+      const utf16 = Buffer.from(value, "utf16le").swap16();
+      return Buffer.concat([header(0x6, utf16.length / 2), utf16]);
+    }
+    if (value instanceof Uint8Array) return Buffer.concat([header(0x4, value.length), Buffer.from(value)]);
+    if (value instanceof Date) {
+      const buffer = Buffer.alloc(9);
+      buffer[0] = 0x33;
+      buffer.writeDoubleBE(value.getTime() / 1000 - 978307200, 1);
+      return buffer;
+    }
+    if (Array.isArray(value)) {
+      const refs = value.map((item) => add(item));
+      return Buffer.concat([header(0xa, refs.length), ...refs.map(ref)]);
+    }
+    if ("real" in value && typeof value.real === "number" && Object.keys(value).length === 1) {
+      const buffer = Buffer.alloc(9);
+      buffer[0] = 0x23;
+      buffer.writeDoubleBE(value.real, 1);
+      return buffer;
+    }
+    const entries = Object.entries(value as Record<string, Encodable>);
+    const keys = entries.map(([key]) => add(key));
+    const values = entries.map(([, item]) => add(item));
+    return Buffer.concat([header(0xd, entries.length), ...keys.map(ref), ...values.map(ref)]);
+  };
+  add(root);
+  const body: Buffer[] = [Buffer.from("bplist00", "latin1")];
+  const offsets: number[] = [];
+  let at = 8;
+  for (const object of objects) {
+    offsets.push(at);
+    body.push(object);
+    at += object.length;
+  }
+  const table = Buffer.alloc(offsets.length * 4);
+  offsets.forEach((offset, i) => table.writeUInt32BE(offset, i * 4));
+  const trailer = Buffer.alloc(32);
+  trailer[6] = 4;
+  trailer[7] = refSize;
+  trailer.writeBigUInt64BE(BigInt(objects.length), 8);
+  trailer.writeBigUInt64BE(0n, 16);
+  trailer.writeBigUInt64BE(BigInt(at), 24);
+  return new Uint8Array(Buffer.concat([...body, table, trailer]));
+}
+
+function header(kind: number, length: number): Buffer {
+  if (length < 15) return Buffer.from([(kind << 4) | length]);
+  return Buffer.concat([Buffer.from([(kind << 4) | 0xf]), encodeInt(length)]);
+}
+
+function encodeInt(value: number): Buffer {
+  if (value >= 0 && value < 256) return Buffer.from([0x10, value]);
+  if (value >= 0 && value < 65536) {
+    const buffer = Buffer.alloc(3);
+    buffer[0] = 0x11;
+    buffer.writeUInt16BE(value, 1);
+    return buffer;
+  }
+  const buffer = Buffer.alloc(9);
+  buffer[0] = 0x13;
+  buffer.writeBigInt64BE(BigInt(value), 1);
+  return buffer;
+}
