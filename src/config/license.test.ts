@@ -43,12 +43,12 @@ describe("checkLicense", () => {
   });
 
   it.each([
-    ["a plist header and nothing else", bytes('<?xml version="1.0"?>\n<plist version="1.0">'), "top level is not a <plist> holding one <dict>"],
+    ["a plist header and nothing else", bytes('<?xml version="1.0"?>\n<plist version="1.0">'), "truncated"],
     ["a bplist header with garbage", bytes("bplist00 this is not a plist at all, only its magic"), "damaged"],
-    ["an entity declaration", bytes('<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]><plist><dict><key>LicenseKey</key><string>&x;</string></dict></plist>'), "entities"],
+    ["an entity declaration", bytes('<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]><plist><dict><key>LicenseKey</key><string>&x;</string></dict></plist>'), "internal subset"],
     ["a LicenseKey in a comment only", plist("<!-- <key>LicenseKey</key> --><key>Name</key><string>x</string>"), "without a LicenseKey"],
     ["an empty LicenseKey", plist("<key>LicenseKey</key><string> </string>"), "without a LicenseKey"],
-    ["a nested dictionary", plist("<key>LicenseKey</key><dict></dict>"), "something other than keys with simple values"],
+    ["a nested dictionary", plist("<key>LicenseKey</key><dict></dict>"), "without a LicenseKey"],
     ["text", bytes("hello"), "neither a Jamf Connect license property list nor base64"],
   ])("refuses %s", (_name, input, message) => {
     expect(checkLicense(input)).toContain(message);
