@@ -2,16 +2,18 @@
  * `jcprofile probe`: flags → targets and options → runProbe → table or JSON. The probe logic and
  * the network live in src/probe; this file only checks flags, reads the password and prints.
  */
+import { styleText } from "node:util";
 import { UserError, type ExitCodeValue } from "../errors.js";
 import { log, out } from "../log.js";
-import { canAnimate } from "../terminal.js";
+import { existsSync } from "node:fs";
+import { canAnimate, canColour } from "../terminal.js";
 import { configLocation, renderAll } from "../build/run-build.js";
 import { loadConfig } from "../config/load.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isHttpsUrl, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../probe/http.js";
 import { createMsalClient } from "../probe/msal-client.js";
-import { formatReport, toJsonRecords } from "../probe/report.js";
+import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
@@ -64,7 +66,7 @@ export async function probeCommand(flags: ProbeFlags): Promise<ExitCodeValue> {
       onProgress: (progress) => spinner?.(progress),
     });
     spinner?.(undefined);
-    out(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report));
+    out(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report, reportStyle(process.stdout, process.env)));
     return probeExitCode(report.results);
   } finally {
     spinner?.(undefined);
@@ -80,8 +82,9 @@ function probeTargets(flags: ProbeFlags): ProbeTarget[] {
     throw new UserError(`${names(fromConfig)} and ${names(fromFlags)} cannot be mixed: ${MODES}`);
   }
   if (fromFlags.length > 0) return [targetFromFlags(flags)];
-  if (fromConfig.length > 0) return targetsFromConfig(flags);
-  throw new UserError(`nothing to probe: ${MODES}`);
+  // With no flag at all, a jcprofile.json in this folder is what the admin means (as for build).
+  if (fromConfig.length > 0 || existsSync(configLocation(process.cwd(), undefined).path)) return targetsFromConfig(flags);
+  throw new UserError(`nothing to probe: ${MODES}; there is no jcprofile.json in this folder`);
 }
 
 function targetFromFlags(flags: ProbeFlags): ProbeTarget {
@@ -127,6 +130,17 @@ function parseTimeout(text: string): number {
 function checkUsername(value: string): string {
   if (!isUserPrincipalName(value)) throw new UserError(`--username ${JSON.stringify(value)} ${NOT_A_UPN}`);
   return value;
+}
+
+const VERDICT_STYLES = { pass: "green", warn: "yellow", fail: "red", inconclusive: "magenta", skipped: "dim" } as const;
+
+/** The table is for stdout: its width and colour are read from stdout, and NO_COLOR is honoured. */
+function reportStyle(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): ReportStyle {
+  const colour = canColour(stdout, env);
+  return {
+    ...(stdout.isTTY && stdout.columns > 0 && { width: stdout.columns }),
+    ...(colour && { paintVerdict: (verdict, text) => styleText(VERDICT_STYLES[verdict], text) }),
+  };
 }
 
 const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", password: "checking the password on" } as const;
