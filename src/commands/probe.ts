@@ -17,6 +17,7 @@ import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.j
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
+import { parseTimeoutSeconds } from "../probe/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 
@@ -120,10 +121,8 @@ function targetsFromConfig(flags: ProbeFlags): ProbeTarget[] {
 }
 
 function parseTimeout(text: string): number {
-  const seconds = Number(text);
-  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-    throw new UserError(`--timeout ${JSON.stringify(text)} is not a number of seconds between 0 and 600 (default 15)`);
-  }
+  const seconds = parseTimeoutSeconds(text);
+  if (typeof seconds === "string") throw new UserError(seconds);
   return seconds;
 }
 

@@ -54,7 +54,7 @@ describe("the wizard's checks on the probe", () => {
       return CONTOSO.users.active.password;
     });
     expect(outcome.verdict).toBe("fail");
-    expect(outcome.hint).toMatch(/^tenant check: /);
+    expect(outcome.cause).toMatch(/^tenant check: tenant not found \(AADSTS90002\)$/);
     expect(asked).toBe(true); // the probe reads the password first, then decides not to send it
     expect(emu.requests.some((request) => request.hasPassword && request.username === CONTOSO.users.active.upn)).toBe(false);
   });
