@@ -179,7 +179,7 @@ describe("jcprofile init's live checks without a terminal", () => {
     const run = await live(["--client-id", CONTOSO.oidcClientId, "--no-license"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`✔ tenant ${CONTOSO.domain}: tenant resolves to ${CONTOSO.tenantId}`);
-    expect(run.stderr).toContain(`✔ app ${CONTOSO.oidcClientId}: tenant and client ID are right`);
+    expect(run.stderr).toContain(`✔ app ${CONTOSO.oidcClientId} (OIDCROPGID, OIDCClientID, ROPGID): tenant and client ID are right`);
     const config = JSON.parse(read("jcprofile.json")) as Dict;
     expect(config.environments.prod.tenant).toBe(CONTOSO.tenantId);
     expect(config.environments.prod.authorityHost).toBe(emu.url);
