@@ -71,4 +71,17 @@ describe("the wizard's checks on the probe", () => {
     expect(custom).toMatchObject({ verdict: "pass", hint: "Entra issued tokens: the password, tenant, app and scopes all work" });
     expect(emu.requests.filter((request) => request.username === active.upn)).toHaveLength(2);
   });
+
+  it("fail a right password that Conditional Access blocks, in the probe's words (issue 9.1)", async () => {
+    emu.world.tenants[0]!.conditionalAccess!.push({ name: "Block", appliesTo: [CONTOSO.oidcClientId], grant: "block" });
+    const { active } = CONTOSO.users;
+    const outcome = await checks.checkPassword({ ...app(CONTOSO.oidcClientId), username: active.upn }, async () => active.password);
+    expect(outcome).toMatchObject({ verdict: "fail", cause: "blocked by Conditional Access (AADSTS53003)", outcome: "blocked-by-conditional-access", aadsts: 53003 });
+  });
+
+  it("pass the login window's sign-in app without public client flows, and fail a wrong one (issue 9.3)", async () => {
+    expect(await checks.checkApp({ ...app(CONTOSO.confidentialClientId), interactiveOnly: true })).toMatchObject({ verdict: "pass" });
+    expect(await checks.checkApp(app(CONTOSO.confidentialClientId))).toMatchObject({ verdict: "fail", cause: "public client flows are off (AADSTS7000218)" });
+    expect(await checks.checkApp({ ...app(CONTOSO.disabledClientId), interactiveOnly: true })).toMatchObject({ verdict: "fail" });
+  });
 });
