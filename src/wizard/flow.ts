@@ -32,7 +32,10 @@ export async function walk(options: Walk): Promise<Partial<Answers>> {
       : {
           asking,
           checks: options.checks,
-          authorityHost: options.authorityHost(),
+          // Read at each check: re-entering a tenant may change the cloud too.
+          get authorityHost() {
+            return options.authorityHost();
+          },
           keepDomain: options.keepDomain,
           log: options.log,
           attempts,

@@ -131,7 +131,8 @@ export async function checkTenant(live: Live): Promise<void> {
     }
     if ((await afterFailure(live, label, "tenant", outcome, ["--tenant", "--cloud"], { reenter: true })) === "continue") return;
     context.tenantDomain = undefined;
-    await reask(live, ["tenant"]);
+    // "Tenant not found" is also what a tenant of another cloud gets: the cloud is asked again first.
+    await reask(live, ["cloud", "tenant"]);
   }
 }
 

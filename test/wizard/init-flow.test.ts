@@ -182,6 +182,9 @@ describe("the live checks", () => {
     expect(menu).toContain("Continue anyway (keep the value; init will exit 1)");
     expect(menu).toContain("Quit (nothing is written)");
     screen.keypress("enter");
+    // The cloud comes first (a tenant of another cloud is "not found" too), then the tenant.
+    expect(await run.until("Entra cloud")).toContain("❯ public");
+    screen.keypress("enter");
     // The failed value is back in the line, ready to edit.
     await run.until("? Tenant ID or domain contsoo.onmicrosoft.com");
     screen.keypress({ name: "u", ctrl: true });

@@ -80,6 +80,22 @@ describe("clouds (issue 9.6)", () => {
     expect(read().environments.prod.cloud).toBe("usgov");
   });
 
+  it("after a tenant not found, asks the cloud again and checks in the new one", async () => {
+    const { checks, calls } = fakeChecks({ tenant: [{ verdict: "fail", cause: "tenant not found (AADSTS90002)", hint: "check the cloud" }, { verdict: "pass", hint: "ok" }] });
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, cloud: undefined as never, clientId: CLIENT }, yes: true } });
+    await run.until("The tenant check did not pass. What now?");
+    screen.keypress("enter"); // Re-enter
+    await run.until("Entra cloud");
+    screen.keypress("down"); // usgov
+    screen.keypress("enter");
+    await run.answer("Tenant ID or domain");
+    await run.done;
+    expect(calls.filter((call) => call.kind === "tenant").map((call) => call.request["authorityHost"])).toEqual([
+      "https://login.microsoftonline.com", "https://login.microsoftonline.us",
+    ]);
+    expect(read().environments.prod.cloud).toBe("usgov");
+  });
+
   it("starts a new environment from the cloud and authority host the others share", async () => {
     writeFileSync(join(dir, "jcprofile.json"), JSON.stringify({
       organization: "Contoso", identifier: "com.contoso.jc",
