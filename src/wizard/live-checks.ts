@@ -6,9 +6,7 @@
  */
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { customScopeString, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
-import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
 import { askQuestion, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
@@ -31,15 +29,11 @@ export interface Live {
   attempts: { used: number };
 }
 
-/** A wrong password may be retyped on purpose, but never so often that Smart Lockout counts it up. */
-export const MAX_PASSWORD_ATTEMPTS = 3;
-/** Only a wrong password (AADSTS50126) is worth retyping; never a locked (50053) or disabled (50057) account. */
-const RETYPABLE_CODES: ReadonlySet<number> = new Set([50126]);
 
 const QUIT_MESSAGE = "init stopped — nothing was written";
 
 /** Waits for a check, or for Ctrl-C (SIGINT) while no prompt owns the keyboard. */
-async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+export async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work;
   if (signal.aborted) throw interrupted();
   let onAbort: () => void = () => undefined;
@@ -57,7 +51,7 @@ async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): 
 /** The probe's line: what Entra answered, then the fix. */
 export const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
 
-function finish(live: Live, spinner: Spinner, label: string, outcome: CheckOutcome): void {
+export function finish(live: Live, spinner: Spinner, label: string, outcome: CheckOutcome): void {
   spinner.stop(outcome.verdict, `${label}: ${lineOf(outcome)}`);
   if (outcome.caNote !== undefined) live.asking.ui.say(live.asking.ui.paint("yellow", `  ${outcome.caNote}`));
 }
@@ -75,11 +69,11 @@ async function check(live: Live, label: string, run: () => Promise<CheckOutcome>
   return outcome;
 }
 
-const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
+export const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
 
-type Next = "reenter" | "retype" | "continue" | "quit";
+export type Next = "reenter" | "retype" | "continue" | "quit";
 
-const record = (live: Live, label: string, outcome: CheckOutcome, continued: boolean): void =>
+export const record = (live: Live, label: string, outcome: CheckOutcome, continued: boolean): void =>
   void live.log.push({ label, verdict: outcome.verdict, line: lineOf(outcome), continued });
 
 interface FailureChoices {
@@ -90,7 +84,7 @@ interface FailureChoices {
 }
 
 /** What now, after a check that did not pass. "Continue anyway" is remembered for the review and the exit code. */
-async function afterFailure(live: Live, label: string, what: string, outcome: CheckOutcome, flags: readonly string[], offer: FailureChoices): Promise<Next> {
+export async function afterFailure(live: Live, label: string, what: string, outcome: CheckOutcome, flags: readonly string[], offer: FailureChoices): Promise<Next> {
   const { asking } = live;
   if (!asking.interactive || asking.prompter === undefined) {
     if (outcome.verdict === "inconclusive") {
@@ -190,68 +184,4 @@ export async function checkApp(live: Live): Promise<void> {
     }
     return;
   }
-}
-
-/** The scopes the login window's password check will send, as the config will build them. */
-function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
-  if (answers.caChoice !== "custom-scope" || answers.apiAppId === undefined) return DEFAULT_ROPG_SCOPES;
-  return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? DEFAULT_SCOPE_NAME));
-}
-
-export const validateUser = (value: string): true | string => (isUserPrincipalName(value) ? true : `"${value}" ${NOT_A_UPN}`);
-
-/**
- * One real sign-in; after a wrong password (AADSTS50126) the admin may retype it on purpose, up
- * to MAX_PASSWORD_ATTEMPTS per run. Never automatically, and never after a locked or disabled account.
- */
-export async function checkPassword(live: Live): Promise<void> {
-  const { asking } = live;
-  const { answers, prompter, ui } = asking;
-  if (prompter === undefined || !asking.interactive) return;
-  let username = live.testUser;
-  if (username === undefined) {
-    if (asking.yes) return;
-    ui.say(ui.paint("dim", "  One real sign-in of a test account, as the Mac will send it; the password is used once and never saved."));
-    if (!(await prompter.confirm({ message: "Check a test user's password now?", default: false }))) return;
-    username = await prompter.input({ message: "Test user (user principal name)", validate: validateUser });
-  }
-  const request = { authorityHost: live.authorityHost, tenant: answers.tenant!, clientId: answers.ropgClientId!, scopes: passwordScopes(answers), username };
-  const label = `password of ${username}`;
-  for (;;) {
-    if (live.attempts.used >= MAX_PASSWORD_ATTEMPTS) return;
-    const outcome = await sendPassword(live, request, label);
-    if (passed(outcome)) {
-      record(live, label, outcome, false);
-      return;
-    }
-    const left = MAX_PASSWORD_ATTEMPTS - live.attempts.used;
-    const retypable = outcome.aadsts != null && RETYPABLE_CODES.has(outcome.aadsts) && left > 0;
-    const used = `${live.attempts.used} of ${MAX_PASSWORD_ATTEMPTS} password attempts used in this run`;
-    ui.say(ui.paint("dim", retypable
-      ? `  ${used}. Each wrong password counts towards the account's Smart Lockout.`
-      : `  The password check is not repeated (${used}), to stay clear of the account's lockout.`));
-    const offer = retypable ? { retype: `Retype the password (attempt ${live.attempts.used + 1} of ${MAX_PASSWORD_ATTEMPTS})` } : {};
-    if ((await afterFailure(live, label, "password", outcome, ["--test-user"], offer)) !== "retype") return;
-  }
-}
-
-/** One attempt: the password goes from the masked prompt straight into the request. */
-async function sendPassword(live: Live, request: Parameters<WizardChecks["checkPassword"]>[0], label: string): Promise<CheckOutcome> {
-  const { prompter, ui } = live.asking;
-  let spinner: Spinner | undefined;
-  const readPassword = async () => {
-    const secret = await prompter!.password({ message: `Password for ${request.username} (used once, never saved)` });
-    live.attempts.used += 1;
-    spinner = await ui.startSpinner(`${label}…`);
-    return secret;
-  };
-  let outcome: CheckOutcome;
-  try {
-    outcome = await untilDone(live.checks.checkPassword(request, readPassword), live.signal);
-  } catch (error) {
-    spinner?.stop("inconclusive", `${label}: not finished`);
-    throw error;
-  }
-  finish(live, spinner ?? { stop: (symbol, text) => ui.say(`${symbol}: ${text}`) }, label, outcome);
-  return outcome;
 }

@@ -18,7 +18,7 @@ import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../probe/timeout.j
 import { printSummary, reviewChecks } from "./summary.js";
 import { readExistingConfig, planChanges, validateInMemory, type ExistingConfig } from "./config-edit.js";
 import { walk } from "./flow.js";
-import { validateUser } from "./live-checks.js";
+import { validateUser } from "./password-check.js";
 import { interrupted, type Prompter } from "./prompter.js";
 import { licenseDefault } from "./license-files.js";
 import type { Answers, QuestionContext } from "./questions.js";
