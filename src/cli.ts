@@ -5,12 +5,12 @@ import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import type { CommandIo } from "./io.js";
 import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
-import type { InitCommandFlags } from "./commands/init.js";
 import type { LintFlags } from "./commands/lint.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import { packageRoot } from "./package-root.js";
+import { initOptionDeclarations } from "./wizard/init-options.js";
 
 /**
  * The program: builds the command tree and runs one command for the given arguments, folder,
@@ -106,39 +106,15 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     )
     .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io)));
 
-  program
+  const init = program
     .command("init")
-    .description("ask for a tenant's Jamf Connect settings, check them live against Entra ID, write jcprofile.json and build the profiles")
-    .option("-c, --config <file>", 'config file to create or add to (default "jcprofile.json")')
-    .option("-e, --env <name>", 'environment to add or replace (default "prod")')
-    .option("--tenant <tenant>", "Directory (tenant) ID or verified domain")
-    .option("--keep-domain", "store a tenant domain as typed, not the tenant ID it resolves to")
-    .option("--client-id <guid>", "login app's Application (client) ID (OIDCClientID)")
-    .option("--ropg-client-id <guid>", "password-check app's client ID (OIDCROPGID; default: --client-id)")
-    .option("--redirect-uri <uri>", "OIDCRedirectURI (default https://127.0.0.1/jamfconnect)")
-    .option("--ca-mode <mode>", "per-user-mfa (or none), all-cloud-apps, custom-scope (default per-user-mfa)")
-    .option("--api-app-id <guid>", 'custom-scope: the "Conditional Access Policy API" app\'s client ID')
-    .option("--scope-name <name>", "custom-scope: the API app's scope (default jamfconnect)")
-    .option("--admin-role <role>", "app role whose holders become local admins (repeat for more)", collect)
-    .option("--new-password", "users create a separate local password (OIDCNewPassword true)")
-    .option("--no-new-password", "the Entra password becomes the local password (default)")
-    .option("--passthrough", "pass the Entra password on to the local account (default)")
-    .option("--no-passthrough", "do not (OIDCUsePassthroughAuth false)")
-    .option("--create-jamf-connect-password", "create the Jamf Connect keychain item (default)")
-    .option("--no-create-jamf-connect-password", "do not (CreateJamfConnectPassword false)")
-    .option("--deny-local", "require Entra sign-in at the login window (DenyLocal, default)")
-    .option("--no-deny-local", "allow local login (DenyLocal false; no migration)")
-    .option("--migrate", "offer to connect existing local accounts (Migrate, default)")
-    .option("--no-migrate", "do not offer migration")
-    .option("--license <file>", "the .jamfconnectlicense file (default: the one beside the config, if exactly one)")
-    .option("--no-license", "write no license into the profiles")
-    .option("--organization <name>", "PayloadOrganization (asked when the config is new)")
-    .option("--identifier <id>", "reverse-DNS base of the profile identifiers (asked when the config is new)")
-    .option("--payload-style <style>", "mcx (default) or domain")
-    .option("--authority-host <url>", "Entra authority host to check against, stored in the environment")
-    .option("--test-user <upn>", "check this test user's password (prompted, masked; one attempt)")
-    .option("--no-probe", "skip the live checks against Entra (offline)")
-    .option("-y, --yes", "take the defaults instead of asking for them; replace an existing environment without asking")
+    .description("ask for a tenant's Jamf Connect settings, check them live against Entra ID, write jcprofile.json and build the profiles");
+  // Declared once, with the questions they answer (src/wizard/questions.ts, init-options.ts).
+  for (const option of initOptionDeclarations()) {
+    if (option.repeat === true) init.option(option.flags, option.description, collect);
+    else init.option(option.flags, option.description);
+  }
+  init
     .addHelpText(
       "after",
       "\nAt a terminal every answer not given by a flag is asked. Without one (CI, pipes), defaults are taken and a missing\n" +
@@ -146,7 +122,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "\nExit codes: 0 written and built, 1 a live check failed (or you quit), 2 bad input or usage, 130 interrupted.\n" +
         "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
     )
-    .action((flags: InitCommandFlags) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
+    .action((flags: Record<string, unknown>) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
 
   program
     .command("sign")

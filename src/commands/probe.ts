@@ -2,20 +2,26 @@
  * `jcprofile probe`: flags → targets and options → runProbe → table or JSON. The probe logic and
  * the network live in src/probe; this file only checks flags, reads the password and prints.
  */
+import { styleText } from "node:util";
 import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
 import { formatProblem } from "../problem.js";
+import { existsSync } from "node:fs";
+import type { TerminalWritable } from "../io.js";
+import { canColour } from "../terminal.js";
+import { configLocation } from "../pipeline/config-file.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
 import { createMsalClient } from "../probe/msal-client.js";
-import { formatReport, toJsonRecords } from "../probe/report.js";
+import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
+import { parseTimeoutSeconds } from "../probe/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
@@ -70,7 +76,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
       onProgress: (progress) => spinner?.update(progressText(progress)),
     });
     spinner?.clear();
-    output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report));
+    output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report, reportStyle(io.stdout, io.env)));
     return probeExitCode(report.results);
   } finally {
     spinner?.clear();
@@ -86,8 +92,9 @@ function probeTargets(flags: ProbeFlags, io: CommandIo, output: Output): ProbeTa
     throw new UserError(`${names(fromConfig)} and ${names(fromFlags)} cannot be mixed: ${MODES}`);
   }
   if (fromFlags.length > 0) return [targetFromFlags(flags)];
-  if (fromConfig.length > 0) return targetsFromConfig(flags, io.cwd, output);
-  throw new UserError(`nothing to probe: ${MODES}`);
+  // With no flag at all, a jcprofile.json in this folder is what the admin means (as for build).
+  if (fromConfig.length > 0 || existsSync(configLocation(io.cwd, undefined).path)) return targetsFromConfig(flags, io.cwd, output);
+  throw new UserError(`nothing to probe: ${MODES}; there is no jcprofile.json in this folder`);
 }
 
 function targetFromFlags(flags: ProbeFlags): ProbeTarget {
@@ -124,16 +131,25 @@ function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): Prob
 }
 
 function parseTimeout(text: string): number {
-  const seconds = Number(text);
-  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-    throw new UserError(`--timeout ${JSON.stringify(text)} is not a number of seconds between 0 and 600 (default 15)`);
-  }
+  const seconds = parseTimeoutSeconds(text);
+  if (typeof seconds === "string") throw new UserError(seconds);
   return seconds;
 }
 
 function checkUsername(value: string): string {
   if (!isUserPrincipalName(value)) throw new UserError(`--username ${JSON.stringify(value)} ${NOT_A_UPN}`);
   return value;
+}
+
+const VERDICT_STYLES = { pass: "green", warn: "yellow", fail: "red", inconclusive: "magenta", skipped: "dim" } as const;
+
+/** The table is for stdout: its width and colour are read from stdout, and NO_COLOR is honoured. */
+function reportStyle(stdout: TerminalWritable, env: NodeJS.ProcessEnv): ReportStyle {
+  const colour = canColour(stdout, env);
+  return {
+    ...(stdout.isTTY === true && (stdout.columns ?? 0) > 0 && { width: stdout.columns! }),
+    ...(colour && { paintVerdict: (verdict, text) => styleText(VERDICT_STYLES[verdict], text) }),
+  };
 }
 
 const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", password: "checking the password on" } as const;

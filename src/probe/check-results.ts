@@ -5,12 +5,14 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import { NOTHING } from "./aadsts-table.js";
-import type { ProbeTarget, TargetName } from "./targets.js";
+import type { ClientRole, ProbeTarget, TargetName } from "./targets.js";
 import type { EntraAnswer } from "./transport.js";
 import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
 
 export interface CheckResult {
   target: TargetName;
+  /** The profile key the client ID comes from. */
+  role: ClientRole;
   environment: string | null;
   kind: CheckKind;
   authorityHost: string;
@@ -32,10 +34,15 @@ export interface CheckResult {
   httpStatus: number | null;
   correlationId: string | null;
   traceId: string | null;
+  /** What Entra answered (see wording.ts); null when the hint says it. */
+  cause: string | null;
   hint: string;
   caNote?: string;
-  /** This check reused the request (and answer) of another target's identical check. */
-  sameRequestAs?: TargetName;
+  /**
+   * This check reused the request (and answer) of another target's identical check: that
+   * target's name, or its name and role when both rows belong to the same target.
+   */
+  sameRequestAs?: string;
   elapsedMs: number | null;
 }
 
@@ -48,7 +55,7 @@ export interface ProbeReport {
 /** One request that went out, shared by every target whose identical check reuses it. */
 export interface Sent {
   answer: EntraAnswer;
-  first: TargetName;
+  first: ProbeTarget;
   /** The user name in the request, if it had one. */
   username: string | null;
   elapsedMs: number;
@@ -57,11 +64,10 @@ export interface Sent {
 /**
  * 0 only when every check passed or Jamf Connect would accept its answer. A password check that
  * is right but not accepted (a Conditional Access block, a device-state grant, an expired
- * password) fails the run: on the Mac that user could not sign in.
+ * password) is a `fail` already (classify.ts): on the Mac that user could not sign in.
  */
 export function probeExitCode(results: readonly CheckResult[]): ExitCodeValue {
-  const rejectedPassword = (result: CheckResult) => result.kind === "password" && result.verdict === "warn" && !result.accepted;
-  if (results.some((result) => result.verdict === "fail" || rejectedPassword(result))) return ExitCode.failed;
+  if (results.some((result) => result.verdict === "fail")) return ExitCode.failed;
   if (results.some((result) => result.verdict === "inconclusive")) return ExitCode.inconclusive;
   return ExitCode.ok;
 }
@@ -79,14 +85,19 @@ export function checkResult(target: ProbeTarget, kind: CheckKind, done: Sent, cl
     passwordVerified: classified.passwordVerified,
     proofs: classified.proofs,
     aadsts: classified.aadsts,
+    cause: classified.cause,
     httpStatus,
     correlationId: done.answer.correlationId,
     traceId: done.answer.traceId,
     hint: classified.hint,
     ...(classified.caNote !== undefined && { caNote: classified.caNote }),
-    ...(done.first !== target.name && { sameRequestAs: done.first }),
-    elapsedMs: done.first === target.name ? done.elapsedMs : null,
+    ...(done.first !== target && { sameRequestAs: sameRequestName(done.first, target) }),
+    elapsedMs: done.first === target ? done.elapsedMs : null,
   };
+}
+
+function sameRequestName(first: ProbeTarget, target: ProbeTarget): string {
+  return first.name !== target.name ? first.name : `${first.name} ${first.role}`;
 }
 
 export function skippedResult(target: ProbeTarget, kind: CheckKind, user: string | null, hint: string): CheckResult {
@@ -99,6 +110,7 @@ export function skippedResult(target: ProbeTarget, kind: CheckKind, user: string
     passwordVerified: null,
     proofs: { ...NOTHING },
     aadsts: null,
+    cause: null,
     httpStatus: null,
     correlationId: null,
     traceId: null,
@@ -110,6 +122,7 @@ export function skippedResult(target: ProbeTarget, kind: CheckKind, user: string
 function describeTarget(target: ProbeTarget, kind: CheckKind, user: string | null) {
   return {
     target: target.name,
+    role: target.role,
     environment: target.environment,
     kind,
     authorityHost: target.authorityHost,

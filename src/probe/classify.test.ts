@@ -27,10 +27,10 @@ const ROWS: Row[] = [
   [50079, "mfa-registration-required", true, "PPPP", true, "warn", false, "mfa-registration-required/warn/PP--"],
   [50074, "mfa-required", true, "PPPP", true, "warn", false, "mfa-required/warn/PP--"],
   [50158, "external-mfa-required", true, "PPPP", true, "warn", false, "external-mfa-required/warn/PP--"],
-  [50055, "password-expired", true, "PP-P", false, "warn", false, "password-expired/warn/PP--"],
-  [53003, "blocked-by-conditional-access", true, "PP-P", false, "warn", false, "blocked-by-conditional-access/warn/PP--"],
-  [53000, "device-state-required", true, "PP-P", false, "warn", false, "device-state-required/warn/PP--"],
-  [53001, "device-state-required", true, "PP-P", false, "warn", false, "device-state-required/warn/PP--"],
+  [50055, "password-expired", true, "PP-P", false, "fail", false, "password-expired/warn/PP--"],
+  [53003, "blocked-by-conditional-access", true, "PP-P", false, "fail", false, "blocked-by-conditional-access/warn/PP--"],
+  [53000, "device-state-required", true, "PP-P", false, "fail", false, "device-state-required/warn/PP--"],
+  [53001, "device-state-required", true, "PP-P", false, "fail", false, "device-state-required/warn/PP--"],
   [50126, "invalid-credentials", false, "PP-F", false, "fail", true, "ok/pass/PP--"],
   [50056, "invalid-credentials", false, "PP-F", false, "fail", true, "ok/pass/PP--"],
   [50034, "user-not-found", null, "PP--", false, "fail", false, "ok/pass/PP--"],
@@ -215,5 +215,29 @@ describe("classify: transport failures", () => {
 
   it("tokens on the password check are a full success", () => {
     expect(classify({ type: "tokens", httpStatus: 200 }, ctx("password"))).toMatchObject({ outcome: "success", verdict: "pass", accepted: true, passwordVerified: true, proofs: proofs("PPPP") });
+  });
+});
+
+describe("classify: one verdict, cause then fix (issue 9.1, 9.4)", () => {
+  it("fails a right password that Jamf Connect would refuse (CA block, device state, expired), locked and disabled", () => {
+    for (const code of [53000, 53001, 53003, 50055, 50053, 50057]) {
+      expect(classify(entra([code]), ctx("password")).verdict, `AADSTS${code}`).toBe("fail");
+    }
+    // Listing a verified-password code in ROPGSuccessCodes makes Jamf Connect accept it.
+    expect(classify(entra([53003]), ctx("password", { successCodes: ["53003"] }))).toMatchObject({ verdict: "pass", accepted: true });
+  });
+
+  it("names what Entra answered with its AADSTS number", () => {
+    expect(classify(entra([90002]), ctx("tenant")).cause).toBe("tenant not found (AADSTS90002)");
+    expect(classify(entra([700016]), ctx("app")).cause).toBe("app not found in this tenant (AADSTS700016)");
+    expect(classify(entra([7000218]), ctx("app")).cause).toBe("public client flows are off (AADSTS7000218)");
+    expect(classify(entra([53000]), ctx("password")).cause).toBe("Conditional Access requires a compliant device (AADSTS53000)");
+    expect(classify({ type: "timeout", seconds: 3 }, ctx("app")).cause).toBeNull();
+  });
+
+  it("passes the sign-in client (OIDCClientID) without public client flows, which only ROPG needs", () => {
+    const signIn = classify(entra([7000218]), ctx("app", { interactiveOnly: true }));
+    expect(signIn).toMatchObject({ verdict: "pass", proofs: { tenant: "proven", app: "proven" } });
+    expect(classify(entra([700016]), ctx("app", { interactiveOnly: true })).verdict).toBe("fail");
   });
 });

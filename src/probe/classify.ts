@@ -3,6 +3,7 @@
  * Keys on AADSTS numbers only: Microsoft rewords descriptions, and they can hold the user name.
  */
 import { findAadstsRow, JAMF_ACCEPTED_CODES, NOTHING, type AadstsRow } from "./aadsts-table.js";
+import { causeOf } from "./wording.js";
 import type {
   CheckKind, Classification, ClassifyContext, EntraErrorBody, NetworkCause, Observation, Outcome, Proofs, Verdict,
 } from "./types.js";
@@ -14,10 +15,16 @@ import type {
  */
 const USER_ABSENT_CODES: ReadonlySet<number> = new Set([50034, 50020, 50126, 50056]);
 
+/**
+ * Answers that let the user sign in on the Mac, with something to know. A right password that
+ * Jamf Connect still refuses (a Conditional Access block, a device-state grant, an expired
+ * password) is not here: on the Mac that user is locked out, so it is a `fail`.
+ */
 const WARN_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
   "mfa-required", "mfa-registration-required", "external-mfa-required",
-  "password-expired", "blocked-by-conditional-access", "device-state-required",
 ]);
+/** Outcomes whose hint already says what happened, when no AADSTS number came with them. */
+const SELF_EXPLAINED: ReadonlySet<Outcome> = new Set<Outcome>(["ok", "success", "network-error", "timeout", "unexpected-response", "rate-limited"]);
 const INCONCLUSIVE_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
   "rate-limited", "network-error", "timeout", "unexpected-response",
 ]);
@@ -57,7 +64,7 @@ export function classify(observation: Observation, context: ClassifyContext): Cl
       // host (with that tenant's cloud_instance_name) rather than answering 90002.
       if (expected !== undefined && cloudInstance !== undefined && cloudInstance.toLowerCase() !== expected.toLowerCase()) {
         const hint = `the tenant ${tenantId} belongs to the ${cloudInstance} cloud, not ${expected}: set "cloud" (or authorityHost) to that cloud`;
-        return result("tenant-not-found", { proofs: { ...NOTHING, tenant: "failed" }, hint });
+        return result("tenant-not-found", { proofs: { ...NOTHING, tenant: "failed" }, hint, cause: `tenant of another cloud (${cloudInstance})` });
       }
       const cloud = cloudInstance ? ` (${cloudInstance})` : "";
       return result("ok", { proofs: { ...NOTHING, tenant: "proven" }, hint: `tenant resolves to ${tenantId}${cloud}` });
@@ -115,7 +122,7 @@ function fromErrorBody(body: EntraErrorBody, codes: readonly number[], context: 
   const { code, row } = known;
   switch (context.kind) {
     case "tenant": return forTenantCheck(code, row);
-    case "app": return forAppCheck(code, row);
+    case "app": return forAppCheck(code, row, context.interactiveOnly === true);
     case "password": return withJamfParity(forPasswordCheck(code, row, context), codes, context);
   }
 }
@@ -127,11 +134,16 @@ function forPasswordCheck(code: number, row: AadstsRow, context: ClassifyContext
   return result(row.outcome, { aadsts: code, accepted, passwordVerified, proofs, hint, stopRetrying, caNote });
 }
 
-function forAppCheck(code: number, row: AadstsRow): Classification {
+function forAppCheck(code: number, row: AadstsRow, interactiveOnly: boolean): Classification {
   const fromRow = { aadsts: code, stopRetrying: row.stopRetrying };
+  if (interactiveOnly && row.outcome === "public-client-flows-disabled") {
+    // Entra found the app before it asked for a secret; the login window's sign-in is interactive.
+    const hint = "the app exists in this tenant; its public client flows are off, which only the password check (OIDCROPGID, ROPGID) needs";
+    return result("ok", { ...fromRow, proofs: { ...NOTHING, tenant: "proven", app: "proven" }, hint, cause: causeOf(row.outcome, code) });
+  }
   if (USER_ABSENT_CODES.has(code)) {
     const hint = "tenant and client ID are right: Entra got as far as looking up the (nonexistent) user; scopes are checked at the password level";
-    return result("ok", { ...fromRow, proofs: { ...NOTHING, tenant: "proven", app: "proven" }, hint });
+    return result("ok", { ...fromRow, proofs: { ...NOTHING, tenant: "proven", app: "proven" }, hint, cause: causeOf(row.outcome, code) });
   }
   // A user name that cannot exist tells nothing about password or scopes, unless a scope was rejected.
   const proofs: Proofs = { ...row.proofs, scope: row.proofs.scope === "failed" ? "failed" : "not-reached", password: "not-reached" };
@@ -198,13 +210,15 @@ function rateLimited(code: number | null): Classification {
   return result("rate-limited", { aadsts: code, stopRetrying: true, hint: "Entra is rate-limiting these requests: wait a few minutes before probing again" });
 }
 
-type Parts = Partial<Omit<Classification, "outcome" | "verdict">> & { hint: string };
+type Parts = Partial<Omit<Classification, "outcome" | "verdict" | "cause">> & { hint: string; cause?: string };
 
 /** Fills the defaults of an answer that proves nothing, and derives the verdict. */
 function result(outcome: Outcome, parts: Parts): Classification {
-  const { caNote, proofs = NOTHING, ...rest } = parts;
+  const { caNote, proofs = NOTHING, cause, ...rest } = parts;
+  const aadsts = rest.aadsts ?? null;
   const classified: Classification = {
     outcome, verdict: "inconclusive", accepted: false, passwordVerified: null, aadsts: null, stopRetrying: false,
+    cause: cause ?? (aadsts === null && SELF_EXPLAINED.has(outcome) ? null : causeOf(outcome, aadsts)),
     ...rest,
     proofs: { ...proofs }, // a copy, so a caller cannot edit the table's shared presets
     ...(caNote !== undefined && { caNote }),

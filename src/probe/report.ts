@@ -3,12 +3,15 @@
  * Nothing here can hold a password: results never carry one.
  */
 import type { CheckResult, ProbeReport } from "./check-results.js";
-import type { Proof } from "./types.js";
+import type { ClientRole } from "./targets.js";
+import type { Proof, Verdict } from "./types.js";
+import { explain } from "./wording.js";
 
 /** One object per check, keys in a stable order; absent values are null so every key is always there. */
 export function toJsonRecords(report: ProbeReport): Record<string, unknown>[] {
   return report.results.map((result) => ({
     target: result.target,
+    role: result.role,
     environment: result.environment,
     kind: result.kind,
     authorityHost: result.authorityHost,
@@ -20,13 +23,15 @@ export function toJsonRecords(report: ProbeReport): Record<string, unknown>[] {
     username: result.username,
     outcome: result.outcome,
     verdict: result.verdict,
-    accepted: result.accepted,
+    // Jamf Connect judges only the password answer; for a tenant or app check the question is moot.
+    accepted: result.kind === "password" ? result.accepted : null,
     passwordVerified: result.passwordVerified,
     proofs: result.proofs,
     aadsts: result.aadsts,
     httpStatus: result.httpStatus,
     correlationId: result.correlationId,
     traceId: result.traceId,
+    cause: result.cause,
     hint: result.hint,
     caNote: result.caNote ?? null,
     sameRequestAs: result.sameRequestAs ?? null,
@@ -50,22 +55,72 @@ function outcomeText(result: CheckResult): string {
   return result.sameRequestAs !== undefined ? `${result.outcome} (same request as ${result.sameRequestAs})` : result.outcome;
 }
 
-/** Columns padded to their widest cell; the hint comes last so a long one does not push others. */
-function table(rows: readonly string[][]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) =>
-    row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ").trimEnd(),
-  );
+/** Which client ID a row is about: the profile key it comes from (flags mode: `--client-id`). */
+const ROLE_LABELS: Readonly<Record<ClientRole, string>> = {
+  OIDCROPGID: "login OIDCROPGID",
+  OIDCClientID: "login OIDCClientID",
+  ROPGID: "menubar ROPGID",
+  "--client-id": "--client-id (ROPG)",
+};
+
+export interface ReportStyle {
+  /** The terminal's width: a hint that would wrap goes on its own indented line. */
+  width?: number;
+  /** Paints a verdict; plain text when colour is off. */
+  paintVerdict?: (verdict: Verdict | "skipped", text: string) => string;
 }
 
-export function formatReport(report: ProbeReport): string {
+const HINT_INDENT = "    ";
+
+/** Words wrapped to `width`, each line indented; a word longer than a line stays whole. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(indent + line);
+  return lines;
+}
+
+/**
+ * Columns padded to their widest cell; the hint comes last so a long one does not push others.
+ * With a width, a row whose hint would wrap gets the hint on its own indented lines instead.
+ */
+function table(rows: readonly string[][], verdicts: readonly (Verdict | "skipped" | undefined)[], style: ReportStyle): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const verdictColumn = rows[0]!.indexOf("VERDICT");
+  const hintColumn = rows[0]!.length - 1;
+  const lines: string[] = [];
+  rows.forEach((row, index) => {
+    const verdict = verdicts[index];
+    const cells = row.slice(0, hintColumn).map((cell, column) => {
+      const padded = cell.padEnd(widths[column]!);
+      return column === verdictColumn && verdict !== undefined && style.paintVerdict ? padded.replace(cell, style.paintVerdict(verdict, cell)) : padded;
+    });
+    const start = cells.join("  ");
+    const plainStart = row.slice(0, hintColumn).map((cell, column) => cell.padEnd(widths[column]!)).join("  ");
+    const hint = row[hintColumn]!;
+    if (style.width === undefined || plainStart.length + 2 + hint.length <= style.width || index === 0) {
+      lines.push(`${start}  ${hint}`.trimEnd());
+    } else {
+      lines.push(start.trimEnd(), ...wrap(hint, style.width, HINT_INDENT));
+    }
+  });
+  return lines;
+}
+
+export function formatReport(report: ProbeReport, style: ReportStyle = {}): string {
   const rows = [
     ["TARGET", "CHECK", "OUTCOME", "VERDICT", "JAMF ACCEPTS", "T A S P", "HINT"],
     ...report.results.map((result) => [
-      result.target, result.kind, outcomeText(result), result.verdict, acceptedText(result), proofMarks(result), result.hint,
+      ROLE_LABELS[result.role], result.kind, outcomeText(result), result.verdict, acceptedText(result), proofMarks(result), explain(result),
     ]),
   ];
-  const lines = table(rows);
+  const lines = table(rows, [undefined, ...report.results.map((result) => result.verdict)], style);
   lines.push("", "T A S P: tenant, app, scope, password — ✓ proven, ✗ failed, · not reached.");
 
   const notes = caNotes(report.results);
@@ -85,13 +140,16 @@ function caNotes(results: readonly CheckResult[]): [string, string[]][] {
   for (const result of results) {
     if (result.caNote === undefined) continue;
     const targets = byNote.get(result.caNote) ?? [];
-    if (!targets.includes(result.target)) targets.push(result.target);
+    const label = result.target === "flags" ? ROLE_LABELS[result.role] : result.target;
+    if (!targets.includes(label)) targets.push(label);
     byNote.set(result.caNote, targets);
   }
   return [...byNote];
 }
 
-export function summary(results: readonly CheckResult[]): string {
+/** Counts requests, not rows: a row that shares another's request (and answer) is not counted again. */
+export function summary(all: readonly CheckResult[]): string {
+  const results = all.filter((result) => result.sameRequestAs === undefined);
   const count = (verdict: CheckResult["verdict"]) => results.filter((result) => result.verdict === verdict).length;
   const parts = [
     `${count("pass")} passed`,

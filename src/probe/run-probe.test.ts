@@ -13,7 +13,7 @@ const PASSWORD = "S3ntinel-Pw-run-probe";
 
 function target(name: ProbeTarget["name"], extra: Partial<ProbeTarget> = {}): ProbeTarget {
   return {
-    name, environment: "prod", authorityHost: "https://login.example", tenant: DOMAIN, clientId: CLIENT,
+    name, role: name === "menubar" ? "ROPGID" : name === "flags" ? "--client-id" : "OIDCROPGID", checksPassword: true, environment: "prod", authorityHost: "https://login.example", tenant: DOMAIN, clientId: CLIENT,
     scopes: ["openid", "profile", "email"], scopeSource: "default", successCodes: [], notes: [], ...extra,
   };
 }

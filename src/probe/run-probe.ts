@@ -59,7 +59,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
     options.onProgress?.({ kind, target: target.name, tenant: target.tenant });
     const started = now();
     const answer = await request();
-    const done: Sent = { answer, first: target.name, username: user, elapsedMs: Math.round(now() - started) };
+    const done: Sent = { answer, first: target, username: user, elapsedMs: Math.round(now() - started) };
     sent.set(key, done);
     return done;
   }
@@ -116,7 +116,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
   }
 
   if (username !== undefined && password !== undefined) {
-    for (const target of targets) {
+    for (const target of targets.filter((candidate) => candidate.checksPassword)) {
       const tenantCheck = tenantChecks.get(target)!;
       const appCheck = appChecks.get(target)!;
       const key = `password|${requestKey(target)}|${username.toLowerCase()}`;
@@ -140,7 +140,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
 
 function context(target: ProbeTarget, kind: CheckKind): ClassifyContext {
   const { successCodes, expectedCloudInstance } = target;
-  return { kind, customScope: hasCustomScope(target.scopes), successCodes, ...(expectedCloudInstance !== undefined && { expectedCloudInstance }) };
+  return {
+    kind, customScope: hasCustomScope(target.scopes), successCodes,
+    ...(expectedCloudInstance !== undefined && { expectedCloudInstance }),
+    ...(!target.checksPassword && { interactiveOnly: true }),
+  };
 }
 
 function requestKey(target: ProbeTarget): string {

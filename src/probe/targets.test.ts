@@ -58,9 +58,20 @@ describe("environmentTargets", () => {
       login: { clientId: CLIENT, ropgClientId: ROPG, settings: { ROPGSuccessCodes: ["50076", "53003"] } },
       menubar: { ropgClientId: MENU_ROPG, settings: { IdPSettings: { SuccessCodes: ["50158"] } } },
     });
-    const [login, menubar] = pick(env);
-    expect(login).toMatchObject({ clientId: ROPG, successCodes: ["50076", "53003"] });
-    expect(menubar).toMatchObject({ clientId: MENU_ROPG, successCodes: ["50158"] });
+    const [login, menubar] = environmentTargets(env, "all");
+    expect(login).toMatchObject({ clientId: ROPG, role: "OIDCROPGID", checksPassword: true, successCodes: ["50076", "53003"] });
+    expect(menubar).toMatchObject({ clientId: MENU_ROPG, role: "ROPGID", checksPassword: true, successCodes: ["50158"] });
+  });
+
+  it("adds an app check for the login window's sign-in client (OIDCClientID) when it is another app", () => {
+    const separate = environmentTargets(environment({ login: { clientId: CLIENT, ropgClientId: ROPG } }), "all");
+    expect(separate.map((target) => `${target.name} ${target.role} ${target.clientId}`)).toEqual([
+      `login OIDCROPGID ${ROPG}`, `menubar ROPGID ${ROPG}`, `login OIDCClientID ${CLIENT}`,
+    ]);
+    expect(separate[2]).toMatchObject({ checksPassword: false, scopes: ["openid", "profile", "email"], successCodes: [] });
+    expect(environmentTargets(environment({ login: { clientId: CLIENT, ropgClientId: ROPG } }), "menubar").map((target) => target.role)).toEqual(["ROPGID"]);
+    // One app for both: one row, as before.
+    expect(environmentTargets(environment({ login: { clientId: CLIENT } }), "all").map((target) => target.role)).toEqual(["OIDCROPGID", "ROPGID"]);
   });
 
   it("notes a client secret that Jamf would send and the probe does not", () => {

@@ -11,8 +11,20 @@ import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
 /** `login`: the login window (com.jamf.connect.login); `menubar`: Jamf Connect (com.jamf.connect); `flags`: --tenant/--client-id. */
 export type TargetName = "login" | "menubar" | "flags";
 
+/**
+ * Which profile key the client ID comes from: the login window's password check (`OIDCROPGID`)
+ * and sign-in (`OIDCClientID`), the menu bar's password check (`ROPGID`), or `--client-id`.
+ */
+export type ClientRole = "OIDCROPGID" | "OIDCClientID" | "ROPGID" | "--client-id";
+
 export interface ProbeTarget {
   name: TargetName;
+  role: ClientRole;
+  /**
+   * false for the login window's sign-in client (OIDCClientID): only its tenant and app are
+   * checked, since Jamf Connect never sends a password grant to it.
+   */
+  checksPassword: boolean;
   /** The config environment it comes from; null from flags. */
   environment: string | null;
   /** `https://login.microsoftonline.com` or another https origin, without a trailing slash. */
@@ -74,6 +86,8 @@ function loginTarget(environment: ResolvedEnvironment, preferences: Preferences)
   const secret = text(preferences["ROPGClientSecret"]) ?? text(preferences["OIDCClientSecret"]);
   return {
     name: "login",
+    role: "OIDCROPGID",
+    checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
     // ROPGTenant is the Hybrid ID key "Tenant ID used for password verification"; that it wins
@@ -96,6 +110,8 @@ function menubarTarget(environment: ResolvedEnvironment, preferences: Preference
   const { scopes, source } = scopesFrom([["IdPSettings.ROPGScopes (key name UNVERIFIED)", settings["ROPGScopes"]]]);
   return {
     name: "menubar",
+    role: "ROPGID",
+    checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
     tenant: text(settings["TenantID"]) ?? environment.tenant,
@@ -116,9 +132,35 @@ export type TargetChoice = "login" | "menubar" | "all";
  */
 export function environmentTargets(environment: ResolvedEnvironment, choice: TargetChoice): ProbeTarget[] {
   const targets: ProbeTarget[] = [];
-  if (choice !== "menubar") targets.push(loginTarget(environment, renderPreferences(environment, "login").preferences));
+  const loginPreferences = choice !== "menubar" ? renderPreferences(environment, "login").preferences : undefined;
+  const login = loginPreferences !== undefined ? loginTarget(environment, loginPreferences) : undefined;
+  if (login !== undefined) targets.push(login);
   if (choice !== "login") targets.push(menubarTarget(environment, renderPreferences(environment, "menubar").preferences));
+  // Last, so its request can share the menu bar's when both name the same app.
+  const signIn = login !== undefined ? signInTarget(login, environment, loginPreferences!) : undefined;
+  if (signIn !== undefined) targets.push(signIn);
   return targets;
+}
+
+/**
+ * The login window's sign-in app (OIDCClientID), when it is another app than the password
+ * check's: a wrong one breaks every sign-in, so its app check runs too. It is asked with the
+ * default scopes: the app check proves the tenant and the client ID, not the sign-in's scopes.
+ */
+function signInTarget(login: ProbeTarget, environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget | undefined {
+  const clientId = text(preferences["OIDCClientID"]) ?? environment.login.clientId;
+  if (clientId.toLowerCase() === login.clientId.toLowerCase()) return undefined;
+  return {
+    ...login,
+    role: "OIDCClientID",
+    checksPassword: false,
+    tenant: text(preferences["OIDCTenant"]) ?? environment.tenant,
+    clientId,
+    scopes: [...DEFAULT_ROPG_SCOPES],
+    scopeSource: "default (openid profile email)",
+    successCodes: [],
+    notes: [],
+  };
 }
 
 export interface FlagTargetInput {
@@ -133,6 +175,8 @@ export function flagsTarget(input: FlagTargetInput): ProbeTarget {
   const authorityHost = withoutTrailingSlash(input.authorityHost);
   return {
     name: "flags",
+    role: "--client-id",
+    checksPassword: true,
     environment: null,
     authorityHost,
     tenant: input.tenant,

@@ -77,6 +77,11 @@ export interface ClassifyContext {
    * the cloud is known; a tenant check that finds another one names the wrong cloud.
    */
   expectedCloudInstance?: string;
+  /**
+   * The app check of a client ID used only for the interactive sign-in (OIDCClientID): public
+   * client flows are not needed there, so AADSTS7000218 only shows that the app exists.
+   */
+  interactiveOnly?: boolean;
 }
 
 export interface Classification {
@@ -89,7 +94,9 @@ export interface Classification {
   proofs: Proofs;
   /** The AADSTS code the outcome was read from, if any. */
   aadsts: number | null;
-  /** One line for the admin; never holds a user name, a password or Entra's own description text. */
+  /** What Entra answered, e.g. `tenant not found (AADSTS90002)`; null when the hint says it already. */
+  cause: string | null;
+  /** The fix: one line for the admin; never holds a user name, a password or Entra's own description text. */
   hint: string;
   /** Conditional Access diagnosis, when the answer says something about CA policies. */
   caNote?: string;

@@ -74,13 +74,15 @@ export async function askQuestion(question: Question, asking: Asking, options: {
 async function prompt(question: Question, prompter: Prompter, fallback: unknown, context: QuestionContext, reenter: boolean): Promise<unknown> {
   const { message } = question;
   switch (question.kind) {
-    case "text":
-      return prompter.input({
+    case "text": {
+      const text = await prompter.input({
         message,
         ...(typeof fallback === "string" && { default: fallback }),
         validate: question.validate(context),
         editable: reenter,
       });
+      return question.normalise?.(text) ?? text;
+    }
     case "list": {
       const text = await prompter.input({
         message,
@@ -103,9 +105,9 @@ function fromFlag(question: Question, raw: FlagValue, context: QuestionContext):
   };
   switch (question.kind) {
     case "text": {
-      const text = raw === false ? "" : typeof raw === "string" ? raw.trim() : refuse("expects a value");
-      const verdict = question.validate(context)(text);
-      return verdict === true ? text : refuse(verdict);
+      const typed = raw === false ? "" : typeof raw === "string" ? raw.trim() : refuse("expects a value");
+      const verdict = question.validate(context)(typed);
+      return verdict === true ? (question.normalise?.(typed) ?? typed) : refuse(verdict);
     }
     case "list": {
       const roles = (Array.isArray(raw) ? raw : [String(raw)]).flatMap((item: string) => splitRoles(item));

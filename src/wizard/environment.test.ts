@@ -5,7 +5,7 @@ import type { Answers } from "./questions.js";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
 const API = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";
 const answers: Answers = {
-  env: "prod",
+  env: "prod", cloud: "public",
   tenant: "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f",
   clientId: CLIENT,
   ropgClientId: CLIENT,

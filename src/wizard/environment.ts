@@ -50,6 +50,7 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
   const ca = inherited.conditionalAccess ?? {};
 
   setOwn(env, ["tenant"], answers.tenant, inherited.tenant);
+  setOwn(env, ["cloud"], answers.cloud, inherited.cloud ?? "public");
   if (inputs.authorityHost !== undefined) setOwn(env, ["authorityHost"], inputs.authorityHost, inherited.authorityHost);
   setOwn(env, ["login", "clientId"], answers.clientId, login.clientId);
   setOwn(env, ["login", "ropgClientId"], answers.ropgClientId, login.ropgClientId ?? answers.clientId);

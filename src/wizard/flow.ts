@@ -4,8 +4,9 @@
  * answers, when the scopes it must send are known).
  */
 import { askQuestion, type Asking } from "./ask-question.js";
-import type { WizardChecks } from "./checks.js";
-import { checkApp, checkPassword, checkTenant, type Live } from "./live-checks.js";
+import type { CheckRecord, WizardChecks } from "./checks.js";
+import { checkApp, checkTenant, type Live } from "./live-checks.js";
+import { checkPassword } from "./password-check.js";
 import { QUESTIONS, type AnswerName, type Answers, type QuestionContext } from "./questions.js";
 
 export interface Walk {
@@ -19,18 +20,26 @@ export interface Walk {
   keepDomain: boolean;
   testUser?: string;
   signal?: AbortSignal;
+  /** Filled with how each live check ended. */
+  log: CheckRecord[];
 }
 
 export async function walk(options: Walk): Promise<Partial<Answers>> {
   const { asking } = options;
+  const attempts = { used: 0 };
   const live = (): Live | undefined =>
     options.checks === undefined
       ? undefined
       : {
           asking,
           checks: options.checks,
-          authorityHost: options.authorityHost(),
+          // Read at each check: re-entering a tenant may change the cloud too.
+          get authorityHost() {
+            return options.authorityHost();
+          },
           keepDomain: options.keepDomain,
+          log: options.log,
+          attempts,
           ...(options.testUser !== undefined && { testUser: options.testUser }),
           ...(options.signal !== undefined && { signal: options.signal }),
         };

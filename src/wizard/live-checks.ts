@@ -6,11 +6,10 @@
  */
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { customScopeString, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
-import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
 import { askQuestion, type Asking } from "./ask-question.js";
-import type { CheckOutcome, WizardChecks } from "./checks.js";
+import { explain } from "../probe/wording.js";
+import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
 import { questionNamed, type AnswerName } from "./questions.js";
 import type { Spinner } from "../output.js";
@@ -24,12 +23,17 @@ export interface Live {
   /** --test-user: check this user's password (needs a terminal for the masked prompt). */
   testUser?: string;
   signal?: AbortSignal;
+  /** How every check of this run ended, for the review and the summary. */
+  log: CheckRecord[];
+  /** Password attempts sent in this run (at most MAX_PASSWORD_ATTEMPTS). */
+  attempts: { used: number };
 }
+
 
 const QUIT_MESSAGE = "init stopped — nothing was written";
 
 /** Waits for a check, or for Ctrl-C (SIGINT) while no prompt owns the keyboard. */
-async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+export async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work;
   if (signal.aborted) throw interrupted();
   let onAbort: () => void = () => undefined;
@@ -44,8 +48,11 @@ async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): 
   }
 }
 
-function finish(live: Live, spinner: Pick<Spinner, "stop">, label: string, outcome: CheckOutcome): void {
-  spinner.stop(outcome.verdict, `${label}: ${outcome.hint}`);
+/** The probe's line: what Entra answered, then the fix. */
+export const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
+
+export function finish(live: Live, spinner: Pick<Spinner, "stop">, label: string, outcome: CheckOutcome): void {
+  spinner.stop(outcome.verdict, `${label}: ${lineOf(outcome)}`);
   if (outcome.caNote !== undefined) live.asking.ui.info(live.asking.ui.paint("yellow", `  ${outcome.caNote}`));
 }
 
@@ -62,29 +69,42 @@ async function check(live: Live, label: string, run: () => Promise<CheckOutcome>
   return outcome;
 }
 
-const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
+export const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
 
-type Next = "reenter" | "continue" | "quit";
+export type Next = "reenter" | "retype" | "continue" | "quit";
 
-/** What now, after a check that did not pass. */
-async function afterFailure(live: Live, what: string, outcome: CheckOutcome, flags: readonly string[], canReenter: boolean): Promise<Next> {
+export const record = (live: Live, label: string, outcome: CheckOutcome, continued: boolean): void =>
+  void live.log.push({ label, verdict: outcome.verdict, line: lineOf(outcome), continued });
+
+interface FailureChoices {
+  /** The value can be typed again (not for a password). */
+  reenter?: boolean;
+  /** "Retype the password", with the attempt it would be. */
+  retype?: string;
+}
+
+/** What now, after a check that did not pass. "Continue anyway" is remembered for the review and the exit code. */
+export async function afterFailure(live: Live, label: string, what: string, outcome: CheckOutcome, flags: readonly string[], offer: FailureChoices): Promise<Next> {
   const { asking } = live;
   if (!asking.interactive || asking.prompter === undefined) {
     if (outcome.verdict === "inconclusive") {
       asking.ui.warn(`the ${what} could not be checked — continuing; run "jcprofile probe" once Entra can be reached`);
+      record(live, label, outcome, true);
       return "continue";
     }
-    throw new UserError(`the ${what} check failed: ${outcome.hint} — fix ${flags.join(" / ")}, or pass --no-probe to skip the live checks`, {
+    throw new UserError(`the ${what} check failed: ${lineOf(outcome)} — fix ${flags.join(" / ")}, or pass --no-probe to skip the live checks`, {
       exitCode: ExitCode.failed,
     });
   }
   const choices = [
-    ...(canReenter ? [{ value: "reenter" as const, name: outcome.verdict === "inconclusive" ? "Re-enter the value (and check again)" : "Re-enter the value" }] : []),
-    { value: "continue" as const, name: "Continue anyway (keep the value)" },
+    ...(offer.reenter === true ? [{ value: "reenter" as const, name: outcome.verdict === "inconclusive" ? "Re-enter the value (and check again)" : "Re-enter the value" }] : []),
+    ...(offer.retype !== undefined ? [{ value: "retype" as const, name: offer.retype }] : []),
+    { value: "continue" as const, name: "Continue anyway (keep the value; init will exit 1)" },
     { value: "quit" as const, name: "Quit (nothing is written)" },
   ];
   const next = await asking.prompter.select<Next>({ message: `The ${what} check did not pass. What now?`, choices, default: choices[0]!.value });
   if (next === "quit") throw new UserError(QUIT_MESSAGE, { exitCode: ExitCode.failed });
+  if (next === "continue") record(live, label, outcome, true);
   return next;
 }
 
@@ -96,14 +116,17 @@ export async function checkTenant(live: Live): Promise<void> {
   const { answers, context } = live.asking;
   for (;;) {
     const tenant = answers.tenant!;
-    const outcome = await check(live, `tenant ${tenant}`, () => live.checks.discoverTenant({ authorityHost: live.authorityHost, tenant }));
+    const label = `tenant ${tenant}`;
+    const outcome = await check(live, label, () => live.checks.discoverTenant({ authorityHost: live.authorityHost, tenant }));
     if (passed(outcome)) {
+      record(live, label, outcome, false);
       if (!GUID_PATTERN.test(tenant) && outcome.tenantId !== undefined) await offerGuid(live, tenant, outcome.tenantId);
       return;
     }
-    if ((await afterFailure(live, "tenant", outcome, ["--tenant"], true)) === "continue") return;
+    if ((await afterFailure(live, label, "tenant", outcome, ["--tenant", "--cloud"], { reenter: true })) === "continue") return;
     context.tenantDomain = undefined;
-    await reask(live, ["tenant"]);
+    // "Tenant not found" is also what a tenant of another cloud gets: the cloud is asked again first.
+    await reask(live, ["cloud", "tenant"]);
   }
 }
 
@@ -120,56 +143,45 @@ async function offerGuid(live: Live, domain: string, tenantId: string): Promise<
   asking.context.tenantDomain = domain;
 }
 
+/**
+ * Every distinct client ID the profiles will carry, with the keys it goes into: the login
+ * window's password check (OIDCROPGID) and sign-in (OIDCClientID), and the menu bar's password
+ * check (ROPGID, kept from the existing environment; it follows OIDCROPGID otherwise).
+ */
+function clientIds(live: Live): { clientId: string; roles: string[]; interactiveOnly: boolean }[] {
+  const { answers, context } = live.asking;
+  const byId = new Map<string, { clientId: string; roles: string[]; interactiveOnly: boolean }>();
+  const add = (clientId: string | undefined, role: string, interactive: boolean) => {
+    if (clientId === undefined) return;
+    const entry = byId.get(clientId.toLowerCase()) ?? { clientId, roles: [], interactiveOnly: true };
+    entry.roles.push(role);
+    entry.interactiveOnly &&= interactive;
+    byId.set(clientId.toLowerCase(), entry);
+  };
+  add(answers.ropgClientId, "OIDCROPGID", false);
+  add(answers.clientId, "OIDCClientID", true);
+  add(context.current.menubar?.ropgClientId ?? answers.ropgClientId, "ROPGID", false);
+  return [...byId.values()];
+}
+
+/** The app check for each distinct client ID; after a failure the client IDs are asked again and all are checked again. */
 export async function checkApp(live: Live): Promise<void> {
   const { answers } = live.asking;
-  for (;;) {
-    const request = { authorityHost: live.authorityHost, tenant: answers.tenant!, clientId: answers.ropgClientId!, scopes: DEFAULT_ROPG_SCOPES };
-    const outcome = await check(live, `app ${request.clientId}`, () => live.checks.checkApp(request));
-    if (passed(outcome)) return;
-    if ((await afterFailure(live, "app", outcome, ["--client-id", "--ropg-client-id"], true)) === "continue") return;
-    // A ROPG client that was the login client follows it again once the login client is fixed.
-    if (answers.ropgClientId === answers.clientId) delete answers.ropgClientId;
-    await reask(live, ["clientId", "ropgClientId"]);
+  apps: for (;;) {
+    for (const { clientId, roles, interactiveOnly } of clientIds(live)) {
+      const request = { authorityHost: live.authorityHost, tenant: answers.tenant!, clientId, scopes: DEFAULT_ROPG_SCOPES, ...(interactiveOnly && { interactiveOnly }) };
+      const label = `app ${clientId} (${roles.join(", ")})`;
+      const outcome = await check(live, label, () => live.checks.checkApp(request));
+      if (passed(outcome)) {
+        record(live, label, outcome, false);
+        continue;
+      }
+      if ((await afterFailure(live, label, "app", outcome, ["--client-id", "--ropg-client-id"], { reenter: true })) === "continue") continue;
+      // A ROPG client that was the login client follows it again once the login client is fixed.
+      if (answers.ropgClientId === answers.clientId) delete answers.ropgClientId;
+      await reask(live, ["clientId", "ropgClientId"]);
+      continue apps;
+    }
+    return;
   }
-}
-
-/** The scopes the login window's password check will send, as the config will build them. */
-function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
-  if (answers.caChoice !== "custom-scope" || answers.apiAppId === undefined) return DEFAULT_ROPG_SCOPES;
-  return splitScopes(customScopeString(answers.apiAppId, answers.scopeName ?? DEFAULT_SCOPE_NAME));
-}
-
-export const validateUser = (value: string): true | string => (isUserPrincipalName(value) ? true : `"${value}" ${NOT_A_UPN}`);
-
-/** At most one real attempt per run: a second could count towards the user's lockout. */
-export async function checkPassword(live: Live): Promise<void> {
-  const { asking } = live;
-  const { answers, prompter, ui } = asking;
-  if (prompter === undefined || !asking.interactive) return;
-  let username = live.testUser;
-  if (username === undefined) {
-    if (asking.yes) return;
-    ui.info(ui.paint("dim", "  One real sign-in of a test account, as the Mac will send it; the password is used once and never saved."));
-    if (!(await prompter.confirm({ message: "Check a test user's password now?", default: false }))) return;
-    username = await prompter.input({ message: "Test user (user principal name)", validate: validateUser });
-  }
-  const request = { authorityHost: live.authorityHost, tenant: answers.tenant!, clientId: answers.ropgClientId!, scopes: passwordScopes(answers), username };
-  const label = `password of ${username}`;
-  let spinner: Spinner | undefined;
-  const readPassword = async () => {
-    const secret = await prompter.password({ message: `Password for ${username} (used once, never saved)` });
-    spinner = await ui.startSpinner(`${label}…`);
-    return secret;
-  };
-  let outcome: CheckOutcome;
-  try {
-    outcome = await untilDone(live.checks.checkPassword(request, readPassword), live.signal);
-  } catch (error) {
-    spinner?.stop("inconclusive", `${label}: not finished`);
-    throw error;
-  }
-  finish(live, spinner ?? { stop: (symbol, text) => ui.info(`${symbol}: ${text}`) }, label, outcome);
-  if (passed(outcome)) return;
-  ui.info(ui.paint("dim", "  The password check is not repeated in this run, to stay clear of the account's lockout."));
-  await afterFailure(live, "password", outcome, ["--test-user"], false);
 }

@@ -8,8 +8,8 @@ import { fetchForEnvironment, type FetchLike } from "../net/http.js";
 import { createMsalClient } from "../probe/msal-client.js";
 import type { CheckResult } from "../probe/check-results.js";
 import { runProbe } from "../probe/run-probe.js";
-import { flagsTarget } from "../probe/targets.js";
-import type { CheckKind } from "../probe/types.js";
+import { flagsTarget, type ProbeTarget } from "../probe/targets.js";
+import type { CheckKind, Outcome } from "../probe/types.js";
 import type { AppRequest, CheckOutcome, WizardChecks } from "./checks.js";
 
 export interface ProbeChecksOptions {
@@ -24,8 +24,11 @@ export interface ProbeChecksOptions {
 export async function createProbeChecks(options: ProbeChecksOptions): Promise<WizardChecks> {
   const { fetch, viaProxy } = options.fetch !== undefined ? { fetch: options.fetch, viaProxy: false } : await fetchForEnvironment(options.env);
   const client = createMsalClient({ fetch, viaProxy, timeoutSeconds: options.timeoutSeconds ?? 15 });
-  const target = (request: AppRequest) =>
-    flagsTarget({ ...request, scopes: request.scopes.join(" ") });
+  const target = (request: AppRequest): ProbeTarget => {
+    const flags = flagsTarget({ ...request, scopes: request.scopes.join(" ") });
+    // The login window's sign-in app: only tenant and app are checked, and public client flows may be off.
+    return request.interactiveOnly === true ? { ...flags, role: "OIDCClientID", checksPassword: false } : flags;
+  };
 
   return {
     async discoverTenant(request) {
@@ -33,7 +36,10 @@ export async function createProbeChecks(options: ProbeChecksOptions): Promise<Wi
       const classified = classify(answer.observation, { kind: "tenant", customScope: false, successCodes: [] });
       return {
         verdict: classified.verdict,
+        cause: classified.cause,
         hint: classified.hint,
+        outcome: classified.outcome,
+        aadsts: classified.aadsts,
         ...(answer.observation.type === "openid-configuration" && { tenantId: answer.observation.tenantId }),
       };
     },
@@ -61,7 +67,10 @@ function outcomeOf(results: readonly CheckResult[], kind: CheckKind): CheckOutco
   }
   return {
     verdict: chosen.verdict,
-    hint: chosen.kind === kind ? chosen.hint : `${chosen.kind} check: ${chosen.hint}`,
+    cause: chosen.kind === kind ? chosen.cause : `${chosen.kind} check: ${chosen.cause ?? chosen.outcome}`,
+    hint: chosen.hint,
+    outcome: chosen.outcome as Outcome,
+    aadsts: chosen.aadsts,
     ...(chosen.caNote !== undefined && { caNote: chosen.caNote }),
     ...(chosen.tenantId !== null && { tenantId: chosen.tenantId }),
   };

@@ -9,7 +9,7 @@ import { normalisePath, splitRoles, validators } from "./validators.js";
 describe("the questions", () => {
   it("come in the order Mac admins find the answers in the Entra admin center (issue 4)", () => {
     expect(QUESTIONS.map((question) => question.name)).toEqual([
-      "env", "tenant", "clientId", "ropgClientId", "redirectUri", "caChoice", "apiAppId", "scopeName", "adminRoles",
+      "env", "cloud", "tenant", "clientId", "ropgClientId", "redirectUri", "caChoice", "apiAppId", "scopeName", "adminRoles",
       "newPassword", "passthrough", "createJamfConnectPassword", "denyLocal", "migrate", "license", "organization", "identifier", "payloadStyle",
     ]);
   });
@@ -29,6 +29,43 @@ describe("the questions", () => {
       ["all-cloud-apps", 1],
       ["custom-scope", 1],
     ]);
+  });
+});
+
+describe("paste-friendly answers (issue 9.7)", () => {
+  const tenant = QUESTIONS.find((question) => question.name === "tenant")!;
+  const GUID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
+
+  it.each([
+    [`https://login.microsoftonline.com/${GUID}/v2.0/.well-known/openid-configuration`, GUID],
+    [`https://login.microsoftonline.com/${GUID}/oauth2/v2.0/authorize?client_id=x`, GUID],
+    ["https://login.microsoftonline.us/contoso.onmicrosoft.us/", "contoso.onmicrosoft.us"],
+    ["contoso.onmicrosoft.com", "contoso.onmicrosoft.com"],
+  ])("take the tenant out of %s", (pasted, expected) => {
+    expect(validators.tenant(pasted)).toBe(true);
+    expect(tenant.kind === "text" && tenant.normalise?.(pasted)).toBe(expected);
+  });
+
+  it("still refuse a URL without a tenant in it", () => {
+    expect(validators.tenant("https://portal.azure.com/#home")).toContain(messages.tenant);
+  });
+
+  it("refuse a client secret's value for a client ID without echoing it", () => {
+    const secret = "Xy8Q~abcdEFGH1234ijklMNOP5678qrstUVWX.9_z";
+    for (const name of ["clientId", "ropgClientId", "apiAppId"] as const) {
+      const verdict = validators[name](secret);
+      expect(verdict).toMatch(/^this looks like a client secret value; jcprofile needs the Application \(client\) ID/);
+      expect(verdict).not.toContain(secret);
+    }
+    expect(validators.clientId("7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37")).toBe(true);
+  });
+
+  it("default to an environment name the config does not have yet", () => {
+    const env = QUESTIONS.find((question) => question.name === "env")!;
+    const context = (environments: string[]) => ({ cwd: ".", firstRun: false, current: {}, environments });
+    expect(env.default({}, context([]))).toBe("prod");
+    expect(env.default({}, context(["prod"]))).toBe("test");
+    expect(env.default({}, context(["prod", "test", "staging", "dev"]))).toBe("prod-2");
   });
 });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
-import type { EnvironmentInput, PayloadStyle } from "../config/schema.js";
+import type { Cloud, EnvironmentInput, PayloadStyle } from "../config/schema.js";
+import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
 import { suggestIdentifier } from "./identifier.js";
 import { licenseValidator, validateRoles, validators, type Validator } from "./validators.js";
 
@@ -15,6 +16,7 @@ export type CaChoice = "per-user-mfa" | "all-cloud-apps" | "custom-scope";
 /** A question that does not apply (e.g. the API app without the custom scope) leaves its answer out. */
 export interface Answers {
   env: string;
+  cloud: Cloud;
   tenant: string;
   clientId: string;
   ropgClientId: string;
@@ -48,12 +50,28 @@ export interface QuestionContext {
   license?: string;
   /** The tenant as a domain, kept when the GUID replaces it (for the identifier default). */
   tenantDomain?: string;
+  /** The environments the config has now, in order. */
+  environments: readonly string[];
+  /** The cloud the other environments use, when they agree: a new environment starts there. */
+  siblingCloud?: Cloud;
+}
+
+/** How the question's flag is declared: init's flags come from this table and nowhere else. */
+export interface FlagDeclaration {
+  /** The value's placeholder, e.g. `<guid>`; none for a yes/no flag. */
+  value?: string;
+  description: string;
+  /** A yes/no question also gets `--no-<flag>`, described by this. */
+  negate?: string;
+  /** The flag may be given more than once. */
+  repeat?: boolean;
 }
 
 interface Base<K extends AnswerName> {
   name: K;
   /** As typed on the command line, e.g. `--client-id`. */
   flag: string;
+  option: FlagDeclaration;
   message: string;
   /** One line shown above the prompt. */
   help?: string;
@@ -66,6 +84,8 @@ interface Base<K extends AnswerName> {
 export interface TextQuestion<K extends AnswerName = AnswerName> extends Base<K> {
   kind: "text";
   validate: (context: QuestionContext) => Validator;
+  /** Turns what was pasted into the value to store (an authority URL into its tenant). */
+  normalise?: (text: string) => string;
 }
 export interface ListQuestion extends Base<"adminRoles"> {
   kind: "list";
@@ -112,13 +132,28 @@ const keepsEntraPassword = (answers: Partial<Answers>) => answers.newPassword ==
 export const QUESTIONS: readonly Question[] = [
   {
     kind: "text", name: "env", flag: "--env",
+    option: { value: "<name>", description: "environment to add or replace (default: prod, or the first of test, staging, dev the config does not have)" },
     message: "Environment name",
     help: "A name for this tenant's profiles, e.g. prod or test: it becomes the folder under out/ and part of the profile identifiers.",
-    default: () => "prod",
+    default: (_answers, context) => newEnvironmentName(context.environments),
     validate: () => validators.environmentName,
   },
   {
+    kind: "select", name: "cloud", flag: "--cloud",
+    option: { value: "<cloud>", description: "Entra cloud: public (default), usgov or china; --authority-host overrides it" },
+    message: "Entra cloud",
+    help: "Where the tenant lives: the public cloud (login.microsoftonline.com), US Government (login.microsoftonline.us) or China (21Vianet).",
+    choices: [
+      { value: "public", name: "public", description: "login.microsoftonline.com" },
+      { value: "usgov", name: "usgov", description: "login.microsoftonline.us (GCC High, DoD)" },
+      { value: "china", name: "china", description: "login.chinacloudapi.cn (operated by 21Vianet)" },
+    ],
+    default: (_answers, context) => context.current.cloud ?? context.siblingCloud ?? "public",
+  },
+  {
     kind: "text", name: "tenant", flag: "--tenant",
+    option: { value: "<tenant>", description: "Directory (tenant) ID or verified domain (an authority or discovery URL works too)" },
+    normalise: tenantFromPaste,
     message: "Tenant ID or domain",
     help: "Entra admin center → Overview: the Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com.",
     default: (_answers, context) => context.current.tenant,
@@ -126,6 +161,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "clientId", flag: "--client-id",
+    option: { value: "<guid>", description: "login app's Application (client) ID (OIDCClientID)" },
     message: "Login app's Application (client) ID (OIDCClientID)",
     help: "App registrations → the Jamf Connect app → Overview: the Application (client) ID used for the login window sign-in.",
     default: (_answers, context) => context.current.login?.clientId,
@@ -133,6 +169,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "ropgClientId", flag: "--ropg-client-id",
+    option: { value: "<guid>", description: "password-check app's client ID (OIDCROPGID; default: --client-id)" },
     message: "Password-check (ROPG) client ID (OIDCROPGID)",
     help: "The app that checks passwords; usually the same app, with Allow public client flows set to Yes.",
     default: (answers, context) => context.current.login?.ropgClientId ?? answers.clientId,
@@ -140,6 +177,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "redirectUri", flag: "--redirect-uri",
+    option: { value: "<uri>", description: "OIDCRedirectURI (default https://127.0.0.1/jamfconnect)" },
     message: "Redirect URI (OIDCRedirectURI)",
     help: "The Mobile and desktop (public client) redirect URI registered on the login app.",
     default: (_answers, context) => context.current.login?.redirectUri ?? DEFAULT_REDIRECT_URI,
@@ -147,6 +185,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "select", name: "caChoice", flag: "--ca-mode",
+    option: { value: "<mode>", description: "per-user-mfa (or none), all-cloud-apps, custom-scope (default per-user-mfa)" },
     message: "How does MFA apply to your users?",
     help: "Jamf Connect checks passwords with a non-interactive sign-in (ROPG), which cannot answer MFA.",
     choices: CA_CHOICES,
@@ -155,6 +194,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "apiAppId", flag: "--api-app-id",
+    option: { value: "<guid>", description: 'custom-scope: the "Conditional Access Policy API" app\'s client ID' },
     message: 'API app\'s Application (client) ID ("Jamf Connect - Conditional Access Policy API")',
     help: "The app that exposes the jamfconnect scope; exclude it from your Conditional Access policies.",
     applies: isCustomScope,
@@ -164,6 +204,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "scopeName", flag: "--scope-name",
+    option: { value: "<name>", description: "custom-scope: the API app's scope (default jamfconnect)" },
     message: "Scope name",
     help: "The API app's Expose an API → Scopes name.",
     applies: isCustomScope,
@@ -173,6 +214,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "list", name: "adminRoles", flag: "--admin-role",
+    option: { value: "<role>", description: "app role whose holders become local admins (repeat for more)", repeat: true },
     message: "Admin roles, comma-separated (OIDCAdmin; empty for none)",
     help: "App-role values (the login app's App roles) whose holders become local admins when their account is created.",
     default: (_answers, context) => [...(context.current.login?.adminRoles ?? [])],
@@ -180,12 +222,14 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "confirm", name: "newPassword", flag: "--new-password",
+    option: { description: "users create a separate local password (OIDCNewPassword true)", negate: "the Entra password becomes the local password (default)" },
     message: "Ask users to create a separate local password? (OIDCNewPassword)",
     help: "No (recommended with Entra): the Mac password is the user's Entra password, checked live with ROPG.",
     default: (_answers, context) => bool(settings(context)["OIDCNewPassword"]) ?? false,
   },
   {
     kind: "confirm", name: "passthrough", flag: "--passthrough",
+    option: { description: "pass the Entra password on to the local account (default)", negate: "do not (OIDCUsePassthroughAuth false)" },
     message: "Pass the Entra password on to the local account? (OIDCUsePassthroughAuth)",
     help: "The password typed in the login window's web view also unlocks the Mac, so users type it once.",
     applies: keepsEntraPassword,
@@ -194,6 +238,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "confirm", name: "createJamfConnectPassword", flag: "--create-jamf-connect-password",
+    option: { description: "create the Jamf Connect keychain item (default)", negate: "do not (CreateJamfConnectPassword false)" },
     message: "Create the Jamf Connect keychain item at account creation? (CreateJamfConnectPassword)",
     help: "The menu bar app can then keep the local password in sync without asking for it.",
     applies: keepsEntraPassword,
@@ -202,12 +247,14 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "confirm", name: "denyLocal", flag: "--deny-local",
+    option: { description: "require Entra sign-in at the login window (DenyLocal, default)", negate: "allow local login (DenyLocal false; no migration)" },
     message: "Require Entra sign-in at the login window? (DenyLocal)",
     help: "Hides local login; list break-glass accounts in DenyLocalExcluded, or set LocalFallback for offline Macs.",
     default: (_answers, context) => bool(settings(context)["DenyLocal"]) ?? true,
   },
   {
     kind: "confirm", name: "migrate", flag: "--migrate",
+    option: { description: "offer to connect existing local accounts (Migrate, default)", negate: "do not offer migration" },
     message: "Offer to connect existing local accounts to Entra accounts? (Migrate)",
     help: "At first sign-in a user can pick their existing local account instead of getting a new one.",
     applies: (answers) => answers.denyLocal === true,
@@ -216,6 +263,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "license", flag: "--license",
+    option: { value: "<file>", description: "the .jamfconnectlicense file (default: the one beside the config, if exactly one)", negate: "write no license into the profiles" },
     message: "Jamf Connect license file (.jamfconnectlicense; empty for none)",
     help: "From Jamf Account; leave empty if you deploy the license in a profile of its own.",
     default: (_answers, context) => context.license ?? "",
@@ -223,6 +271,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "organization", flag: "--organization",
+    option: { value: "<name>", description: "PayloadOrganization (asked when the config is new)" },
     message: "Organization name (PayloadOrganization)",
     help: "Shown in System Settings → Profiles on every Mac.",
     applies: (_answers, context) => context.firstRun,
@@ -231,6 +280,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "text", name: "identifier", flag: "--identifier",
+    option: { value: "<id>", description: "reverse-DNS base of the profile identifiers (asked when the config is new)" },
     message: "Profile identifier base (reverse DNS)",
     help: "Every PayloadIdentifier starts with it; keep it stable, or Macs see new profiles instead of updates.",
     applies: (_answers, context) => context.firstRun,
@@ -239,6 +289,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     kind: "select", name: "payloadStyle", flag: "--payload-style",
+    option: { value: "<style>", description: "mcx (default) or domain" },
     message: "Payload style",
     choices: [
       { value: "mcx", name: "mcx", description: "com.apple.ManagedClient.preferences, the form Jamf Pro stores custom settings in (default)" },

@@ -14,10 +14,12 @@ import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
 import type { AnswerFlags, Asking } from "./ask-question.js";
-import type { WizardChecks } from "./checks.js";
+import type { CheckRecord, WizardChecks } from "./checks.js";
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../probe/timeout.js";
+import { printSummary, reviewChecks } from "./summary.js";
 import { readExistingConfig, planChanges, validateInMemory, type ExistingConfig } from "./config-edit.js";
 import { walk } from "./flow.js";
-import { validateUser } from "./live-checks.js";
+import { validateUser } from "./password-check.js";
 import { interrupted, type Prompter } from "./prompter.js";
 import { licenseDefault } from "./license-files.js";
 import type { Answers, QuestionContext } from "./questions.js";
@@ -30,6 +32,8 @@ export interface InitFlags {
   config?: string;
   answers: AnswerFlags;
   authorityHost?: string;
+  /** --timeout, as typed: seconds per live check. */
+  timeout?: string;
   keepDomain?: boolean;
   testUser?: string;
   /** false: --no-probe. */
@@ -44,7 +48,7 @@ export interface InitOptions {
   isTTY: boolean;
   prompter?: Prompter;
   /** Made only when the wizard probes, so `--no-probe` never loads msal. */
-  checks?: () => Promise<WizardChecks>;
+  checks?: (options: { timeoutSeconds: number }) => Promise<WizardChecks>;
   ui: Output;
   now?: () => Date;
   /** Aborted by SIGINT while no prompt has the keyboard. */
@@ -58,10 +62,15 @@ export interface InitResult {
   configWritten: boolean;
   /** The built profiles, as shown. */
   files: string[];
+  /** Live checks the admin continued past although they failed: the command exits 1. */
+  failedChecks: CheckRecord[];
 }
 
-function preflight(options: InitOptions): void {
+/** Checks what needs no answer first; returns the live checks' timeout. */
+function preflight(options: InitOptions): number {
   const { flags, isTTY } = options;
+  const timeout = flags.timeout !== undefined ? parseTimeoutSeconds(flags.timeout) : DEFAULT_TIMEOUT_SECONDS;
+  if (typeof timeout === "string") throw new UserError(timeout);
   if (flags.authorityHost !== undefined) {
     const verdict = validators.authorityHost(flags.authorityHost);
     if (verdict !== true) throw new UserError(`--authority-host: ${verdict}`);
@@ -76,10 +85,20 @@ function preflight(options: InitOptions): void {
       );
     }
   }
+  return timeout;
+}
+
+/** The one value every environment of the config has for `pick`, if they agree. */
+function shared<T>(existing: ExistingConfig | undefined, pick: (environment: EnvironmentInput) => T | undefined): T | undefined {
+  if (existing === undefined) return undefined;
+  const values = Object.values(existing.config.environments).map((own) => pick(deepMerge(existing.config.defaults ?? {}, own)));
+  const first = values[0];
+  return first !== undefined && values.every((value) => value === first) ? first : undefined;
 }
 
 function askingFor(options: InitOptions, existing: ExistingConfig | undefined, interactive: boolean): Asking {
-  const context: QuestionContext = { cwd: options.cwd, firstRun: existing === undefined, current: {} };
+  const environments = existing !== undefined ? Object.keys(existing.config.environments) : [];
+  const context: QuestionContext = { cwd: options.cwd, firstRun: existing === undefined, current: {}, environments };
   return {
     answers: {},
     context,
@@ -94,30 +113,40 @@ function askingFor(options: InitOptions, existing: ExistingConfig | undefined, i
 
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const { cwd, flags, ui } = options;
-  preflight(options);
+  const timeoutSeconds = preflight(options);
   const source = configLocation(cwd, flags.config);
   const configDir = dirname(source.path);
   const existing = readExistingConfig(source);
   const inherited: EnvironmentInput = existing?.config.defaults ?? {};
   let current: EnvironmentInput = {};
+  /** A new environment takes the authority host the others share (a test tenant's, say). */
+  let siblingAuthorityHost: string | undefined;
+  let cloud: () => EnvironmentInput["cloud"] = () => current.cloud;
 
   const onEnvironment = (name: string, context: QuestionContext) => {
     const own = ownValue(existing?.config.environments, name);
     current = deepMerge(inherited, own ?? {});
     context.current = current;
+    const siblingCloud = own === undefined ? shared(existing, (environment) => environment.cloud ?? "public") : undefined;
+    if (siblingCloud !== undefined) context.siblingCloud = siblingCloud;
+    siblingAuthorityHost = own === undefined && current.authorityHost === undefined ? shared(existing, (environment) => environment.authorityHost) : undefined;
     const license = licenseDefault({ cwd, configDir, configured: current.license });
     if (license !== undefined) context.license = license;
     if (own !== undefined && options.isTTY) {
       ui.info(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
     }
   };
-  const authorityHost = () => authorityHostOf({ cloud: current.cloud, authorityHost: flags.authorityHost ?? current.authorityHost });
-  const walkWith = (asking: Asking, checks: WizardChecks | undefined) =>
-    walk({
-      asking, checks, onEnvironment, authorityHost, keepDomain: flags.keepDomain === true,
+  const log: CheckRecord[] = [];
+  const hostFlag = () => flags.authorityHost ?? siblingAuthorityHost;
+  const authorityHost = () => authorityHostOf({ cloud: cloud(), authorityHost: hostFlag() ?? current.authorityHost });
+  const walkWith = (asking: Asking, checks: WizardChecks | undefined) => {
+    cloud = () => asking.answers.cloud ?? current.cloud;
+    return walk({
+      asking, checks, onEnvironment, authorityHost, keepDomain: flags.keepDomain === true, log,
       ...(flags.testUser !== undefined && { testUser: flags.testUser }),
       ...(options.signal !== undefined && { signal: options.signal }),
     });
+  };
 
   if (!options.isTTY) {
     // A dry pass first: every missing flag is named at once, before Entra is asked anything.
@@ -132,17 +161,18 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     throw new Error("runInit: a terminal but no prompter");
   }
 
-  const checks = flags.probe && options.checks ? await options.checks() : undefined;
+  const checks = flags.probe && options.checks ? await options.checks({ timeoutSeconds }) : undefined;
   const asking = askingFor(options, existing, options.isTTY);
   const answers = (await walkWith(asking, checks)) as Answers;
 
   const plan = planChanges({
     source, existing, inherited, answers, cwd,
-    ...(flags.authorityHost !== undefined && { authorityHost: withoutTrailingSlash(flags.authorityHost) }),
+    ...(hostFlag() !== undefined && { authorityHost: withoutTrailingSlash(hostFlag()!) }),
     now: options.now?.() ?? new Date(),
   });
   for (const warning of plan.warnings) ui.warn(warning);
   validateInMemory(plan.text, source, answers.env);
+  reviewChecks(ui, log);
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
@@ -151,20 +181,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
   for (const file of built.files) ui.data(file);
-  printNext(ui, answers.env, flags.config, built.files);
-  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files };
-}
-
-function printNext(ui: Output, env: string, config: string | undefined, files: readonly string[]): void {
-  const configFlag = config !== undefined ? ` --config ${config}` : "";
-  const folder = files[0]?.replace(/[\\/][^\\/]+$/, "") ?? `out/${env}`;
-  const steps: [string, string][] = [
-    [`jcprofile build${configFlag}`, "rebuild every environment after you edit the config"],
-    [`jcprofile probe${configFlag} --env ${env}`, "check the tenant, the app and a test user's password again"],
-  ];
-  const width = Math.max(...steps.map(([command]) => command.length)) + 2;
-  ui.info("");
-  ui.info("Next:");
-  ui.info(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
-  for (const [command, why] of steps) ui.info(`  ${command.padEnd(width)}${ui.paint("dim", why)}`);
+  const failedChecks = log.filter((entry) => entry.continued && entry.verdict === "fail");
+  printSummary(ui, { answers, log, probed: checks !== undefined, ...(flags.config !== undefined && { config: flags.config }), files: built.files });
+  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks };
 }

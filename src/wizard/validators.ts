@@ -14,6 +14,7 @@ import {
   tenantSchema,
 } from "../config/schema.js";
 import { findUnwritableChar, showValue } from "../values.js";
+import { CLIENT_SECRET_PASTED, looksLikeClientSecret, tenantFromPaste } from "./pasted.js";
 
 /**
  * Prompt and flag validators, made from the config's own field schemas: a value the wizard
@@ -31,13 +32,22 @@ function fromSchema(schema: v.GenericSchema<string, unknown>): Validator {
   };
 }
 
+/** A client ID validator that refuses a pasted secret without repeating it. */
+function clientIdFrom(schema: v.GenericSchema<string, unknown>): Validator {
+  const check = fromSchema(schema);
+  return (value) => (looksLikeClientSecret(value) ? CLIENT_SECRET_PASTED : check(value));
+}
+
+/** The tenant as pasted: an authority or discovery URL counts as its tenant. */
+const tenantValidator = fromSchema(tenantSchema);
+
 export const validators = {
   environmentName: fromSchema(environmentNameSchema),
-  tenant: fromSchema(tenantSchema),
-  clientId: fromSchema(v.unwrap(loginSchema.entries.clientId)),
-  ropgClientId: fromSchema(v.unwrap(loginSchema.entries.ropgClientId)),
+  tenant: (value: string) => tenantValidator(tenantFromPaste(value)),
+  clientId: clientIdFrom(v.unwrap(loginSchema.entries.clientId)),
+  ropgClientId: clientIdFrom(v.unwrap(loginSchema.entries.ropgClientId)),
   redirectUri: fromSchema(v.unwrap(loginSchema.entries.redirectUri)),
-  apiAppId: fromSchema(v.unwrap(conditionalAccessSchema.entries.apiAppId)),
+  apiAppId: clientIdFrom(v.unwrap(conditionalAccessSchema.entries.apiAppId)),
   scopeName: fromSchema(v.unwrap(conditionalAccessSchema.entries.scopeName)),
   organization: fromSchema(configSchema.entries.organization),
   identifier: fromSchema(identifierSchema),

@@ -30,9 +30,22 @@ describe("jcprofile init without a terminal", () => {
     const help = await init(["--help"]);
     expect(help.code).toBe(0);
     for (const question of QUESTIONS) expect(help.stdout).toContain(`${question.flag} `);
-    for (const flag of ["--no-probe", "--yes", "--authority-host", "--test-user", "--keep-domain", "--config", "--no-license"]) {
+    for (const flag of ["--no-probe", "--yes", "--authority-host", "--test-user", "--keep-domain", "--config", "--no-license", "--cloud <cloud>", "--timeout <seconds>"]) {
       expect(help.stdout).toContain(flag);
     }
+  });
+
+  it("takes --cloud and --timeout like probe, refusing bad values with exit 2 (issue 9.6)", async () => {
+    const timeout = await init(["--yes", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", "--timeout", "soon"]);
+    expect(timeout.code).toBe(2);
+    expect(timeout.stderr).toContain('--timeout "soon" is not a number of seconds between 0 and 600 (default 15)');
+    const cloud = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", "--cloud", "mars"]);
+    expect(cloud.code).toBe(2);
+    expect(cloud.stderr).toContain('--cloud: "mars" is not one of public, usgov, china');
+    expect(listFiles(dir)).toEqual([]);
+    const usgov = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", "--cloud", "usgov", "--timeout", "5"]);
+    expect(usgov.code, usgov.stderr).toBe(0);
+    expect((JSON.parse(read("jcprofile.json")) as Dict).environments.prod.cloud).toBe("usgov");
   });
 
   it("lists every missing flag at once, exits 2 promptly, writes nothing", async () => {
@@ -180,7 +193,7 @@ describe("jcprofile init's live checks without a terminal", () => {
     const run = await live(["--client-id", CONTOSO.oidcClientId, "--no-license"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`✔ tenant ${CONTOSO.domain}: tenant resolves to ${CONTOSO.tenantId}`);
-    expect(run.stderr).toContain(`✔ app ${CONTOSO.oidcClientId}: tenant and client ID are right`);
+    expect(run.stderr).toContain(`✔ app ${CONTOSO.oidcClientId} (OIDCROPGID, OIDCClientID, ROPGID): tenant and client ID are right`);
     const config = JSON.parse(read("jcprofile.json")) as Dict;
     expect(config.environments.prod.tenant).toBe(CONTOSO.tenantId);
     expect(config.environments.prod.authorityHost).toBe(emu.url);

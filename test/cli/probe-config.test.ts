@@ -73,8 +73,8 @@ describe("jcprofile probe from a config environment", () => {
     const { args, input } = withUser(users.active);
     const run = await runProbeCli(["--env", "prod", ...args], { cwd: dir, input });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^login\s+password\s+device-state-required\s+pass\s+yes\s.*listed in ROPGSuccessCodes/m);
-    expect(run.stdout).toMatch(/^menubar\s+password\s+mfa-required\s+warn\s+yes\s/m);
+    expect(run.stdout).toMatch(/^login OIDCROPGID\s+password\s+device-state-required\s+pass\s+yes\s.*listed in ROPGSuccessCodes/m);
+    expect(run.stdout).toMatch(/^menubar ROPGID\s+password\s+mfa-required\s+warn\s+yes\s/m);
     expect(run.stdout).toContain('menubar: a per-user MFA or an "All cloud apps" Conditional Access policy');
     expect(run.stdout).toContain("login: a Conditional Access policy that requires a compliant device applies to the ROPG app");
     expect(run.stdout).toContain(`Tenant ${CONTOSO.domain} is ${CONTOSO.tenantId}`);
@@ -114,5 +114,42 @@ describe("jcprofile probe from a config environment", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("is not a tenant ID or domain");
     expect(emu.requests).toEqual([]);
+  });
+
+  it("probes the only environment of jcprofile.json without --config or --env (issue 9.8)", async () => {
+    writeConfig({});
+    const run = await runProbeCli(["--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseChecks(run).map((c) => `${c.target} ${c.kind} ${c.environment}`)).toEqual([
+      "login tenant prod", "login app prod", "menubar tenant prod", "menubar app prod",
+    ]);
+  });
+
+  it("checks every distinct client ID: a row for the login window's OIDCClientID too (issue 9.3)", async () => {
+    writeConfig({ login: { clientId: CONTOSO.disabledClientId, ropgClientId: CONTOSO.oidcClientId } });
+    const run = await runProbeCli(["--env", "prod", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const apps = parseChecks(run).filter((c) => c.kind === "app");
+    expect(apps.map((c) => [c.target, c["role"], c.clientId, c.verdict])).toEqual([
+      ["login", "OIDCROPGID", CONTOSO.oidcClientId, "pass"],
+      ["login", "OIDCClientID", CONTOSO.disabledClientId, "fail"],
+      ["menubar", "ROPGID", CONTOSO.oidcClientId, "pass"],
+    ]);
+    expect(apps[1]).toMatchObject({ aadsts: 7000112, cause: "app disabled in this tenant (AADSTS7000112)", accepted: null });
+    const table = await runProbeCli(["--env", "prod"], { cwd: dir });
+    expect(table.stdout).toMatch(/^login OIDCClientID\s+app\s+app-disabled\s+fail\s.*app disabled in this tenant \(AADSTS7000112\) — /m);
+  });
+
+  it("fails a right password that a Conditional Access block makes Jamf Connect refuse (issue 9.1)", async () => {
+    emu.world.tenants[0]!.conditionalAccess!.push({ name: "Block", appliesTo: [CONTOSO.oidcClientId], grant: "block" });
+    writeConfig({});
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--env", "prod", "--target", "login", "--json", ...args], { cwd: dir, input });
+    expect(run.code).toBe(1);
+    const password = parseChecks(run).find((c) => c.kind === "password");
+    expect(password).toMatchObject({ outcome: "blocked-by-conditional-access", verdict: "fail", accepted: false, passwordVerified: true });
+    const table = await runProbeCli(["--env", "prod", "--target", "login", ...args], { cwd: dir, input });
+    expect(table.stdout).toMatch(/^login OIDCROPGID\s+password\s+blocked-by-conditional-access\s+fail\s+no\s/m);
+    expect(table.stdout).toContain("blocked by Conditional Access (AADSTS53003) — the password is right");
   });
 });

@@ -45,6 +45,8 @@ describe("jcprofile init in a terminal", () => {
     const pty = start([]);
     await pty.waitFor("Environment name");
     await pty.type("staging", "enter");
+    await pty.waitFor("Entra cloud");
+    await pty.press("enter");
 
     await pty.waitFor("Tenant ID or domain");
     await pty.type("not a tenant", "enter");
@@ -178,12 +180,29 @@ describe("jcprofile init in a terminal", () => {
     expect(config.environments.prod.login.ropgClientId).toBeUndefined();
   });
 
+  it("continuing past a failed check writes the config, recaps it, and exits 1 (issue 9.2)", async () => {
+    const pty = start(["--env", "prod", "--tenant", CONTOSO.tenantId, "--organization", "Contoso Ltd", "--yes"]);
+    await pty.waitFor("Login app's Application (client) ID");
+    await pty.type(CONTOSO.apiAppId, "enter"); // not a public client: 7000218
+    await pty.waitFor("The app check did not pass. What now?");
+    await pty.press("down");
+    await pty.press("enter");
+    await pty.waitFor("written, but 1 live check failed");
+    expect(await pty.exited).toBe(1);
+    const screen = pty.screen();
+    expect(screen).toContain("public client flows are off (AADSTS7000218) — turn on Authentication → Allow public client flows");
+    expect(screen).toContain("Continued past 1 live check that did not pass");
+    expect(screen).toContain("Configured:");
+    expect(screen).toContain("jcprofile probe --env prod -u <test user>");
+    expect(listFiles(dir)).toContain("out/prod/jamf-connect-login.mobileconfig");
+  });
+
   it.each([
     ["Ctrl-C", "ctrlC"],
     ["Ctrl-D", "ctrlD"],
   ] as const)("%s at a prompt exits 130 with one line and writes nothing", async (_name, key) => {
     const before = listFiles(dir);
-    const pty = start(["--env", "prod", "--no-probe"]);
+    const pty = start(["--env", "prod", "--cloud", "public", "--no-probe"]);
     await pty.waitFor("Tenant ID or domain");
     await pty.type(CONTOSO.domain, "enter");
     await pty.waitFor("Login app's Application (client) ID");
@@ -199,7 +218,7 @@ describe("jcprofile init in a terminal", () => {
   it("Ctrl-C while a live check waits for Entra exits 130 and writes nothing", async () => {
     emu.mode = "hang";
     const before = listFiles(dir);
-    const pty = start(["--env", "prod"]);
+    const pty = start(["--env", "prod", "--cloud", "public"]);
     await pty.waitFor("Tenant ID or domain");
     await pty.type(CONTOSO.domain, "enter");
     await pty.waitFor(`tenant ${CONTOSO.domain}…`);

@@ -16,16 +16,18 @@ beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-flow-")));
 afterEach(() => cleanup());
 
 const read = (path: string) => JSON.parse(readFileSync(join(dir, path), "utf8")) as Record<string, any>;
-const FIRST_RUN = { organization: "Contoso Ltd" } as const;
+const FIRST_RUN = { organization: "Contoso Ltd", cloud: "public" } as const;
 
 describe("the questions", () => {
   it("refuse bad answers at the prompt with the words `jcprofile build` uses, and offer the defaults", async () => {
-    const run = startInit({ cwd: dir, flags: { answers: { ...FIRST_RUN, license: false } } });
+    const run = startInit({ cwd: dir, flags: { answers: { organization: "Contoso Ltd", license: false } } });
     expect(await run.until("Environment name")).toContain("(prod)");
     await run.answer("Environment name", "my env");
     await run.until(messages.environmentName);
     screen.keypress({ name: "u", ctrl: true });
     await run.answer("Environment name");
+    expect(await run.until("Entra cloud")).toContain("❯ public");
+    await run.answer("Entra cloud");
 
     await run.answer("Tenant ID or domain", "contoso");
     expect(await run.until("is not a tenant ID")).toContain(`"contoso" ${messages.tenant}`);
@@ -135,7 +137,7 @@ describe("the questions", () => {
     await run.done;
     expect(read("jcprofile.json").environments.prod.license).toBe("contoso.jamfconnectlicense");
 
-    const again = startInit({ cwd: dir, flags: { answers: { env: "test", tenant: GUID, clientId: CLIENT } } });
+    const again = startInit({ cwd: dir, flags: { answers: { env: "test", cloud: "public", tenant: GUID, clientId: CLIENT } } });
     for (const question of ["Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)", "(DenyLocal)", "(Migrate)"]) {
       await again.answer(question);
     }
@@ -181,8 +183,11 @@ describe("the live checks", () => {
     await run.answer("Tenant ID or domain", "contsoo.onmicrosoft.com");
     const menu = await run.until("The tenant check did not pass. What now?");
     expect(menu).toContain("❯ Re-enter the value");
-    expect(menu).toContain("Continue anyway (keep the value)");
+    expect(menu).toContain("Continue anyway (keep the value; init will exit 1)");
     expect(menu).toContain("Quit (nothing is written)");
+    screen.keypress("enter");
+    // The cloud comes first (a tenant of another cloud is "not found" too), then the tenant.
+    expect(await run.until("Entra cloud")).toContain("❯ public");
     screen.keypress("enter");
     // The failed value is back in the line, ready to edit.
     await run.until("? Tenant ID or domain contsoo.onmicrosoft.com");
@@ -197,13 +202,26 @@ describe("the live checks", () => {
 
   const failingApp = () => fakeChecks({ app: [{ verdict: "fail", hint: "app not found (AADSTS700016)" }] }).checks;
 
-  it("continue anyway keeps a value that failed", async () => {
-    const kept = startInit({ cwd: dir, checks: failingApp(), flags: { answers: { ...minimal, tenant: GUID }, yes: true } });
-    await kept.until("The app check did not pass. What now?");
+  it("continue anyway keeps a value that failed, lists it before writing and in the summary, and fails the run (issue 9.2)", async () => {
+    const { checks } = fakeChecks({ app: [{ verdict: "fail", cause: "app not found in this tenant (AADSTS700016)", hint: "copy the Application (client) ID" }] });
+    const kept = startInit({ cwd: dir, checks, flags: { answers: { ...minimal, tenant: GUID }, yes: false } });
+    await kept.acceptUntil("The app check did not pass. What now?");
     screen.keypress("down");
     screen.keypress("enter");
-    await kept.done;
-    expect(kept.said).toContain(`fail app ${CLIENT}: app not found (AADSTS700016)`);
+    await kept.acceptUntil("Write jcprofile.json?");
+    const beforeWrite = kept.said.join("\n");
+    expect(beforeWrite).toContain(`Continued past 1 live check that did not pass:\n  ✖ app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID): app not found in this tenant (AADSTS700016) — copy the Application (client) ID`);
+    screen.keypress("enter");
+    const result = await kept.done;
+    expect(result.failedChecks.map((entry) => entry.label)).toEqual([`app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID)`]);
+    expect(kept.said).toContain(`fail app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID): app not found in this tenant (AADSTS700016) — copy the Application (client) ID`);
+    const summary = kept.said.join("\n");
+    expect(summary).toContain("Configured:\n  environment   prod (cloud public)\n  tenant        " + GUID);
+    expect(summary).toContain(`  client IDs    ${CLIENT} (OIDCClientID, OIDCROPGID, ROPGID)`);
+    expect(summary).toContain("  CA mode       none (per-user MFA; default scopes)");
+    expect(summary).toContain(`  live checks   1 passed: tenant ${GUID}`);
+    expect(summary).toContain("jcprofile probe --env prod -u <test user>");
+    expect(kept.said.at(-1)).toBe(`error: written, but 1 live check failed: app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID) — fix them and run "jcprofile probe --env prod" before uploading`);
     expect(read("jcprofile.json").environments.prod.login.clientId).toBe(CLIENT);
   });
 
@@ -285,7 +303,7 @@ describe("writing", () => {
 
   it("offer the existing environment's values as the defaults", async () => {
     copyExample(dir);
-    const run = startInit({ cwd: dir, flags: { config: "contoso.jcprofile.json", answers: { env: "prod" } } });
+    const run = startInit({ cwd: dir, flags: { config: "contoso.jcprofile.json", answers: { env: "prod", cloud: "public" } } });
     expect(await run.until("Tenant ID or domain")).toContain(`(${GUID})`);
     expect(run.said.some((line) => line.includes('"prod" is in contoso.jcprofile.json: its values are the defaults'))).toBe(true);
     screen.keypress("enter");

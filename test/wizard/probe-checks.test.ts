@@ -54,7 +54,7 @@ describe("the wizard's checks on the probe", () => {
       return CONTOSO.users.active.password;
     });
     expect(outcome.verdict).toBe("fail");
-    expect(outcome.hint).toMatch(/^tenant check: /);
+    expect(outcome.cause).toMatch(/^tenant check: tenant not found \(AADSTS90002\)$/);
     expect(asked).toBe(true); // the probe reads the password first, then decides not to send it
     expect(emu.requests.some((request) => request.hasPassword && request.username === CONTOSO.users.active.upn)).toBe(false);
   });
@@ -70,5 +70,18 @@ describe("the wizard's checks on the probe", () => {
     );
     expect(custom).toMatchObject({ verdict: "pass", hint: "Entra issued tokens: the password, tenant, app and scopes all work" });
     expect(emu.requests.filter((request) => request.username === active.upn)).toHaveLength(2);
+  });
+
+  it("fail a right password that Conditional Access blocks, in the probe's words (issue 9.1)", async () => {
+    emu.world.tenants[0]!.conditionalAccess!.push({ name: "Block", appliesTo: [CONTOSO.oidcClientId], grant: "block" });
+    const { active } = CONTOSO.users;
+    const outcome = await checks.checkPassword({ ...app(CONTOSO.oidcClientId), username: active.upn }, async () => active.password);
+    expect(outcome).toMatchObject({ verdict: "fail", cause: "blocked by Conditional Access (AADSTS53003)", outcome: "blocked-by-conditional-access", aadsts: 53003 });
+  });
+
+  it("pass the login window's sign-in app without public client flows, and fail a wrong one (issue 9.3)", async () => {
+    expect(await checks.checkApp({ ...app(CONTOSO.confidentialClientId), interactiveOnly: true })).toMatchObject({ verdict: "pass" });
+    expect(await checks.checkApp(app(CONTOSO.confidentialClientId))).toMatchObject({ verdict: "fail", cause: "public client flows are off (AADSTS7000218)" });
+    expect(await checks.checkApp({ ...app(CONTOSO.disabledClientId), interactiveOnly: true })).toMatchObject({ verdict: "fail" });
   });
 });
