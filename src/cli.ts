@@ -7,6 +7,8 @@ import { log } from "./log.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { InitCommandFlags } from "./commands/init.js";
 import type { ProbeFlags } from "./commands/probe.js";
+import type { UploadFlags } from "./commands/upload.js";
+import { processIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 
 /**
@@ -131,6 +133,30 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
     .action(async (flags: InitCommandFlags) => {
       const { initCommand } = await import("./commands/init.js");
       setExit(await initCommand(flags));
+    });
+
+  program
+    .command("upload")
+    .description("create or update each environment's profiles in its Jamf Pro server, keeping their identifiers (no ghost profiles)")
+    .option("-c, --config <file>", "config file", "jcprofile.json")
+    .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect, [])
+    .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
+    .option("--json", "print one JSON array, one object per profile, on stdout")
+    .option("--timeout <seconds>", "seconds to wait for each answer", "30")
+    .addHelpText(
+      "after",
+      "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +
+        "jamfPro.clientIdEnv / clientSecretEnv (default JAMF_CLIENT_ID / JAMF_CLIENT_SECRET) of an API client whose\n" +
+        "role has Create, Read and Update macOS Configuration Profiles; or JAMF_USERNAME / JAMF_PASSWORD.\n" +
+        "A new profile is created unscoped; an update sends only the profile (general), so scope, exclusions and\n" +
+        "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
+        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro refused something (credentials,\n" +
+        "privileges, a conflict), 2 bad input or usage, 3 network or no usable answer.\n" +
+        "Example: JAMF_CLIENT_ID=… JAMF_CLIENT_SECRET=… jcprofile upload --env prod --dry-run",
+    )
+    .action(async (flags: UploadFlags) => {
+      const { uploadCommand } = await import("./commands/upload.js");
+      setExit(await uploadCommand(flags, processIo()));
     });
 
   return program;

@@ -6,8 +6,10 @@ import {
   absoluteUriSchema,
   configSchema,
   httpsUrlSchema,
+  jamfProUrlSchema,
   loginSettingsSchema,
   menubarSettingsSchema,
+  refusedSecretSchema,
   tenantSchema,
 } from "./schema.js";
 
@@ -33,6 +35,8 @@ export function configJsonSchema(): Record<string, unknown> {
           description: "Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com",
         };
       }
+      if (valibotSchema === refusedSecretSchema) return { not: {}, description: refusedSecretSchema.pipe[1].description };
+      if (valibotSchema === jamfProUrlSchema) return { type: "string", format: "uri", pattern: "^https://" };
       if (valibotSchema === httpsUrlSchema) return { type: "string", format: "uri", pattern: "^https://" };
       if (valibotSchema === absoluteUriSchema) return { type: "string", format: "uri" };
       return undefined;

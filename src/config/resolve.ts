@@ -4,6 +4,7 @@ import type { Problem } from "./problems.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { readLicenseFile } from "./license.js";
 import { findUnwritableChar } from "../values.js";
+import { resolveJamfPro, type ResolvedJamfPro } from "./jamf-pro.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
 export const DEFAULT_SCOPE_NAME = "jamfconnect";
@@ -49,6 +50,8 @@ export interface ResolvedEnvironment {
     description?: string;
   };
   unknownKeys: "error" | "warn";
+  /** Where `jcprofile upload` sends the profiles; absent = this environment is not uploaded. */
+  jamfPro?: ResolvedJamfPro;
 }
 
 export interface ResolveContext {
@@ -146,6 +149,9 @@ export function resolveEnvironment(
     else license = { path, bytes: result };
   }
 
+  const jamfPro = resolveJamfPro(merged.jamfPro, origin);
+  problems.push(...jamfPro.problems);
+
   if (problems.some((problem) => problem.severity === "error")) return { problems };
 
   const ropgClientId = merged.login?.ropgClientId ?? clientId!;
@@ -185,6 +191,7 @@ export function resolveEnvironment(
       ...optional("description", merged.profile?.description),
     },
     unknownKeys: merged.unknownKeys ?? "error",
+    ...(jamfPro.jamfPro && { jamfPro: jamfPro.jamfPro }),
   };
   return { environment, problems };
 }

@@ -12,7 +12,7 @@ import { observeFetchFailure } from "./network-errors.js";
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface HttpRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   url: string;
   headers?: Record<string, string>;
   body?: string;

@@ -1,0 +1,120 @@
+/**
+ * `jcprofile upload`: flags → the profiles build renders (in memory, never from out/) → runUpload
+ * against each environment's Jamf Pro → one line per profile, or JSON. The Jamf Pro logic lives in
+ * src/jamfpro; this file picks environments, checks flags and prints.
+ */
+import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import type { CommandIo } from "../io.js";
+import { createOutput, type Output } from "../output.js";
+import { canAnimate } from "../terminal.js";
+import { renderAll } from "../build/run-build.js";
+import { fetchForEnvironment, sendHttp } from "../probe/http.js";
+import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
+
+export interface UploadFlags {
+  config?: string;
+  env?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+  timeout: string;
+}
+
+export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
+  const output = createOutput(io);
+  const timeoutSeconds = parseTimeout(flags.timeout);
+  const items = uploadItems(flags, io.cwd, output);
+  const network = await fetchForEnvironment(io.env);
+  const spinner = await progressSpinner(io, Boolean(flags.json));
+  let results: UploadResult[];
+  try {
+    results = await runUpload({
+      items,
+      env: io.env,
+      dryRun: Boolean(flags.dryRun),
+      send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
+      onProgress: (text) => spinner?.(text),
+    });
+  } finally {
+    spinner?.(undefined);
+  }
+  for (const result of results) {
+    if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
+  }
+  if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
+  else for (const line of results.flatMap(formatResult)) output.data(line);
+  return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+}
+
+/** The one call that renders: the same profiles `build` would write, for the environments that have jamfPro. */
+function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadItem[] {
+  const named = flags.env ?? [];
+  const { environments, profiles, warnings } = renderAll({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: named });
+  for (const warning of warnings) output.warn(warning);
+  const without = environments.filter((environment) => environment.jamfPro === undefined).map((environment) => environment.name);
+  if (named.length > 0 && without.length > 0) {
+    throw new UserError(`--env ${without.join(", ")}: no jamfPro in the config — add "jamfPro": { "url": "https://…" } to upload it, or leave it out of --env`);
+  }
+  for (const name of without) output.info(`skipped: ${name} (no jamfPro in the config)`);
+  const items: UploadItem[] = [];
+  for (const environment of environments) {
+    if (environment.jamfPro === undefined) continue;
+    for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
+      items.push({
+        environment: environment.name,
+        target: profile.kind,
+        name: profile.kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+        ...(environment.profile.description !== undefined && { description: environment.profile.description }),
+        text: profile.text,
+        jamfPro: environment.jamfPro,
+      });
+    }
+  }
+  if (items.length === 0) {
+    throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');
+  }
+  return items;
+}
+
+function formatResult(result: UploadResult): string[] {
+  const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
+  const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
+  const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
+  for (const change of result.changes) lines.push(`    ${change.path}: ${change.old} → ${change.new}`);
+  return lines;
+}
+
+function toJson(result: UploadResult): Record<string, unknown> {
+  return {
+    environment: result.environment,
+    target: result.target,
+    name: result.name,
+    action: result.action,
+    id: result.id ?? null,
+    url: result.url ?? null,
+    changes: result.changes.map((change) => change.path),
+    error: result.error ?? null,
+  };
+}
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    throw new UserError(`--timeout ${JSON.stringify(text)} is not a number of seconds between 0 and 600 (default 30)`);
+  }
+  return seconds;
+}
+
+/** ora on stderr, only for a person at a terminal (not with --json, not in CI); imported only then. */
+async function progressSpinner(io: CommandIo, json: boolean): Promise<((text: string | undefined) => void) | undefined> {
+  if (json || !canAnimate(io.stderr, io.env)) return undefined;
+  const { default: ora } = await import("ora");
+  const spinner = ora({ stream: io.stderr, discardStdin: false });
+  return (text) => {
+    if (text === undefined) {
+      if (spinner.isSpinning) spinner.stop();
+    } else if (spinner.isSpinning) spinner.text = text;
+    else spinner.start(text);
+  };
+}
