@@ -55,7 +55,11 @@ export function networkError(observation: Observation, server: string): JamfErro
  */
 export function reasonOfErrorPage(status: number, text: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(text)?.[1] ?? text;
-  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)].map((match) => plainText(match[1] ?? ""));
+  // The page ends with a paragraph of links ("technical details here", "home page"): not the reason.
+  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)]
+    .map((match) => match[1] ?? "")
+    .filter((html) => !/<a\s/i.test(html))
+    .map(plainText);
   const words = (paragraphs.length > 0 ? paragraphs : [plainText(body)]).filter((line) => line !== "");
   const reason = words.join(": ").replace(/\s+/g, " ").trim().slice(0, 300);
   return reason === "" ? `HTTP ${status}` : `HTTP ${status} ${reason}`;

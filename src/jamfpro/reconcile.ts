@@ -57,9 +57,12 @@ export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict 
 /** Every difference a Mac would see, ignoring key order and the keys Jamf Pro adds itself. */
 export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
   const changes: Change[] = [];
-  walk(ours, stored, [], changes);
+  const types = payloadsOf(ours).map((payload) => payload["PayloadType"]);
+  walk(ours, stored, [], (path, old, now) => changes.push({ path: displayPath(path, types), old, new: now }));
   return changes;
 }
+
+type Report = (path: readonly (string | number)[], old: string, now: string) => void;
 
 function ignored(path: readonly (string | number)[], key: string, ours: PlistNode | undefined, stored: PlistNode | undefined): boolean {
   const level = path.length === 0 ? "profile" : path.length === 2 && path[0] === "PayloadContent" ? "payload" : undefined;
@@ -69,18 +72,18 @@ function ignored(path: readonly (string | number)[], key: string, ours: PlistNod
   return key === "PayloadDescription" && stored === "";
 }
 
-function walk(ours: PlistNode | undefined, stored: PlistNode | undefined, path: (string | number)[], changes: Change[]): void {
+function walk(ours: PlistNode | undefined, stored: PlistNode | undefined, path: (string | number)[], report: Report): void {
   if (isDict(ours) && isDict(stored)) {
     const keys = [...new Set([...Object.keys(ours), ...Object.keys(stored)])].sort();
     for (const key of keys) {
       if (ignored(path, key, ours[key], stored[key])) continue;
-      walk(ours[key], stored[key], [...path, key], changes);
+      walk(ours[key], stored[key], [...path, key], report);
     }
   } else if (Array.isArray(ours) && Array.isArray(stored)) {
-    for (let index = 0; index < Math.max(ours.length, stored.length); index++) walk(ours[index], stored[index], [...path, index], changes);
+    for (let index = 0; index < Math.max(ours.length, stored.length); index++) walk(ours[index], stored[index], [...path, index], report);
   } else if (!sameLeaf(ours, stored)) {
     const secret = path.some((part) => typeof part === "string" && /secret|password/i.test(part));
-    changes.push({ path: displayPath(path), old: showNode(stored, secret), new: showNode(ours, secret) });
+    report(path, showNode(stored, secret), showNode(ours, secret));
   }
 }
 
@@ -108,12 +111,17 @@ function digest(bytes: Uint8Array): string {
 
 /**
  * `PayloadContent[0].PayloadContent.<domain>.Forced[0].mcx_preference_settings.X` (mcx) and
- * `PayloadContent[0].X` (domain style) both read as `<domain>.X`, the way the admin wrote it.
+ * `PayloadContent[0].X` of a payload whose type is the domain both read as `<domain>.X`, the way
+ * the admin wrote the setting.
  */
-function displayPath(path: readonly (string | number)[]): string {
+function displayPath(path: readonly (string | number)[], types: readonly (PlistNode | undefined)[]): string {
   let parts = path;
-  if (path[0] === "PayloadContent" && typeof path[1] === "number") {
+  if (path[0] === "PayloadContent" && typeof path[1] === "number" && path.length > 2) {
+    const type = types[path[1]];
     if (path[2] === "PayloadContent" && path[4] === "Forced" && path[6] === "mcx_preference_settings") parts = [String(path[3]), ...path.slice(7)];
+    else if (typeof type === "string" && type !== "com.apple.ManagedClient.preferences" && !String(path[2]).startsWith("Payload")) {
+      parts = [type, ...path.slice(2)];
+    }
   }
   return parts.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
 }
