@@ -6,7 +6,6 @@ import {
   absoluteUriSchema,
   configSchema,
   httpsUrlSchema,
-  jamfProUrlSchema,
   loginSettingsSchema,
   menubarSettingsSchema,
   refusedSecretSchema,
@@ -35,8 +34,8 @@ export function configJsonSchema(): Record<string, unknown> {
           description: "Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com",
         };
       }
-      if (valibotSchema === refusedSecretSchema) return { not: {}, description: refusedSecretSchema.pipe[1].description };
-      if (valibotSchema === jamfProUrlSchema) return { type: "string", format: "uri", pattern: "^https://" };
+      // Never valid: the field exists only so that resolve can refuse it in its own words.
+      if (valibotSchema === refusedSecretSchema.pipe[0]) return { not: {} };
       if (valibotSchema === httpsUrlSchema) return { type: "string", format: "uri", pattern: "^https://" };
       if (valibotSchema === absoluteUriSchema) return { type: "string", format: "uri" };
       return undefined;

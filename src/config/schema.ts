@@ -65,7 +65,8 @@ export const environmentNameSchema = v.pipe(v.string(), v.regex(ENVIRONMENT_NAME
 
 export const httpsUrlSchema = v.pipe(v.string(), v.check(isHttpsUrl, messages.authorityHost));
 
-export const jamfProUrlSchema = v.pipe(v.string(), v.check(isHttpsUrl, messages.jamfProUrl));
+/** A regex, not v.check(isHttpsUrl): it becomes a `pattern` in the JSON Schema. */
+export const jamfProUrlSchema = v.pipe(v.string(), v.regex(/^https:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, messages.jamfProUrl));
 
 export const absoluteUriSchema = v.pipe(
   v.string(),

@@ -34,11 +34,13 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   const { url, credentials } = options;
   const attempts = options.attempts ?? 4;
   let token: Token | undefined;
+  let renewAt = 0;
 
   /** Sends, waiting and trying again while the server says it is busy. */
-  async function sendPatiently(request: HttpRequest): Promise<Answer> {
+  async function sendPatiently(build: HttpRequest | (() => Promise<HttpRequest>)): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
-      const result = await options.send(request);
+      // Built again for each try: after a long Retry-After the token may need renewing.
+      const result = await options.send(typeof build === "function" ? await build() : build);
       if (result.kind === "failed") throw networkError(result.observation, url);
       if (!BUSY.has(result.status)) return { status: result.status, text: result.text };
       if (attempt >= attempts) {
@@ -58,16 +60,17 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   }
 
   async function currentToken(): Promise<string> {
-    // Renew a little early, so a token does not run out between this check and the server's.
-    if (token === undefined || options.now() >= token.expiresAt - Math.min(30_000, (token.expiresAt - options.now()) / 4)) {
+    if (token === undefined || options.now() >= renewAt) {
       token = await fetchToken();
+      // Renew a little early (a quarter of its life, at most 30 s), so it does not run out in flight.
+      renewAt = token.expiresAt - Math.min(30_000, (token.expiresAt - options.now()) / 4);
     }
     return token.value;
   }
 
   async function classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer> {
     const send = async () =>
-      sendPatiently({
+      sendPatiently(async () => ({
         method,
         url: `${url}/JSSResource${path}`,
         headers: {
@@ -76,7 +79,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
           ...(body !== undefined && { "content-type": "application/xml" }),
         },
         ...(body !== undefined && { body }),
-      });
+      }));
     let answer = await send();
     if (answer.status === 401 && method === "GET") {
       // A token can be revoked or run out early; one fresh token settles whether it is privileges.

@@ -16,7 +16,11 @@ export interface Change {
 const ID_KEYS = ["PayloadUUID", "PayloadIdentifier"] as const;
 /** Keys Jamf Pro writes into stored profiles itself; they are not part of the config. */
 const ADDED_BY_JAMF = new Set(["PayloadEnabled"]);
-/** Payload-level keys Jamf Pro re-derives on write (UNVERIFIED which exactly; the profile-level ones are compared). */
+/**
+ * Payload-level keys Jamf Pro may re-derive on write (its own provider lists display name and
+ * identifiers; Jamf-exported payloads read "Custom Settings" / "JAMF Software"). Which exactly is
+ * UNVERIFIED; comparing them would make every run an update. The profile-level ones are compared.
+ */
 const PAYLOAD_KEYS_OF_JAMF = new Set(["PayloadEnabled", "PayloadDisplayName", "PayloadOrganization"]);
 
 function isDict(node: PlistNode | undefined): node is PlistDict {
@@ -65,11 +69,11 @@ export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
 type Report = (path: readonly (string | number)[], old: string, now: string) => void;
 
 function ignored(path: readonly (string | number)[], key: string, ours: PlistNode | undefined, stored: PlistNode | undefined): boolean {
-  const level = path.length === 0 ? "profile" : path.length === 2 && path[0] === "PayloadContent" ? "payload" : undefined;
-  if (level === undefined || ours !== undefined) return false;
-  if ((level === "profile" ? ADDED_BY_JAMF : PAYLOAD_KEYS_OF_JAMF).has(key)) return true;
+  if (path.length === 2 && path[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
+  if (path.length !== 0) return false;
+  if (ADDED_BY_JAMF.has(key)) return true;
   // Jamf Pro writes an empty description where none was given.
-  return key === "PayloadDescription" && stored === "";
+  return key === "PayloadDescription" && ours === undefined && stored === "";
 }
 
 function walk(ours: PlistNode | undefined, stored: PlistNode | undefined, path: (string | number)[], report: Report): void {

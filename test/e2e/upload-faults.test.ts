@@ -77,6 +77,15 @@ describe("jcprofile upload faults", () => {
     expect(jamf.requests.filter((request) => request.method === "GET" && request.path === "/JSSResource/osxconfigurationprofiles")).toHaveLength(3);
   });
 
+  it("a token that runs out during a long Retry-After is renewed before the write", async () => {
+    jamf.world.tokenLifetimeSeconds = 2;
+    jamf.faults.push({ kind: "status", method: "POST", path: /osxconfigurationprofiles\/id\/0$/, status: 503, retryAfter: "2", times: 1 });
+    const run = await upload(dir, config, ["--env", "prod"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/ created /g)).toHaveLength(2);
+    expect(jamf.requests.filter((request) => request.path === "/api/oauth/token").length).toBeGreaterThanOrEqual(2);
+  });
+
   it("a server that stays busy: a few tries, then exit 3", async () => {
     jamf.faults.push({ kind: "status", path: /^\/JSSResource\//, status: 429, retryAfter: "0", times: 100 });
     const run = await upload(dir, config, ["--env", "prod"]);
