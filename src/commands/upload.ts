@@ -60,6 +60,11 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
   const items: UploadItem[] = [];
   for (const environment of environments) {
     if (environment.jamfPro === undefined) continue;
+    if (environment.profile.payloadStyle === "domain") {
+      output.warn(
+        `${environment.name}: profile.payloadStyle is "domain" — Jamf Pro may not keep an unsigned payload of a custom domain as sent (UNVERIFIED); "mcx" is the form Jamf Pro stores custom settings in`,
+      );
+    }
     for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
       items.push({
         environment: environment.name,
