@@ -152,7 +152,7 @@ function createProgram(setExit: (code: ExitCodeValue) => void): Command {
         "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
         "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro refused something (credentials,\n" +
         "privileges, a conflict), 2 bad input or usage, 3 network or no usable answer.\n" +
-        "Example: JAMF_CLIENT_ID=… JAMF_CLIENT_SECRET=… jcprofile upload --env prod --dry-run",
+        "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action(async (flags: UploadFlags) => {
       const { uploadCommand } = await import("./commands/upload.js");
