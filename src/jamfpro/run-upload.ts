@@ -157,7 +157,8 @@ function failed(item: UploadItem, error: unknown): UploadResult {
   if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], error: error.message, exitCode: error.exitCode };
   if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
   if (error instanceof StoredProfileError) {
-    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message}`, exitCode: 3 };
+    const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
+    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
   }
   throw error;
 }

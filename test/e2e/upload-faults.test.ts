@@ -105,6 +105,19 @@ describe("jcprofile upload faults", () => {
     expect(run.results.find((result) => result.name === first.name)!.id).toBe(first.id);
   });
 
+  it("a stored profile that is no property list (uploaded signed): exit 3, nothing overwritten", async () => {
+    jamf.world.profiles.push({
+      id: 50, name: "Jamf Connect Login (prod)", description: "", distribution: "Install Automatically", level: "System",
+      redeployOnUpdate: "Newly Assigned", payloads: "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABIIJ", scope: "<scope/>",
+    });
+    const run = await uploadJson(dir, config, ["--env", "prod"]);
+    expect(run.code).toBe(3);
+    expect(run.results.map((result) => result.action)).toEqual(["failed", "created"]);
+    expect(run.results[0]!.error).toContain("is not a readable property list");
+    expect(run.results[0]!.error).toContain("delete it there (or rename it), then run upload again");
+    expect(jamf.writes().filter((request) => request.method === "PUT")).toEqual([]);
+  });
+
   it("no answer within --timeout: exit 3 with a hint", async () => {
     jamf.faults.push({ kind: "hang", path: /^\/JSSResource\/osxconfigurationprofiles$/, times: 1 });
     const run = await upload(dir, config, ["--env", "prod", "--timeout", "1"]);
