@@ -98,3 +98,15 @@ describe("waitBefore", () => {
     expect(waitBefore(attempt, retryAfter, 1_000_000)).toBe(expected);
   });
 });
+
+describe("answers that are not 2xx", () => {
+  it.each([
+    [409, "refused", 1],
+    [400, "refused", 1],
+    [500, "unexpected", 3],
+    [302, "unexpected", 3],
+  ])("HTTP %i is %s (exit %i)", async (status, kind, exitCode) => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(status, "<html><body><p>Reason</p></body></html>")));
+    await expect(h.client.classic("POST", "/x", "<b/>")).rejects.toMatchObject({ kind, exitCode, message: expect.stringContaining(`HTTP ${status} Reason`) });
+  });
+});

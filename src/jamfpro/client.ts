@@ -97,7 +97,10 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     if (answer.status === 404 && method === "GET" && path === "/osxconfigurationprofiles") {
       throw new JamfError("unexpected", `${url} has no Classic API (HTTP 404 for /JSSResource) — check that jamfPro.url is the Jamf Pro server`);
     }
-    throw new JamfError("refused", `Jamf Pro at ${url} refused the request: ${reasonOfErrorPage(answer.status, answer.text)}`);
+    // 4xx: Jamf Pro judged the request (409 Conflict, 400 Bad Request); anything else is no usable answer.
+    const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
+    const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
+    throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
   }
 
   async function invalidate(): Promise<void> {
