@@ -9,6 +9,7 @@ import type { LintFlags } from "./commands/lint.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
+import type { UploadFlags } from "./commands/upload.js";
 import { packageRoot } from "./package-root.js";
 import { initOptionDeclarations } from "./wizard/init-options.js";
 
@@ -181,6 +182,27 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .action((files: string[], flags: Omit<LintFlags, "files">) =>
       action(async () => (await import("./commands/lint.js")).lintCommand({ ...flags, files }, io)),
     );
+
+  program
+    .command("upload")
+    .description("create or update each environment's profiles in its Jamf Pro server, keeping their identifiers (no ghost profiles)")
+    .option("-c, --config <file>", "config file", "jcprofile.json")
+    .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect, [])
+    .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
+    .option("--json", "print one JSON array, one object per profile, on stdout")
+    .option("--timeout <seconds>", "seconds to wait for each answer", "30")
+    .addHelpText(
+      "after",
+      "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +
+        "jamfPro.clientIdEnv / clientSecretEnv (default JAMF_CLIENT_ID / JAMF_CLIENT_SECRET) of an API client whose\n" +
+        "role has Create, Read and Update macOS Configuration Profiles; or JAMF_USERNAME / JAMF_PASSWORD.\n" +
+        "A new profile is created unscoped; an update sends only the profile (general), so scope, exclusions and\n" +
+        "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
+        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro refused something (credentials,\n" +
+        "privileges, a conflict), 2 bad input or usage, 3 network or no usable answer.\n" +
+        "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
+    )
+    .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));
 
   return program;
 }

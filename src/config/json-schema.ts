@@ -8,6 +8,7 @@ import {
   httpsUrlSchema,
   loginSettingsSchema,
   menubarSettingsSchema,
+  refusedSecretSchema,
   tenantSchema,
 } from "./schema.js";
 
@@ -33,6 +34,8 @@ export function configJsonSchema(): Record<string, unknown> {
           description: "Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com",
         };
       }
+      // Never valid: the field exists only so that resolve can refuse it in its own words.
+      if (valibotSchema === refusedSecretSchema.pipe[0]) return { not: {} };
       if (valibotSchema === httpsUrlSchema) return { type: "string", format: "uri", pattern: "^https://" };
       if (valibotSchema === absoluteUriSchema) return { type: "string", format: "uri" };
       return undefined;

@@ -3,6 +3,7 @@ import { deepMerge, isPlainObject, ownValue, withoutPaths } from "./merge.js";
 import type { Problem } from "../problem.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { findUnwritableChar } from "../values.js";
+import { resolveJamfPro, type ResolvedJamfPro } from "./jamf-pro.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
 export const DEFAULT_SCOPE_NAME = "jamfconnect";
@@ -48,6 +49,8 @@ export interface ResolvedEnvironment {
     description?: string;
   };
   unknownKeys: "error" | "warn";
+  /** Where `jcprofile upload` sends the profiles; absent = this environment is not uploaded. */
+  jamfPro?: ResolvedJamfPro;
 }
 
 export interface ResolveContext {
@@ -163,6 +166,9 @@ export function resolveEnvironment(
     else license = { path, bytes: result };
   }
 
+  const jamfPro = resolveJamfPro(merged.jamfPro, origin);
+  problems.push(...jamfPro.problems);
+
   const ropgClientId = merged.login?.ropgClientId ?? clientId ?? "";
   const environment: ResolvedEnvironment = {
     name,
@@ -200,6 +206,7 @@ export function resolveEnvironment(
       ...optional("description", merged.profile?.description),
     },
     unknownKeys: merged.unknownKeys ?? "error",
+    ...(jamfPro.jamfPro && { jamfPro: jamfPro.jamfPro }),
   };
   return { environment, problems };
 }

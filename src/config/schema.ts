@@ -31,6 +31,7 @@ export const messages = {
   scopeName: "is not a scope name — use the name under Expose an API → Scopes, e.g. jamfconnect",
   redirectUri: "is not an absolute URI — Jamf recommends https://127.0.0.1/jamfconnect, registered as a Mobile and desktop (public client) redirect URI",
   authorityHost: "is not an https URL — use e.g. https://login.microsoftonline.us",
+  jamfProUrl: "is not an https URL — use the address of your Jamf Pro server, e.g. https://contoso.jamfcloud.com",
   nonEmpty: "is empty — give a value or remove the field",
 } as const;
 
@@ -68,6 +69,9 @@ export const httpsUrlSchema = v.pipe(
   v.string(),
   v.check((value) => authorityHostProblem(value) === undefined, (issue) => authorityHostProblem(String(issue.input)) ?? messages.authorityHost),
 );
+
+/** A regex, not v.check(isHttpsUrl): it becomes a `pattern` in the JSON Schema. */
+export const jamfProUrlSchema = v.pipe(v.string(), v.regex(/^https:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, messages.jamfProUrl));
 
 export const absoluteUriSchema = v.pipe(
   v.string(),
@@ -162,6 +166,41 @@ export const profileSchema = v.strictObject({
   description: v.optional(nonEmptyString),
 });
 
+export const jamfProDistributionSchema = v.picklist(["Install Automatically", "Make Available in Self Service"]);
+export const jamfProRedeploySchema = v.picklist(["Newly Assigned", "All"]);
+
+/**
+ * Accepted by the schema only so that resolve (src/config/jamf-pro.ts) can refuse it with its own
+ * message: a valibot message would quote the value, and the value is a secret. The JSON Schema
+ * marks it as never valid.
+ */
+export const refusedSecretSchema = v.pipe(
+  v.unknown(),
+  v.description("Never put a secret in this file: jcprofile refuses it. Set the variable named by clientSecretEnv instead."),
+);
+
+/** Where `jcprofile upload` sends this environment's profiles; credentials come from environment variables only. */
+export const jamfProSchema = v.strictObject({
+  url: v.optional(
+    v.pipe(jamfProUrlSchema, v.description("https base URL of the Jamf Pro server, e.g. https://contoso.jamfcloud.com")),
+  ),
+  category: v.optional(v.pipe(nonEmptyString, v.description("Category name in Jamf Pro (optional; it must exist there)"))),
+  distribution: v.optional(
+    v.pipe(jamfProDistributionSchema, v.description('Distribution method (default "Install Automatically")')),
+  ),
+  redeployOnUpdate: v.optional(
+    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile again (default "Newly Assigned")')),
+  ),
+  clientIdEnv: v.optional(
+    v.pipe(v.string(), v.description("Name of the environment variable holding the API client ID (default JAMF_CLIENT_ID)")),
+  ),
+  clientSecretEnv: v.optional(
+    v.pipe(v.string(), v.description("Name of the environment variable holding the API client secret (default JAMF_CLIENT_SECRET)")),
+  ),
+  clientSecret: v.optional(refusedSecretSchema),
+  password: v.optional(refusedSecretSchema),
+});
+
 export const environmentSchema = v.strictObject({
   tenant: v.optional(tenantSchema),
   cloud: v.optional(v.pipe(cloudSchema, v.description("Entra cloud: public (default), usgov, china"))),
@@ -175,6 +214,7 @@ export const environmentSchema = v.strictObject({
     v.pipe(nonEmptyString, v.description("Path to the .jamfconnectlicense file, relative to this config file")),
   ),
   profile: v.optional(profileSchema),
+  jamfPro: v.optional(v.pipe(jamfProSchema, v.description("Jamf Pro server for jcprofile upload (optional)"))),
   unknownKeys: v.optional(
     v.pipe(
       v.picklist(["error", "warn"]),
@@ -199,3 +239,4 @@ export type EnvironmentInput = v.InferOutput<typeof environmentSchema>;
 export type Cloud = v.InferOutput<typeof cloudSchema>;
 export type PayloadStyle = v.InferOutput<typeof payloadStyleSchema>;
 export type CaMode = v.InferOutput<typeof caModeSchema>;
+export type JamfProInput = v.InferOutput<typeof jamfProSchema>;

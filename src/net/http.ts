@@ -14,7 +14,7 @@ import type { NetworkFailure } from "./types.js";
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface HttpRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   url: string;
   headers?: Record<string, string>;
   body?: string;

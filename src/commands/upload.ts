@@ -1,0 +1,113 @@
+/**
+ * `jcprofile upload`: flags → the profiles build renders (in memory, never from out/) → runUpload
+ * against each environment's Jamf Pro → one line per profile, or JSON. The Jamf Pro logic lives in
+ * src/jamfpro; this file picks environments, checks flags and prints.
+ */
+import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import type { CommandIo } from "../io.js";
+import { createOutput, type Output } from "../output.js";
+import { loadAndRender } from "../pipeline/load-and-render.js";
+import { formatProblem } from "../problem.js";
+import { parseTimeoutSeconds } from "../probe/timeout.js";
+import { fetchForEnvironment, sendHttp } from "../net/http.js";
+import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
+
+export interface UploadFlags {
+  config?: string;
+  env?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+  timeout: string;
+}
+
+export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
+  const output = createOutput(io);
+  const timeoutSeconds = parseTimeout(flags.timeout);
+  const items = uploadItems(flags, io.cwd, output);
+  const network = await fetchForEnvironment(io.env);
+  // Not with --json: a person at a terminal watches stderr, a program reads stdout.
+  const spinner = flags.json ? undefined : await output.startSpinner();
+  let results: UploadResult[];
+  try {
+    results = await runUpload({
+      items,
+      env: io.env,
+      dryRun: Boolean(flags.dryRun),
+      send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
+      onProgress: (text) => spinner?.update(text),
+    });
+  } finally {
+    spinner?.clear();
+  }
+  for (const result of results) {
+    if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
+  }
+  if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
+  else for (const line of results.flatMap(formatResult)) output.data(line);
+  return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+}
+
+/** The one call that renders: the same profiles `build` would write, for the environments that have jamfPro. */
+function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadItem[] {
+  const named = flags.env ?? [];
+  const { environments, profiles, warnings } = loadAndRender({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: named });
+  for (const warning of warnings) output.warn(formatProblem(warning));
+  const without = environments.filter((environment) => environment.jamfPro === undefined).map((environment) => environment.name);
+  if (named.length > 0 && without.length > 0) {
+    throw new UserError(`--env ${without.join(", ")}: no jamfPro in the config — add "jamfPro": { "url": "https://…" } to upload it, or leave it out of --env`);
+  }
+  for (const name of without) output.info(`skipped: ${name} (no jamfPro in the config)`);
+  const items: UploadItem[] = [];
+  for (const environment of environments) {
+    if (environment.jamfPro === undefined) continue;
+    if (environment.profile.payloadStyle === "domain") {
+      output.warn(
+        `${environment.name}: profile.payloadStyle is "domain" — Jamf Pro may not keep an unsigned payload of a custom domain as sent (UNVERIFIED); "mcx" is the form Jamf Pro stores custom settings in`,
+      );
+    }
+    for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
+      items.push({
+        environment: environment.name,
+        target: profile.kind,
+        name: profile.kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+        ...(environment.profile.description !== undefined && { description: environment.profile.description }),
+        text: profile.text,
+        jamfPro: environment.jamfPro,
+      });
+    }
+  }
+  if (items.length === 0) {
+    throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');
+  }
+  return items;
+}
+
+function formatResult(result: UploadResult): string[] {
+  const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
+  const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
+  const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
+  for (const change of result.changes) lines.push(`    ${change.path}: ${change.old} → ${change.new}`);
+  return lines;
+}
+
+function toJson(result: UploadResult): Record<string, unknown> {
+  return {
+    environment: result.environment,
+    target: result.target,
+    name: result.name,
+    action: result.action,
+    id: result.id ?? null,
+    url: result.url ?? null,
+    changes: result.changes.map((change) => change.path),
+    error: result.error ?? null,
+  };
+}
+
+/** Upload waits longer than probe by default: a Jamf Pro write can take a while. */
+function parseTimeout(text: string): number {
+  const seconds = parseTimeoutSeconds(text);
+  if (typeof seconds === "string") throw new UserError(seconds.replace(/\(default \d+\)/, "(default 30)"));
+  return seconds;
+}

@@ -1,0 +1,80 @@
+import type { Problem } from "../problem.js";
+import type { JamfProInput } from "./schema.js";
+
+/**
+ * An environment's `jamfPro` object with its defaults filled in: where `jcprofile upload` sends the
+ * profiles and which environment variables hold the API client's credentials. The credentials
+ * themselves never pass through the config.
+ */
+export interface ResolvedJamfPro {
+  /** https base URL without a trailing slash. */
+  url: string;
+  category?: string;
+  distribution: "Install Automatically" | "Make Available in Self Service";
+  redeployOnUpdate: "Newly Assigned" | "All";
+  clientIdEnv: string;
+  clientSecretEnv: string;
+}
+
+export const DEFAULT_CLIENT_ID_ENV = "JAMF_CLIENT_ID";
+export const DEFAULT_CLIENT_SECRET_ENV = "JAMF_CLIENT_SECRET";
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+/**
+ * A real variable name is short and mostly one case (JAMF_CLIENT_SECRET); a long run mixing lower
+ * case, upper case and digits without a separator is what generated secrets look like.
+ */
+function looksLikeSecret(value: string): boolean {
+  return value.length >= 16 && !value.includes("_") && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+}
+
+/**
+ * Checks and fills `jamfPro`. Messages never quote a value of clientIdEnv / clientSecretEnv or a
+ * refused secret field: if the admin pasted a secret there, repeating it would spread it further.
+ */
+export function resolveJamfPro(
+  input: JamfProInput | undefined,
+  origin: (...path: string[]) => (string | number)[],
+): { jamfPro?: ResolvedJamfPro; problems: Problem[] } {
+  if (input === undefined) return { problems: [] };
+  const problems: Problem[] = [];
+  const error = (field: string, message: string) => problems.push({ path: origin("jamfPro", field), message, severity: "error" });
+
+  for (const field of ["clientSecret", "password"] as const) {
+    if (input[field] !== undefined) {
+      error(
+        field,
+        "is refused: a secret must never be in the config file (it is committed and shared) — remove it, rotate it in Jamf Pro if this file was shared, and set the environment variable named by clientSecretEnv (default JAMF_CLIENT_SECRET) instead",
+      );
+    }
+  }
+  const envName = (field: "clientIdEnv" | "clientSecretEnv", fallback: string): string => {
+    const value = input[field];
+    if (value === undefined) return fallback;
+    if (!ENV_NAME.test(value) || looksLikeSecret(value)) {
+      error(
+        field,
+        `is not the name of an environment variable (it may be the credential itself) — write the variable's name, e.g. ${fallback}, and put the value in that variable; rotate the credential in Jamf Pro if this file was shared`,
+      );
+    }
+    return value;
+  };
+  const clientIdEnv = envName("clientIdEnv", DEFAULT_CLIENT_ID_ENV);
+  const clientSecretEnv = envName("clientSecretEnv", DEFAULT_CLIENT_SECRET_ENV);
+  if (input.url === undefined) {
+    error("url", "is missing — set the https address of your Jamf Pro server, e.g. https://contoso.jamfcloud.com");
+  }
+  if (problems.length > 0 || input.url === undefined) return { problems };
+  return {
+    jamfPro: {
+      url: input.url.replace(/\/+$/, ""),
+      ...(input.category !== undefined && { category: input.category }),
+      distribution: input.distribution ?? "Install Automatically",
+      redeployOnUpdate: input.redeployOnUpdate ?? "Newly Assigned",
+      clientIdEnv,
+      clientSecretEnv,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { HttpRequest, HttpResult } from "../net/http.js";
+import { createJamfClient, waitBefore } from "./client.js";
+import { JamfError } from "./errors.js";
+
+type Handler = (request: HttpRequest, now: number) => HttpResult;
+const answer = (status: number, text = "", headers: Record<string, string> = {}): HttpResult => ({ kind: "response", status, text, headers });
+const token = (value: string, expiresIn = 60) => answer(200, JSON.stringify({ access_token: value, expires_in: expiresIn }));
+
+/** A client over a scripted server with a fake clock; the sleep advances the clock instead of waiting. */
+function harness(handler: Handler) {
+  let now = 1_000_000;
+  const sent: string[] = [];
+  const slept: number[] = [];
+  const client = createJamfClient({
+    url: "https://jamf.example",
+    credentials: { kind: "client", clientId: "id", clientSecret: "s3cret", idVariable: "JAMF_CLIENT_ID", secretVariable: "JAMF_CLIENT_SECRET" },
+    send: async (request) => {
+      sent.push(`${request.method} ${new URL(request.url).pathname} ${request.headers?.["authorization"] ?? ""}`);
+      return handler(request, now);
+    },
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+    now: () => now,
+  });
+  return { client, sent, slept, advance: (ms: number) => (now += ms) };
+}
+
+describe("createJamfClient", () => {
+  it("gets a token once, renews it when it runs out, and invalidates it at the end", async () => {
+    let issued = 0;
+    const h = harness((request) => (request.url.endsWith("/api/oauth/token") ? token(`t${++issued}`) : answer(request.url.includes("invalidate") ? 204 : 200, "<x/>")));
+    await h.client.classic("GET", "/a");
+    await h.client.classic("GET", "/b");
+    h.advance(59_000);
+    await h.client.classic("GET", "/c");
+    await h.client.invalidate();
+    expect(h.sent).toEqual([
+      "POST /api/oauth/token ",
+      "GET /JSSResource/a Bearer t1",
+      "GET /JSSResource/b Bearer t1",
+      "POST /api/oauth/token ",
+      "GET /JSSResource/c Bearer t2",
+      "POST /api/v1/auth/invalidate-token Bearer t2",
+    ]);
+  });
+
+  it("waits as Retry-After says on 503, then succeeds", async () => {
+    let calls = 0;
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : ++calls < 3 ? answer(503, "", { "retry-after": "7" }) : answer(200, "ok")));
+    expect(await h.client.classic("GET", "/list")).toEqual({ status: 200, text: "ok" });
+    expect(h.slept).toEqual([7000, 7000]);
+  });
+
+  it("gives up after four tries with an exit-3 error", async () => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(502)));
+    const error = await h.client.classic("PUT", "/x", "<b/>").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(JamfError);
+    expect(error).toMatchObject({ kind: "unavailable", exitCode: 3 });
+    expect(h.slept).toEqual([1000, 2000, 4000]);
+  });
+
+  it("a refused token is a credentials error that names the variables, not the secret", async () => {
+    const h = harness(() => answer(401, '{"error":"invalid_client"}'));
+    const error = (await h.client.classic("GET", "/x").catch((caught: unknown) => caught)) as JamfError;
+    expect(error.kind).toBe("credentials");
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain("Jamf Pro refused the API client credentials");
+    expect(error.message).toContain("JAMF_CLIENT_SECRET");
+    expect(error.message).not.toContain("s3cret");
+  });
+
+  it("a 401 on a write names the privileges", async () => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(401, "<html><body><p>Unauthorized</p></body></html>")));
+    await expect(h.client.classic("POST", "/osxconfigurationprofiles/id/0", "<b/>")).rejects.toMatchObject({
+      kind: "privileges",
+      message: expect.stringContaining("Create, Read and Update macOS Configuration Profiles"),
+    });
+  });
+
+  it("a network failure is an exit-3 error with a hint", async () => {
+    const h = harness(() => ({ kind: "failed", observation: { type: "network", cause: "tls", detail: "SELF_SIGNED_CERT_IN_CHAIN" } }));
+    await expect(h.client.classic("GET", "/x")).rejects.toMatchObject({ kind: "network", message: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
+  });
+});
+
+describe("waitBefore", () => {
+  it.each([
+    [1, "3", 3000],
+    [1, "0", 0],
+    [2, undefined, 2000],
+    [3, "soon", 4000],
+    [1, "600", 60_000],
+    [1, new Date(1_000_000 + 5000).toUTCString(), 5000],
+  ])("attempt %i with Retry-After %s waits %i ms", (attempt, retryAfter, expected) => {
+    expect(waitBefore(attempt, retryAfter, 1_000_000)).toBe(expected);
+  });
+});
+
+describe("answers that are not 2xx", () => {
+  it.each([
+    [409, "refused", 1],
+    [400, "refused", 1],
+    [500, "unexpected", 3],
+    [302, "unexpected", 3],
+  ])("HTTP %i is %s (exit %i)", async (status, kind, exitCode) => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(status, "<html><body><p>Reason</p></body></html>")));
+    await expect(h.client.classic("POST", "/x", "<b/>")).rejects.toMatchObject({ kind, exitCode, message: expect.stringContaining(`HTTP ${status} Reason`) });
+  });
+});

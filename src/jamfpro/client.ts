@@ -1,0 +1,126 @@
+/**
+ * One session with one Jamf Pro server: a bearer token renewed before it runs out, Classic API
+ * requests retried when the server asks for patience (429, 502, 503, 504; Retry-After honoured),
+ * and every other answer turned into a value or a JamfError. The clock and the sleep are injected
+ * so tests neither wait nor depend on time.
+ */
+import type { HttpRequest, HttpResult } from "../net/http.js";
+import { parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
+import { JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+
+export interface JamfClientOptions {
+  url: string;
+  credentials: JamfCredentials;
+  send: (request: HttpRequest) => Promise<HttpResult>;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** Tries per request when the server is busy; 4 = three retries. */
+  attempts?: number;
+}
+
+export type Answer = { status: number; text: string };
+
+const BUSY = new Set([429, 502, 503, 504]);
+const MAX_WAIT_MS = 60_000;
+
+export interface JamfClient {
+  readonly url: string;
+  /** A Classic API call; resolves with a 2xx answer, throws JamfError for anything else. */
+  classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer>;
+  invalidate(): Promise<void>;
+}
+
+export function createJamfClient(options: JamfClientOptions): JamfClient {
+  const { url, credentials } = options;
+  const attempts = options.attempts ?? 4;
+  let token: Token | undefined;
+  let renewAt = 0;
+
+  /** Sends, waiting and trying again while the server says it is busy. */
+  async function sendPatiently(build: HttpRequest | (() => Promise<HttpRequest>)): Promise<Answer> {
+    for (let attempt = 1; ; attempt++) {
+      // Built again for each try: after a long Retry-After the token may need renewing.
+      const result = await options.send(typeof build === "function" ? await build() : build);
+      if (result.kind === "failed") throw networkError(result.observation, url);
+      if (!BUSY.has(result.status)) return { status: result.status, text: result.text };
+      if (attempt >= attempts) {
+        throw new JamfError("unavailable", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries) — try again later`);
+      }
+      await options.sleep(waitBefore(attempt, result.headers["retry-after"], options.now()));
+    }
+  }
+
+  async function fetchToken(): Promise<Token> {
+    let answer = await sendPatiently(tokenRequest(url, credentials));
+    // Newer servers also answer on /api/v1/oauth/token; whether every version has both is UNVERIFIED.
+    if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, "/api/v1/oauth/token"));
+    if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
+    if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
+    return parseTokenAnswer(answer.text, options.now(), url);
+  }
+
+  async function currentToken(): Promise<string> {
+    if (token === undefined || options.now() >= renewAt) {
+      token = await fetchToken();
+      // Renew a little early (a quarter of its life, at most 30 s), so it does not run out in flight.
+      renewAt = token.expiresAt - Math.min(30_000, (token.expiresAt - options.now()) / 4);
+    }
+    return token.value;
+  }
+
+  async function classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer> {
+    const send = async () =>
+      sendPatiently(async () => ({
+        method,
+        url: `${url}/JSSResource${path}`,
+        headers: {
+          authorization: `Bearer ${await currentToken()}`,
+          accept: "application/xml",
+          ...(body !== undefined && { "content-type": "application/xml" }),
+        },
+        ...(body !== undefined && { body }),
+      }));
+    let answer = await send();
+    if (answer.status === 401 && method === "GET") {
+      // A token can be revoked or run out early; one fresh token settles whether it is privileges.
+      token = undefined;
+      answer = await send();
+    }
+    if (answer.status >= 200 && answer.status < 300) return answer;
+    if (answer.status === 401 || answer.status === 403) {
+      const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
+      throw new JamfError(
+        "privileges",
+        `Jamf Pro at ${url} did not let the API client ${verb} macOS configuration profiles (HTTP ${answer.status}) — give its API role the privileges ${PRIVILEGES}`,
+      );
+    }
+    if (answer.status === 404 && method === "GET" && path === "/osxconfigurationprofiles") {
+      throw new JamfError("unexpected", `${url} has no Classic API (HTTP 404 for /JSSResource) — check that jamfPro.url is the Jamf Pro server`);
+    }
+    // 4xx: Jamf Pro judged the request (409 Conflict, 400 Bad Request); anything else is no usable answer.
+    const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
+    const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
+    throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
+  }
+
+  async function invalidate(): Promise<void> {
+    if (token === undefined) return;
+    const value = token.value;
+    token = undefined;
+    // Best effort: the token runs out on its own if this answer is lost.
+    await options.send({ method: "POST", url: `${url}/api/v1/auth/invalidate-token`, headers: { authorization: `Bearer ${value}` } });
+  }
+
+  return { url, classic, invalidate };
+}
+
+/** Retry-After in seconds or as an HTTP date, else 1 s, 2 s, 4 s …; never more than a minute. */
+export function waitBefore(attempt: number, retryAfter: string | undefined, now: number): number {
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    if (retryAfter.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_WAIT_MS);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.min(Math.max(0, date - now), MAX_WAIT_MS);
+  }
+  return Math.min(1000 * 2 ** (attempt - 1), MAX_WAIT_MS);
+}

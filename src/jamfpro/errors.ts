@@ -1,0 +1,75 @@
+/**
+ * What went wrong talking to one Jamf Pro server, in words an admin can act on. The kind decides
+ * the exit code: the server refused something (1) or the answer never came or made no sense (3).
+ */
+import type { Observation } from "../probe/types.js";
+
+export type JamfErrorKind = "credentials" | "privileges" | "refused" | "network" | "unavailable" | "unexpected";
+
+export class JamfError extends Error {
+  override readonly name = "JamfError";
+  constructor(
+    readonly kind: JamfErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get exitCode(): 1 | 3 {
+    return this.kind === "credentials" || this.kind === "privileges" || this.kind === "refused" ? 1 : 3;
+  }
+}
+
+export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles";
+
+/** A failed exchange (no HTTP answer at all), with the fix for each cause. */
+export function networkError(observation: Observation, server: string): JamfError {
+  const host = new URL(server).host;
+  if (observation.type === "timeout") {
+    return new JamfError("network", `no answer from ${host} within ${observation.seconds} s — check jamfPro.url and the network, or raise --timeout`);
+  }
+  if (observation.type !== "network") return new JamfError("unexpected", `unexpected failure talking to ${host}`);
+  const detail = observation.detail;
+  switch (observation.cause) {
+    case "dns":
+      return new JamfError("network", `${host} was not found (DNS, ${detail}) — check jamfPro.url; behind a proxy set HTTPS_PROXY`);
+    case "refused":
+      return new JamfError("network", `${host} refused the connection (${detail}) — check jamfPro.url and its port; behind a proxy set HTTPS_PROXY`);
+    case "tls":
+      return new JamfError(
+        "network",
+        `the TLS connection to ${host} failed (${detail}) — behind TLS inspection set NODE_EXTRA_CA_CERTS to the inspection root CA (PEM)`,
+      );
+    case "proxy":
+      return new JamfError("network", `the proxy from HTTPS_PROXY did not reach ${host} (${detail}) — check HTTPS_PROXY and NO_PROXY`);
+    case "reset":
+      return new JamfError("network", `${host} closed the connection without an answer (${detail}) — try again; check a proxy or firewall in between`);
+    default:
+      return new JamfError("network", `cannot reach ${host} (${detail}) — check jamfPro.url and the network (HTTPS_PROXY, NODE_EXTRA_CA_CERTS)`);
+  }
+}
+
+/**
+ * The reason in a Classic API error page. Jamf Pro answers a refused write with a small HTML page
+ * whose text is e.g. "Conflict" and "Error: Duplicate name"; the admin needs those words, not tags.
+ */
+export function reasonOfErrorPage(status: number, text: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(text)?.[1] ?? text;
+  // The page ends with a paragraph of links ("technical details here", "home page"): not the reason.
+  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)]
+    .map((match) => match[1] ?? "")
+    .filter((html) => !/<a\s/i.test(html))
+    .map(plainText);
+  const words = (paragraphs.length > 0 ? paragraphs : [plainText(body)]).filter((line) => line !== "");
+  const reason = words.join(": ").replace(/\s+/g, " ").trim().slice(0, 300);
+  return reason === "" ? `HTTP ${status}` : `HTTP ${status} ${reason}`;
+}
+
+function plainText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

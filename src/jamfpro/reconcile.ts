@@ -1,0 +1,131 @@
+/**
+ * The stored profile and the rendered one, side by side: carry the server's identifiers into ours
+ * (so Macs update the installed profile in place instead of adding a ghost copy), then list what a
+ * Mac would get differently. Pure: no I/O.
+ */
+import { createHash } from "node:crypto";
+import type { PlistDict, PlistNode } from "./stored-profile.js";
+
+export interface Change {
+  /** Where, from the preference domain down for settings (`com.jamf.connect.login.DenyLocal`). */
+  path: string;
+  old: string;
+  new: string;
+}
+
+const ID_KEYS = ["PayloadUUID", "PayloadIdentifier"] as const;
+/** Keys Jamf Pro writes into stored profiles itself; they are not part of the config. */
+const ADDED_BY_JAMF = new Set(["PayloadEnabled"]);
+/**
+ * Payload-level keys Jamf Pro may re-derive on write (its own provider lists display name and
+ * identifiers; Jamf-exported payloads read "Custom Settings" / "JAMF Software"). Which exactly is
+ * UNVERIFIED; comparing them would make every run an update. The profile-level ones are compared.
+ */
+const PAYLOAD_KEYS_OF_JAMF = new Set(["PayloadEnabled", "PayloadDisplayName", "PayloadOrganization"]);
+
+function isDict(node: PlistNode | undefined): node is PlistDict {
+  return typeof node === "object" && node !== null && !Array.isArray(node) && !(node instanceof Date) && !(node instanceof Uint8Array);
+}
+
+function payloadsOf(profile: PlistDict): PlistDict[] {
+  const content = profile["PayloadContent"];
+  return Array.isArray(content) ? content.filter(isDict) : [];
+}
+
+/** A payload's type and preference domains: `com.apple.ManagedClient.preferences|com.jamf.connect`. */
+function payloadKey(payload: PlistDict): string {
+  const type = typeof payload["PayloadType"] === "string" ? payload["PayloadType"] : "";
+  const content = payload["PayloadContent"];
+  const domains = type === "com.apple.ManagedClient.preferences" && isDict(content) ? Object.keys(content).sort() : [];
+  return [type, ...domains].join("|");
+}
+
+function withIdsOf(target: PlistDict, source: PlistDict | undefined): PlistDict {
+  if (source === undefined) return target;
+  const copy: Record<string, PlistNode> = { ...target };
+  for (const key of ID_KEYS) if (typeof source[key] === "string") copy[key] = source[key];
+  return copy;
+}
+
+/** Ours, with the stored profile's top-level and payload identifiers (payloads matched by type and domain, in order). */
+export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict {
+  const unused = new Map<string, PlistDict[]>();
+  for (const payload of payloadsOf(stored)) {
+    const key = payloadKey(payload);
+    unused.set(key, [...(unused.get(key) ?? []), payload]);
+  }
+  const payloads = payloadsOf(ours).map((payload) => withIdsOf(payload, unused.get(payloadKey(payload))?.shift()));
+  return { ...withIdsOf(ours, stored), PayloadContent: payloads };
+}
+
+/** Every difference a Mac would see, ignoring key order and the keys Jamf Pro adds itself. */
+export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
+  const changes: Change[] = [];
+  const types = payloadsOf(ours).map((payload) => payload["PayloadType"]);
+  walk(ours, stored, [], (path, old, now) => changes.push({ path: displayPath(path, types), old, new: now }));
+  return changes;
+}
+
+type Report = (path: readonly (string | number)[], old: string, now: string) => void;
+
+function ignored(path: readonly (string | number)[], key: string, ours: PlistNode | undefined, stored: PlistNode | undefined): boolean {
+  if (path.length === 2 && path[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
+  if (path.length !== 0) return false;
+  if (ADDED_BY_JAMF.has(key)) return true;
+  // Jamf Pro writes an empty description where none was given.
+  return key === "PayloadDescription" && ours === undefined && stored === "";
+}
+
+function walk(ours: PlistNode | undefined, stored: PlistNode | undefined, path: (string | number)[], report: Report): void {
+  if (isDict(ours) && isDict(stored)) {
+    const keys = [...new Set([...Object.keys(ours), ...Object.keys(stored)])].sort();
+    for (const key of keys) {
+      if (ignored(path, key, ours[key], stored[key])) continue;
+      walk(ours[key], stored[key], [...path, key], report);
+    }
+  } else if (Array.isArray(ours) && Array.isArray(stored)) {
+    for (let index = 0; index < Math.max(ours.length, stored.length); index++) walk(ours[index], stored[index], [...path, index], report);
+  } else if (!sameLeaf(ours, stored)) {
+    const secret = path.some((part) => typeof part === "string" && /secret|password/i.test(part));
+    report(path, showNode(stored, secret), showNode(ours, secret));
+  }
+}
+
+function sameLeaf(a: PlistNode | undefined, b: PlistNode | undefined): boolean {
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** Data (LicenseFile) and secrets as a digest, never raw; long strings shortened. */
+function showNode(node: PlistNode | undefined, secret: boolean): string {
+  if (node === undefined) return "(absent)";
+  if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
+  if (secret && typeof node === "string") return `<secret, sha256 ${digest(Buffer.from(node, "utf8"))}>`;
+  if (node instanceof Date) return node.toISOString();
+  if (Array.isArray(node)) return `[${node.length} items]`;
+  if (isDict(node)) return `{${Object.keys(node).length} keys}`;
+  const text = JSON.stringify(node);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+}
+
+/**
+ * `PayloadContent[0].PayloadContent.<domain>.Forced[0].mcx_preference_settings.X` (mcx) and
+ * `PayloadContent[0].X` of a payload whose type is the domain both read as `<domain>.X`, the way
+ * the admin wrote the setting.
+ */
+function displayPath(path: readonly (string | number)[], types: readonly (PlistNode | undefined)[]): string {
+  let parts = path;
+  if (path[0] === "PayloadContent" && typeof path[1] === "number" && path.length > 2) {
+    const type = types[path[1]];
+    if (path[2] === "PayloadContent" && path[4] === "Forced" && path[6] === "mcx_preference_settings") parts = [String(path[3]), ...path.slice(7)];
+    else if (typeof type === "string" && type !== "com.apple.ManagedClient.preferences" && !String(path[2]).startsWith("Payload")) {
+      parts = [type, ...path.slice(2)];
+    }
+  }
+  return parts.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+}

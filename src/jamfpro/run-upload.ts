@@ -1,0 +1,164 @@
+/**
+ * `jcprofile upload` without the terminal: rendered profiles in, one result per profile out.
+ * Profiles are grouped by server and API client; each group gets one session, one list, and its
+ * token invalidated at the end. One profile failing never stops the others.
+ */
+import { UserError } from "../errors.js";
+import type { ResolvedJamfPro } from "../config/jamf-pro.js";
+import type { HttpRequest, HttpResult } from "../net/http.js";
+import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } from "./auth.js";
+import { createJamfClient, type JamfClient } from "./client.js";
+import { JamfError } from "./errors.js";
+import { BodyError, type ListedProfile } from "./classic-body.js";
+import { StoredProfileError } from "./stored-profile.js";
+import type { Change } from "./reconcile.js";
+import { listProfiles, syncProfile, type SyncAction } from "./sync-profile.js";
+
+export interface UploadItem {
+  environment: string;
+  target: "login" | "menubar";
+  /** PayloadDisplayName: the profile's name in Jamf Pro. */
+  name: string;
+  description?: string;
+  text: string;
+  jamfPro: ResolvedJamfPro;
+}
+
+export interface UploadResult {
+  environment: string;
+  target: "login" | "menubar";
+  name: string;
+  server: string;
+  action: SyncAction | "failed";
+  id?: number;
+  /** `<server>/OSXConfigurationProfiles.html?id=<id>`. */
+  url?: string;
+  changes: Change[];
+  error?: string;
+  /** 0 done or unchanged, 1 the server refused, 3 no usable answer. */
+  exitCode: 0 | 1 | 3;
+}
+
+export interface UploadOptions {
+  items: readonly UploadItem[];
+  env: NodeJS.ProcessEnv;
+  dryRun: boolean;
+  send: (request: HttpRequest) => Promise<HttpResult>;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  onProgress?: (text: string) => void;
+}
+
+function serverKey(url: string): string {
+  return new URL(url).origin.toLowerCase() + new URL(url).pathname.replace(/\/+$/, "");
+}
+
+/** Two environments on one server must not write the same profile name: checked before any request. */
+export function checkNameClashes(items: readonly UploadItem[]): void {
+  const seen = new Map<string, UploadItem>();
+  for (const item of items) {
+    const key = `${serverKey(item.jamfPro.url)}\n${item.name}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new UserError(
+        `environments ${other.environment} (${other.target}) and ${item.environment} (${item.target}) would both upload "${item.name}" to ${item.jamfPro.url} — give them different names with profile.loginDisplayName / profile.menubarDisplayName`,
+      );
+    }
+    seen.set(key, item);
+  }
+}
+
+interface Group {
+  url: string;
+  credentials: JamfCredentials;
+  items: UploadItem[];
+}
+
+/** Credentials for every group, or exit 2 naming the variables — before any request. */
+function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group[] {
+  const groups = new Map<string, Group>();
+  for (const item of items) {
+    const { url, clientIdEnv, clientSecretEnv } = item.jamfPro;
+    const key = `${serverKey(url)}\n${clientIdEnv}\n${clientSecretEnv}`;
+    const group = groups.get(key);
+    if (group !== undefined) {
+      group.items.push(item);
+      continue;
+    }
+    const credentials = credentialsFromEnv(env, item.jamfPro);
+    if ("missing" in credentials) {
+      throw new UserError(
+        `no Jamf Pro credentials for ${url} (environment ${item.environment}): set ${credentials.missing} to the API client's ID and secret (Settings > System > API Roles and Clients), or ${USERNAME_ENV} and ${PASSWORD_ENV} for a user account`,
+      );
+    }
+    groups.set(key, { url, credentials, items: [item] });
+  }
+  return [...groups.values()];
+}
+
+export async function runUpload(options: UploadOptions): Promise<UploadResult[]> {
+  checkNameClashes(options.items);
+  const results: UploadResult[] = [];
+  for (const group of groupItems(options.items, options.env)) {
+    const client = createJamfClient({ url: group.url, credentials: group.credentials, send: options.send, sleep: options.sleep, now: options.now });
+    try {
+      results.push(...(await uploadGroup(client, group, options)));
+    } finally {
+      await client.invalidate();
+    }
+  }
+  return results;
+}
+
+async function uploadGroup(client: JamfClient, group: Group, options: UploadOptions): Promise<UploadResult[]> {
+  options.onProgress?.(`reading the profiles of ${group.url}`);
+  let listed: ListedProfile[];
+  try {
+    listed = await listProfiles(client);
+  } catch (error) {
+    // Without the list nothing can be planned: every profile of this server fails alike.
+    return group.items.map((item) => failed(item, error));
+  }
+  const results: UploadResult[] = [];
+  for (const item of group.items) {
+    options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
+    try {
+      const outcome = await syncProfile(client, listed, {
+        general: {
+          name: item.name,
+          ...(item.description !== undefined && { description: item.description }),
+          ...(item.jamfPro.category !== undefined && { category: item.jamfPro.category }),
+          distribution: item.jamfPro.distribution,
+          redeployOnUpdate: item.jamfPro.redeployOnUpdate,
+        },
+        text: item.text,
+        dryRun: options.dryRun,
+      });
+      results.push({
+        ...base(item),
+        action: outcome.action,
+        ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
+        changes: outcome.changes,
+        exitCode: 0,
+      });
+    } catch (error) {
+      results.push(failed(item, error));
+    }
+  }
+  return results;
+}
+
+function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
+  return { environment: item.environment, target: item.target, name: item.name, server: item.jamfPro.url };
+}
+
+/** A JamfError or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
+function failed(item: UploadItem, error: unknown): UploadResult {
+  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], error: error.message, exitCode: error.exitCode };
+  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
+  if (error instanceof StoredProfileError) {
+    const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
+    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
+  }
+  throw error;
+}

@@ -1,0 +1,83 @@
+/**
+ * One profile against one server's list: create it, update it in place with the server's
+ * identifiers, or leave it alone. With dryRun nothing is written.
+ */
+import { serializePlist, type PlistValue } from "../profile/plist-xml.js";
+import { createBody, parseCreatedId, parseProfileList, parseStoredProfile, updateBody, type GeneralFields, type ListedProfile } from "./classic-body.js";
+import type { JamfClient } from "./client.js";
+import { JamfError } from "./errors.js";
+import { carryIdentifiers, compareProfiles, type Change } from "./reconcile.js";
+import { readProfilePlist } from "./stored-profile.js";
+
+export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update";
+
+export interface SyncOutcome {
+  action: SyncAction;
+  id?: number;
+  changes: Change[];
+}
+
+export interface SyncInput {
+  general: Omit<GeneralFields, "payloads">;
+  /** The unsigned profile as build renders it. */
+  text: string;
+  dryRun: boolean;
+}
+
+export async function listProfiles(client: JamfClient): Promise<ListedProfile[]> {
+  return parseProfileList((await client.classic("GET", "/osxconfigurationprofiles")).text);
+}
+
+export async function syncProfile(client: JamfClient, listed: readonly ListedProfile[], input: SyncInput): Promise<SyncOutcome> {
+  const name = input.general.name;
+  const same = listed.filter((profile) => profile.name === name);
+  if (same.length > 1) {
+    throw new JamfError(
+      "refused",
+      `Jamf Pro at ${client.url} has ${same.length} profiles named "${name}" (ids ${same.map((profile) => profile.id).join(", ")}) — delete or rename all but one, then run upload again`,
+    );
+  }
+  const existing = same[0];
+  if (existing === undefined) {
+    if (input.dryRun) return { action: "would create", changes: [] };
+    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [] };
+  }
+  const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
+  const storedPlist = readProfilePlist(stored.payloads);
+  const ours = carryIdentifiers(readProfilePlist(input.text), storedPlist);
+  const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)];
+  if (changes.length === 0) return { action: "unchanged", id: existing.id, changes };
+  if (input.dryRun) return { action: "would update", id: existing.id, changes };
+  const payloads = serializePlist(ours as PlistValue);
+  await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...input.general, payloads }));
+  return { action: "updated", id: existing.id, changes };
+}
+
+/** The Jamf Pro settings of the config that are not in the plist: how it is distributed, its category. */
+function generalChanges(general: SyncInput["general"], stored: { distribution?: string; category?: string }): Change[] {
+  const changes: Change[] = [];
+  if (stored.distribution !== undefined && stored.distribution !== general.distribution) {
+    changes.push({ path: "jamfPro.distribution", old: JSON.stringify(stored.distribution), new: JSON.stringify(general.distribution) });
+  }
+  if (general.category !== undefined && stored.category !== general.category) {
+    changes.push({ path: "jamfPro.category", old: stored.category === undefined ? "(none)" : JSON.stringify(stored.category), new: JSON.stringify(general.category) });
+  }
+  return changes;
+}
+
+/**
+ * POST, and when the answer is lost (dropped connection, timeout) look for the name before trying
+ * again: the server may have committed it, and a second POST would make a duplicate.
+ */
+async function createProfile(client: JamfClient, fields: GeneralFields): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return parseCreatedId((await client.classic("POST", "/osxconfigurationprofiles/id/0", createBody(fields))).text);
+    } catch (error) {
+      if (!(error instanceof JamfError) || error.kind !== "network") throw error;
+      const found = (await listProfiles(client)).find((profile) => profile.name === fields.name);
+      if (found !== undefined) return found.id;
+      if (attempt >= 2) throw error;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Running `jcprofile upload` against the Jamf Pro double: a config with `jamfPro` pointing at it,
+ * the environment a CI job would have, and every output kept so a test can look for secrets in it.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { copyExample, runCli, type CliRun } from "../e2e/cli.js";
+import { caCertPath, type JamfProDouble } from "./server.js";
+import { CLIENTS } from "./world.js";
+
+export type ConfigJson = {
+  defaults: Record<string, unknown> & { jamfPro?: Record<string, unknown> };
+  environments: Record<string, Record<string, unknown>>;
+};
+
+/** The shipped example (environments test and prod) with `defaults.jamfPro.url` set to the double. */
+export function writeUploadConfig(dir: string, jamf: { url: string }, change?: (config: ConfigJson) => void): string {
+  const path = copyExample(dir);
+  const config = JSON.parse(readFileSync(path, "utf8")) as ConfigJson;
+  delete (config as { $schema?: string }).$schema;
+  config.defaults.jamfPro = { url: jamf.url };
+  change?.(config);
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return path;
+}
+
+export function editConfig(path: string, change: (config: ConfigJson) => void): void {
+  const config = JSON.parse(readFileSync(path, "utf8")) as ConfigJson;
+  change(config);
+  writeFileSync(path, JSON.stringify(config, null, 2));
+}
+
+/** Every output of every run in a test file: the sentinel secrets must appear in none. */
+export const allOutput: string[] = [];
+
+export const CLIENT_ENV = {
+  NODE_EXTRA_CA_CERTS: caCertPath,
+  JAMF_CLIENT_ID: CLIENTS.full.clientId,
+  JAMF_CLIENT_SECRET: CLIENTS.full.secret,
+  JAMF_USERNAME: undefined,
+  JAMF_PASSWORD: undefined,
+  HTTPS_PROXY: undefined,
+  https_proxy: undefined,
+};
+
+export async function upload(
+  dir: string,
+  config: string,
+  args: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  const run = await runCli(["upload", "--config", config, ...args], { cwd: dir, env: { ...CLIENT_ENV, ...env }, timeoutMs: 30_000 });
+  allOutput.push(run.stdout, run.stderr);
+  return run;
+}
+
+export interface JsonResult {
+  environment: string;
+  target: "login" | "menubar";
+  name: string;
+  action: string;
+  id: number | null;
+  url: string | null;
+  changes: string[];
+  error: string | null;
+}
+
+export async function uploadJson(dir: string, config: string, args: string[] = [], env: Record<string, string | undefined> = {}) {
+  const run = await upload(dir, config, [...args, "--json"], env);
+  return { ...run, results: JSON.parse(run.stdout || "[]") as JsonResult[] };
+}
+
+/** Top-level and payload identifiers of a stored profile, as the double keeps them. */
+export function storedIdentifiers(jamf: JamfProDouble, name: string): string[] {
+  const profile = jamf.world.profiles.find((item) => item.name === name);
+  if (profile === undefined) throw new Error(`no stored profile ${name}`);
+  return [...profile.payloads.matchAll(/<key>(PayloadUUID|PayloadIdentifier)<\/key>\s*<string>([^<]*)<\/string>/g)].map((match) => `${match[1]}=${match[2]}`).sort();
+}
