@@ -6,6 +6,7 @@ import type { CommandIo } from "./io.js";
 import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
 import type { LintFlags } from "./commands/lint.js";
+import type { ImportFlags } from "./commands/import.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
@@ -181,6 +182,29 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     )
     .action((files: string[], flags: Omit<LintFlags, "files">) =>
       action(async () => (await import("./commands/lint.js")).lintCommand({ ...flags, files }, io)),
+    );
+
+  program
+    .command("import")
+    .description("turn existing Jamf Connect profiles (login window and/or menu bar) into an environment of jcprofile.json")
+    .argument("<file...>", "one or two .mobileconfig (XML, binary or signed) or preferences .plist files")
+    .requiredOption("-e, --env <name>", "the environment to write (added, or replaced after a diff)")
+    .option("-c, --config <file>", "config file, created when missing", "jcprofile.json")
+    .option("--organization <name>", "organization of a new config (default: the profile's PayloadOrganization)")
+    .option("--identifier <id>", "identifier base of a new config (default: the profile's PayloadIdentifier when reverse-DNS, else derived)")
+    .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect)")
+    .option("-y, --yes", "replace an existing environment without asking")
+    .addHelpText(
+      "after",
+      "\nThe environment is rendered in memory and compared with the source key by key before anything is written: a key\n" +
+        "that would not come back identical is an error, and keys jcprofile adds are listed. A license is written beside the\n" +
+        "config as <env>.jamfconnectlicense. A signed profile is read, but its signature is not checked.\n" +
+        "\nExit codes: 0 imported, 1 imported but the source breaks a rule (listed at its config path), 2 nothing written\n" +
+        "(unreadable input, a key that cannot be carried over, usage, or replacing without --yes and without a terminal).\n" +
+        "Example: jcprofile import ~/Downloads/JamfConnect.mobileconfig --env prod --organization \"Contoso Ltd\"",
+    )
+    .action((files: string[], flags: Omit<ImportFlags, "files">) =>
+      action(async () => (await import("./commands/import.js")).importCommand({ ...flags, files }, io)),
     );
 
   program

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
 import { isPlainObject } from "./merge.js";
 import { writeConfigFile } from "../files/config-file.js";
+import type { FileToWrite } from "../files/atomic-write.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what
@@ -199,7 +200,8 @@ export function schemaReference(configDir: string, schemaFile: string): string {
 /**
  * Saves an edited config: through a symlink to its target, keeping the file's mode, all or
  * nothing (src/files/config-file.ts). Every command that edits the config writes through here.
+ * `alongside`: files written in the same all-or-nothing step (import's license file).
  */
-export async function saveConfigText(config: { path: string; displayPath: string }, text: string): Promise<void> {
-  await writeConfigFile(config, text);
+export async function saveConfigText(config: { path: string; displayPath: string }, text: string, alongside: readonly FileToWrite[] = []): Promise<void> {
+  await writeConfigFile(config, text, { alongside });
 }

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { writeFilesAtomically, type WriteOptions } from "./atomic-write.js";
+import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
 import { errorCode } from "./file-ops.js";
 import { isProcessAlive, parseHelperName } from "./temp-names.js";
 
@@ -14,14 +14,15 @@ import { isProcessAlive, parseHelperName } from "./temp-names.js";
 export async function writeConfigFile(
   config: { path: string; displayPath: string },
   text: string,
-  options: Pick<WriteOptions, "ops" | "signals"> = {},
+  options: Pick<WriteOptions, "ops" | "signals"> & { alongside?: readonly FileToWrite[] } = {},
 ): Promise<void> {
   const target = followLinks(config);
   const folder = dirname(target);
   removeOwnLeftovers(target);
   const mode = modeOf(target);
-  await writeFilesAtomically([{ path: target, displayPath: config.displayPath, text, ...(mode !== undefined && { mode }) }], {
-    ...options,
+  const { alongside = [], ...writeOptions } = options;
+  await writeFilesAtomically([{ path: target, displayPath: config.displayPath, text, ...(mode !== undefined && { mode }) }, ...alongside], {
+    ...writeOptions,
     folderName: `the config's folder (${folder})`,
     pathFlag: "--config",
   });

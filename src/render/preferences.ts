@@ -9,7 +9,7 @@ import { fillTemplate, loadTemplate } from "./template.js";
 export { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 
 /** What the placeholders of templates/*.json are filled with. */
-function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
+export function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
   const { login, menubar, conditionalAccess: ca } = environment;
   return {
     tenant: environment.tenant,

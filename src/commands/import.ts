@@ -1,0 +1,57 @@
+import type { ExitCodeValue } from "../errors.js";
+import { runImport } from "../import/run-import.js";
+import type { CommandIo } from "../io.js";
+import { createOutput } from "../output.js";
+import { formatProblem } from "../problem.js";
+import type { Prompter } from "../wizard/prompter.js";
+
+export interface ImportFlags {
+  readonly files: readonly string[];
+  readonly env: string;
+  readonly config?: string;
+  readonly organization?: string;
+  readonly identifier?: string;
+  readonly domain?: string;
+  readonly yes?: boolean;
+}
+
+/**
+ * `jcprofile import FILE... --env NAME`: written paths on stdout; notes, the diff, the keys
+ * jcprofile adds and the rule problems of a faithful import on stderr.
+ */
+export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<ExitCodeValue> {
+  const ui = createOutput(io);
+  // The question before replacing an environment needs a keyboard and somewhere to draw.
+  const isTTY = Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
+  let prompter: Prompter | undefined;
+  if (isTTY) {
+    const { createPrompter } = await import("../wizard/ask.js");
+    prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, cancelMessage: "import cancelled — nothing was written" });
+  }
+  const result = await runImport({
+    cwd: io.cwd,
+    files: flags.files,
+    env: flags.env,
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(flags.organization !== undefined && { organization: flags.organization }),
+    ...(flags.identifier !== undefined && { identifier: flags.identifier }),
+    ...(flags.domain !== undefined && { domain: flags.domain }),
+    yes: flags.yes === true,
+    isTTY,
+    ...(prompter !== undefined && { prompter }),
+    ui,
+  });
+  for (const path of result.written) ui.data(path);
+  for (const key of result.unknownKeys) ui.warn(`${key}: unknown to jcprofile's catalogue; kept, and the environment has unknownKeys "warn" — check its spelling against Jamf's documentation`);
+  if (result.added.length > 0) {
+    ui.info(`jcprofile adds ${result.added.length === 1 ? "a key" : "keys"} the source did not have (a value it always writes, or a default made explicit):`);
+    for (const key of result.added) ui.info(`  ${key}`);
+  }
+  if (result.problems.length > 0) {
+    ui.error(`imported faithfully, but the source breaks ${result.problems.length === 1 ? "a rule" : `${result.problems.length} rules`} — fix ${result.problems.length === 1 ? "it" : "them"} in the config (build reports the same):`);
+    for (const problem of result.problems) ui.error(`  ${formatProblem(problem)}`);
+  } else {
+    ui.info(`environment "${flags.env}" imported: every source key comes back identical when built — run "jcprofile build --env ${flags.env}"`);
+  }
+  return result.exitCode;
+}

@@ -1,0 +1,76 @@
+import { relative, resolve } from "node:path";
+import { UserError } from "../errors.js";
+import type { Domain, ProfileKind } from "../profile/domains.js";
+import type { PlistValue } from "../profile/plist-xml.js";
+import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import type { ImportSource } from "./map-environment.js";
+
+export interface ReadSources {
+  sources: ImportSource[];
+  /** The profile each kind came from (absent for a bare preferences file). */
+  profiles: Partial<Record<ProfileKind, { model: ProfileModel; style: "mcx" | "domain" }>>;
+  /** The first input that is a profile: its top-level PayloadOrganization and PayloadIdentifier. */
+  top?: { organization?: string; identifier?: string };
+  notes: string[];
+}
+
+/**
+ * Jamf Connect keys that hold a client secret. Jamf's Entra setup is a public client and needs
+ * none, and jcprofile.json is reviewed and committed: import refuses to copy one there.
+ */
+const SECRET_KEYS: Readonly<Record<ProfileKind, readonly (readonly string[])[]>> = {
+  login: [["OIDCClientSecret"], ["ROPGClientSecret"], ["AuthUIOIDCClientSecret"]],
+  menubar: [["IdPSettings", "ClientSecret"]],
+};
+
+/** Reads every input with the profile reader; at most one payload per domain over all of them. */
+export function readSources(cwd: string, files: readonly string[], domain: Domain | undefined): ReadSources {
+  const sources: ImportSource[] = [];
+  const profiles: ReadSources["profiles"] = {};
+  const notes: string[] = [];
+  let top: ReadSources["top"];
+  for (const file of files) {
+    const fileName = showPath(cwd, file);
+    const model = readProfileFile(resolve(cwd, file), { fileName, domain });
+    notes.push(...model.notes.map((note) => `${fileName}: ${note}`));
+    notes.push(...model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
+    if (model.form === "profile" && top === undefined) {
+      top = {
+        ...(typeof model.root.PayloadOrganization === "string" && { organization: model.root.PayloadOrganization }),
+        ...(typeof model.root.PayloadIdentifier === "string" && { identifier: model.root.PayloadIdentifier }),
+      };
+    }
+    for (const payload of model.payloads) {
+      const label = `${fileName}: ${payload.label}`;
+      const earlier = sources.find((source) => source.kind === payload.kind);
+      if (earlier !== undefined) {
+        throw new UserError(`${label}: a second ${payload.domain} payload (the first is ${earlier.label}) — an environment holds one of each; import one login window and one menu bar profile`);
+      }
+      for (const path of SECRET_KEYS[payload.kind]) {
+        if (valueAt(payload.preferences, path) !== undefined) {
+          throw new UserError(`${label}: ${path.join(".")}: holds a client secret, which import will not copy into the config (every user of a Mac can read it in the profile) — remove it from the source, and rotate the secret in Entra ID; Jamf Connect's Entra setup is a public client and needs none`);
+        }
+      }
+      if (payload.mcxState === "Set-Once") notes.push(`${label}: is Set-Once (a default the user may change); jcprofile writes Forced (enforced) preferences`);
+      sources.push({ kind: payload.kind, label, preferences: payload.preferences });
+      if (payload.style !== "preferences") profiles[payload.kind] = { model, style: payload.style };
+    }
+  }
+  return { sources, profiles, ...(top !== undefined && { top }), notes };
+}
+
+function valueAt(dict: Readonly<Record<string, PlistValue>>, path: readonly string[]): PlistValue | undefined {
+  let node: PlistValue | undefined = dict;
+  for (const key of path) {
+    if (node === undefined || typeof node !== "object" || node instanceof Uint8Array || node instanceof Date || Array.isArray(node)) return undefined;
+    node = (node as Record<string, PlistValue>)[key];
+  }
+  return node;
+}
+
+/** Files are named as the admin typed them when relative, so messages match the command line. */
+export function showPath(cwd: string, file: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel.startsWith("..") ? file : rel || file;
+}
+

@@ -1,0 +1,191 @@
+/**
+ * `jcprofile import`: profiles → environment → config text → render in memory → compare → review
+ * → write (config and license together, all or nothing).
+ *
+ * Exit codes (decided here, documented in the README):
+ * - 0: written, every source key came back identical, the config builds;
+ * - 1: written, every source key came back identical, but the source broke a rule (Migrate
+ *   without DenyLocal, a client ID that is not a GUID…): each problem is listed at its config
+ *   path, so the admin fixes it in the config, where build will keep reporting it;
+ * - 2: nothing written — an unreadable input, a key that could not be carried over, a usage
+ *   mistake, or replacing an environment without --yes and without a terminal.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { checkSettings } from "../catalog/index.js";
+import { ownValue } from "../config/merge.js";
+import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, messages } from "../config/schema.js";
+import { newConfigText, saveConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import type { Output } from "../output.js";
+import { packageRoot } from "../package-root.js";
+import { configLocation } from "../pipeline/config-file.js";
+import { formatProblem, type Problem } from "../problem.js";
+import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
+import { readExistingConfig, type ChangePlan } from "../wizard/config-edit.js";
+import { suggestIdentifier } from "../wizard/identifier.js";
+import type { Prompter } from "../wizard/prompter.js";
+import { reviewAndConfirm } from "../wizard/review.js";
+import { mapEnvironment, type ImportSource } from "./map-environment.js";
+import { profileFields } from "./profile-fields.js";
+import { readSources } from "./read-sources.js";
+import { verifyImport } from "./verify-import.js";
+
+export interface ImportOptions {
+  cwd: string;
+  files: readonly string[];
+  env: string;
+  config?: string;
+  organization?: string;
+  identifier?: string;
+  domain?: string;
+  yes: boolean;
+  isTTY: boolean;
+  prompter?: Prompter;
+  ui: Output;
+}
+
+export interface ImportResult {
+  exitCode: ExitCodeValue;
+  /** Config problems of a faithful import of a rule-breaking source (exit 1). */
+  problems: Problem[];
+  /** Keys the rendered profiles have that the sources did not, as `domain: key`. */
+  added: string[];
+  unknownKeys: string[];
+  written: string[];
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportResult> {
+  const { ui } = options;
+  checkFlags(options);
+  const domain = parseDomain(options.domain);
+  const source = configLocation(options.cwd, options.config);
+  const configDir = dirname(source.path);
+  const read = readSources(options.cwd, options.files, domain);
+  for (const note of read.notes) ui.info(`note: ${note}`);
+
+  const mapped = mapEnvironment(read.sources);
+  if (mapped.errors.length > 0) throw cannotCarry(mapped.errors);
+  for (const note of mapped.notes) ui.info(`note: ${note}`);
+  const { profile, notes } = profileFields(options.env, read.profiles);
+  for (const note of notes) ui.info(`note: ${note}`);
+
+  const existing = readExistingConfig(source);
+  const environment: Record<string, unknown> = { ...mapped.environment };
+  const unknownKeys = unknownKeysOf(read.sources);
+  let license: { path: string; bytes: Uint8Array; name: string } | undefined;
+  if (mapped.license !== undefined) {
+    const name = `${options.env}.jamfconnectlicense`;
+    license = { path: join(configDir, name), bytes: mapped.license, name };
+    environment.license = name;
+  }
+  if (Object.keys(profile).length > 0) environment.profile = profile;
+  const inherited = existing?.config.defaults ?? {};
+  if (unknownKeys.length > 0 && inherited.unknownKeys !== "warn") environment.unknownKeys = "warn";
+  // A mode inherited from defaults would add scopes the source did not have.
+  if (inherited.conditionalAccess?.mode === "custom-scope" && (environment.conditionalAccess as { mode?: string } | undefined)?.mode === undefined) {
+    environment.conditionalAccess = { mode: "none", ...(environment.conditionalAccess as object | undefined) };
+  }
+
+  const plan = planImport({ options, source, configDir, existing, environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
+  const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
+  const lost: string[] = [];
+  const added: string[] = [];
+  for (const { source: from, comparison } of verification.comparisons) {
+    for (const path of comparison.missing) lost.push(`${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`);
+    for (const change of comparison.changed) lost.push(`${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`);
+    for (const path of comparison.added) added.push(`${PROFILE_KINDS[from.kind].domain}: ${path}`);
+  }
+  if (lost.length > 0) throw cannotCarry(lost);
+
+  const licenseReplaced = license !== undefined && existsSync(license.path) && !Buffer.from(readFileSync(license.path)).equals(Buffer.from(license.bytes));
+  if (licenseReplaced && !options.yes && !options.isTTY) {
+    throw new UserError(`${license!.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
+  }
+  await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: options.yes, source });
+  const extra = license !== undefined && (licenseReplaced || !existsSync(license.path)) ? [{ path: license.path, displayPath: license.name, bytes: license.bytes }] : [];
+  const written: string[] = [];
+  if (plan.changed || extra.length > 0) {
+    await saveConfigText(source, plan.changed ? plan.text : (existing?.text ?? plan.text), extra);
+    if (plan.changed) written.push(source.displayPath);
+    written.push(...extra.map((file) => file.displayPath));
+  }
+  for (const warning of verification.warnings) ui.warn(formatProblem(warning));
+  return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, unknownKeys, written };
+}
+
+function checkFlags(options: ImportOptions): void {
+  if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: "${options.env}" ${messages.environmentName}`);
+  if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: "${options.identifier}" ${messages.identifier}`);
+  if (options.organization !== undefined && options.organization.trim() === "") throw new UserError("--organization: is empty — give the organization's name, e.g. \"Contoso Ltd\"");
+  if (options.files.length > 2) throw new UserError(`import takes one or two profiles (the login window and the menu bar), not ${options.files.length} — import one environment at a time`);
+}
+
+function parseDomain(value: string | undefined): Domain | undefined {
+  if (value === undefined) return undefined;
+  if (isDomain(value)) return value;
+  if (value === "login" || value === "menubar") return PROFILE_KINDS[value].domain;
+  throw new UserError(`--domain: "${value}" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
+}
+
+function cannotCarry(errors: readonly string[]): UserError {
+  const lead = errors.length === 1 ? "nothing was written — cannot import: " : `nothing was written — ${errors.length} keys cannot be imported:`;
+  return errors.length === 1 ? new UserError(`${lead}${errors[0]}`) : new UserError(lead, { details: errors });
+}
+
+/** Keys the catalogue does not know, as `login.settings.Foo`: kept, and the environment passes them through. */
+function unknownKeysOf(sources: readonly ImportSource[]): string[] {
+  const names: string[] = [];
+  for (const source of sources) {
+    const issues = checkSettings(PROFILE_KINDS[source.kind].domain, source.preferences, { unknownKeys: "warn" });
+    for (const issue of issues) if (issue.code === "unknown-key") names.push(`${source.kind}.settings.${issue.path.join(".")}`);
+  }
+  return names;
+}
+
+/** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */
+const UUID_LABEL = /(^|\.)[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}($|\.)/;
+
+interface PlanInput {
+  options: ImportOptions;
+  source: { path: string; displayPath: string };
+  configDir: string;
+  existing: ReturnType<typeof readExistingConfig>;
+  environment: Record<string, unknown>;
+  top: { organization?: string; identifier?: string } | undefined;
+  tenant: string | undefined;
+}
+
+/** The new config text, as init writes it: a new file with $schema, or one environment spliced in. */
+function planImport(input: PlanInput): ChangePlan {
+  const { options, existing, environment, top } = input;
+  const env = options.env;
+  if (existing === undefined) {
+    const organization = options.organization ?? top?.organization;
+    if (organization === undefined || organization.trim() === "") {
+      throw new UserError(`${input.source.displayPath} does not exist yet and the source has no PayloadOrganization — pass --organization "Your Org" to create it`);
+    }
+    const fromSource = top?.identifier !== undefined && IDENTIFIER_PATTERN.test(top.identifier) && !UUID_LABEL.test(top.identifier) ? top.identifier : undefined;
+    const identifier = options.identifier ?? fromSource ?? suggestIdentifier(input.tenant, organization);
+    if (identifier === undefined) throw new UserError("no profile identifier could be derived — pass --identifier com.example.jamfconnect");
+    const schema = schemaReference(input.configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
+    const text = newConfigText({ $schema: schema, organization, identifier, environments: { [env]: environment } });
+    return {
+      env, text, changed: true, newFile: true, before: undefined, after: environment, warnings: [],
+      topChanges: [{ key: "organization", before: undefined, after: organization }, { key: "identifier", before: undefined, after: identifier }],
+    };
+  }
+  const environments = existing.raw["environments"] as Record<string, Record<string, unknown>> | undefined;
+  const before = ownValue(environments, env);
+  let text = existing.text;
+  const topChanges: ChangePlan["topChanges"] = [];
+  for (const key of ["organization", "identifier"] as const) {
+    const value = options[key];
+    if (value === undefined || value === existing.raw[key]) continue;
+    topChanges.push({ key, before: existing.raw[key], after: value });
+    text = setConfigValue(text, [key], value);
+  }
+  if (JSON.stringify(before) !== JSON.stringify(environment)) text = setConfigValue(text, ["environments", env], environment);
+  return { env, text, changed: text !== existing.text, newFile: false, before, after: environment, topChanges, warnings: [] };
+}
+

@@ -1,0 +1,66 @@
+import { dirname } from "node:path";
+import { readLicenseFile } from "../config/license.js";
+import { parseJsonc } from "../config/json-syntax.js";
+import { deepMerge } from "../config/merge.js";
+import { licensePaths, resolveEnvironment } from "../config/resolve.js";
+import type { ConfigFile } from "../config/schema.js";
+import type { ConfigSource } from "../pipeline/config-file.js";
+import { renderConfig } from "../pipeline/render-config.js";
+import type { Problem } from "../problem.js";
+import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
+import type { PlistValue } from "../profile/plist-xml.js";
+import { readProfile } from "../profile/read-profile.js";
+import { templateValues } from "../render/preferences.js";
+import { fillTemplate, loadTemplate } from "../render/template.js";
+import { comparePreferences, type PreferenceComparison } from "./compare.js";
+import type { ImportSource } from "./map-environment.js";
+
+export interface Verification {
+  /** Errors the config pipeline finds in the new text (a source that breaks a rule); warnings apart. */
+  problems: Problem[];
+  warnings: Problem[];
+  /** Per source: what rendering gives back. */
+  comparisons: { source: ImportSource; comparison: PreferenceComparison }[];
+}
+
+/**
+ * Renders the environment from the new config text, in memory, and compares it with the sources.
+ * A config that builds goes through the same pipeline as `build` and its profile bytes are read
+ * back with the profile reader. A config that does not build (the source broke a rule) cannot
+ * give profiles, so the preferences are rendered without the checks — template filled from the
+ * resolved fields, settings merged over it, as renderPreferences does before checking — to prove
+ * the values are still carried over faithfully.
+ */
+export function verifyImport(input: { source: ConfigSource; text: string; env: string; sources: readonly ImportSource[]; license?: { path: string; bytes: Uint8Array } }): Verification {
+  const { source, text, env, license } = input;
+  const readLicense = (path: string) => (license !== undefined && path === license.path ? license.bytes : readLicenseFile(path));
+  const result = renderConfig({ ...source, text, envs: [env], readLicense });
+  let rendered: Partial<Record<ProfileKind, Readonly<Record<string, PlistValue>>>>;
+  if (result.problems.length === 0) {
+    rendered = {};
+    for (const profile of result.profiles) {
+      const [payload] = readProfile(Buffer.from(profile.text), { fileName: profile.relativePath }).payloads;
+      if (payload !== undefined) rendered[profile.kind] = payload.preferences;
+    }
+  } else {
+    rendered = renderUnchecked(text, source, env, readLicense);
+  }
+  const comparisons = input.sources.map((item) => ({ source: item, comparison: comparePreferences(item.preferences, rendered[item.kind] ?? {}) }));
+  return { problems: result.problems, warnings: result.warnings, comparisons };
+}
+
+function renderUnchecked(text: string, source: ConfigSource, env: string, readLicense: (path: string) => Uint8Array | string): Partial<Record<ProfileKind, Record<string, PlistValue>>> {
+  const parsed = parseJsonc(text);
+  if ("issue" in parsed) throw new Error(`verifyImport: the generated config does not parse: ${parsed.issue.message}`);
+  // Not validated on purpose: the values are the source's, right or wrong; only their shape is ours.
+  const config = parsed.value as ConfigFile;
+  const configDir = dirname(source.path);
+  const licenses = new Map(licensePaths(config, configDir).map((path) => [path, readLicense(path)] as const));
+  const { environment } = resolveEnvironment(config, env, { configDir, licenses });
+  const out: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
+  for (const kind of Object.keys(PROFILE_KINDS) as ProfileKind[]) {
+    const filled = fillTemplate(loadTemplate(PROFILE_KINDS[kind].domain), templateValues(environment)).preferences;
+    out[kind] = deepMerge(filled, environment[kind].settings as Record<string, PlistValue>);
+  }
+  return out;
+}
