@@ -11,19 +11,18 @@
  *   mistake, or replacing an environment without --yes and without a terminal.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, messages } from "../config/schema.js";
-import { newConfigText, saveConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { saveConfigText } from "../config/write-config.js";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { Output } from "../output.js";
-import { packageRoot } from "../package-root.js";
 import { configLocation } from "../pipeline/config-file.js";
 import { formatProblem, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
-import { readExistingConfig, type ChangePlan } from "../wizard/config-edit.js";
-import { suggestIdentifier } from "../wizard/identifier.js";
+import { readExistingConfig } from "../wizard/config-edit.js";
+import { planImport } from "./plan-import.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { reviewAndConfirm } from "../wizard/review.js";
 import { mapEnvironment, type ImportSource } from "./map-environment.js";
@@ -73,14 +72,17 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const existing = readExistingConfig(source);
   const environment: Record<string, unknown> = { ...mapped.environment };
   const unknownKeys = unknownKeysOf(read.sources);
+  const inherited = existing?.config.defaults ?? {};
   let license: { path: string; bytes: Uint8Array; name: string } | undefined;
   if (mapped.license !== undefined) {
-    const name = `${options.env}.jamfconnectlicense`;
-    license = { path: join(configDir, name), bytes: mapped.license, name };
-    environment.license = name;
+    // A license the config already names with these bytes is reused: no second copy of the file.
+    const own = ownValue(existing?.config.environments, options.env)?.license;
+    const known = [own, inherited.license].find((name) => name !== undefined && sameFile(resolve(configDir, name), mapped.license!));
+    const name = known ?? `${options.env}.jamfconnectlicense`;
+    license = { path: resolve(configDir, name), bytes: mapped.license, name };
+    if (known === undefined || known !== inherited.license) environment.license = name;
   }
   if (Object.keys(profile).length > 0) environment.profile = profile;
-  const inherited = existing?.config.defaults ?? {};
   if (unknownKeys.length > 0 && inherited.unknownKeys !== "warn") environment.unknownKeys = "warn";
   // A mode inherited from defaults would add scopes the source did not have.
   if (inherited.conditionalAccess?.mode === "custom-scope" && (environment.conditionalAccess as { mode?: string } | undefined)?.mode === undefined) {
@@ -102,7 +104,15 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (licenseReplaced && !options.yes && !options.isTTY) {
     throw new UserError(`${license!.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
   }
-  await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: options.yes, source });
+  if (license !== undefined) {
+    const state = licenseReplaced ? "replaced — it holds another license now" : existsSync(license.path) ? "unchanged" : "new";
+    ui.info(`license: ${license.name} beside the config (${state})`);
+  }
+  const configOrganization = existing?.raw["organization"];
+  if (options.organization === undefined && read.top?.organization !== undefined && typeof configOrganization === "string" && configOrganization !== read.top.organization) {
+    ui.info(`note: the config's organization "${configOrganization}" is kept (the profile says "${read.top.organization}") — pass --organization to change it`);
+  }
+  await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: options.yes, source, command: "import" });
   const extra = license !== undefined && (licenseReplaced || !existsSync(license.path)) ? [{ path: license.path, displayPath: license.name, bytes: license.bytes }] : [];
   const written: string[] = [];
   if (plan.changed || extra.length > 0) {
@@ -112,6 +122,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
   return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, unknownKeys, written };
+}
+
+function sameFile(path: string, bytes: Uint8Array): boolean {
+  try {
+    return Buffer.from(readFileSync(path)).equals(Buffer.from(bytes));
+  } catch {
+    return false;
+  }
 }
 
 function checkFlags(options: ImportOptions): void {
@@ -142,50 +160,3 @@ function unknownKeysOf(sources: readonly ImportSource[]): string[] {
   }
   return names;
 }
-
-/** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */
-const UUID_LABEL = /(^|\.)[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}($|\.)/;
-
-interface PlanInput {
-  options: ImportOptions;
-  source: { path: string; displayPath: string };
-  configDir: string;
-  existing: ReturnType<typeof readExistingConfig>;
-  environment: Record<string, unknown>;
-  top: { organization?: string; identifier?: string } | undefined;
-  tenant: string | undefined;
-}
-
-/** The new config text, as init writes it: a new file with $schema, or one environment spliced in. */
-function planImport(input: PlanInput): ChangePlan {
-  const { options, existing, environment, top } = input;
-  const env = options.env;
-  if (existing === undefined) {
-    const organization = options.organization ?? top?.organization;
-    if (organization === undefined || organization.trim() === "") {
-      throw new UserError(`${input.source.displayPath} does not exist yet and the source has no PayloadOrganization — pass --organization "Your Org" to create it`);
-    }
-    const fromSource = top?.identifier !== undefined && IDENTIFIER_PATTERN.test(top.identifier) && !UUID_LABEL.test(top.identifier) ? top.identifier : undefined;
-    const identifier = options.identifier ?? fromSource ?? suggestIdentifier(input.tenant, organization);
-    if (identifier === undefined) throw new UserError("no profile identifier could be derived — pass --identifier com.example.jamfconnect");
-    const schema = schemaReference(input.configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
-    const text = newConfigText({ $schema: schema, organization, identifier, environments: { [env]: environment } });
-    return {
-      env, text, changed: true, newFile: true, before: undefined, after: environment, warnings: [],
-      topChanges: [{ key: "organization", before: undefined, after: organization }, { key: "identifier", before: undefined, after: identifier }],
-    };
-  }
-  const environments = existing.raw["environments"] as Record<string, Record<string, unknown>> | undefined;
-  const before = ownValue(environments, env);
-  let text = existing.text;
-  const topChanges: ChangePlan["topChanges"] = [];
-  for (const key of ["organization", "identifier"] as const) {
-    const value = options[key];
-    if (value === undefined || value === existing.raw[key]) continue;
-    topChanges.push({ key, before: existing.raw[key], after: value });
-    text = setConfigValue(text, [key], value);
-  }
-  if (JSON.stringify(before) !== JSON.stringify(environment)) text = setConfigValue(text, ["environments", env], environment);
-  return { env, text, changed: text !== existing.text, newFile: false, before, after: environment, topChanges, warnings: [] };
-}
-

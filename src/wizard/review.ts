@@ -15,6 +15,8 @@ export interface Review {
   ui: Output;
   prompter: Prompter | undefined;
   interactive: boolean;
+  /** Names the command in "… stopped — nothing was written" (default init). */
+  command?: string;
   yes: boolean;
   source: ConfigSource;
 }
@@ -67,6 +69,6 @@ export async function reviewAndConfirm(plan: ChangePlan, review: Review): Promis
   }
   const message = replacing ? `Replace environment "${plan.env}" in ${source.displayPath}?` : `Write ${source.displayPath}?`;
   if (!(await review.prompter.confirm({ message, default: true }))) {
-    throw new UserError("init stopped — nothing was written", { exitCode: ExitCode.failed });
+    throw new UserError(`${review.command ?? "init"} stopped — nothing was written`, { exitCode: ExitCode.failed });
   }
 }

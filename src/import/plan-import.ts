@@ -1,0 +1,55 @@
+import { join } from "node:path";
+import { ownValue } from "../config/merge.js";
+import { IDENTIFIER_PATTERN } from "../config/schema.js";
+import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { UserError } from "../errors.js";
+import { packageRoot } from "../package-root.js";
+import type { ChangePlan, ExistingConfig } from "../wizard/config-edit.js";
+import { suggestIdentifier } from "../wizard/identifier.js";
+
+/** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */
+const UUID_LABEL = /(^|\.)[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}($|\.)/;
+
+export interface PlanInput {
+  options: { env: string; organization?: string; identifier?: string };
+  source: { path: string; displayPath: string };
+  configDir: string;
+  existing: ExistingConfig | undefined;
+  environment: Record<string, unknown>;
+  top: { organization?: string; identifier?: string } | undefined;
+  tenant: string | undefined;
+}
+
+/** The new config text, as init writes it: a new file with $schema, or one environment spliced in. */
+export function planImport(input: PlanInput): ChangePlan {
+  const { options, existing, environment, top } = input;
+  const env = options.env;
+  if (existing === undefined) {
+    const organization = options.organization ?? top?.organization;
+    if (organization === undefined || organization.trim() === "") {
+      throw new UserError(`${input.source.displayPath} does not exist yet and the source has no PayloadOrganization — pass --organization "Your Org" to create it`);
+    }
+    const fromSource = top?.identifier !== undefined && IDENTIFIER_PATTERN.test(top.identifier) && !UUID_LABEL.test(top.identifier) ? top.identifier : undefined;
+    const identifier = options.identifier ?? fromSource ?? suggestIdentifier(input.tenant, organization);
+    if (identifier === undefined) throw new UserError("no profile identifier could be derived — pass --identifier com.example.jamfconnect");
+    const schema = schemaReference(input.configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
+    const text = newConfigText({ $schema: schema, organization, identifier, environments: { [env]: environment } });
+    return {
+      env, text, changed: true, newFile: true, before: undefined, after: environment, warnings: [],
+      topChanges: [{ key: "organization", before: undefined, after: organization }, { key: "identifier", before: undefined, after: identifier }],
+    };
+  }
+  const environments = existing.raw["environments"] as Record<string, Record<string, unknown>> | undefined;
+  const before = ownValue(environments, env);
+  let text = existing.text;
+  const topChanges: ChangePlan["topChanges"] = [];
+  for (const key of ["organization", "identifier"] as const) {
+    const value = options[key];
+    if (value === undefined || value === existing.raw[key]) continue;
+    topChanges.push({ key, before: existing.raw[key], after: value });
+    text = setConfigValue(text, [key], value);
+  }
+  if (JSON.stringify(before) !== JSON.stringify(environment)) text = setConfigValue(text, ["environments", env], environment);
+  return { env, text, changed: text !== existing.text, newFile: false, before, after: environment, topChanges, warnings: [] };
+}
+
