@@ -4,7 +4,7 @@
  * key, independently of import's own comparison); config edits keep comments and other
  * environments; nothing is written when something cannot be carried over.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseJsonc } from "../../src/config/json-syntax.js";
@@ -171,6 +171,33 @@ describe("jcprofile import: editing an existing config", () => {
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(readConfig().environments.test.tenant).toBe(TENANT);
     expect(readFileSync(join(dir, "jcprofile.json"), "utf8")).toContain("// reviewed by IT, do not reformat");
+  });
+});
+
+describe("jcprofile import: config file handling", () => {
+  it("writes through a symlinked config, keeping the link and the file's mode", async () => {
+    mkdirSync(join(dir, "dotfiles"));
+    write("dotfiles/jcprofile.json", '{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "test": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "' + OTHER + '" } } }\n}\n');
+    chmodSync(join(dir, "dotfiles", "jcprofile.json"), 0o640);
+    symlinkSync(join("dotfiles", "jcprofile.json"), join(dir, "jcprofile.json"));
+    const run = await cli(["import", fixture("jamf-pro-both-domains.mobileconfig"), "--env", "prod"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(join(dir, "jcprofile.json")).isSymbolicLink()).toBe(true);
+    expect(statSync(join(dir, "dotfiles", "jcprofile.json")).mode & 0o777).toBe(0o640);
+    expect(readConfig("dotfiles/jcprofile.json").environments.prod.tenant).toBe(TENANT);
+    expect(listFiles(dir)).toEqual(["dotfiles/jcprofile.json", "jcprofile.json", "prod.jamfconnectlicense"]);
+  });
+
+  it("importing the same profile again changes nothing and reuses the license file", async () => {
+    const args = ["import", fixture("jamf-pro-both-domains.mobileconfig"), "--env", "prod"];
+    expect((await cli(args)).code).toBe(0);
+    const before = readFileSync(join(dir, "jcprofile.json"), "utf8");
+    const again = await cli(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('environment "prod" is unchanged');
+    expect(again.stderr).toContain("license: prod.jamfconnectlicense beside the config (unchanged)");
+    expect(again.stdout).toBe("");
+    expect(readFileSync(join(dir, "jcprofile.json"), "utf8")).toBe(before);
   });
 });
 
