@@ -199,7 +199,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
       "\nThe environment is rendered in memory and compared with the source key by key before anything is written: a key\n" +
         "that would not come back identical is an error, and keys jcprofile adds are listed. A license is written beside the\n" +
         "config as <env>.jamfconnectlicense. A signed profile is read, but its signature is not checked.\n" +
-        "\nExit codes: 0 imported, 1 imported but the source breaks a rule (listed at its config path), 2 nothing written\n" +
+        "\nExit codes: 0 imported, 1 imported but the source breaks a rule (listed at its config path) or you answered no,\n2 nothing written " +
         "(unreadable input, a key that cannot be carried over, usage, or replacing without --yes and without a terminal).\n" +
         "Example: jcprofile import ~/Downloads/JamfConnect.mobileconfig --env prod --organization \"Contoso Ltd\"",
     )

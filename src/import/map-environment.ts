@@ -82,6 +82,13 @@ export function mapEnvironment(sources: readonly ImportSource[]): MappedEnvironm
     if (Array.isArray(roles) && roles.length > 0 && roles.every((role) => typeof role === "string" && role !== "")) login.adminRoles = [...roles];
     else errors.push(`${admins.where}: is ${describe(roles)}, but jcprofile writes OIDCAdmin from login.adminRoles, a non-empty list of role names — make it an array of strings in the source`);
   }
+  // Rendering writes OIDCAdminAttribute "roles" with admin roles; a source without it used Jamf's
+  // default, "groups": keep that meaning rather than change whose members become admins.
+  const loginSource = sources.find((source) => source.kind === "login");
+  if (admins !== undefined && loginSource !== undefined && !Object.hasOwn(loginSource.preferences, "OIDCAdminAttribute")) {
+    settings.login = { ...settings.login, OIDCAdminAttribute: "groups" };
+    notes.push(`${loginSource.label}: OIDCAdmin without OIDCAdminAttribute means Jamf's default claim, groups — login.settings.OIDCAdminAttribute is set to "groups" to keep that (Entra app roles are in "roles"; change it if you use them)`);
+  }
   if (settings.login !== undefined) login.settings = settings.login;
   if (Object.keys(login).length > 0) environment.login = login;
 

@@ -126,6 +126,14 @@ describe("jcprofile import: import → build gives the source's preferences back
     expect(readConfig().environments.prod).toMatchObject({ unknownKeys: "warn", login: { settings: { FutureKey: "kept" } } });
   });
 
+  it("admin roles without OIDCAdminAttribute keep Jamf's default claim (groups), said and listed as added", async () => {
+    write("in.mobileconfig", profile({ "com.jamf.connect.login": login({ OIDCAdmin: ["Admins"] }) }));
+    const stderr = await importAndBuild(["in.mobileconfig", "--env", "prod"], [{ path: join(dir, "in.mobileconfig") }]);
+    expect(readConfig().environments.prod.login).toMatchObject({ adminRoles: ["Admins"], settings: { OIDCAdminAttribute: "groups" } });
+    expect(stderr).toContain('login.settings.OIDCAdminAttribute is set to "groups"');
+    expect(stderr).toContain("com.jamf.connect.login: OIDCAdminAttribute");
+  });
+
   it.skipIf(!hasOpenssl())("a CMS-signed profile: content imported, the signature not checked", async () => {
     const signer = createSigner(dir);
     signer.sign(readFileSync(fixture("jamf-pro-both-domains.mobileconfig"), "utf8"), "signed.mobileconfig", "der");
