@@ -7,6 +7,10 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { runImport } from "../../src/import/run-import.js";
+import { createOutput } from "../../src/output.js";
+import type { Prompter } from "../../src/wizard/prompter.js";
 import { parseJsonc } from "../../src/config/json-syntax.js";
 import { readProfile, readProfileFile } from "../../src/profile/read-profile.js";
 import type { PlistValue } from "../../src/profile/plist-xml.js";
@@ -134,6 +138,16 @@ describe("jcprofile import: import → build gives the source's preferences back
     expect(stderr).toContain("com.jamf.connect.login: OIDCAdminAttribute");
   });
 
+  it("a menu bar profile alone: login.clientId taken from its ROPGID, and said; the built profiles lint clean", async () => {
+    write("menubar.mobileconfig", profile({ "com.jamf.connect": { IdPSettings: { Provider: "Azure", TenantID: TENANT, ROPGID: CLIENT }, SignIn: { AutoAuthenticate: true } } }));
+    const stderr = await importAndBuild(["menubar.mobileconfig", "--env", "prod"], [{ path: join(dir, "menubar.mobileconfig") }]);
+    expect(stderr).toContain("login.clientId is set to the menu bar's ROPGID");
+    expect(readConfig().environments.prod.login).toEqual({ clientId: CLIENT });
+    const lint = await cli(["lint", "out/prod/jamf-connect-login.mobileconfig", "out/prod/jamf-connect-menubar.mobileconfig"]);
+    expect(lint.stdout).toContain("jamf-connect-menubar.mobileconfig: clean");
+    expect(lint.code, lint.stdout).toBe(0);
+  });
+
   it.skipIf(!hasOpenssl())("a CMS-signed profile: content imported, the signature not checked", async () => {
     const signer = createSigner(dir);
     signer.sign(readFileSync(fixture("jamf-pro-both-domains.mobileconfig"), "utf8"), "signed.mobileconfig", "der");
@@ -206,6 +220,33 @@ describe("jcprofile import: config file handling", () => {
     expect(again.stderr).toContain("license: prod.jamfconnectlicense beside the config (unchanged)");
     expect(again.stdout).toBe("");
     expect(readFileSync(join(dir, "jcprofile.json"), "utf8")).toBe(before);
+  });
+});
+
+describe("jcprofile import: at a terminal", () => {
+  const existing = '{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "prod": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "' + OTHER + '" } } }\n}\n';
+  const options = (confirm: boolean, asked: string[]) => {
+    let text = "";
+    const sink = new Writable({ write: (chunk, _encoding, done) => ((text += String(chunk)), done()) });
+    const prompter = {
+      confirm: async ({ message }: { message: string }) => (asked.push(message), confirm),
+      input: async () => "", select: async () => { throw new Error("not asked"); }, password: async () => "",
+    } as unknown as Prompter;
+    return { options: { cwd: dir, files: [fixture("jamf-pro-both-domains.mobileconfig")], env: "prod", yes: false, isTTY: true, prompter, ui: createOutput({ stdout: sink, stderr: sink, env: { NO_COLOR: "1" } }) }, output: () => text };
+  };
+
+  it("asks before replacing an environment; no keeps the file, yes replaces it", async () => {
+    write("jcprofile.json", existing);
+    const asked: string[] = [];
+    const declined = options(false, asked);
+    await expect(runImport(declined.options)).rejects.toMatchObject({ exitCode: 1, message: "import stopped — nothing was written" });
+    expect(asked).toEqual(['Replace environment "prod" in jcprofile.json?']);
+    expect(declined.output()).toContain('-   "tenant": "contoso.onmicrosoft.com"');
+    expect(listFiles(dir)).toEqual(["jcprofile.json"]);
+    expect(readFileSync(join(dir, "jcprofile.json"), "utf8")).toBe(existing);
+    const accepted = await runImport(options(true, asked).options);
+    expect(accepted).toMatchObject({ exitCode: 0, written: ["jcprofile.json", "prod.jamfconnectlicense"] });
+    expect(readConfig().environments.prod.tenant).toBe(TENANT);
   });
 });
 
