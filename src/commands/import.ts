@@ -42,7 +42,11 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     ui,
   });
   for (const path of result.written) ui.data(path);
-  for (const key of result.unknownKeys) ui.warn(`${key}: unknown to jcprofile's catalogue; kept, and the environment has unknownKeys "warn" — check its spelling against Jamf's documentation`);
+  if (result.unknownKeys.length > 0) {
+    // Each key is named by the pipeline's own warning (above), with a suggestion when it looks like a typo.
+    const keys = result.unknownKeys.length === 1 ? "1 key" : `${result.unknownKeys.length} keys`;
+    ui.warn(`kept ${keys} unknown to jcprofile's catalogue (${result.unknownKeys.join(", ")}); the environment passes them through with unknownKeys "warn" — check each against Jamf's documentation`);
+  }
   if (result.added.length > 0) {
     ui.info(`jcprofile adds ${result.added.length === 1 ? "a key" : "keys"} the source did not have (a value it always writes, or a default made explicit):`);
     for (const key of result.added) ui.info(`  ${key}`);

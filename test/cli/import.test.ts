@@ -126,7 +126,8 @@ describe("jcprofile import: import → build gives the source's preferences back
     write("in.mobileconfig", profile({ "com.jamf.connect.login": { ...rest, FutureKey: "kept" } }));
     const stderr = await importAndBuild(["in.mobileconfig", "--env", "prod"], [{ path: join(dir, "in.mobileconfig") }]);
     expect(stderr).toContain("com.jamf.connect.login: OIDCRedirectURI");
-    expect(stderr).toContain("login.settings.FutureKey: unknown to jcprofile's catalogue");
+    expect(stderr).toContain("jcprofile.json: environments.prod.login.settings.FutureKey: unknown key, passed through unchecked");
+    expect(stderr).toContain("kept 1 key unknown to jcprofile's catalogue (login.settings.FutureKey)");
     expect(readConfig().environments.prod).toMatchObject({ unknownKeys: "warn", login: { settings: { FutureKey: "kept" } } });
   });
 
