@@ -36,8 +36,12 @@ export interface ReadProfileOptions {
 
 /** Bytes that are not a Jamf Connect profile: one line naming the file and what it is, exit 2. */
 export class ProfileReadError extends UserError {
+  /** What the bytes are instead, without the file's name ("is binary data, not a property list"). */
+  readonly what: string;
+
   constructor(fileName: string, what: string) {
     super(`${fileName}: ${what}`, { exitCode: ExitCode.usage });
+    this.what = what;
   }
 }
 
