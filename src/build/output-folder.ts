@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
+import { describeFirstDifference } from "./first-difference.js";
 import type { FileToWrite } from "../files/atomic-write.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
@@ -46,7 +47,8 @@ export function checkOutput(files: readonly FileToWrite[], context: OutputContex
   for (const file of files) {
     const current = readIfExists(file);
     if (current === undefined) lines.push(`missing: ${file.displayPath}`);
-    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath}`);
+    else if (current === FOLDER) lines.push(`differs: ${file.displayPath} (a folder stands where the profile goes)`);
+    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.text ?? "")})`);
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {
@@ -128,13 +130,15 @@ function builtProfilesIn(outDir: string, cwd: string): string[] {
   return found.sort();
 }
 
-function readIfExists(file: FileToWrite): string | undefined {
+const FOLDER = Symbol("folder");
+
+function readIfExists(file: FileToWrite): string | typeof FOLDER | undefined {
   try {
     return readFileSync(file.path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    if (code === "EISDIR") return "";
+    if (code === "EISDIR") return FOLDER;
     throw unreadable(file.displayPath, error);
   }
 }
