@@ -39,7 +39,7 @@ export interface ProbeFlags {
   /** Declared only to refuse it with an explanation; its value is never read. */
   password?: unknown;
   json?: boolean;
-  timeout: string;
+  timeout?: string;
 }
 
 const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";

@@ -17,7 +17,7 @@ export interface UploadFlags {
   env?: string[];
   dryRun?: boolean;
   json?: boolean;
-  timeout: string;
+  timeout?: string;
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
