@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { describeFirstDifference } from "./first-difference.js";
 import type { FileToWrite } from "../files/atomic-write.js";
@@ -7,6 +7,7 @@ import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
+import { displayPath } from "../pipeline/config-file.js";
 
 /**
  * What `build` does to its output folder: write (under the folder's lock, after clearing what an
@@ -156,12 +157,6 @@ function unreadable(shown: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   const fix = code === "ENOTDIR" ? "check --out and that no file stands where a folder should be" : "check that the output folder is readable";
   return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
-}
-
-/** A path as the admin would type it: relative to where they stand, when it is below it. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
 }
 
 /** A path pasted into sh/zsh as one word. */
