@@ -98,9 +98,16 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
   });
 }
 
+/** What readInputFile refuses to read at all (rather than failing to). */
+const NOT_READ = new Set(["FIFO", "DEVICE", "SOCKET", "SPECIAL", "EFBIG"]);
+
 /** An identity, certificate or profile file the admin named; a FIFO, device or huge file is refused, not read. */
 export function readInput(cwd: string, file: string, flag: string): Buffer {
   const read = readInputFile(resolve(cwd, file));
-  if ("reason" in read) throw new UserError(`${file}: ${read.reason} — check the path given to ${flag}`);
+  if ("reason" in read) {
+    // An errno keeps verify's and sign's "cannot be read (ENOENT)"; a FIFO, device or huge file says what it is.
+    const what = NOT_READ.has(read.code) ? read.reason : `cannot be read (${read.code})`;
+    throw new UserError(`${file}: ${what} — check the path given to ${flag}`);
+  }
   return read.bytes;
 }

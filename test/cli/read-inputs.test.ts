@@ -28,6 +28,6 @@ describe.skipIf(process.platform === "win32")("files named on the command line",
   it("a missing file is named as missing", async () => {
     const verify = await runCli(["verify", "nope.mobileconfig"], { cwd: dir });
     expect(verify.code).toBe(2);
-    expect(verify.stderr).toContain("nope.mobileconfig: not found — check the path given to verify");
+    expect(verify.stderr).toContain("nope.mobileconfig: cannot be read (ENOENT) — check the path given to verify");
   });
 });
