@@ -61,7 +61,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .command("build")
     .description("build the login window and menu bar .mobileconfig profiles of every environment")
     .option("-c, --config <file>", "config file", "jcprofile.json")
-    .option("-e, --env <name>", "build only this environment (repeat for more; default: all)", collect, [])
+    .option("-e, --env <name>", "build only this environment (repeat for more; default: all)", collect)
     .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
     .option("--check", "write nothing; exit 1 when the output folder differs from what would be built")
     .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
@@ -88,7 +88,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--password-stdin", "read the password from standard input (one trailing newline is removed)")
     .addOption(new Option("--password [value]").hideHelp())
     .option("--json", "print one JSON array, one object per check, on stdout")
-    .option("--timeout <seconds>", "seconds to wait for each answer", "15")
+    .option("--timeout <seconds>", "seconds to wait for each answer (default 15)")
     .addHelpText(
       "after",
       "\nChecks, in Entra's order: tenant (OpenID configuration; a domain resolves to its GUID), app (a ROPG request for a\n" +
@@ -130,7 +130,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .command("sign")
     .description("build each environment's profiles in memory, as build does, and write them CMS-signed to <out>/<env>/signed/")
     .option("-c, --config <file>", "config file", "jcprofile.json")
-    .option("-e, --env <name>", "sign only this environment (repeat for more; default: all)", collect, [])
+    .option("-e, --env <name>", "sign only this environment (repeat for more; default: all)", collect)
     .option("--identity <file.p12>", "signing identity: a PKCS#12 with the certificate and its private key")
     .option("--cert <file.pem>", "signing certificate (PEM; further certificates in it are embedded as the chain)")
     .option("--key <file.pem>", "its private key (PEM, encrypted or not)")
@@ -153,7 +153,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .description("check signed profiles: signer, signature, chain, Jamf Connect content, and with --config/--env drift from the config")
     .argument("<file...>", "signed .mobileconfig files")
     .option("-c, --config <file>", "also compare each file's content with what this config builds now")
-    .option("-e, --env <name>", "compare with this environment only (repeat for more; default config: jcprofile.json)", collect, [])
+    .option("-e, --env <name>", "compare with this environment only (repeat for more; default config: jcprofile.json)", collect)
     .option("--ca <file.pem>", "trusted root certificates (PEM; default: Node's bundled public roots)")
     .option("--json", "print one JSON array, one object per file, on stdout")
     .addHelpText(
@@ -211,10 +211,10 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .command("upload")
     .description("create or update each environment's profiles in its Jamf Pro server, keeping their identifiers (no ghost profiles)")
     .option("-c, --config <file>", "config file", "jcprofile.json")
-    .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect, [])
+    .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect)
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
-    .option("--timeout <seconds>", "seconds to wait for each answer", "30")
+    .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
     .addHelpText(
       "after",
       "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { UserError } from "../errors.js";
+import { describeFirstDifference } from "./first-difference.js";
 import type { FileToWrite } from "../files/atomic-write.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
+import { displayPath } from "../pipeline/config-file.js";
 
 /**
  * What `build` does to its output folder: write (under the folder's lock, after clearing what an
@@ -46,7 +48,8 @@ export function checkOutput(files: readonly FileToWrite[], context: OutputContex
   for (const file of files) {
     const current = readIfExists(file);
     if (current === undefined) lines.push(`missing: ${file.displayPath}`);
-    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath}`);
+    else if (current === FOLDER) lines.push(`differs: ${file.displayPath} (a folder stands where the profile goes)`);
+    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.text ?? "")})`);
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {
@@ -128,13 +131,15 @@ function builtProfilesIn(outDir: string, cwd: string): string[] {
   return found.sort();
 }
 
-function readIfExists(file: FileToWrite): string | undefined {
+const FOLDER = Symbol("folder");
+
+function readIfExists(file: FileToWrite): string | typeof FOLDER | undefined {
   try {
     return readFileSync(file.path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    if (code === "EISDIR") return "";
+    if (code === "EISDIR") return FOLDER;
     throw unreadable(file.displayPath, error);
   }
 }
@@ -152,12 +157,6 @@ function unreadable(shown: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   const fix = code === "ENOTDIR" ? "check --out and that no file stands where a folder should be" : "check that the output folder is readable";
   return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
-}
-
-/** A path as the admin would type it: relative to where they stand, when it is below it. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
 }
 
 /** A path pasted into sh/zsh as one word. */

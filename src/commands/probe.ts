@@ -21,7 +21,7 @@ import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.j
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
-import { parseTimeoutSeconds } from "../probe/timeout.js";
+import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
@@ -39,7 +39,7 @@ export interface ProbeFlags {
   /** Declared only to refuse it with an explanation; its value is never read. */
   password?: unknown;
   json?: boolean;
-  timeout: string;
+  timeout?: string;
 }
 
 const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";
@@ -51,7 +51,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
       `--password is refused: a password in the command line is kept in shell history and shown to every user in the process list — use --password-stdin or ${PASSWORD_ENV}, or leave both out to be asked at a terminal`,
     );
   }
-  const timeoutSeconds = parseTimeout(flags.timeout);
+  const timeoutSeconds = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
   const username = flags.username !== undefined ? checkUsername(flags.username) : undefined;
   if (flags.passwordStdin && username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
   if (username === undefined && io.env[PASSWORD_ENV]) output.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
@@ -128,12 +128,6 @@ function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): Prob
   }
   for (const warning of warnings) output.warn(formatProblem(warning));
   return environments.flatMap((environment) => environmentTargets(environment, flags.target ?? "all"));
-}
-
-function parseTimeout(text: string): number {
-  const seconds = parseTimeoutSeconds(text);
-  if (typeof seconds === "string") throw new UserError(seconds);
-  return seconds;
 }
 
 function checkUsername(value: string): string {

@@ -8,7 +8,7 @@ import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
 import { formatProblem } from "../problem.js";
-import { parseTimeoutSeconds } from "../probe/timeout.js";
+import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
 
@@ -17,12 +17,12 @@ export interface UploadFlags {
   env?: string[];
   dryRun?: boolean;
   json?: boolean;
-  timeout: string;
+  timeout?: string;
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
   const output = createOutput(io);
-  const timeoutSeconds = parseTimeout(flags.timeout);
+  const timeoutSeconds = readTimeoutFlag(flags.timeout, UPLOAD_TIMEOUT_SECONDS);
   const items = uploadItems(flags, io.cwd, output);
   const network = await fetchForEnvironment(io.env);
   // Not with --json: a person at a terminal watches stderr, a program reads stdout.
@@ -105,9 +105,3 @@ function toJson(result: UploadResult): Record<string, unknown> {
   };
 }
 
-/** Upload waits longer than probe by default: a Jamf Pro write can take a while. */
-function parseTimeout(text: string): number {
-  const seconds = parseTimeoutSeconds(text);
-  if (typeof seconds === "string") throw new UserError(seconds.replace(/\(default \d+\)/, "(default 30)"));
-  return seconds;
-}

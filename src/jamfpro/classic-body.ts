@@ -2,7 +2,8 @@
  * The Classic API's `os_x_configuration_profile` documents: what upload sends (create with an empty
  * scope, update with `general` only) and what it reads back (the list, one profile, a created id).
  */
-import { child, childText, escapeXmlText, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";
+import { escapeXmlText } from "../profile/plist-xml.js";
+import { child, childText, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";
 
 export interface GeneralFields {
   name: string;

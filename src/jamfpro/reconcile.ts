@@ -4,6 +4,8 @@
  * Mac would get differently. Pure: no I/O.
  */
 import { createHash } from "node:crypto";
+import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
+import { isDict } from "../profile/unwrap.js";
 import type { PlistDict, PlistNode } from "./stored-profile.js";
 
 export interface Change {
@@ -23,9 +25,6 @@ const ADDED_BY_JAMF = new Set(["PayloadEnabled"]);
  */
 const PAYLOAD_KEYS_OF_JAMF = new Set(["PayloadEnabled", "PayloadDisplayName", "PayloadOrganization"]);
 
-function isDict(node: PlistNode | undefined): node is PlistDict {
-  return typeof node === "object" && node !== null && !Array.isArray(node) && !(node instanceof Date) && !(node instanceof Uint8Array);
-}
 
 function payloadsOf(profile: PlistDict): PlistDict[] {
   const content = profile["PayloadContent"];
@@ -60,41 +59,18 @@ export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict 
 
 /** Every difference a Mac would see, ignoring key order and the keys Jamf Pro adds itself. */
 export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
-  const changes: Change[] = [];
-  const types = payloadsOf(ours).map((payload) => payload["PayloadType"]);
-  walk(ours, stored, [], (path, old, now) => changes.push({ path: displayPath(path, types), old, new: now }));
-  return changes;
+  return compareKeyPaths(stored, ours, { ignore: addedByJamf }).map((difference) => {
+    const secret = difference.parts.some((part) => typeof part === "string" && /secret|password/i.test(part));
+    return { path: difference.path, old: showNode(difference.before, secret), new: showNode(difference.after, secret) };
+  });
 }
 
-type Report = (path: readonly (string | number)[], old: string, now: string) => void;
-
-function ignored(path: readonly (string | number)[], key: string, ours: PlistNode | undefined, stored: PlistNode | undefined): boolean {
-  if (path.length === 2 && path[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
-  if (path.length !== 0) return false;
+function addedByJamf(parent: KeyPath, key: string, stored: PlistNode | undefined, ours: PlistNode | undefined): boolean {
+  if (parent.length === 2 && parent[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
+  if (parent.length !== 0) return false;
   if (ADDED_BY_JAMF.has(key)) return true;
   // Jamf Pro writes an empty description where none was given.
   return key === "PayloadDescription" && ours === undefined && stored === "";
-}
-
-function walk(ours: PlistNode | undefined, stored: PlistNode | undefined, path: (string | number)[], report: Report): void {
-  if (isDict(ours) && isDict(stored)) {
-    const keys = [...new Set([...Object.keys(ours), ...Object.keys(stored)])].sort();
-    for (const key of keys) {
-      if (ignored(path, key, ours[key], stored[key])) continue;
-      walk(ours[key], stored[key], [...path, key], report);
-    }
-  } else if (Array.isArray(ours) && Array.isArray(stored)) {
-    for (let index = 0; index < Math.max(ours.length, stored.length); index++) walk(ours[index], stored[index], [...path, index], report);
-  } else if (!sameLeaf(ours, stored)) {
-    const secret = path.some((part) => typeof part === "string" && /secret|password/i.test(part));
-    report(path, showNode(stored, secret), showNode(ours, secret));
-  }
-}
-
-function sameLeaf(a: PlistNode | undefined, b: PlistNode | undefined): boolean {
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return a === b;
 }
 
 /** Data (LicenseFile) and secrets as a digest, never raw; long strings shortened. */
@@ -111,21 +87,4 @@ function showNode(node: PlistNode | undefined, secret: boolean): string {
 
 function digest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 12);
-}
-
-/**
- * `PayloadContent[0].PayloadContent.<domain>.Forced[0].mcx_preference_settings.X` (mcx) and
- * `PayloadContent[0].X` of a payload whose type is the domain both read as `<domain>.X`, the way
- * the admin wrote the setting.
- */
-function displayPath(path: readonly (string | number)[], types: readonly (PlistNode | undefined)[]): string {
-  let parts = path;
-  if (path[0] === "PayloadContent" && typeof path[1] === "number" && path.length > 2) {
-    const type = types[path[1]];
-    if (path[2] === "PayloadContent" && path[4] === "Forced" && path[6] === "mcx_preference_settings") parts = [String(path[3]), ...path.slice(7)];
-    else if (typeof type === "string" && type !== "com.apple.ManagedClient.preferences" && !String(path[2]).startsWith("Payload")) {
-      parts = [type, ...path.slice(2)];
-    }
-  }
-  return parts.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
 }

@@ -5,6 +5,7 @@
  */
 import { PlistReadError, readPlist } from "../profile/plist-read.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import { isDict } from "../profile/unwrap.js";
 
 export type PlistNode = PlistValue;
 export type { PlistDict };
@@ -19,8 +20,6 @@ export function readProfilePlist(text: string): PlistDict {
     if (!(error instanceof PlistReadError)) throw error;
     throw new StoredProfileError(`is not a readable property list (${error.message})`);
   }
-  if (typeof value !== "object" || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
-    throw new StoredProfileError("is not a configuration profile (the property list is not a dictionary)");
-  }
-  return value as PlistDict;
+  if (!isDict(value)) throw new StoredProfileError("is not a configuration profile (the property list is not a dictionary)");
+  return value;
 }

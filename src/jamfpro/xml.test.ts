@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { child, childText, escapeXmlText, parseXml, XmlSyntaxError } from "./xml.js";
+import { escapeXmlText } from "../profile/plist-xml.js";
+import { child, childText, parseXml, XmlSyntaxError } from "./xml.js";
 
 describe("parseXml", () => {
   it("reads elements, text, references and CDATA", () => {
@@ -18,6 +19,8 @@ describe("parseXml", () => {
   it.each([
     ['<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>', "DOCTYPE"],
     ["<a>&x;</a>", "unknown entity"],
+    ["<a>&#x110000;</a>", "invalid character reference"],
+    ["<a>fish & chips</a>", 'bare "&"'],
     ["<a><b></a>", "unexpected"],
     ["<a>", "incomplete"],
     ["<a/><b/>", "more than one root"],

@@ -4,6 +4,7 @@
  * (internal or external) is ever expanded; attributes are read past and ignored, because the
  * Classic API carries everything in elements.
  */
+import { decodeReferences } from "../profile/plist-read-xml-text.js";
 
 export interface XmlElement {
   name: string;
@@ -14,20 +15,10 @@ export interface XmlElement {
 
 export class XmlSyntaxError extends Error {}
 
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Text for an element's content: `&`, `<` and `>` escaped (the plist of `payloads` is carried this way). */
-export function escapeXmlText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
-}
-
-export function decodeReferences(text: string): string {
-  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith("#x")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    const value = PREDEFINED[name];
-    if (value === undefined) throw new XmlSyntaxError(`unknown entity ${whole}`);
-    return value;
+/** The plist reader's reference decoder: the five named entities and valid character references, nothing else. */
+function decodeText(text: string): string {
+  return decodeReferences(text, (message) => {
+    throw new XmlSyntaxError(`text ${message}`);
   });
 }
 
@@ -38,7 +29,7 @@ export function parseXml(source: string): XmlElement {
     const open = source.indexOf("<", index);
     const top = stack[stack.length - 1]!;
     const text = source.slice(index, open === -1 ? source.length : open);
-    if (stack.length > 1) top.text += decodeReferences(text);
+    if (stack.length > 1) top.text += decodeText(text);
     else if (text.trim() !== "") throw new XmlSyntaxError("text outside the root element");
     if (open === -1) break;
     if (source.startsWith("<!--", open)) {

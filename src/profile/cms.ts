@@ -3,7 +3,8 @@ import { PlistReadError } from "./plist-read-error.js";
 /**
  * A signed profile is a CMS SignedData (DER, sometimes BER with indefinite lengths) with the
  * plist embedded. This small walker finds the embedded content and nothing else: it never
- * checks the signature (that is `verify`'s claim, not the reader's) and needs no dependency.
+ * checks the signature (that is `verify`'s claim, not the reader's) and needs no dependency;
+ * src/sign/cms-read.ts reads the whole SignedData (with node-forge) when a signature is checked.
  */
 
 const SIGNED_DATA_OID = Uint8Array.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);

@@ -17,7 +17,7 @@ export function decodeReferences(raw: string, fail: Fail): string {
     }
     const named = NAMED_ENTITIES[body];
     if (named === undefined || !Object.hasOwn(NAMED_ENTITIES, body)) {
-      fail(`uses the entity &${body};, which a property list does not define (jcprofile never resolves entities)`);
+      fail(`uses the unknown entity &${body}; (only XML's five predefined ones are read; jcprofile never resolves entities)`);
     }
     return named;
   });

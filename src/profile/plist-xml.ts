@@ -41,7 +41,15 @@ export function serializePlist(root: PlistValue): string {
 function escapeText(text: string, path: readonly (string | number)[]): string {
   const bad = findUnwritableChar(text);
   if (bad) throw new PlistValueError(path, `contains ${bad}, which a property list cannot hold`);
-  // A raw CR would reach the reader as LF (XML line-end normalisation); a reference keeps it.
+  return escapeXmlText(text);
+}
+
+/**
+ * Text for an XML element's content: `&`, `<` and `>` escaped. A raw CR would reach the reader as
+ * LF (XML line-end normalisation); a reference keeps it. Also how upload carries the plist inside
+ * the Classic API's `payloads` element.
+ */
+export function escapeXmlText(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
 }
 

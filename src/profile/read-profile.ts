@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../config/read-file.js";
 import { ExitCode, UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import type { Domain } from "./domains.js";
@@ -36,8 +36,12 @@ export interface ReadProfileOptions {
 
 /** Bytes that are not a Jamf Connect profile: one line naming the file and what it is, exit 2. */
 export class ProfileReadError extends UserError {
+  /** What the bytes are instead, without the file's name ("is binary data, not a property list"). */
+  readonly what: string;
+
   constructor(fileName: string, what: string) {
     super(`${fileName}: ${what}`, { exitCode: ExitCode.usage });
+    this.what = what;
   }
 }
 
@@ -75,17 +79,11 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
   }
 }
 
-/** Reads a file from disk; a missing or unreadable file is a ProfileReadError too. */
+/** Reads a file from disk (a regular file of sane size only); a missing or unreadable file is a ProfileReadError too. */
 export function readProfileFile(path: string, options: ReadProfileOptions): ProfileModel {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a folder, not a profile" : `cannot be read (${code ?? String(error)})`;
-    throw new ProfileReadError(options.fileName, what);
-  }
-  return readProfile(bytes, options);
+  const read = readInputFile(path);
+  if ("reason" in read) throw new ProfileReadError(options.fileName, read.code === "EISDIR" ? "is a folder, not a profile" : read.reason);
+  return readProfile(read.bytes, options);
 }
 
 function readPreferences(

@@ -2,7 +2,14 @@ import { X509Certificate } from "node:crypto";
 import { OID } from "./der.js";
 import { children, encodeAsn1, fromBinary, isContext, parseAsn1, readOid, type Asn1, type Forge } from "./forge.js";
 
-/** A SignedData's parts, as verify needs them. Read with forge's BER parser, so files signed by `security cms` (BER) read too. */
+/**
+ * A SignedData's parts, as verify needs them. Read with forge's BER parser, so files signed by `security cms` (BER) read too.
+ *
+ * Why a second CMS reader beside src/profile/cms.ts: that one only finds the embedded plist and
+ * needs no dependency, so lint, import and build never load node-forge; verify needs the whole
+ * structure (certificates, signer info, the signed attributes' exact bytes) to check a signature,
+ * which is forge's ASN.1 parser's job, loaded only when verifying.
+ */
 export interface SignedMessage {
   content: Buffer;
   certificates: X509Certificate[];

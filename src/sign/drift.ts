@@ -1,5 +1,6 @@
+import { compareKeyPaths } from "../profile/diff.js";
 import type { RenderedProfile } from "../render/profile.js";
-import { readProfileContent, differingKeyPaths } from "./profile-content.js";
+import { readProfileContent } from "./profile-content.js";
 
 export interface DriftCheck {
   matches: boolean;
@@ -11,8 +12,8 @@ export interface DriftCheck {
 }
 
 /** Is the content byte for byte what the config builds now? Matched to a profile by its PayloadIdentifier. */
-export async function checkDrift(profiles: readonly RenderedProfile[], content: Buffer): Promise<DriftCheck> {
-  const current = await readProfileContent(content);
+export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8Array, fileName: string): DriftCheck {
+  const current = readProfileContent(content, fileName);
   const counterpart = profiles.find((profile) => profile.identifier === current.identifier);
   if (!counterpart) {
     return {
@@ -22,9 +23,9 @@ export async function checkDrift(profiles: readonly RenderedProfile[], content: 
     };
   }
   const where = { environment: counterpart.environment, profile: counterpart.kind };
-  if (Buffer.from(counterpart.text, "utf8").equals(content)) return { matches: true, ...where, keyPaths: [], summary: "matches the config" };
-  const built = await readProfileContent(Buffer.from(counterpart.text, "utf8"));
-  const keyPaths = differingKeyPaths(current.dictionary, built.dictionary);
+  const built = Buffer.from(counterpart.text, "utf8");
+  if (built.equals(content)) return { matches: true, ...where, keyPaths: [], summary: "matches the config" };
+  const keyPaths = compareKeyPaths(current.model?.root, readProfileContent(built, counterpart.relativePath).model?.root).map((difference) => difference.path);
   const listed = keyPaths.length > 0 ? `: ${keyPaths.join(", ")}` : " (same values, different bytes)";
   return {
     matches: false,

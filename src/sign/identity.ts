@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { readInputFile } from "../config/read-file.js";
 import { UserError } from "../errors.js";
 import { readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
@@ -98,11 +98,16 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
   });
 }
 
+/** What readInputFile refuses to read at all (rather than failing to). */
+const NOT_READ = new Set(["FIFO", "DEVICE", "SOCKET", "SPECIAL", "EFBIG"]);
+
+/** An identity, certificate or profile file the admin named; a FIFO, device or huge file is refused, not read. */
 export function readInput(cwd: string, file: string, flag: string): Buffer {
-  try {
-    return readFileSync(resolve(cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UserError(`${file}: cannot be read (${code}) — check the path given to ${flag}`);
+  const read = readInputFile(resolve(cwd, file));
+  if ("reason" in read) {
+    // An errno keeps verify's and sign's "cannot be read (ENOENT)"; a FIFO, device or huge file says what it is.
+    const what = NOT_READ.has(read.code) ? read.reason : `cannot be read (${read.code})`;
+    throw new UserError(`${file}: ${what} — check the path given to ${flag}`);
   }
+  return read.bytes;
 }

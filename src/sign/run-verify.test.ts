@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyExample, tempDir } from "../../test/e2e/cli.js";
 import { PASSWORD, writePki } from "../../test/sign/pki.js";
 import { objectIdentifier, time } from "./der.js";
-import { differingKeyPaths } from "./profile-content.js";
 import { runSign } from "./run-sign.js";
 import { runVerify } from "./run-verify.js";
 import { unwrapProfile } from "./unwrap.js";
@@ -92,13 +91,5 @@ describe("DER pieces", () => {
   it("writes UTCTime before 2050 and GeneralizedTime from 2050", () => {
     expect(time(new Date("2026-12-01T20:30:05Z")).toString("latin1")).toBe("\x17\x0d261201203005Z");
     expect(time(new Date("2050-01-01T00:00:00Z")).toString("latin1")).toBe("\x18\x0f20500101000000Z");
-  });
-});
-
-describe("differingKeyPaths", () => {
-  it("names nested keys and array items that differ, added or removed", () => {
-    const before = { A: 1, B: { C: [1, 2], D: "x" }, E: true };
-    const after = { A: 1, B: { C: [1, 3], D: "x", F: 0 } };
-    expect(differingKeyPaths(before, after)).toEqual(["B.C[1]", "B.F", "E"]);
   });
 });

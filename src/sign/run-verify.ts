@@ -50,7 +50,7 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
   for (const input of inputs) {
     const verdict = await verifyOne(forge, input.file, input.bytes, anchors, options.now ?? new Date());
     if (built && verdict.content) {
-      verdict.result.drift = await checkDrift(built, verdict.content);
+      verdict.result.drift = checkDrift(built, verdict.content, input.file);
       if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
     }
     verdict.result.valid = verdict.result.problems.length === 0;
@@ -114,7 +114,7 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
       return { result };
     }
   }
-  const profile = await readProfileContent(content);
+  const profile = readProfileContent(content, file);
   result.jamfConnect = profile.problem === undefined;
   if (profile.identifier !== undefined) result.identifier = profile.identifier;
   if (profile.problem) {

@@ -23,6 +23,7 @@ const answers: Answers = {
   organization: "Contoso",
   identifier: "com.contoso.jc",
   payloadStyle: "mcx",
+  jamfProUrl: "",
 };
 const SETTINGS = { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true };
 
@@ -84,5 +85,16 @@ describe("environmentFromAnswers", () => {
   it("writes Migrate false when local login is allowed: Jamf Connect migrates only with DenyLocal", () => {
     const env = environmentFromAnswers({ existing: undefined, inherited: {}, answers: { ...answers, denyLocal: false, migrate: true }, license: undefined });
     expect(env["login"]).toMatchObject({ settings: { DenyLocal: false, Migrate: false } });
+  });
+
+  it("writes the Jamf Pro URL as jamfPro.url, keeping the other jamfPro fields, and drops jamfPro when the URL is emptied", () => {
+    const url = "https://contoso.jamfcloud.com";
+    expect(environmentFromAnswers({ existing: undefined, inherited: {}, answers: { ...answers, jamfProUrl: url }, license: undefined })).toMatchObject({ jamfPro: { url } });
+    const existing = { tenant: answers.tenant, jamfPro: { url: "https://old.jamfcloud.com", category: "Jamf Connect" } };
+    const kept = environmentFromAnswers({ existing, inherited: {}, answers: { ...answers, jamfProUrl: url }, license: undefined });
+    expect(kept["jamfPro"]).toEqual({ url, category: "Jamf Connect" });
+    expect(environmentFromAnswers({ existing, inherited: {}, answers, license: undefined })).not.toHaveProperty("jamfPro");
+    const inherited = { jamfPro: { url } };
+    expect(environmentFromAnswers({ existing: undefined, inherited, answers: { ...answers, jamfProUrl: url }, license: undefined })).not.toHaveProperty("jamfPro");
   });
 });

@@ -76,7 +76,11 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
 
   setOwn(env, ["license"], inputs.license, inherited.license);
   setOwn(env, ["profile", "payloadStyle"], answers.payloadStyle, inherited.profile?.payloadStyle ?? "mcx");
+  // Only the URL is the wizard's; category, distribution and the credential variables' names stay as they are.
+  // No URL means no upload for this environment: its other jamfPro fields would be an error without one.
+  if (answers.jamfProUrl !== "") setOwn(env, ["jamfPro", "url"], answers.jamfProUrl, inherited.jamfPro?.url);
+  else if (inherited.jamfPro?.url === undefined) delete env["jamfPro"];
 
-  for (const path of [["login", "settings"], ["login"], ["conditionalAccess"], ["profile"]]) prune(env, path);
+  for (const path of [["login", "settings"], ["login"], ["conditionalAccess"], ["profile"], ["jamfPro"]]) prune(env, path);
   return env;
 }

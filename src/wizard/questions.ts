@@ -36,6 +36,8 @@ export interface Answers {
   organization?: string;
   identifier?: string;
   payloadStyle: PayloadStyle;
+  /** Where `jcprofile upload` sends the profiles; "" = no upload settings written. */
+  jamfProUrl: string;
 }
 
 export type AnswerName = keyof Answers;
@@ -296,6 +298,16 @@ export const QUESTIONS: readonly Question[] = [
       { value: "domain", name: "domain", description: "The payload's type is the preference domain, the form of Jamf's own samples" },
     ],
     default: (_answers, context) => context.current.profile?.payloadStyle ?? "mcx",
+  },
+  {
+    kind: "text", name: "jamfProUrl", flag: "--jamf-pro-url",
+    option: { value: "<url>", description: "Jamf Pro server for jcprofile upload, e.g. https://contoso.jamfcloud.com (default: none)" },
+    message: "Jamf Pro URL for jcprofile upload (empty for none)",
+    // Only the address: upload reads the API client's credentials from environment variables at run time.
+    help: "e.g. https://contoso.jamfcloud.com — the API client's ID and secret are never asked or saved; upload reads them from JAMF_CLIENT_ID / JAMF_CLIENT_SECRET.",
+    default: (_answers, context) => context.current.jamfPro?.url ?? "",
+    validate: () => (text) => (text.trim() === "" ? true : validators.jamfProUrl(text.trim())),
+    normalise: (text) => text.trim().replace(/\/+$/, ""),
   },
 ];
 

@@ -15,7 +15,7 @@ import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
 import type { AnswerFlags, Asking } from "./ask-question.js";
 import type { CheckRecord, WizardChecks } from "./checks.js";
-import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from "../probe/timeout.js";
+import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { printSummary, reviewChecks } from "./summary.js";
 import { readExistingConfig, planChanges, validateInMemory, type ExistingConfig } from "./config-edit.js";
 import { walk } from "./flow.js";
@@ -69,8 +69,7 @@ export interface InitResult {
 /** Checks what needs no answer first; returns the live checks' timeout. */
 function preflight(options: InitOptions): number {
   const { flags, isTTY } = options;
-  const timeout = flags.timeout !== undefined ? parseTimeoutSeconds(flags.timeout) : DEFAULT_TIMEOUT_SECONDS;
-  if (typeof timeout === "string") throw new UserError(timeout);
+  const timeout = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
   if (flags.authorityHost !== undefined) {
     const verdict = validators.authorityHost(flags.authorityHost);
     if (verdict !== true) throw new UserError(`--authority-host: ${verdict}`);

@@ -45,6 +45,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   ui.info(`  tenant        ${answers.tenant}`);
   ui.info(`  client IDs    ${clientIds}`);
   ui.info(`  CA mode       ${CA_MODES[answers.caChoice]}${answers.caChoice === "custom-scope" ? ` (api://${answers.apiAppId}/${answers.scopeName})` : ""}`);
+  if (answers.jamfProUrl !== "") ui.info(`  Jamf Pro      ${answers.jamfProUrl}`);
   if (!input.probed) ui.info(`  live checks   none (--no-probe)`);
   else {
     ui.info(`  live checks   ${passed.length} passed${passed.length > 0 ? `: ${passed.map((entry) => entry.label).join("; ")}` : ""}`);
@@ -56,11 +57,14 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   const steps: [string, string][] = [
     [`jcprofile probe${configFlag} --env ${answers.env} -u <test user>`, "check tenant, every client ID and a test user's password, as the Mac will"],
     [`jcprofile build${configFlag}`, "rebuild every environment after you edit the config"],
+    ...(answers.jamfProUrl !== ""
+      ? [[`jcprofile upload${configFlag} --env ${answers.env} --dry-run`, "see what upload would change in Jamf Pro (credentials from JAMF_CLIENT_ID / JAMF_CLIENT_SECRET)"] as [string, string]]
+      : []),
   ];
   const width = Math.max(...steps.map(([command]) => command.length)) + 2;
   ui.info("");
   ui.info("Next:");
-  ui.info(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
+  if (answers.jamfProUrl === "") ui.info(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
   for (const [command, why] of steps) ui.info(`  ${command.padEnd(width)}${dim(why)}`);
 
   const failed = continuedPast(log).filter((entry) => entry.verdict === "fail");

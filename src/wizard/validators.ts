@@ -9,6 +9,7 @@ import {
   environmentNameSchema,
   environmentSchema,
   identifierSchema,
+  jamfProUrlSchema,
   loginSchema,
   payloadStyleSchema,
   tenantSchema,
@@ -52,6 +53,7 @@ export const validators = {
   organization: fromSchema(configSchema.entries.organization),
   identifier: fromSchema(identifierSchema),
   payloadStyle: fromSchema(payloadStyleSchema),
+  jamfProUrl: fromSchema(jamfProUrlSchema),
   authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
   adminRole: fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin"))),
 } satisfies Record<string, Validator>;

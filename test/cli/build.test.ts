@@ -125,7 +125,7 @@ describe("jcprofile build on the shipped example", () => {
     writeFileSync(join(dir, PROFILES[0]!), first[0]!.replace("Contoso Ltd", "Contoso"));
     const dirty = await runCli(["build", "--config", "contoso.jcprofile.json", "--check"], { cwd: dir });
     expect(dirty.code).toBe(1);
-    expect(dirty.stdout).toBe(`differs: ${PROFILES[0]}\n`);
+    expect(dirty.stdout).toBe(`differs: ${PROFILES[0]} (first difference: PayloadContent[0].PayloadOrganization)\n`);
     expect(read(PROFILES[0]!)).toContain("<string>Contoso</string>");
   });
 

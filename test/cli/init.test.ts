@@ -107,11 +107,25 @@ describe("jcprofile init without a terminal", () => {
     [["--payload-style", "plist"], '--payload-style: "plist" is not one of mcx, domain'],
     [["--authority-host", "http://login.example"], '--authority-host: "http://login.example" is not an https URL'],
     [["--test-user", "adele@contoso.com"], "--test-user needs the live checks"],
+    [["--jamf-pro-url", "contoso.jamfcloud.com"], '--jamf-pro-url: "contoso.jamfcloud.com" is not an https URL — use the address of your Jamf Pro server'],
   ])("exits 2 for %j", async (flags, message) => {
     const run = await init(["--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", ...flags]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(listFiles(dir)).toEqual([]);
+  });
+
+  it("writes --jamf-pro-url as the environment's jamfPro.url, which upload then reads (issue 12.1)", async () => {
+    const run = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", "--jamf-pro-url", "https://contoso.jamfcloud.com/"]);
+    expect(run.code, run.stderr).toBe(0);
+    const config = JSON.parse(read("jcprofile.json")) as Dict;
+    expect(config.environments.prod.jamfPro).toEqual({ url: "https://contoso.jamfcloud.com" });
+    expect(run.stderr).toContain("jcprofile upload --env prod --dry-run");
+    expect(validateConfig(config).config?.environments.prod?.jamfPro).toEqual({ url: "https://contoso.jamfcloud.com" });
+    // Without the flag (and without a terminal) no jamfPro is written: the question is optional.
+    const again = await init(["--yes", "--no-probe", "--env", "test", "--tenant", TENANT, "--client-id", CLIENT]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(read("jcprofile.json")) as Dict).environments.test).not.toHaveProperty("jamfPro");
   });
 
   it("adds an environment to an existing config, leaving every other byte as it was", async () => {

@@ -104,6 +104,8 @@ describe("jcprofile init in a terminal", () => {
     await pty.press("enter");
     await pty.waitFor("Payload style");
     await pty.press("enter");
+    await pty.waitFor("Jamf Pro URL");
+    await pty.press("enter");
     await pty.waitFor("new file jcprofile.json");
     await pty.waitFor("Write jcprofile.json?");
     await pty.press("enter");

@@ -62,6 +62,10 @@ describe("the questions", () => {
     expect(await run.until("Payload style")).toContain("❯ mcx");
     screen.keypress("down");
     screen.keypress("enter");
+    await run.answer("Jamf Pro URL", "http://contoso.jamfcloud.com");
+    expect(await run.until("is not an https URL")).toContain(`"http://contoso.jamfcloud.com" ${messages.jamfProUrl}`);
+    screen.keypress({ name: "u", ctrl: true });
+    await run.answer("Jamf Pro URL", "https://contoso.jamfcloud.com/");
     await run.answer("Write jcprofile.json?");
 
     const result = await run.done;
@@ -84,9 +88,12 @@ describe("the questions", () => {
             settings: { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true },
           },
           profile: { payloadStyle: "domain" },
+          jamfPro: { url: "https://contoso.jamfcloud.com" },
         },
       },
     });
+    // Only the address was asked: the API client's credentials stay in environment variables.
+    expect(run.said.join("\n")).toContain("never asked or saved");
     // Each question's one-line explanation was shown above it.
     expect(run.said).toContain("  The Mobile and desktop (public client) redirect URI registered on the login app.");
   });
@@ -114,6 +121,7 @@ describe("the questions", () => {
     await run.answer("Jamf Connect license file");
     await run.answer("Profile identifier base");
     await run.answer("Payload style");
+    await run.answer("Jamf Pro URL");
     await run.answer("Write jcprofile.json?");
     await run.done;
     expect(read("jcprofile.json").environments.prod).toEqual({
@@ -150,6 +158,7 @@ describe("the questions", () => {
     screen.keypress({ name: "u", ctrl: true });
     await again.answer("Jamf Connect license file");
     await again.answer("Payload style");
+    await again.answer("Jamf Pro URL");
     await again.answer('Write jcprofile.json?');
     await again.done;
     // The same license file as `defaults` would give… there are no defaults here, so it is written.

@@ -1,0 +1,19 @@
+import { compareKeyPaths } from "../profile/diff.js";
+import { PlistReadError, readPlist } from "../profile/plist-read.js";
+
+/**
+ * Why a profile on disk is not what build would write, for `build --check`'s `differs:` line:
+ * the first key path (in sorted order) whose value differs, so the admin sees at once whether
+ * someone edited a setting by hand or the config changed since the last build.
+ */
+export function describeFirstDifference(onDisk: string, built: string): string {
+  let current;
+  try {
+    current = readPlist(Buffer.from(onDisk, "utf8")).value;
+  } catch (error) {
+    if (!(error instanceof PlistReadError)) throw error;
+    return `not a readable profile: it ${error.message}`;
+  }
+  const [first] = compareKeyPaths(current, readPlist(Buffer.from(built, "utf8")).value);
+  return first === undefined ? "same settings, other formatting" : `first difference: ${first.path}`;
+}

@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../run-cli.js";
+import { copyExample, tempDir } from "../folders.js";
+
+/** build --check's `differs:` line names the first key path that differs (issue 9, item 10). */
+const LOGIN = "out/prod/jamf-connect-login.mobileconfig";
+const MENUBAR = "out/prod/jamf-connect-menubar.mobileconfig";
+const CONFIG = "contoso.jcprofile.json";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  copyExample(dir);
+});
+afterEach(() => cleanup());
+
+const check = () => runCli(["build", "--config", CONFIG, "--env", "prod", "--check"], { cwd: dir });
+const build = () => runCli(["build", "--config", CONFIG, "--env", "prod"], { cwd: dir });
+const editConfig = (edit: (config: any) => void) => {
+  const config = JSON.parse(readFileSync(join(dir, CONFIG), "utf8"));
+  edit(config);
+  writeFileSync(join(dir, CONFIG), JSON.stringify(config, null, 2));
+};
+
+describe("build --check: differs lines", () => {
+  it("names the setting a config change touched, under its preference domain", async () => {
+    await build();
+    editConfig((config) => (config.defaults.login.settings.HelpURL = "https://help.contoso.com/mac"));
+    const run = await check();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`differs: ${LOGIN} (first difference: com.jamf.connect.login.HelpURL)\n`);
+  });
+
+  it("names a nested menu bar setting of a domain-style payload, and the first of several in key order", async () => {
+    editConfig((config) => (config.environments.prod.profile = { payloadStyle: "domain" }));
+    await build();
+    editConfig((config) => {
+      config.defaults.menubar.settings.SignIn.RequireSignIn = false;
+      config.defaults.menubar.settings.SignIn.AutoAuthenticate = false;
+    });
+    const run = await check();
+    expect(run.stdout).toBe(`differs: ${MENUBAR} (first difference: com.jamf.connect.SignIn.AutoAuthenticate)\n`);
+  });
+
+  it("tells a reformatted file with the same settings, a damaged file and a folder apart", async () => {
+    await build();
+    const text = readFileSync(join(dir, LOGIN), "utf8");
+    writeFileSync(join(dir, LOGIN), text.replaceAll("\t", "  "));
+    writeFileSync(join(dir, MENUBAR), "not a plist");
+    expect((await check()).stdout).toBe(
+      `differs: ${LOGIN} (same settings, other formatting)\n` + `differs: ${MENUBAR} (not a readable profile: it is text, not a property list)\n`,
+    );
+    rmSync(join(dir, MENUBAR));
+    mkdirSync(join(dir, MENUBAR));
+    expect((await check()).stdout).toContain(`differs: ${MENUBAR} (a folder stands where the profile goes)\n`);
+  });
+});
