@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../config/read-file.js";
 import { ExitCode, UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import type { Domain } from "./domains.js";
@@ -75,17 +75,14 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
   }
 }
 
-/** Reads a file from disk; a missing or unreadable file is a ProfileReadError too. */
+/**
+ * Reads a file from disk through readInputFile (regular files up to 10 MB: a FIFO or a device never
+ * hangs); a missing or unreadable file is a ProfileReadError too.
+ */
 export function readProfileFile(path: string, options: ReadProfileOptions): ProfileModel {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a folder, not a profile" : `cannot be read (${code ?? String(error)})`;
-    throw new ProfileReadError(options.fileName, what);
-  }
-  return readProfile(bytes, options);
+  const read = readInputFile(path);
+  if ("reason" in read) throw new ProfileReadError(options.fileName, read.code === "EISDIR" ? "is a folder, not a profile" : read.reason);
+  return readProfile(read.bytes, options);
 }
 
 function readPreferences(

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { readInputFile } from "../config/read-file.js";
 import { UserError } from "../errors.js";
 import { readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
@@ -98,11 +98,14 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
   });
 }
 
+/** A file the admin named: only a regular, non-empty file up to 10 MB (a FIFO or /dev/zero would hang). */
 export function readInput(cwd: string, file: string, flag: string): Buffer {
-  try {
-    return readFileSync(resolve(cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UserError(`${file}: cannot be read (${code}) — check the path given to ${flag}`);
+  const read = readInputFile(resolve(cwd, file));
+  if ("reason" in read) {
+    // A path that fails to open is named by its errno, as before; a refused kind of file says what it is.
+    const what = ["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes(read.code) ? `cannot be read (${read.code})` : read.reason;
+    throw new UserError(`${file}: ${what}${what.includes(" — ") ? "" : ` — check the path given to ${flag}`}`);
   }
+  if (read.bytes.length === 0) throw new UserError(`${file}: is empty — check the path given to ${flag}`);
+  return read.bytes;
 }
