@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
 import { readInputFile } from "../config/read-file.js";
 import { UserError } from "../errors.js";
-import { readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
+import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
 import type { Forge } from "./forge.js";
 import { readPkcs12 } from "./pkcs12.js";
@@ -35,7 +35,14 @@ export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySo
     throw new UserError(`${loaded.shown}: the key is ${loaded.key.asymmetricKeyType}, which cannot sign profiles here — use an RSA or ECDSA signing identity`);
   }
   const shown = source.kind === "pkcs12" ? source.identity : source.cert;
-  return { certificate: loaded.certificate, facts: readCertificateFacts(forge, loaded.certificate), key: loaded.key, chain, shown };
+  let facts: CertificateFacts;
+  try {
+    facts = readCertificateFacts(forge, loaded.certificate);
+  } catch (error) {
+    if (!(error instanceof DamagedCertificateError)) throw error;
+    throw new UserError(`${shown}: ${error.message} — export the signing identity again`);
+  }
+  return { certificate: loaded.certificate, facts, key: loaded.key, chain, shown };
 }
 
 interface Loaded {
