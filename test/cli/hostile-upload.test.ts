@@ -86,4 +86,16 @@ describe("a server that answers what Jamf Pro never would", () => {
     expect(JSON.parse(run.stdout).map((result: { action: string }) => result.action)).toEqual(["failed", "failed"]);
     expectNoSecret(run);
   });
+
+  it("redirecting to another host: exit 3 naming where, nothing sent there, the secret never shown", async () => {
+    const url = await startServer((_request, response) => {
+      response.writeHead(302, { location: `https://user:${SECRET}@login.elsewhere.example/steal?token=${SECRET}` });
+      response.end();
+    });
+    const run = await upload(url);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain("redirects to https://login.elsewhere.example (HTTP 302)");
+    expect(run.stderr).toContain("set jamfPro.url");
+    expectNoSecret(run);
+  });
 });
