@@ -67,7 +67,7 @@ async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword:
 
 async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem" }>, readPassword: PasswordReader): Promise<Loaded> {
   const [certificate, ...chain] = readPemCertificates(cwd, source.cert, "--cert");
-  const keyText = readInput(cwd, source.key, "--key").toString("utf8");
+  const keyText = readPemText(cwd, source.key, "--key");
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyText)) {
     throw new UserError(`${source.key}: not a PEM private key — pass the key as PEM ("-----BEGIN PRIVATE KEY-----"), e.g. convert with: openssl pkey -in key.der -inform DER -out key.pem`);
   }
@@ -91,7 +91,7 @@ async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem
 
 /** Every certificate in a PEM file, in order; at least one. */
 export function readPemCertificates(cwd: string, file: string, flag: string): X509Certificate[] {
-  const text = readInput(cwd, file, flag).toString("utf8");
+  const text = readPemText(cwd, file, flag);
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) {
     throw new UserError(`${file}: no PEM certificate in it — ${flag} takes a PEM file ("-----BEGIN CERTIFICATE-----"); convert DER with: openssl x509 -inform DER -in cert.cer -out cert.pem`);
@@ -103,6 +103,15 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
       throw new UserError(`${file}: a certificate in it is damaged — export it again as PEM`);
     }
   });
+}
+
+/** A PEM file's text. PEM is ASCII; Windows tools sometimes save it as UTF-16, which would read as "no PEM in it". */
+function readPemText(cwd: string, file: string, flag: string): string {
+  const bytes = readInput(cwd, file, flag);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UserError(`${file}: is UTF-16 text — ${flag} takes PEM saved as plain ASCII/UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 ${file} > fixed.pem)`);
+  }
+  return bytes.toString("utf8");
 }
 
 /** A file the admin named: only a regular, non-empty file up to 10 MB (a FIFO or /dev/zero would hang). */

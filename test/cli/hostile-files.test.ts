@@ -4,7 +4,7 @@
  * never a hang, never a stack trace. In-process; a FIFO, /dev/zero and an unreadable file need a
  * real process that can be killed or run as another user (test/e2e/hostile-files.test.ts).
  */
-import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyExample, tempDir } from "../folders.js";
@@ -60,5 +60,18 @@ describe.each(Object.entries(kinds))("a file that is %s", (_kind, { make, says }
     expect(lines[0]).toContain(bad === "/dev/null" ? "/dev/null" : "bad-input");
     expect(lines[0]).toMatch(says);
     expect(run.stdout).toBe("");
+  });
+});
+
+describe("a PEM file saved as UTF-16 (as some Windows tools do)", () => {
+  it.each(["verify --ca", "sign --cert", "sign --key", "sign --chain"])("given to %s: exit 2 saying it is UTF-16", async (reader) => {
+    const pem = readFileSync(join(pkiDir, reader === "sign --key" ? "signer-key.pem" : "signer.pem"), "utf8");
+    const bad = join(dir, "utf16.pem");
+    writeFileSync(bad, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pem, "utf16le")]));
+    const args = readers((name) => join(pkiDir, name))[reader]!.map((arg) => (arg === "BAD" ? bad : arg));
+    const run = await runCli(args, { cwd: dir, env: { JCPROFILE_SIGNING_PASSWORD: PASSWORD } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^error: \S*utf16\.pem: is UTF-16 text — --(ca|cert|key|chain) takes PEM saved as plain ASCII\/UTF-8/);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
