@@ -23,7 +23,7 @@ export function readCertificateFacts(forge: Forge, certificate: X509Certificate)
     if (!serial || !issuer) throw new Error("no serial or issuer");
     return { serialDer: encodeAsn1(forge, serial), issuerDer: encodeAsn1(forge, issuer), digitalSignature: digitalSignature(forge, tbs) };
   } catch (error) {
-    throw new DamagedCertificateError(`the certificate ${certificate.subject.split("\n").filter(Boolean).join(", ")} is damaged (${error instanceof Error ? error.message : String(error)})`);
+    throw new DamagedCertificateError(`a certificate in it is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
