@@ -98,4 +98,15 @@ describe("a server that answers what Jamf Pro never would", () => {
     expect(run.stderr).toContain("set jamfPro.url");
     expectNoSecret(run);
   });
+
+  it("handing out a token with a line break in it: exit 3, the token never shown", async () => {
+    const url = await startServer((request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(request.url?.endsWith("/token") ? JSON.stringify({ access_token: `${SECRET}\nX`, expires_in: 1200 }) : "");
+    });
+    const run = await upload(url);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain("carries a token with spaces or control characters");
+    expectNoSecret(run);
+  });
 });
