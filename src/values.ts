@@ -13,11 +13,16 @@ export function showValue(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "<date>" : value.toISOString();
   let text: string;
   try {
-    text = JSON.stringify(typeof value === "string" ? withoutCredentials(value) : value) ?? String(value);
+    text = JSON.stringify(typeof value === "string" ? withoutUrlSecrets(value) : value) ?? String(value);
   } catch {
     text = String(value);
   }
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+}
+
+/** A URL's credentials, query and fragment may carry a token or a password: none of them is shown. */
+function withoutUrlSecrets(text: string): string {
+  return withoutCredentials(text).replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/[^?#\s]*)([?#])\S*$/i, "$1$2…");
 }
 
 /** "a string", "an array", … for a JSON value. */

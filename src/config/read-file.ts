@@ -56,6 +56,7 @@ function failure(error: unknown): { code: string; reason: string } {
   const code = (error as NodeJS.ErrnoException).code ?? "EIO";
   if (code === "ENOENT") return { code, reason: "not found" };
   if (code === "EACCES" || code === "EPERM") return { code, reason: "cannot be read (permission denied)" };
+  if (code === "ELOOP") return { code, reason: "is a symbolic link that loops (or a chain of links too long) — point it at the real file" };
   if (code === "ENOTDIR") return { code, reason: "not found (a part of the path is a file, not a folder)" };
   return { code, reason: `cannot be read (${code})` };
 }

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { authorityHostProblem } from "../net/urls.js";
+import { authorityHostProblem, jamfProUrlProblem } from "../net/urls.js";
 
 /**
  * The one definition of jcprofile.json: the TypeScript types (v.InferOutput), the validation
@@ -71,7 +71,11 @@ export const httpsUrlSchema = v.pipe(
 );
 
 /** A regex, not v.check(isHttpsUrl): it becomes a `pattern` in the JSON Schema. */
-export const jamfProUrlSchema = v.pipe(v.string(), v.regex(/^https:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, messages.jamfProUrl));
+export const jamfProUrlSchema = v.pipe(
+  v.string(),
+  // No "@" before the host: fetch refuses a URL with credentials, and its error would print them.
+  v.regex(/^https:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/, (issue) => jamfProUrlProblem(String(issue.input)) ?? messages.jamfProUrl),
+);
 
 export const absoluteUriSchema = v.pipe(
   v.string(),

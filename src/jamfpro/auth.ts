@@ -74,6 +74,10 @@ export function parseTokenAnswer(text: string, now: number, server: string): Tok
   }
   const value = typeof body["access_token"] === "string" ? body["access_token"] : body["token"];
   if (typeof value !== "string" || value === "") throw new JamfError("unexpected", `the token answer of ${server} carries no token`);
+  // It goes back in an Authorization header: a space or control character would make fetch throw with the token in its message.
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new JamfError("unexpected", `the token answer of ${server} carries a token with spaces or control characters — check that jamfPro.url is the Jamf Pro server itself`);
+  }
   let expiresAt = now + 20 * 60_000;
   if (typeof body["expires_in"] === "number") expiresAt = now + body["expires_in"] * 1000;
   else if (typeof body["expires"] === "string" && !Number.isNaN(Date.parse(body["expires"]))) expiresAt = Date.parse(body["expires"]);

@@ -18,7 +18,7 @@ export interface JamfClientOptions {
   attempts?: number;
 }
 
-export type Answer = { status: number; text: string };
+export type Answer = { status: number; text: string; location?: string };
 
 const BUSY = new Set([429, 502, 503, 504]);
 const MAX_WAIT_MS = 60_000;
@@ -42,7 +42,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       // Built again for each try: after a long Retry-After the token may need renewing.
       const result = await options.send(typeof build === "function" ? await build() : build);
       if (result.kind === "failed") throw networkError(result.observation, url);
-      if (!BUSY.has(result.status)) return { status: result.status, text: result.text };
+      if (!BUSY.has(result.status)) return { status: result.status, text: result.text, ...(result.headers["location"] !== undefined && { location: result.headers["location"] }) };
       if (attempt >= attempts) {
         throw new JamfError("unavailable", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries) — try again later`);
       }
@@ -55,6 +55,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     // Newer servers also answer on /api/v1/oauth/token; whether every version has both is UNVERIFIED.
     if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, "/api/v1/oauth/token"));
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
+    refuseRedirect(answer);
     if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
     return parseTokenAnswer(answer.text, options.now(), url);
   }
@@ -87,6 +88,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       answer = await send();
     }
     if (answer.status >= 200 && answer.status < 300) return answer;
+    refuseRedirect(answer);
     if (answer.status === 401 || answer.status === 403) {
       const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
       throw new JamfError(
@@ -101,6 +103,22 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
     const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
     throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
+  }
+
+  /** fetch is told not to follow redirects (the token or the secret would go along): a 3xx is the admin's to settle. */
+  function refuseRedirect(answer: Answer): void {
+    if (answer.status < 300 || answer.status >= 400) return;
+    let where = "another address";
+    try {
+      // The origin only: a Location may carry credentials or a query.
+      if (answer.location !== undefined) where = new URL(answer.location, url).origin;
+    } catch {
+      // An unreadable Location stays "another address".
+    }
+    throw new JamfError(
+      "unexpected",
+      `${url} redirects to ${where} (${reasonOfErrorPage(answer.status, answer.text)}) — jcprofile does not follow redirects, so no credentials went there: set jamfPro.url to the Jamf Pro server's own address`,
+    );
   }
 
   async function invalidate(): Promise<void> {

@@ -42,6 +42,8 @@ export function networkError(observation: Observation, server: string): JamfErro
       );
     case "proxy":
       return new JamfError("network", `the proxy from HTTPS_PROXY did not reach ${host} (${detail}) — check HTTPS_PROXY and NO_PROXY`);
+    case "oversized":
+      return new JamfError("network", `${host} sent an answer larger than ${detail} and it was cut off — check that jamfPro.url is the Jamf Pro server itself, not a page or a proxy in front of it`);
     case "reset":
       return new JamfError("network", `${host} closed the connection without an answer (${detail}) — try again; check a proxy or firewall in between`);
     default:

@@ -43,7 +43,8 @@ export async function sendHttp(request: HttpRequest, options: HttpOptions): Prom
       redirect: "manual",
     });
     // The body is read under the same deadline: a server may send headers and then stall.
-    const text = await response.text();
+    const text = await readCapped(response);
+    if (text === undefined) return { kind: "failed", observation: { type: "network", cause: "oversized", detail: `${MAX_ANSWER_BYTES / 1024 / 1024} MB` } };
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
     return { kind: "response", status: response.status, headers, text };
@@ -51,6 +52,28 @@ export async function sendHttp(request: HttpRequest, options: HttpOptions): Prom
     if (deadline.aborted) return { kind: "failed", observation: { type: "timeout", seconds: options.timeoutSeconds } };
     return { kind: "failed", observation: observeFetchFailure(error, options) };
   }
+}
+
+/** No Entra or Jamf Pro answer comes near this; a server streaming without end must not fill memory. */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, or undefined (the rest cancelled) once it passes MAX_ANSWER_BYTES. */
+async function readCapped(response: Response): Promise<string | undefined> {
+  if (response.body === null) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**

@@ -2,7 +2,8 @@
  * What a failed request looked like from this side of the wire, shared by every client of the
  * network layer (Entra probe, Jamf Pro): named causes an admin can act on, never a stack.
  */
-export type NetworkCause = "dns" | "refused" | "tls" | "reset" | "proxy" | "other";
+/** `oversized`: the answer went past MAX_ANSWER_BYTES and was cut off (no real Entra or Jamf Pro answer is that big). */
+export type NetworkCause = "dns" | "refused" | "tls" | "reset" | "proxy" | "oversized" | "other";
 
 export type NetworkFailure =
   | { type: "network"; cause: NetworkCause; detail: string }

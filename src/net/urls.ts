@@ -30,5 +30,26 @@ export function authorityHostProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `value` cannot be a Jamf Pro URL, or undefined when it may be (a path is allowed: an
+ * on-premises server can live under one). Never repeats the value.
+ */
+export function jamfProUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const fix = "give only the server's address, e.g. https://contoso.jamfcloud.com";
+  if (url.protocol === "http:") return `is http:// — Jamf Pro's API is reached only over https://: ${fix}`;
+  if (url.username !== "" || url.password !== "") {
+    return `has a user name or password in it — credentials come only from environment variables (JAMF_CLIENT_ID / JAMF_CLIENT_SECRET): ${fix}, and rotate that password if this file was shared`;
+  }
+  if (url.search !== "" || value.includes("?")) return `has a query (?…) — ${fix}`;
+  if (url.hash !== "" || value.includes("#")) return `has a fragment (#…) — ${fix}`;
+  return undefined;
+}
+
 const NOT_HTTPS = "is not an https URL — use e.g. https://login.microsoftonline.us";
 const ONLY_HOST = "give only https:// and the host, e.g. https://login.microsoftonline.us";

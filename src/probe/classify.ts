@@ -52,6 +52,7 @@ const NETWORK_HINTS: Readonly<Record<NetworkCause, string>> = {
   tls: "the TLS handshake failed: if corporate TLS inspection re-signs traffic, point NODE_EXTRA_CA_CERTS at its root CA (PEM)",
   reset: "the connection was reset: a firewall or proxy may be cutting it; check HTTPS_PROXY/NO_PROXY and retry",
   proxy: "the proxy refused or failed the request: check HTTPS_PROXY and NO_PROXY",
+  oversized: "the answer was far larger than any Entra answer: check for a proxy or captive portal in the way",
   other: "the request failed before Entra answered",
 };
 

@@ -9,6 +9,12 @@ import type { PlistDict, PlistValue } from "./plist-xml.js";
 
 const TRAILER_LENGTH = 32;
 const MAX_DEPTH = 64;
+/**
+ * Objects may be shared (writers store an equal string once), so a small file can name one array
+ * from another over and over and expand without end, as "billion laughs" does in XML. A real
+ * profile holds hundreds of values.
+ */
+const MAX_VALUES = 1_000_000;
 /** Seconds between 1970-01-01 and Apple's reference date, 2001-01-01. */
 const APPLE_EPOCH = 978307200;
 
@@ -37,6 +43,7 @@ export function parseBinaryPlist(bytes: Uint8Array): PlistValue {
     return offset;
   };
   const open = new Set<number>();
+  let values = 0;
 
   /** Length from the marker's low nibble, or from the integer object after it (0xF). */
   const readLength = (at: number, low: number): [length: number, start: number] => {
@@ -49,6 +56,7 @@ export function parseBinaryPlist(bytes: Uint8Array): PlistValue {
 
   const readObject = (ref: number, depth: number): PlistValue => {
     if (depth > MAX_DEPTH) throw new PlistReadError(`is a binary property list nested deeper than ${MAX_DEPTH} levels`);
+    if (++values > MAX_VALUES) throw new PlistReadError(`is a binary property list that expands to more than ${MAX_VALUES.toLocaleString("en-US")} values (the same objects referenced over and over) — not a profile`);
     if (open.has(ref)) throw new PlistReadError("is a damaged binary property list (an object contains itself)");
     const at = objectOffset(ref);
     const marker = readSized(at, 1);

@@ -79,7 +79,10 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
   }
 }
 
-/** Reads a file from disk (a regular file of sane size only); a missing or unreadable file is a ProfileReadError too. */
+/**
+ * Reads a file from disk through readInputFile (regular files up to 10 MB: a FIFO or a device never
+ * hangs); a missing or unreadable file is a ProfileReadError too.
+ */
 export function readProfileFile(path: string, options: ReadProfileOptions): ProfileModel {
   const read = readInputFile(path);
   if ("reason" in read) throw new ProfileReadError(options.fileName, read.code === "EISDIR" ? "is a folder, not a profile" : read.reason);

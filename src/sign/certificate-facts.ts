@@ -11,13 +11,20 @@ export interface CertificateFacts {
 
 const KEY_USAGE = "2.5.29.15";
 
+/** A certificate node:crypto accepted but whose parts forge's strict reader cannot (a damaged extension, say). */
+export class DamagedCertificateError extends Error {}
+
 export function readCertificateFacts(forge: Forge, certificate: X509Certificate): CertificateFacts {
-  const tbs = children(children(parseAsn1(forge, certificate.raw))[0]);
-  const offset = isContext(tbs[0], 0) ? 1 : 0;
-  const serial = tbs[offset];
-  const issuer = tbs[offset + 2];
-  if (!serial || !issuer) throw new Error("certificate without serial or issuer");
-  return { serialDer: encodeAsn1(forge, serial), issuerDer: encodeAsn1(forge, issuer), digitalSignature: digitalSignature(forge, tbs) };
+  try {
+    const tbs = children(children(parseAsn1(forge, certificate.raw))[0]);
+    const offset = isContext(tbs[0], 0) ? 1 : 0;
+    const serial = tbs[offset];
+    const issuer = tbs[offset + 2];
+    if (!serial || !issuer) throw new Error("no serial or issuer");
+    return { serialDer: encodeAsn1(forge, serial), issuerDer: encodeAsn1(forge, issuer), digitalSignature: digitalSignature(forge, tbs) };
+  } catch (error) {
+    throw new DamagedCertificateError(`a certificate in it is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function digitalSignature(forge: Forge, tbs: ReturnType<typeof children>): boolean | undefined {

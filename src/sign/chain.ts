@@ -47,9 +47,19 @@ function issued(issuer: X509Certificate, child: X509Certificate): boolean {
 /** A certificate time as a Date (node 20's X509Certificate gives text). */
 export const dateOf = (text: string): Date => new Date(text);
 
+/** A certificate time for a report: ISO when it can be read, else the text as the certificate has it. */
+export function isoOf(text: string): string {
+  const date = dateOf(text);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
 /** Whether every certificate in the path is valid at `now`; the first that is not, with why. */
 export function checkValidity(path: readonly X509Certificate[], now: Date): string | undefined {
   for (const cert of path) {
+    // An unreadable date compares as neither before nor after: never let it pass as valid.
+    if (Number.isNaN(dateOf(cert.validTo).getTime()) || Number.isNaN(dateOf(cert.validFrom).getTime())) {
+      return `${oneLine(cert.subject)} has validity dates that cannot be read (${cert.validFrom} to ${cert.validTo})`;
+    }
     if (dateOf(cert.validTo) < now) return `${oneLine(cert.subject)} expired on ${dateOf(cert.validTo).toISOString()}`;
     if (dateOf(cert.validFrom) > now) return `${oneLine(cert.subject)} is not valid before ${dateOf(cert.validFrom).toISOString()}`;
   }

@@ -42,6 +42,16 @@ export function readSignedData(forge: Forge, bytes: Buffer): SignedMessage {
   } catch (error) {
     throw new NotSignedDataError(`damaged CMS structure (${error instanceof Error ? error.message : String(error)})`);
   }
+  try {
+    return readParts(forge, root);
+  } catch (error) {
+    if (error instanceof NotSignedDataError) throw error;
+    // A damaged part deeper down (a length, an OID) makes forge throw its own error: the same to the admin.
+    throw new NotSignedDataError(`damaged CMS structure (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function readParts(forge: Forge, root: Asn1): SignedMessage {
   const [type, wrapped] = children(root);
   if (readOid(forge, type) !== OID.signedData || !isContext(wrapped, 0)) throw new NotSignedDataError("not a CMS SignedData");
   const signedData = children(children(wrapped)[0]);
@@ -50,7 +60,13 @@ export function readSignedData(forge: Forge, bytes: Buffer): SignedMessage {
   const content = octets(children(encapsulated[1])[0]);
   if (!content) throw new NotSignedDataError("no attached content (a detached signature)");
   const certificates = children(signedData.find((node, index) => index > 2 && isContext(node, 0))).map(
-    (node) => new X509Certificate(encodeAsn1(forge, node)),
+    (node, index) => {
+      try {
+        return new X509Certificate(encodeAsn1(forge, node));
+      } catch {
+        throw new NotSignedDataError(`embedded certificate ${index + 1} is damaged`);
+      }
+    },
   );
   const signerInfos = children(signedData[signedData.length - 1]);
   if (signerInfos.length !== 1) throw new NotSignedDataError(`${signerInfos.length} signers (expected one)`);

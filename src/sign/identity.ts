@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
 import { readInputFile } from "../config/read-file.js";
 import { UserError } from "../errors.js";
-import { readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
+import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
 import type { Forge } from "./forge.js";
 import { readPkcs12 } from "./pkcs12.js";
@@ -35,7 +35,14 @@ export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySo
     throw new UserError(`${loaded.shown}: the key is ${loaded.key.asymmetricKeyType}, which cannot sign profiles here — use an RSA or ECDSA signing identity`);
   }
   const shown = source.kind === "pkcs12" ? source.identity : source.cert;
-  return { certificate: loaded.certificate, facts: readCertificateFacts(forge, loaded.certificate), key: loaded.key, chain, shown };
+  let facts: CertificateFacts;
+  try {
+    facts = readCertificateFacts(forge, loaded.certificate);
+  } catch (error) {
+    if (!(error instanceof DamagedCertificateError)) throw error;
+    throw new UserError(`${shown}: ${error.message} — export the signing identity again`);
+  }
+  return { certificate: loaded.certificate, facts, key: loaded.key, chain, shown };
 }
 
 interface Loaded {
@@ -60,7 +67,7 @@ async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword:
 
 async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem" }>, readPassword: PasswordReader): Promise<Loaded> {
   const [certificate, ...chain] = readPemCertificates(cwd, source.cert, "--cert");
-  const keyText = readInput(cwd, source.key, "--key").toString("utf8");
+  const keyText = readPemText(cwd, source.key, "--key");
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyText)) {
     throw new UserError(`${source.key}: not a PEM private key — pass the key as PEM ("-----BEGIN PRIVATE KEY-----"), e.g. convert with: openssl pkey -in key.der -inform DER -out key.pem`);
   }
@@ -84,7 +91,7 @@ async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem
 
 /** Every certificate in a PEM file, in order; at least one. */
 export function readPemCertificates(cwd: string, file: string, flag: string): X509Certificate[] {
-  const text = readInput(cwd, file, flag).toString("utf8");
+  const text = readPemText(cwd, file, flag);
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) {
     throw new UserError(`${file}: no PEM certificate in it — ${flag} takes a PEM file ("-----BEGIN CERTIFICATE-----"); convert DER with: openssl x509 -inform DER -in cert.cer -out cert.pem`);
@@ -98,16 +105,23 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
   });
 }
 
-/** What readInputFile refuses to read at all (rather than failing to). */
-const NOT_READ = new Set(["FIFO", "DEVICE", "SOCKET", "SPECIAL", "EFBIG"]);
+/** A PEM file's text. PEM is ASCII; Windows tools sometimes save it as UTF-16, which would read as "no PEM in it". */
+function readPemText(cwd: string, file: string, flag: string): string {
+  const bytes = readInput(cwd, file, flag);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UserError(`${file}: is UTF-16 text — ${flag} takes PEM saved as plain ASCII/UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 ${file} > fixed.pem)`);
+  }
+  return bytes.toString("utf8");
+}
 
-/** An identity, certificate or profile file the admin named; a FIFO, device or huge file is refused, not read. */
+/** A file the admin named: only a regular, non-empty file up to 10 MB (a FIFO or /dev/zero would hang). */
 export function readInput(cwd: string, file: string, flag: string): Buffer {
   const read = readInputFile(resolve(cwd, file));
   if ("reason" in read) {
-    // An errno keeps verify's and sign's "cannot be read (ENOENT)"; a FIFO, device or huge file says what it is.
-    const what = NOT_READ.has(read.code) ? read.reason : `cannot be read (${read.code})`;
-    throw new UserError(`${file}: ${what} — check the path given to ${flag}`);
+    // A path that fails to open is named by its errno, as before; a refused kind of file says what it is.
+    const what = ["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes(read.code) ? `cannot be read (${read.code})` : read.reason;
+    throw new UserError(`${file}: ${what}${what.includes(" — ") ? "" : ` — check the path given to ${flag}`}`);
   }
+  if (read.bytes.length === 0) throw new UserError(`${file}: is empty — check the path given to ${flag}`);
   return read.bytes;
 }

@@ -1,8 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { rootCertificates } from "node:tls";
 import { UserError } from "../errors.js";
-import { readCertificateFacts } from "./certificate-facts.js";
-import { checkChain, checkValidity, dateOf, oneLine } from "./chain.js";
+import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
+import { checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
 import { checkSignature } from "./check-signature.js";
 import { looksLikeCms, NotSignedDataError, readSignedData } from "./cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
@@ -97,8 +97,8 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
           subject: oneLine(cert.subject),
           issuer: oneLine(cert.issuer),
           serial: cert.serialNumber,
-          validFrom: dateOf(cert.validFrom).toISOString(),
-          validTo: dateOf(cert.validTo).toISOString(),
+          validFrom: isoOf(cert.validFrom),
+          validTo: isoOf(cert.validTo),
         };
         const chain = checkChain(cert, message.certificates, anchors);
         result.chain = chain.path.map((link) => oneLine(link.subject));
@@ -109,7 +109,7 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
         if (expired) result.problems.push(expired);
       }
     } catch (error) {
-      if (!(error instanceof NotSignedDataError)) throw error;
+      if (!(error instanceof NotSignedDataError || error instanceof DamagedCertificateError)) throw error;
       result.problems.push(`not a readable signed profile: ${error.message}`);
       return { result };
     }

@@ -1,0 +1,70 @@
+/**
+ * lint given property lists built to exhaust it: a binary plist whose objects reference the same
+ * array over and over (it expands like "billion laughs"), XML nested 100 000 deep, and a CMS that
+ * claims a length of 4 GB. Bounded time and memory, exit 2 with one line naming the file.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "../folders.js";
+import { runCli } from "../run-cli.js";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+/** bplist00 with the given objects (object 0 is the top), 2-byte references and 4-byte offsets. */
+function binaryPlist(objects: Buffer[]): Buffer {
+  const offsets: number[] = [];
+  let body = Buffer.from("bplist00", "latin1");
+  for (const object of objects) {
+    offsets.push(body.length);
+    body = Buffer.concat([body, object]);
+  }
+  const table = Buffer.alloc(offsets.length * 4);
+  offsets.forEach((offset, index) => table.writeUInt32BE(offset, index * 4));
+  const trailer = Buffer.alloc(32);
+  trailer[6] = 4;
+  trailer[7] = 2;
+  trailer.writeBigUInt64BE(BigInt(objects.length), 8);
+  trailer.writeBigUInt64BE(0n, 16);
+  trailer.writeBigUInt64BE(BigInt(body.length), 24);
+  return Buffer.concat([body, table, trailer]);
+}
+
+const ref = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+
+/** { "OIDCProvider": [[…[true, true]…], …] }: 21 levels of an array holding the next one twice — 2^21 values. */
+function laughs(levels: number): Buffer {
+  const objects = [Buffer.concat([Buffer.from([0xd1]), ref(1), ref(2)]), Buffer.concat([Buffer.from([0x5c]), Buffer.from("OIDCProvider", "latin1")])];
+  for (let level = 0; level < levels; level++) objects.push(Buffer.concat([Buffer.from([0xa2]), ref(objects.length + 1), ref(objects.length + 1)]));
+  objects.push(Buffer.from([0x09]));
+  return binaryPlist(objects);
+}
+
+function lint(name: string, bytes: Buffer | string) {
+  writeFileSync(join(dir, name), bytes);
+  return runCli(["lint", name], { cwd: dir });
+}
+
+describe("lint given a file built to exhaust it", () => {
+  it("a binary plist that references one array over and over: refused past a million values", async () => {
+    const run = await lint("com.jamf.connect.login.plist", laughs(21));
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toBe("error: com.jamf.connect.login.plist: is a binary property list that expands to more than 1,000,000 values (the same objects referenced over and over) — not a profile\n");
+  });
+
+  it("XML nested 100 000 arrays deep: refused at the nesting limit", async () => {
+    const run = await lint("deep.mobileconfig", `<plist version="1.0">${"<array>".repeat(100_000)}${"</array>".repeat(100_000)}</plist>`);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^error: deep\.mobileconfig: .*nests deeper than \d+ levels\n$/);
+  });
+
+  it("a CMS whose outer length claims 4 GB: a damaged signed profile", async () => {
+    const oid = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+    const run = await lint("absurd.mobileconfig", Buffer.concat([Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xf0]), oid, Buffer.alloc(64)]));
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toBe("error: absurd.mobileconfig: is a truncated or damaged signed profile (CMS)\n");
+  });
+});

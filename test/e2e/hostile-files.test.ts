@@ -1,0 +1,77 @@
+/**
+ * The hostile files only a real process can show: a FIFO or /dev/zero given to lint, verify or
+ * sign (before, each hung forever — the child is killed after 20 s, so a hang fails here), and a
+ * file its user cannot read (we run as root, so the CLI runs as `nobody` through setpriv).
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PASSWORD, writePki } from "../sign/pki.js";
+import { CLI, copyExample, spawnCli, tempDir } from "./cli.js";
+
+let pkiDir: string;
+let removePki: () => void;
+beforeAll(() => {
+  ({ dir: pkiDir, cleanup: removePki } = tempDir("jcprofile-pki-"));
+  writePki(pkiDir);
+});
+afterAll(() => removePki());
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  copyExample(dir);
+});
+afterEach(() => cleanup());
+
+const pki = (name: string) => join(pkiDir, name);
+
+describe("a FIFO or a device where a file belongs", () => {
+  const cases: [string, string[], string][] = [
+    ["lint FILE (FIFO)", ["lint", "FIFO"], "named pipe"],
+    ["verify FILE (/dev/zero)", ["verify", "/dev/zero"], "is a device"],
+    ["verify --ca (FIFO)", ["verify", "SIGNER", "--ca", "FIFO"], "named pipe"],
+    ["sign --identity (FIFO)", ["sign", "--config", "contoso.jcprofile.json", "--identity", "FIFO"], "named pipe"],
+    ["sign --cert (/dev/zero)", ["sign", "--config", "contoso.jcprofile.json", "--cert", "/dev/zero", "--key", "KEY"], "is a device"],
+    ["sign --key (FIFO)", ["sign", "--config", "contoso.jcprofile.json", "--cert", "SIGNER", "--key", "FIFO"], "named pipe"],
+    ["sign --chain (/dev/zero)", ["sign", "--config", "contoso.jcprofile.json", "--identity", "P12", "--chain", "/dev/zero"], "is a device"],
+  ];
+  it.each(cases)("%s: exit 2 at once, naming the file", async (_name, template, says) => {
+    spawnSync("mkfifo", [join(dir, "pipe")]);
+    const swap: Record<string, string> = { FIFO: "pipe", SIGNER: pki("signer.pem"), KEY: pki("signer-key.pem"), P12: pki("legacy.p12") };
+    const args = template.map((arg) => swap[arg] ?? arg);
+    const run = await spawnCli(args, { cwd: dir, env: { JCPROFILE_SIGNING_PASSWORD: PASSWORD } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).toMatch(/pipe|\/dev\/zero/);
+  });
+});
+
+/** setpriv runs the CLI as nobody, for whom a chmod 000 file really is unreadable. */
+const SETPRIV = spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "true"]).status === 0;
+if (!SETPRIV) console.warn("setpriv cannot switch to nobody here: the unreadable-file checks are skipped");
+
+describe.runIf(SETPRIV)("a file its user cannot read (chmod 000)", () => {
+  it.each([
+    ["lint", ["lint", "secret.mobileconfig"]],
+    ["verify --ca", ["verify", "signer.pem", "--ca", "secret.mobileconfig"]],
+    ["sign --key", ["sign", "--config", "contoso.jcprofile.json", "--cert", "signer.pem", "--key", "secret.mobileconfig"]],
+  ])("given to %s: exit 2, permission denied", (_name, args) => {
+    writeFileSync(join(dir, "secret.mobileconfig"), "<plist/>");
+    chmodSync(join(dir, "secret.mobileconfig"), 0o000);
+    copyFileSync(pki("signer.pem"), join(dir, "signer.pem"));
+    chmodSync(dir, 0o755);
+    const run = spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", process.execPath, CLI, ...args], {
+      cwd: dir,
+      env: { ...process.env, CI: "true", NO_COLOR: "1" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/secret\.mobileconfig: cannot be read \((permission denied|EACCES)\)/);
+  });
+});
