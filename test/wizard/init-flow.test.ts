@@ -7,6 +7,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
+import { jamfProUrlProblem } from "../../src/net/urls.js";
 import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";
 import { API_APP, CLIENT, GUID, fakeChecks, failure, startInit } from "./harness.js";
 
@@ -63,7 +64,7 @@ describe("the questions", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await run.answer("Jamf Pro URL", "http://contoso.jamfcloud.com");
-    expect(await run.until("is not an https URL")).toContain(`"http://contoso.jamfcloud.com" ${messages.jamfProUrl}`);
+    expect(await run.until("is http://")).toContain(`"http://contoso.jamfcloud.com" ${jamfProUrlProblem("http://contoso.jamfcloud.com")}`);
     screen.keypress({ name: "u", ctrl: true });
     await run.answer("Jamf Pro URL", "https://contoso.jamfcloud.com/");
     await run.answer("Write jcprofile.json?");
