@@ -26,8 +26,8 @@ export interface Made {
 
 let serial = 1;
 
-function makeKey(): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+function makeKey(modulusLength: number): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength });
   const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const key = forge.pki.privateKeyFromPem(keyPem) as pki.rsa.PrivateKey;
   return { key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e), keyPem };
@@ -40,8 +40,10 @@ export function makeCertificate(options: {
   notBefore?: Date;
   notAfter?: Date;
   digitalSignature?: boolean;
+  /** RSA key size: 2048 as admins' certificates have; 1024 where only validity or usage is tested (8x faster to make). */
+  bits?: 2048 | 1024;
 }): Made {
-  const { key, publicKey, keyPem } = makeKey();
+  const { key, publicKey, keyPem } = makeKey(options.bits ?? 2048);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = (serial++).toString(16).padStart(4, "0");
@@ -74,18 +76,30 @@ export function hasOpenssl(): boolean {
 
 export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
 
+type Pki = { root: Made; intermediate: Made; signer: Made; files: [string, string | Buffer][] };
+/** Made once per test process: RSA keys and forge's pure-JS signing and PKCS#12 cost about 2 s of CPU a PKI. */
+let made: Pki | undefined;
+
 /** Writes every identity file the tests use into `dir`; returns the PKI for further checks. */
-export function writePki(dir: string) {
+export function writePki(dir: string): Omit<Pki, "files"> {
+  made ??= makePki();
+  for (const [name, data] of made.files) writeFileSync(join(dir, name), data);
+  return { root: made.root, intermediate: made.intermediate, signer: made.signer };
+}
+
+function makePki(): Pki {
   const now = Date.now();
   const root = makeCertificate({ name: "jcprofile Test Root CA", ca: true, notAfter: new Date(now + 3650 * DAY) });
   const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", ca: true, issuer: root });
   const signer = makeCertificate({ name: "Contoso Profile Signing", issuer: intermediate });
-  const expired = makeCertificate({ name: "Expired Signing", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY) });
-  const future = makeCertificate({ name: "Future Signing", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY) });
-  const soon = makeCertificate({ name: "Soon Expiring Signing", issuer: intermediate, notAfter: new Date(now + 10 * DAY) });
-  const selfSigned = makeCertificate({ name: "Self-Signed Signing" });
-  const noSignatureUsage = makeCertificate({ name: "Encryption Only", issuer: intermediate, digitalSignature: false });
-  const write = (name: string, data: string | Buffer) => writeFileSync(join(dir, name), data);
+  // These are refused or warned about for their dates, issuer or key usage, never their key size.
+  const expired = makeCertificate({ name: "Expired Signing", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY), bits: 1024 });
+  const future = makeCertificate({ name: "Future Signing", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY), bits: 1024 });
+  const soon = makeCertificate({ name: "Soon Expiring Signing", issuer: intermediate, notAfter: new Date(now + 10 * DAY), bits: 1024 });
+  const selfSigned = makeCertificate({ name: "Self-Signed Signing", bits: 1024 });
+  const noSignatureUsage = makeCertificate({ name: "Encryption Only", issuer: intermediate, digitalSignature: false, bits: 1024 });
+  const files: Pki["files"] = [];
+  const write = (name: string, data: string | Buffer) => files.push([name, data]);
   write("root.pem", root.certPem);
   write("intermediate.pem", intermediate.certPem);
   write("signer.pem", signer.certPem);
@@ -100,7 +114,7 @@ export function writePki(dir: string) {
   write("soon.p12", pkcs12(soon, [soon, intermediate], PASSWORD, "3des"));
   write("self-signed.p12", pkcs12(selfSigned, [selfSigned], PASSWORD, "3des"));
   write("no-signature-usage.p12", pkcs12(noSignatureUsage, [noSignatureUsage, intermediate], PASSWORD, "3des"));
-  return { root, intermediate, signer };
+  return { root, intermediate, signer, files };
 }
 
 function encryptKey(pem: string): string {
