@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { contosoFlags, parseChecks, spawnProbeCli } from "../probe/probe-cli.js";
 import { hasOpenssl, PASSWORD, writePki } from "../sign/pki.js";
+import { startJamfPro } from "../jamfpro/server.js";
+import { CLIENT_ENV, writeUploadConfig } from "../jamfpro/upload-cli.js";
 import { CLI, copyExample, REPO_ROOT, spawnCli, tempDir } from "./cli.js";
 
 let dir: string;
@@ -76,5 +78,21 @@ describe("the built jcprofile sign", () => {
       "cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, "out/prod/signed/jamf-connect-login.mobileconfig"), "-CAfile", join(dir, "root.pem"),
     ], { stdio: ["ignore", "pipe", "pipe"] });
     expect(extracted).toEqual(readFileSync(join(dir, "built/prod/jamf-connect-login.mobileconfig")));
+  });
+});
+
+describe("the built jcprofile upload", () => {
+  it("an untrusted certificate: exit 3 pointing at NODE_EXTRA_CA_CERTS, nothing stored", async () => {
+    const jamf = await startJamfPro();
+    try {
+      const config = writeUploadConfig(dir, jamf);
+      const run = await spawnCli(["upload", "--config", config, "--env", "prod"], { cwd: dir, env: { ...CLIENT_ENV, NODE_EXTRA_CA_CERTS: undefined } });
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain("NODE_EXTRA_CA_CERTS");
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(jamf.world.profiles).toEqual([]);
+    } finally {
+      await jamf.close();
+    }
   });
 });
