@@ -1,5 +1,5 @@
 /**
- * Every outcome of `jcprofile probe`, through the built CLI against the local Entra emulator.
+ * Every outcome of `jcprofile probe`, in-process (run(args, io)) against the local Entra emulator.
  * Scenarios that need their own directory (a CA policy, throttling, a failure mode) get their own
  * emulator, so all of them can run concurrently; the rest share one.
  */

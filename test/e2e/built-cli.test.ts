@@ -3,11 +3,15 @@
  * streams, and a trust store fixed at start-up. The same behaviours are covered in-process in
  * test/cli; these few make sure the bundle and src/bin.ts carry them to a real process.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { contosoFlags, parseChecks, spawnProbeCli } from "../probe/probe-cli.js";
+import { hasOpenssl, PASSWORD, writePki } from "../sign/pki.js";
+import { startJamfPro } from "../jamfpro/server.js";
+import { CLIENT_ENV, writeUploadConfig } from "../jamfpro/upload-cli.js";
 import { CLI, copyExample, REPO_ROOT, spawnCli, tempDir } from "./cli.js";
 
 let dir: string;
@@ -53,5 +57,42 @@ describe("the built jcprofile probe", () => {
     const run = await spawnProbeCli([...contosoFlags(emu), "--json"], { env: { NODE_EXTRA_CA_CERTS: undefined } });
     expect(run.code).toBe(3);
     expect(parseChecks(run)[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
+  });
+});
+
+describe("the built jcprofile sign", () => {
+  it("exits 2 for a wrong password and 0 when it signs; openssl cms -verify accepts the file and extracts build's bytes", async () => {
+    copyExample(dir);
+    writePki(dir);
+    const args = ["sign", "--config", "contoso.jcprofile.json", "--env", "prod", "--identity", "legacy.p12"];
+    const wrong = await spawnCli(args, { cwd: dir, env: { JCPROFILE_SIGNING_PASSWORD: "not-the-password" } });
+    expect(wrong).toMatchObject({ code: 2, stdout: "" });
+    expect(wrong.stderr).toMatch(/^error: .*legacy\.p12: wrong password/);
+    const run = await spawnCli(args, { cwd: dir, env: { JCPROFILE_SIGNING_PASSWORD: PASSWORD } });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("out/prod/signed/jamf-connect-login.mobileconfig\nout/prod/signed/jamf-connect-menubar.mobileconfig\n");
+    if (!hasOpenssl()) return console.warn("openssl is not installed: the `openssl cms -verify` check is skipped");
+    expect((await spawnCli(["build", "--config", "contoso.jcprofile.json", "--env", "prod", "--out", "built"], { cwd: dir })).code).toBe(0);
+    // Only the root is trusted: the intermediate must come from the signed file itself.
+    const extracted = execFileSync("openssl", [
+      "cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, "out/prod/signed/jamf-connect-login.mobileconfig"), "-CAfile", join(dir, "root.pem"),
+    ], { stdio: ["ignore", "pipe", "pipe"] });
+    expect(extracted).toEqual(readFileSync(join(dir, "built/prod/jamf-connect-login.mobileconfig")));
+  });
+});
+
+describe("the built jcprofile upload", () => {
+  it("an untrusted certificate: exit 3 pointing at NODE_EXTRA_CA_CERTS, nothing stored", async () => {
+    const jamf = await startJamfPro();
+    try {
+      const config = writeUploadConfig(dir, jamf);
+      const run = await spawnCli(["upload", "--config", config, "--env", "prod"], { cwd: dir, env: { ...CLIENT_ENV, NODE_EXTRA_CA_CERTS: undefined } });
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain("NODE_EXTRA_CA_CERTS");
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(jamf.world.profiles).toEqual([]);
+    } finally {
+      await jamf.close();
+    }
   });
 });

@@ -1,14 +1,14 @@
 /**
- * What only a real process shows: output through a pipe to a slow reader, and signals at a
- * terminal that reports no width. Everything else runs in-process (test/run-cli.ts).
+ * What only a real process shows: output through a pipe to a slow reader, a named pipe that a
+ * blocking read would wait on forever, and signals at a terminal that reports no width. Everything else runs in-process (test/run-cli.ts).
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { contosoFlags, NO_PROXY_ENV } from "../probe/probe-cli.js";
-import { CLI, tempDir } from "./cli.js";
+import { CLI, spawnCli, tempDir } from "./cli.js";
 import { runInPty } from "./init-pty.js";
 
 let dir: string;
@@ -77,5 +77,32 @@ describe("a terminal that reports 0 columns", () => {
       clearTimeout(timer);
       pty.kill();
     }
+  });
+});
+
+describe("a named pipe (FIFO) where a file belongs", () => {
+  const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
+  const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
+  const run = async (fifo: string, args: string[]) => {
+    execFileSync("mkfifo", [join(dir, fifo)]);
+    // Opening a FIFO blocks until a writer comes: in-process that would hang the test worker; here
+    // the spawned CLI is killed after 10 s and the test fails.
+    const result = await spawnCli(args, { cwd: dir, timeoutMs: 10_000 });
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    return result.stderr;
+  };
+
+  it("as the config: exit 2 naming it, no hang", async () => {
+    expect(await run("pipe.json", ["build", "--config", "pipe.json"])).toContain("pipe.json: is a named pipe (FIFO), not a file");
+  });
+
+  it("as the license: exit 2 naming it at its place, no hang", async () => {
+    const config = { organization: "Contoso", identifier: "com.contoso.jamfconnect", environments: { prod: { tenant: TENANT, login: { clientId: CLIENT }, license: "pipe.jamfconnectlicense" } } };
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config));
+    const stderr = await run("pipe.jamfconnectlicense", ["build"]);
+    expect(stderr).toContain("environments.prod.license:");
+    expect(stderr).toContain("is a named pipe (FIFO), not a file");
   });
 });

@@ -1,9 +1,12 @@
 /**
- * Running `jcprofile upload` against the Jamf Pro double: a config with `jamfPro` pointing at it,
- * the environment a CI job would have, and every output kept so a test can look for secrets in it.
+ * Running `jcprofile upload` against the Jamf Pro double, in-process (test/run-cli.ts): a config
+ * with `jamfPro` pointing at it, the environment a CI job would have, and every output kept so a
+ * test can look for secrets in it. The test workers trust the double's certificate from start-up
+ * (NODE_EXTRA_CA_CERTS in vitest.config.ts), as a spawned CLI does from CLIENT_ENV.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { copyExample, runCli, type CliRun } from "../e2e/cli.js";
+import { copyExample } from "../folders.js";
+import { runCli, type CliRun } from "../run-cli.js";
 import { caCertPath, type JamfProDouble } from "./server.js";
 import { CLIENTS } from "./world.js";
 
@@ -48,7 +51,7 @@ export async function upload(
   args: string[] = [],
   env: Record<string, string | undefined> = {},
 ): Promise<CliRun> {
-  const run = await runCli(["upload", "--config", config, ...args], { cwd: dir, env: { ...CLIENT_ENV, ...env }, timeoutMs: 30_000 });
+  const run = await runCli(["upload", "--config", config, ...args], { cwd: dir, env: { ...CLIENT_ENV, ...env } });
   allOutput.push(run.stdout, run.stderr);
   return run;
 }

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readProfile, ProfileReadError } from "../../src/profile/read-profile.js";
-import { runCli, tempDir } from "../e2e/cli.js";
+import { tempDir } from "../folders.js";
+import { runCli } from "../run-cli.js";
 import { createSigner, hasOpenssl } from "./openssl.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "profiles");
@@ -35,7 +36,7 @@ describe.skipIf(!available)("CMS-signed profiles (signed by a test CA with opens
     expect(() => readProfile(cut, { fileName: "cut.mobileconfig" })).toThrow(/truncated or damaged signed profile/);
   });
 
-  it("lints a signed Jamf Pro download through the built CLI", async () => {
+  it("lints a signed Jamf Pro download through the CLI", async () => {
     signer.sign(readFileSync(join(FIXTURES, "jamf-pro-mistakes.mobileconfig"), "utf8"), "signed-mistakes.mobileconfig", "der");
     const run = await runCli(["lint", "signed-mistakes.mobileconfig"], { cwd: dir });
     expect(run.code).toBe(1);

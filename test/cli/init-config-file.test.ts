@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listFiles, runCli, tempDir } from "./cli.js";
+import { listFiles, tempDir } from "../folders.js";
+import { runCli } from "../run-cli.js";
 
 let dir: string;
 let cleanup: () => void;

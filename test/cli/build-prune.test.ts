@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyExample, listFiles, runCli, tempDir } from "./cli.js";
+import { copyExample, listFiles, tempDir } from "../folders.js";
+import { runCli } from "../run-cli.js";
 
 let dir: string;
 let cleanup: () => void;

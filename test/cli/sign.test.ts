@@ -1,9 +1,15 @@
+/**
+ * `jcprofile sign` and `verify` in-process (test/run-cli.ts) with a throwaway PKI, checked against
+ * openssl where it is installed. The built binary's exit code and an openssl-accepted signature
+ * from a real process: test/e2e/built-cli.test.ts.
+ */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hasOpenssl, PASSWORD, writeOpensslPkcs12, writePki } from "../sign/pki.js";
-import { copyExample, listFiles, runCli, tempDir, type CliRun } from "./cli.js";
+import { copyExample, listFiles, tempDir } from "../folders.js";
+import { runCli, type CliRun } from "../run-cli.js";
 
 const SIGNED = [
   "out/prod/signed/jamf-connect-login.mobileconfig",
@@ -35,9 +41,10 @@ const withPassword = { JCPROFILE_SIGNING_PASSWORD: PASSWORD };
 const sign = (args: string[], env: Record<string, string | undefined> = withPassword, input?: string) =>
   runCli(["sign", "--config", "contoso.jcprofile.json", ...args], { cwd: dir, env, ...(input !== undefined && { input }) });
 const verify = (args: string[]) => runCli(["verify", ...args], { cwd: dir });
-const built = (env: string, kind: string) => {
+/** What `build` writes for this config, built once per test into built/ (beside sign's out/). */
+const built = async (env: string, kind: string) => {
   const out = join(dir, "built");
-  if (!existsSync(out)) execFileSync(process.execPath, [join(__dirname, "../../dist/cli.js"), "build", "--config", "contoso.jcprofile.json", "--out", "built"], { cwd: dir });
+  if (!existsSync(out)) expect((await runCli(["build", "--config", "contoso.jcprofile.json", "--out", "built"], { cwd: dir })).code).toBe(0);
   return readFileSync(join(out, env, `jamf-connect-${kind}.mobileconfig`));
 };
 const noPassword = (run: CliRun) => expect(`${run.stdout}${run.stderr}`).not.toContain(PASSWORD);
@@ -59,7 +66,7 @@ describe("jcprofile sign", () => {
     expect(listFiles(dir).filter((file) => file.startsWith("out/"))).toEqual(SIGNED);
     for (const path of SIGNED) {
       const [, env = "", , file = ""] = path.split("/");
-      expectAttached(readFileSync(join(dir, path)), built(env, file.includes("login") ? "login" : "menubar"));
+      expectAttached(readFileSync(join(dir, path)), await built(env, file.includes("login") ? "login" : "menubar"));
     }
     const checked = await verify([...SIGNED, "--ca", pki("root.pem"), "--config", "contoso.jcprofile.json", "--json"]);
     expect(checked.code).toBe(0);
@@ -81,7 +88,7 @@ describe("jcprofile sign", () => {
     const extracted = join(dir, "extracted.plist");
     // Only the root is trusted: the intermediate must come from the file itself.
     execFileSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, SIGNED[0]!), "-CAfile", pki("root.pem"), "-out", extracted], { stdio: "pipe" });
-    expect(readFileSync(extracted)).toEqual(built("prod", "login"));
+    expect(readFileSync(extracted)).toEqual(await built("prod", "login"));
   });
 
   it.skipIf(!OPENSSL)("reads OpenSSL 3's default PKCS#12 (PBES2, AES-256, SHA-256 MAC) with --password-stdin", async () => {
@@ -125,7 +132,7 @@ describe("jcprofile sign", () => {
     expect(run.stderr).toMatch(/self-signed/);
     expect((await verify([SIGNED[0]!, "--ca", "ec.pem"])).code).toBe(0);
     execFileSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, SIGNED[0]!), "-CAfile", cert, "-out", join(dir, "ec.plist")], { stdio: "pipe" });
-    expect(readFileSync(join(dir, "ec.plist"))).toEqual(built("prod", "login"));
+    expect(readFileSync(join(dir, "ec.plist"))).toEqual(await built("prod", "login"));
   });
 
   it("without --chain a PEM signer's intermediate is missing, and verify says the chain is untrusted (exit 1)", async () => {

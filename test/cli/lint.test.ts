@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyExample, REPO_ROOT, runCli, tempDir } from "./cli.js";
+import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
+import { runCli } from "../run-cli.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
 

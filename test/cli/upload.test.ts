@@ -1,9 +1,9 @@
 /**
- * `jcprofile upload` through the built CLI against the local Jamf Pro double: create, an idempotent
+ * `jcprofile upload` in-process against the local Jamf Pro double: create, an idempotent
  * second run, an update in place that keeps Jamf's identifiers and the admin's scope, dry runs.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "./cli.js";
+import { tempDir } from "../folders.js";
 import { startJamfPro, type JamfProDouble } from "../jamfpro/server.js";
 import { ADMIN_SCOPE, SENTINEL_SECRET, USER } from "../jamfpro/world.js";
 import { allOutput, editConfig, storedIdentifiers, upload, uploadJson, writeUploadConfig } from "../jamfpro/upload-cli.js";

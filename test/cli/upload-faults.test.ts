@@ -1,9 +1,9 @@
 /**
- * `jcprofile upload` when things go wrong, through the built CLI against the Jamf Pro double: each
+ * `jcprofile upload` when things go wrong, in-process against the Jamf Pro double: each
  * fault gets one clear line, the right exit code, no stack trace, and never a secret in the output.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "./cli.js";
+import { tempDir } from "../folders.js";
 import { closedPort } from "../entra/emulator.js";
 import { statusPage } from "../jamfpro/classic-xml.js";
 import { startJamfPro, type JamfProDouble } from "../jamfpro/server.js";
@@ -31,6 +31,7 @@ afterAll(() => {
   }
 });
 
+// Faults that make upload wait (Retry-After, --timeout) run concurrently in upload-waits.test.ts.
 describe("jcprofile upload faults", () => {
   it("without credentials: exit 2 naming the variables, before any request", async () => {
     const run = await upload(dir, config, [], { JAMF_CLIENT_ID: undefined, JAMF_CLIENT_SECRET: undefined });
@@ -69,23 +70,6 @@ describe("jcprofile upload faults", () => {
     expect(run.stdout.match(/ created /g)).toHaveLength(3);
   });
 
-  it("503 with Retry-After is waited out and retried", async () => {
-    jamf.faults.push({ kind: "status", method: "GET", path: /^\/JSSResource\/osxconfigurationprofiles$/, status: 503, retryAfter: "1", times: 2 });
-    const run = await upload(dir, config, ["--env", "prod"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout.match(/ created /g)).toHaveLength(2);
-    expect(jamf.requests.filter((request) => request.method === "GET" && request.path === "/JSSResource/osxconfigurationprofiles")).toHaveLength(3);
-  });
-
-  it("a token that runs out during a long Retry-After is renewed before the write", async () => {
-    jamf.world.tokenLifetimeSeconds = 2;
-    jamf.faults.push({ kind: "status", method: "POST", path: /osxconfigurationprofiles\/id\/0$/, status: 503, retryAfter: "2", times: 1 });
-    const run = await upload(dir, config, ["--env", "prod"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout.match(/ created /g)).toHaveLength(2);
-    expect(jamf.requests.filter((request) => request.path === "/api/oauth/token").length).toBeGreaterThanOrEqual(2);
-  });
-
   it("a server that stays busy: a few tries, then exit 3", async () => {
     jamf.faults.push({ kind: "status", path: /^\/JSSResource\//, status: 429, retryAfter: "0", times: 100 });
     const run = await upload(dir, config, ["--env", "prod"]);
@@ -118,13 +102,6 @@ describe("jcprofile upload faults", () => {
     expect(jamf.writes().filter((request) => request.method === "PUT")).toEqual([]);
   });
 
-  it("no answer within --timeout: exit 3 with a hint", async () => {
-    jamf.faults.push({ kind: "hang", path: /^\/JSSResource\/osxconfigurationprofiles$/, times: 1 });
-    const run = await upload(dir, config, ["--env", "prod", "--timeout", "1"]);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain("within 1 s — check jamfPro.url and the network, or raise --timeout");
-  });
-
   it("a refused connection: exit 3 naming the server and HTTPS_PROXY", async () => {
     const port = await closedPort();
     editConfig(config, (c) => (c.defaults.jamfPro!["url"] = `https://127.0.0.1:${port}`));
@@ -134,12 +111,7 @@ describe("jcprofile upload faults", () => {
     expect(run.stderr).toContain("HTTPS_PROXY");
   });
 
-  it("an untrusted certificate: exit 3 pointing at NODE_EXTRA_CA_CERTS", async () => {
-    const run = await upload(dir, config, ["--env", "prod"], { NODE_EXTRA_CA_CERTS: undefined });
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain("NODE_EXTRA_CA_CERTS");
-    expect(jamf.world.profiles).toEqual([]);
-  });
+  // An untrusted certificate needs a process of its own (the trust store is fixed at start-up): test/e2e/built-cli.test.ts.
 
   it("two environments on one server with the same profile names: exit 2 before any request", async () => {
     editConfig(config, (c) => (c.defaults["profile"] = { loginDisplayName: "Jamf Connect Login", menubarDisplayName: "Jamf Connect" }));
