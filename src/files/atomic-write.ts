@@ -28,6 +28,9 @@ export interface WriteOptions {
   signals?: SignalGuardOptions;
 }
 
+/** How long a write may go without letting a pending signal in. */
+const SIGNAL_CHECK_MS = 5;
+
 /**
  * All or nothing. Every file is first written beside its target as a temp file (a name `build`
  * recognises, see temp-names.ts), the files being replaced are kept as hard links (or copies),
@@ -40,8 +43,14 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], option
   const ops = options.ops ?? nodeFileOps;
   const folderName = options.folderName ?? "the output folder";
   const guard = options.guard ?? guardSignals(options.signals);
-  const step = async () => {
-    await letSignalsIn();
+  // A signal reaches JavaScript only through the event loop, and a loop turn per file made a
+  // 2000-file build a third slower: let it in every few milliseconds, and always at the end.
+  let lastTurn = performance.now();
+  const step = async (always = false) => {
+    if (always || performance.now() - lastTurn >= SIGNAL_CHECK_MS) {
+      await letSignalsIn();
+      lastTurn = performance.now();
+    }
     if (guard.caught) throw interruptedWrite(guard.caught);
   };
   const created: string[] = [];
@@ -62,7 +71,7 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], option
         replaced.push({ file, backup: backups[index] });
         temps[index] = "";
       }
-      await step();
+      await step(true);
     } catch (error) {
       const unrestored = rollBack({ ops, replaced, temps, backups, created });
       throw withRollBack(error, replaced.length, unrestored);
