@@ -32,7 +32,7 @@ function binaryPlist(entries: [string, string][]): Uint8Array {
 describe("checkLicense", () => {
   it("reads the example license, XML and base64, and its fields", () => {
     const license = checkLicense(example);
-    expect(license).toMatchObject({ fields: { LicenseKey: "EXAMPLE-NOT-A-REAL-LICENSE-KEY", NumberOfClients: 250, ExpirationDate: "2027-01-05" } });
+    expect(license).toMatchObject({ fields: { LicenseKey: "EXAMPLE-NOT-A-REAL-LICENSE-KEY", NumberOfClients: 250, ExpirationDate: "2036-01-05" } });
     const fromBase64 = checkLicense(bytes(example.toString("base64").replace(/(.{64})/g, "$1\n")));
     expect(typeof fromBase64 === "object" && Buffer.from(fromBase64.bytes).equals(example)).toBe(true);
   });

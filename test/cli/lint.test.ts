@@ -112,7 +112,7 @@ describe("jcprofile lint on what build writes", () => {
 
   it("finds the example's built profiles clean: 0 errors, 0 warnings, in both payload styles", async () => {
     const config = copyExample(dir);
-    // The shipped example license expires on 2027-01-05; keep this test independent of the date.
+    // The shipped example license expires on 2036-01-05; keep this test independent of the date.
     const license = join(dir, "contoso.jamfconnectlicense");
     writeFileSync(license, readFileSync(license, "utf8").replace(/<key>ExpirationDate<\/key>\s*<string>[^<]*<\/string>/, "<key>ExpirationDate</key>\n\t<string>2099-01-05</string>"));
     expect((await runCli(["build", "--config", config], { cwd: dir })).code).toBe(0);

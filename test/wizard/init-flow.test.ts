@@ -340,10 +340,10 @@ describe("writing", () => {
   it("warns about an expired license (the clock is a seam)", async () => {
     cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
     const run = startInit({
-      cwd: dir, now: new Date("2030-01-01T00:00:00Z"),
+      cwd: dir, now: new Date("2037-01-01T00:00:00Z"),
       flags: { answers: { env: "prod", tenant: GUID, clientId: CLIENT, ...FIRST_RUN }, yes: true },
     });
     await run.done;
-    expect(run.said).toContain("warning: the license expired on 2027-01-05 — Jamf Connect needs a current one; download it again from Jamf Account");
+    expect(run.said).toContain("warning: the license expired on 2036-01-05 — Jamf Connect needs a current one; download it again from Jamf Account");
   });
 });
