@@ -6,7 +6,6 @@ import { PASSWORD, writePki } from "../../test/sign/pki.js";
 import { objectIdentifier, time } from "./der.js";
 import { runSign } from "./run-sign.js";
 import { runVerify } from "./run-verify.js";
-import { unwrapProfile } from "./unwrap.js";
 
 const DAY = 86_400_000;
 let dir: string;
@@ -58,27 +57,6 @@ describe("runSign and runVerify in-process", () => {
     const [verdict] = await runVerify({ cwd: dir, files: [result.files[0]!], ca: "root.pem", config: "contoso.jcprofile.json" });
     expect(verdict).toMatchObject({ signingTime: now.toISOString(), drift: { matches: true } });
     expect(readFileSync(join(dir, result.files[0]!))[0]).toBe(0x30);
-  });
-});
-
-describe("unwrapProfile", () => {
-  it("gives the plist of a signed file with the signature checked, and an unsigned file as it is", async () => {
-    const { files } = await runSign({
-      cwd: dir,
-      config: "contoso.jcprofile.json",
-      envs: ["test"],
-      out: "unwrap",
-      identity: { kind: "pem", cert: "signer.pem", key: "signer-key.pem" },
-      readPassword: async () => PASSWORD,
-    });
-    const signed = readFileSync(join(dir, files[0]!));
-    const unwrapped = await unwrapProfile(signed);
-    expect(unwrapped).toMatchObject({ signed: true, signatureValid: true });
-    expect(unwrapped.content.toString("utf8")).toMatch(/^<\?xml/);
-    expect(await unwrapProfile(unwrapped.content)).toEqual({ signed: false, content: unwrapped.content });
-    const tampered = Buffer.from(signed);
-    tampered[tampered.indexOf("<plist") + 1] = "P".charCodeAt(0);
-    expect(await unwrapProfile(tampered)).toMatchObject({ signed: true, signatureValid: false });
   });
 });
 
