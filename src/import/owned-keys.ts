@@ -9,7 +9,7 @@ import { samePlist } from "./compare.js";
  * that rendering fills, so the inverse cannot drift from the forward mapping: a new placeholder in
  * templates/ that import does not know makes fillTemplate throw here, and the import tests fail.
  */
-export const TEMPLATE_FIELDS = [
+const TEMPLATE_FIELDS = [
   "tenant",
   "login.clientId",
   "login.ropgClientId",

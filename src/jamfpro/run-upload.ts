@@ -54,7 +54,7 @@ function serverKey(url: string): string {
 }
 
 /** Two environments on one server must not write the same profile name: checked before any request. */
-export function checkNameClashes(items: readonly UploadItem[]): void {
+function checkNameClashes(items: readonly UploadItem[]): void {
   const seen = new Map<string, UploadItem>();
   for (const item of items) {
     const key = `${serverKey(item.jamfPro.url)}\n${item.name}`;
