@@ -10,10 +10,11 @@
  * - 2: nothing written — an unreadable input, a key that could not be carried over, a usage
  *   mistake, or replacing an environment without --yes and without a terminal.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
+import { readInputFile } from "../config/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, messages } from "../config/schema.js";
 import { saveConfigText } from "../config/write-config.js";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
@@ -100,7 +101,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   if (lost.length > 0) throw cannotCarry(lost);
 
-  const licenseReplaced = license !== undefined && existsSync(license.path) && !Buffer.from(readFileSync(license.path)).equals(Buffer.from(license.bytes));
+  const licenseReplaced = license !== undefined && besideLicenseDiffers(license.path, license.name, license.bytes);
   if (licenseReplaced && !options.yes && !options.isTTY) {
     throw new UserError(`${license!.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
   }
@@ -124,12 +125,18 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, unknownKeys, written };
 }
 
+/** Read as every named input is (a FIFO or a device is never opened for reading); unreadable counts as different. */
 function sameFile(path: string, bytes: Uint8Array): boolean {
-  try {
-    return Buffer.from(readFileSync(path)).equals(Buffer.from(bytes));
-  } catch {
-    return false;
-  }
+  const read = readInputFile(path);
+  return "bytes" in read && read.bytes.equals(Buffer.from(bytes));
+}
+
+/** Whether a license file already beside the config holds other bytes; one that cannot be read is the admin's to fix. */
+function besideLicenseDiffers(path: string, name: string, bytes: Uint8Array): boolean {
+  const read = readInputFile(path);
+  if ("bytes" in read) return !read.bytes.equals(Buffer.from(bytes));
+  if (read.code === "ENOENT") return false;
+  throw new UserError(`${name}: ${read.reason} — nothing was written; move it away or fix it, then import again`);
 }
 
 function checkFlags(options: ImportOptions): void {
