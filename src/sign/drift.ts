@@ -1,6 +1,6 @@
 import { compareKeyPaths } from "../profile/diff.js";
 import type { RenderedProfile } from "../render/profile.js";
-import { readProfileContent } from "./profile-content.js";
+import { readProfileContent, type ProfileContent } from "./profile-content.js";
 
 export interface DriftCheck {
   matches: boolean;
@@ -11,9 +11,11 @@ export interface DriftCheck {
   summary: string;
 }
 
-/** Is the content byte for byte what the config builds now? Matched to a profile by its PayloadIdentifier. */
-export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8Array, fileName: string): DriftCheck {
-  const current = readProfileContent(content, fileName);
+/**
+ * Is the content byte for byte what the config builds now? Matched to a profile by its PayloadIdentifier.
+ * `current` is the content as verify already read it, so it is not parsed twice.
+ */
+export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8Array, current: ProfileContent): DriftCheck {
   const counterpart = profiles.find((profile) => profile.identifier === current.identifier);
   if (!counterpart) {
     return {

@@ -49,8 +49,8 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
   const verdicts: FileVerdict[] = [];
   for (const input of inputs) {
     const verdict = await verifyOne(forge, input.file, input.bytes, anchors, options.now ?? new Date());
-    if (built && verdict.content) {
-      verdict.result.drift = checkDrift(built, verdict.content, input.file);
+    if (built && verdict.content && verdict.profile) {
+      verdict.result.drift = checkDrift(built, verdict.content, verdict.profile);
       if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
     }
     verdict.result.valid = verdict.result.problems.length === 0;
@@ -121,5 +121,5 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
     if (!result.signed) throw new UserError(`${file}: neither a signed profile nor a Jamf Connect profile (${profile.problem}) — pass a .mobileconfig written by jcprofile sign or build`);
     result.problems.push(profile.problem);
   }
-  return { result, content };
+  return { result, content, profile };
 }
