@@ -31,7 +31,7 @@ function walk(source: Readonly<Record<string, PlistValue>>, rendered: Readonly<R
     }
     const other = rendered[key]!;
     if (isPlainObject(value) && isPlainObject(other)) walk(value as Record<string, PlistValue>, other as Record<string, PlistValue>, path, result);
-    else if (!samePlist(value, other)) result.changed.push({ path, source: show(value), rendered: show(other) });
+    else if (!samePlist(value, other)) result.changed.push({ path, source: show(value, path), rendered: show(other, path) });
   }
   for (const key of Object.keys(rendered)) if (!Object.hasOwn(source, key)) result.added.push(join(key));
 }
@@ -52,7 +52,9 @@ export function samePlist(a: PlistValue, b: PlistValue): boolean {
   return a === b;
 }
 
-function show(value: PlistValue): string {
+/** Secret-looking keys (a client secret, a password) are never shown: the message may end up in a CI log. */
+function show(value: PlistValue, path: string): string {
+  if (typeof value === "string" && /secret|password/i.test(path)) return "<secret, not shown>";
   if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;
   if (value instanceof Date) return value.toISOString();
   return JSON.stringify(value);
