@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { carryIdentifiers, compareProfiles } from "./reconcile.js";
-import type { PlistDict } from "./stored-profile.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 
 const mcx = (id: string, uuid: string, settings: PlistDict): PlistDict => ({
   PayloadType: "com.apple.ManagedClient.preferences",

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
 import { isDict } from "../profile/unwrap.js";
-import type { PlistDict, PlistNode } from "./stored-profile.js";
+import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 
 export interface Change {
   /** Where, from the preference domain down for settings (`com.jamf.connect.login.DenyLocal`). */
@@ -41,7 +41,7 @@ function payloadKey(payload: PlistDict): string {
 
 function withIdsOf(target: PlistDict, source: PlistDict | undefined): PlistDict {
   if (source === undefined) return target;
-  const copy: Record<string, PlistNode> = { ...target };
+  const copy: Record<string, PlistValue> = { ...target };
   for (const key of ID_KEYS) if (typeof source[key] === "string") copy[key] = source[key];
   return copy;
 }
@@ -65,7 +65,7 @@ export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
   });
 }
 
-function addedByJamf(parent: KeyPath, key: string, stored: PlistNode | undefined, ours: PlistNode | undefined): boolean {
+function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefined, ours: PlistValue | undefined): boolean {
   if (parent.length === 2 && parent[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
   if (parent.length !== 0) return false;
   if (ADDED_BY_JAMF.has(key)) return true;
@@ -74,7 +74,7 @@ function addedByJamf(parent: KeyPath, key: string, stored: PlistNode | undefined
 }
 
 /** Data (LicenseFile) and secrets as a digest, never raw; long strings shortened. */
-function showNode(node: PlistNode | undefined, secret: boolean): string {
+function showNode(node: PlistValue | undefined, secret: boolean): string {
   if (node === undefined) return "(absent)";
   if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
   if (secret && typeof node === "string") return `<secret, sha256 ${digest(Buffer.from(node, "utf8"))}>`;

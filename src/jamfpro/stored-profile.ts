@@ -7,9 +7,6 @@ import { PlistReadError, readPlist } from "../profile/plist-read.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
 
-export type PlistNode = PlistValue;
-export type { PlistDict };
-
 export class StoredProfileError extends Error {}
 
 export function readProfilePlist(text: string): PlistDict {
