@@ -53,15 +53,25 @@ export function isoOf(text: string): string {
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
+/** Why a certificate is not valid at `now`, or undefined; sign and verify word it each their own way. */
+export function validityProblem(cert: X509Certificate, now: Date): { kind: "unreadable" } | { kind: "expired" | "not yet valid"; date: Date } | undefined {
+  const validTo = dateOf(cert.validTo);
+  const validFrom = dateOf(cert.validFrom);
+  // An unreadable date compares as neither before nor after: never let it pass as valid.
+  if (Number.isNaN(validTo.getTime()) || Number.isNaN(validFrom.getTime())) return { kind: "unreadable" };
+  if (validTo < now) return { kind: "expired", date: validTo };
+  if (validFrom > now) return { kind: "not yet valid", date: validFrom };
+  return undefined;
+}
+
 /** Whether every certificate in the path is valid at `now`; the first that is not, with why. */
 export function checkValidity(path: readonly X509Certificate[], now: Date): string | undefined {
   for (const cert of path) {
-    // An unreadable date compares as neither before nor after: never let it pass as valid.
-    if (Number.isNaN(dateOf(cert.validTo).getTime()) || Number.isNaN(dateOf(cert.validFrom).getTime())) {
-      return `${oneLine(cert.subject)} has validity dates that cannot be read (${cert.validFrom} to ${cert.validTo})`;
-    }
-    if (dateOf(cert.validTo) < now) return `${oneLine(cert.subject)} expired on ${dateOf(cert.validTo).toISOString()}`;
-    if (dateOf(cert.validFrom) > now) return `${oneLine(cert.subject)} is not valid before ${dateOf(cert.validFrom).toISOString()}`;
+    const problem = validityProblem(cert, now);
+    if (problem === undefined) continue;
+    const subject = oneLine(cert.subject);
+    if (problem.kind === "unreadable") return `${subject} has validity dates that cannot be read (${cert.validFrom} to ${cert.validTo})`;
+    return problem.kind === "expired" ? `${subject} expired on ${problem.date.toISOString()}` : `${subject} is not valid before ${problem.date.toISOString()}`;
   }
   return undefined;
 }
