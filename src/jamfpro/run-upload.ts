@@ -50,7 +50,8 @@ export interface UploadOptions {
 }
 
 function serverKey(url: string): string {
-  return new URL(url).origin.toLowerCase() + new URL(url).pathname.replace(/\/+$/, "");
+  const parsed = new URL(url);
+  return parsed.origin.toLowerCase() + parsed.pathname.replace(/\/+$/, "");
 }
 
 /** Two environments on one server must not write the same profile name: checked before any request. */
