@@ -80,14 +80,8 @@ export function pkcs12(key: Made | null, certs: Made[], password: string, algori
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }
 
-export function hasOpenssl(): boolean {
-  try {
-    execFileSync("openssl", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** One probe for openssl, shared with the CMS fixtures. */
+export { hasOpenssl } from "../profiles/openssl.js";
 
 export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
 
