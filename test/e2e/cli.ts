@@ -37,5 +37,16 @@ export function spawnCli(
   });
 }
 
+/** Runs a shell pipeline (/bin/sh -c) in `cwd`, as the CLI's tests run it (CI=true, NO_COLOR=1), and returns its stdout. */
+export function runShell(command: string, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", ["-c", command], { cwd, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", () => resolve(stdout));
+  });
+}
+
 /** The spawning runner under its old name, for specs written before the in-process seam. */
 export const runCli = spawnCli;
