@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const EXAMPLES = join(REPO_ROOT, "examples");
@@ -11,6 +12,24 @@ export const EXAMPLES = join(REPO_ROOT, "examples");
 export function tempDir(prefix = "jcprofile-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The hooks of a test file that wants a fresh folder per test: made before each test (with the
+ * shipped example copied in when `example` is set), handed to `use`, removed after the test.
+ *
+ *   let dir: string;
+ *   useTempDir((made) => (dir = made), { prefix: "jcprofile-x-", example: true });
+ */
+export function useTempDir(use: (dir: string) => void, options: { prefix?: string; example?: boolean } = {}): void {
+  let cleanup = () => {};
+  beforeEach(() => {
+    const made = tempDir(options.prefix);
+    cleanup = made.cleanup;
+    if (options.example === true) copyExample(made.dir);
+    use(made.dir);
+  });
+  afterEach(() => cleanup());
 }
 
 /** The shipped example config and license, copied into a folder. */

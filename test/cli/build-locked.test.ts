@@ -6,8 +6,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyExample, listFiles, tempDir } from "../folders.js";
+import { describe, expect, it } from "vitest";
+import { copyExample, listFiles, tempDir, useTempDir } from "../folders.js";
 import { runCli } from "../run-cli.js";
 
 /** The order the example's profiles are written in: environments as the config lists them. */
@@ -21,9 +21,7 @@ const HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
 const CONFIG = "contoso.jcprofile.json";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-locked-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-locked-" });
 
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
 const helpers = () => listFiles(dir).filter((path) => HELPER.test(path));

@@ -8,10 +8,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runPausedCli } from "../files/paused-cli.js";
 import { runCli } from "../run-cli.js";
-import { CLI, copyExample, listFiles, spawnCli, tempDir } from "./cli.js";
+import { CLI, copyExample, listFiles, spawnCli, useTempDir } from "./cli.js";
 
 /** The order the example's profiles are written in: environments as the config lists them. */
 const ORDER = [
@@ -24,9 +24,7 @@ const HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
 const CONFIG = "contoso.jcprofile.json";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-faults-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-faults-" });
 
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
 const helpers = () => listFiles(dir).filter((path) => HELPER.test(path));

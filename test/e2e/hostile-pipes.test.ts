@@ -4,13 +4,11 @@
  */
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLI, REPO_ROOT, runShell, tempDir } from "./cli.js";
+import { describe, expect, it } from "vitest";
+import { CLI, REPO_ROOT, runShell, useTempDir } from "./cli.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made));
 
 const shell = (command: string) => runShell(command, dir);
 

@@ -5,16 +5,14 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { contosoFlags, NO_PROXY_ENV } from "../probe/probe-cli.js";
-import { CLI, runShell, spawnCli, tempDir } from "./cli.js";
+import { CLI, runShell, spawnCli, useTempDir } from "./cli.js";
 import { runInPty } from "./init-pty.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made));
 
 /** A config with `count` environments whose names are long, so `build --check` prints a lot. */
 function writeManyEnvironments(count: number): void {
