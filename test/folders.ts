@@ -39,6 +39,25 @@ export function copyExample(dir: string): string {
   return join(dir, "contoso.jcprofile.json");
 }
 
+/** The shipped example's config file, as copyExample names it. */
+export const EXAMPLE_CONFIG = "contoso.jcprofile.json";
+
+/** The profiles a build of the example writes, in the order it writes them: environments as the config lists them. */
+export const EXAMPLE_PROFILES = [
+  "out/test/jamf-connect-login.mobileconfig",
+  "out/test/jamf-connect-menubar.mobileconfig",
+  "out/prod/jamf-connect-login.mobileconfig",
+  "out/prod/jamf-connect-menubar.mobileconfig",
+];
+
+/** A build's temporary, backup and lock files. */
+const BUILD_HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
+
+/** The build helper files left below a folder: all or nothing means none once a build has ended. */
+export function buildHelperFiles(dir: string): string[] {
+  return listFiles(dir).filter((path) => BUILD_HELPER.test(path));
+}
+
 /** Every file below a folder, relative, sorted: to assert that nothing was written. */
 export function listFiles(dir: string): string[] {
   const found: string[] = [];

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../folders.js";
 import type { CliRun } from "../run-cli.js";
 
-export { copyExample, EXAMPLES, listFiles, REPO_ROOT, tempDir, useTempDir } from "../folders.js";
+export { buildHelperFiles, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, EXAMPLES, listFiles, REPO_ROOT, tempDir, useTempDir } from "../folders.js";
 export type { CliRun } from "../run-cli.js";
 
 export const CLI = join(REPO_ROOT, "dist", "cli.js");
