@@ -1,21 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyExample, tempDir } from "../../test/e2e/cli.js";
-import { PASSWORD, writePki } from "../../test/sign/pki.js";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, usePkiDir } from "../../test/sign/pki.js";
 import { objectIdentifier, time } from "./der.js";
 import { runSign } from "./run-sign.js";
 import { runVerify } from "./run-verify.js";
 
 const DAY = 86_400_000;
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir());
-  writePki(dir);
-  copyExample(dir);
-});
-afterAll(() => cleanup());
+usePkiDir((made) => (dir = made), { example: true });
 
 describe("runSign and runVerify in-process", () => {
   it("signs without reading the password when nothing needs one, and verify reports expiry later in time", async () => {

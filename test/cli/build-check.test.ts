@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
-import { copyExample, tempDir } from "../folders.js";
+import { useTempDir } from "../folders.js";
 
 /** build --check's `differs:` line names the first key path that differs (issue 9, item 10). */
 const LOGIN = "out/prod/jamf-connect-login.mobileconfig";
@@ -10,12 +10,7 @@ const MENUBAR = "out/prod/jamf-connect-menubar.mobileconfig";
 const CONFIG = "contoso.jcprofile.json";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  copyExample(dir);
-});
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { example: true });
 
 const check = () => runCli(["build", "--config", CONFIG, "--env", "prod", "--check"], { cwd: dir });
 const build = () => runCli(["build", "--config", CONFIG, "--env", "prod"], { cwd: dir });

@@ -6,27 +6,18 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyExample, listFiles, tempDir } from "../folders.js";
+import { describe, expect, it } from "vitest";
+import { buildHelperFiles, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, tempDir, useTempDir } from "../folders.js";
 import { runCli } from "../run-cli.js";
 
-/** The order the example's profiles are written in: environments as the config lists them. */
-const ORDER = [
-  "out/test/jamf-connect-login.mobileconfig",
-  "out/test/jamf-connect-menubar.mobileconfig",
-  "out/prod/jamf-connect-login.mobileconfig",
-  "out/prod/jamf-connect-menubar.mobileconfig",
-];
-const HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
-const CONFIG = "contoso.jcprofile.json";
+const ORDER = EXAMPLE_PROFILES;
+const CONFIG = EXAMPLE_CONFIG;
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-locked-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-locked-" });
 
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
-const helpers = () => listFiles(dir).filter((path) => HELPER.test(path));
+const helpers = () => buildHelperFiles(dir);
 
 /** chattr +i needs root and a file system that has the flag (ext4, xfs, btrfs; not tmpfs or overlayfs). */
 function chattrWorks(): boolean {

@@ -5,14 +5,12 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EXAMPLES, listFiles, tempDir } from "../folders.js";
+import { describe, expect, it } from "vitest";
+import { EXAMPLES, listFiles, useTempDir } from "../folders.js";
 import { runCli } from "../run-cli.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-hostile-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-hostile-" });
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";

@@ -6,26 +6,16 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyExample, tempDir } from "../folders.js";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../folders.js";
 import { runCli } from "../run-cli.js";
-import { PASSWORD, writePki } from "../sign/pki.js";
+import { PASSWORD, usePkiDir } from "../sign/pki.js";
 
 let pkiDir: string;
-let removePki: () => void;
-beforeAll(() => {
-  ({ dir: pkiDir, cleanup: removePki } = tempDir("jcprofile-pki-"));
-  writePki(pkiDir);
-});
-afterAll(() => removePki());
+usePkiDir((made) => (pkiDir = made), { prefix: "jcprofile-pki-" });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  copyExample(dir);
-});
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { example: true });
 
 /** Each reader, with BAD standing for the hostile file. */
 export const readers = (pki: (name: string) => string): Record<string, string[]> => ({

@@ -4,20 +4,18 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
-import { tempDir } from "../folders.js";
+import { useTempDir } from "../folders.js";
 
 const { users } = CONTOSO;
 
 let emu: EntraEmulator;
 let dir: string;
-let cleanup: () => void;
 useContosoEmulator((started) => (emu = started));
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-probe-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-probe-" });
 
 function writeConfig(prod: Record<string, unknown>, extraEnvironments: Record<string, unknown> = {}): string {
   const config = {

@@ -4,11 +4,11 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { contosoFlags, parseChecks, passwordRequests, runProbeCli } from "../probe/probe-cli.js";
-import { tempDir } from "../folders.js";
+import { useTempDir } from "../folders.js";
 
 const { users } = CONTOSO;
 const SENTINEL = "S3ntinel-Pw-9c41e7b2";
@@ -16,10 +16,8 @@ const CUSTOM = `api://${CONTOSO.apiAppId}/jamfconnect+openid+email+profile`;
 
 let emu: EntraEmulator;
 let dir: string;
-let cleanup: () => void;
 useContosoEmulator((started) => (emu = started));
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-probe-safety-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-probe-safety-" });
 
 /** Every file below a folder whose bytes contain the text. */
 function filesContaining(folder: string, text: string): string[] {

@@ -6,9 +6,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hasOpenssl, PASSWORD, writeOpensslPkcs12, writePki } from "../sign/pki.js";
-import { copyExample, listFiles, tempDir } from "../folders.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { hasOpenssl, PASSWORD, usePkiDir, writeOpensslPkcs12 } from "../sign/pki.js";
+import { listFiles, useTempDir } from "../folders.js";
 import { runCli, type CliRun } from "../run-cli.js";
 
 const SIGNED = [
@@ -21,20 +21,10 @@ const OPENSSL = hasOpenssl();
 if (!OPENSSL) console.warn("openssl is not installed: the independent `openssl cms -verify` checks are skipped");
 
 let pkiDir: string;
-let removePki: () => void;
-beforeAll(() => {
-  ({ dir: pkiDir, cleanup: removePki } = tempDir("jcprofile-pki-"));
-  writePki(pkiDir);
-});
-afterAll(() => removePki());
+usePkiDir((made) => (pkiDir = made), { prefix: "jcprofile-pki-" });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  copyExample(dir);
-});
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { example: true });
 
 const pki = (name: string) => join(pkiDir, name);
 const withPassword = { JCPROFILE_SIGNING_PASSWORD: PASSWORD };

@@ -2,28 +2,17 @@
  * `jcprofile upload` when things go wrong, in-process against the Jamf Pro double: each
  * fault gets one clear line, the right exit code, no stack trace, and never a secret in the output.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../folders.js";
+import { afterAll, describe, expect, it } from "vitest";
 import { closedPort } from "../entra/emulator.js";
 import { statusPage } from "../jamfpro/classic-xml.js";
-import { startJamfPro, type JamfProDouble } from "../jamfpro/server.js";
+import type { JamfProDouble } from "../jamfpro/server.js";
 import { CLIENTS, SENTINEL_SECRET } from "../jamfpro/world.js";
-import { allOutput, editConfig, upload, uploadJson, writeUploadConfig } from "../jamfpro/upload-cli.js";
+import { allOutput, editConfig, upload, uploadJson, useUploadWorld } from "../jamfpro/upload-cli.js";
 
 let jamf: JamfProDouble;
 let dir: string;
-let cleanup: () => void;
 let config: string;
-
-beforeEach(async () => {
-  jamf = await startJamfPro();
-  ({ dir, cleanup } = tempDir("jcprofile-upload-faults-"));
-  config = writeUploadConfig(dir, jamf);
-});
-afterEach(async () => {
-  await jamf.close();
-  cleanup();
-});
+useUploadWorld("jcprofile-upload-faults-", (world) => ({ jamf, dir, config } = world));
 afterAll(() => {
   for (const text of allOutput) {
     expect(text).not.toContain(SENTINEL_SECRET);

@@ -2,28 +2,17 @@
  * `jcprofile upload` in-process against the local Jamf Pro double: create, an idempotent
  * second run, an update in place that keeps Jamf's identifiers and the admin's scope, dry runs.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../folders.js";
-import { startJamfPro, type JamfProDouble } from "../jamfpro/server.js";
+import { afterAll, describe, expect, it } from "vitest";
+import type { JamfProDouble } from "../jamfpro/server.js";
 import { ADMIN_SCOPE, SENTINEL_SECRET, USER } from "../jamfpro/world.js";
-import { allOutput, editConfig, storedIdentifiers, upload, uploadJson, writeUploadConfig } from "../jamfpro/upload-cli.js";
+import { allOutput, editConfig, storedIdentifiers, upload, uploadJson, useUploadWorld } from "../jamfpro/upload-cli.js";
 
 const LOGIN_PROD = "Jamf Connect Login (prod)";
 
 let jamf: JamfProDouble;
 let dir: string;
-let cleanup: () => void;
 let config: string;
-
-beforeEach(async () => {
-  jamf = await startJamfPro();
-  ({ dir, cleanup } = tempDir("jcprofile-upload-"));
-  config = writeUploadConfig(dir, jamf);
-});
-afterEach(async () => {
-  await jamf.close();
-  cleanup();
-});
+useUploadWorld("jcprofile-upload-", (world) => ({ jamf, dir, config } = world));
 afterAll(() => {
   for (const text of allOutput) {
     expect(text).not.toContain(SENTINEL_SECRET);

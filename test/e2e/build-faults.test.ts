@@ -8,28 +8,19 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runPausedCli } from "../files/paused-cli.js";
 import { runCli } from "../run-cli.js";
-import { CLI, copyExample, listFiles, spawnCli, tempDir } from "./cli.js";
+import { buildHelperFiles, CLI, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, spawnCli, useTempDir } from "./cli.js";
 
-/** The order the example's profiles are written in: environments as the config lists them. */
-const ORDER = [
-  "out/test/jamf-connect-login.mobileconfig",
-  "out/test/jamf-connect-menubar.mobileconfig",
-  "out/prod/jamf-connect-login.mobileconfig",
-  "out/prod/jamf-connect-menubar.mobileconfig",
-];
-const HELPER = /\.jcprofile-(tmp|old)-\d+-[0-9a-f]+$|\.jcprofile\.lock$/;
-const CONFIG = "contoso.jcprofile.json";
+const ORDER = EXAMPLE_PROFILES;
+const CONFIG = EXAMPLE_CONFIG;
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-faults-")));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { prefix: "jcprofile-faults-" });
 
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
-const helpers = () => listFiles(dir).filter((path) => HELPER.test(path));
+const helpers = () => buildHelperFiles(dir);
 
 /** Builds the example, then renames its organization: returns the profiles as built before. */
 async function builtThenEdited(organization = "Fabrikam Inc"): Promise<string[]> {

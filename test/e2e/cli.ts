@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../folders.js";
 import type { CliRun } from "../run-cli.js";
 
-export { copyExample, EXAMPLES, listFiles, REPO_ROOT, tempDir } from "../folders.js";
+export { buildHelperFiles, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, EXAMPLES, listFiles, REPO_ROOT, tempDir, useTempDir } from "../folders.js";
 export type { CliRun } from "../run-cli.js";
 
 export const CLI = join(REPO_ROOT, "dist", "cli.js");
@@ -34,6 +34,17 @@ export function spawnCli(
       resolve({ code, stdout, stderr });
     });
     child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs a shell pipeline (/bin/sh -c) in `cwd`, as the CLI's tests run it (CI=true, NO_COLOR=1), and returns its stdout. */
+export function runShell(command: string, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", ["-c", command], { cwd, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", () => resolve(stdout));
   });
 }
 

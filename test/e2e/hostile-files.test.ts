@@ -6,25 +6,15 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PASSWORD, writePki } from "../sign/pki.js";
-import { CLI, copyExample, spawnCli, tempDir } from "./cli.js";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, usePkiDir } from "../sign/pki.js";
+import { CLI, spawnCli, useTempDir } from "./cli.js";
 
 let pkiDir: string;
-let removePki: () => void;
-beforeAll(() => {
-  ({ dir: pkiDir, cleanup: removePki } = tempDir("jcprofile-pki-"));
-  writePki(pkiDir);
-});
-afterAll(() => removePki());
+usePkiDir((made) => (pkiDir = made), { prefix: "jcprofile-pki-" });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  copyExample(dir);
-});
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made), { example: true });
 
 const pki = (name: string) => join(pkiDir, name);
 

@@ -2,26 +2,15 @@
  * lint --json and verify --json with outputs far past a pipe's 64 KiB, read by a reader that sleeps
  * first: the CLI finishes long before the reader starts, and every byte must still arrive.
  */
-import { spawn } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLI, REPO_ROOT, tempDir } from "./cli.js";
+import { describe, expect, it } from "vitest";
+import { CLI, REPO_ROOT, runShell, useTempDir } from "./cli.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made));
 
-function shell(command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("/bin/sh", ["-c", command], { cwd: dir, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", () => resolve(stdout));
-  });
-}
+const shell = (command: string) => runShell(command, dir);
 
 describe("--json through a pipe to a slow reader", () => {
   it.each(["lint", "verify"])("%s --json over 200 files arrives whole", async (command) => {

@@ -2,19 +2,17 @@
  * What only a real process shows: output through a pipe to a slow reader, a named pipe that a
  * blocking read would wait on forever, and signals at a terminal that reports no width. Everything else runs in-process (test/run-cli.ts).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caCertPath, CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
 import { contosoFlags, NO_PROXY_ENV } from "../probe/probe-cli.js";
-import { CLI, spawnCli, tempDir } from "./cli.js";
+import { CLI, runShell, spawnCli, useTempDir } from "./cli.js";
 import { runInPty } from "./init-pty.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made));
 
 /** A config with `count` environments whose names are long, so `build --check` prints a lot. */
 function writeManyEnvironments(count: number): void {
@@ -29,16 +27,7 @@ function writeManyEnvironments(count: number): void {
   writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config));
 }
 
-/** Runs a shell pipeline in `dir` and returns its stdout. */
-function shell(command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("/bin/sh", ["-c", command], { cwd: dir, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", () => resolve(stdout));
-  });
-}
+const shell = (command: string) => runShell(command, dir);
 
 describe("output through a pipe", () => {
   it("reaches a slow reader whole, well past the pipe's 64 KiB", async () => {

@@ -1,18 +1,11 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, writePki } from "../sign/pki.js";
-import { copyExample, tempDir } from "./cli.js";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, usePkiDir } from "../sign/pki.js";
 import { runInPty } from "./init-pty.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir());
-  writePki(dir);
-  copyExample(dir);
-});
-afterAll(() => cleanup());
+usePkiDir((made) => (dir = made), { example: true });
 
 describe("jcprofile sign at a terminal", () => {
   it("asks for the PKCS#12 password masked and never shows it", async () => {

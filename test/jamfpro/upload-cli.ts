@@ -5,9 +5,10 @@
  * (NODE_EXTRA_CA_CERTS in vitest.config.ts), as a spawned CLI does from CLIENT_ENV.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { copyExample } from "../folders.js";
+import { afterEach, beforeEach } from "vitest";
+import { copyExample, tempDir } from "../folders.js";
 import { runCli, type CliRun } from "../run-cli.js";
-import { caCertPath, type JamfProDouble } from "./server.js";
+import { caCertPath, startJamfPro, type JamfProDouble } from "./server.js";
 import { CLIENTS } from "./world.js";
 
 export type ConfigJson = {
@@ -24,6 +25,28 @@ export function writeUploadConfig(dir: string, jamf: { url: string }, change?: (
   change?.(config);
   writeFileSync(path, JSON.stringify(config, null, 2));
   return path;
+}
+
+/**
+ * The hooks of an upload spec: before each test a fresh Jamf Pro double and a folder holding the
+ * example config pointed at it (writeUploadConfig), handed to `use`; both gone after the test.
+ *
+ *   let jamf: JamfProDouble; let dir: string; let config: string;
+ *   useUploadWorld("jcprofile-upload-", (world) => ({ jamf, dir, config } = world));
+ */
+export function useUploadWorld(prefix: string, use: (world: { jamf: JamfProDouble; dir: string; config: string }) => void): void {
+  let jamf: JamfProDouble | undefined;
+  let cleanup = () => {};
+  beforeEach(async () => {
+    jamf = await startJamfPro();
+    const made = tempDir(prefix);
+    cleanup = made.cleanup;
+    use({ jamf, dir: made.dir, config: writeUploadConfig(made.dir, jamf) });
+  });
+  afterEach(async () => {
+    await jamf?.close();
+    cleanup();
+  });
 }
 
 export function editConfig(path: string, change: (config: ConfigJson) => void): void {

@@ -11,6 +11,8 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { pki } from "node-forge";
+import { afterAll, beforeAll } from "vitest";
+import { copyExample, tempDir } from "../folders.js";
 
 // node-forge is CommonJS with no named exports node can see; require it as the product's loader does.
 const forge = createRequire(import.meta.url)("node-forge") as typeof import("node-forge");
@@ -80,14 +82,8 @@ export function pkcs12(key: Made | null, certs: Made[], password: string, algori
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }
 
-export function hasOpenssl(): boolean {
-  try {
-    execFileSync("openssl", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** One probe for openssl, shared with the CMS fixtures. */
+export { hasOpenssl } from "../profiles/openssl.js";
 
 export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
 
@@ -148,4 +144,23 @@ export function writeOpensslPkcs12(pkiDir: string, outDir: string): string {
     "-certfile", join(dir, "intermediate.pem"), "-out", out, "-passout", "env:P12_PASSWORD",
   ], { env: { ...process.env, P12_PASSWORD: PASSWORD }, stdio: ["ignore", "ignore", "pipe"] });
   return out;
+}
+
+/**
+ * The hooks of a test file that shares one PKI folder: made and written once before its tests
+ * (with the shipped example copied in too when `example` is set), handed to `use`, removed after.
+ *
+ *   let pkiDir: string;
+ *   usePkiDir((made) => (pkiDir = made), { prefix: "jcprofile-pki-" });
+ */
+export function usePkiDir(use: (dir: string) => void, options: { prefix?: string; example?: boolean } = {}): void {
+  let cleanup = () => {};
+  beforeAll(() => {
+    const made = tempDir(options.prefix);
+    cleanup = made.cleanup;
+    writePki(made.dir);
+    if (options.example === true) copyExample(made.dir);
+    use(made.dir);
+  });
+  afterAll(() => cleanup());
 }
