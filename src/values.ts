@@ -7,6 +7,14 @@ import { withoutCredentials } from "./net/urls.js";
 
 const SHOWN_LENGTH = 40;
 
+/**
+ * A key whose name says it holds a secret (ROPGClientSecret, a password): its string value is
+ * never shown, not even as a digest (a short hash of a weak password can be cracked offline), since
+ * the message may end up in a CI log.
+ */
+export const isSecretKey = (name: string): boolean => /secret|password/i.test(name);
+export const SECRET_NOT_SHOWN = "<secret, not shown>";
+
 /** A value as the admin wrote it in JSON, shortened so one message stays one line; URL credentials left out. */
 export function showValue(value: unknown): string {
   if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;

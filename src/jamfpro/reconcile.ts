@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
 import { isDict } from "../profile/unwrap.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import { isSecretKey, SECRET_NOT_SHOWN } from "../values.js";
 
 export interface Change {
   /** Where, from the preference domain down for settings (`com.jamf.connect.login.DenyLocal`). */
@@ -60,7 +61,7 @@ export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict 
 /** Every difference a Mac would see, ignoring key order and the keys Jamf Pro adds itself. */
 export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
   return compareKeyPaths(stored, ours, { ignore: addedByJamf }).map((difference) => {
-    const secret = difference.parts.some((part) => typeof part === "string" && /secret|password/i.test(part));
+    const secret = difference.parts.some((part) => typeof part === "string" && isSecretKey(part));
     return { path: difference.path, old: showNode(difference.before, secret), new: showNode(difference.after, secret) };
   });
 }
@@ -73,11 +74,11 @@ function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefine
   return key === "PayloadDescription" && ours === undefined && stored === "";
 }
 
-/** Data (LicenseFile) and secrets as a digest, never raw; long strings shortened. */
+/** Data (LicenseFile) as a digest and secrets not at all, never raw; long strings shortened. */
 function showNode(node: PlistValue | undefined, secret: boolean): string {
   if (node === undefined) return "(absent)";
   if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
-  if (secret && typeof node === "string") return `<secret, sha256 ${digest(Buffer.from(node, "utf8"))}>`;
+  if (secret && typeof node === "string") return SECRET_NOT_SHOWN;
   if (node instanceof Date) return node.toISOString();
   if (Array.isArray(node)) return `[${node.length} items]`;
   if (isDict(node)) return `{${Object.keys(node).length} keys}`;
