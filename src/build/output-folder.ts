@@ -161,6 +161,6 @@ function unreadable(shown: string, error: unknown): UserError {
 }
 
 /** A path pasted into sh/zsh as one word. */
-export function shellQuote(path: string): string {
+function shellQuote(path: string): string {
   return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import { decodeUtf8 } from "../config/decode-text.js";
 import { readInputFile } from "../config/read-file.js";
 
-export const DEFAULT_CONFIG = "jcprofile.json";
+const DEFAULT_CONFIG = "jcprofile.json";
 
 /** Where the config is, and how messages name it: as the admin typed it. */
 export interface ConfigSource {

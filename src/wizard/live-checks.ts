@@ -49,7 +49,7 @@ export async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undef
 }
 
 /** The probe's line: what Entra answered, then the fix. */
-export const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
+const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
 
 export function finish(live: Live, spinner: Pick<Spinner, "stop">, label: string, outcome: CheckOutcome): void {
   spinner.stop(outcome.verdict, `${label}: ${lineOf(outcome)}`);
