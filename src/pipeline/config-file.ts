@@ -17,6 +17,16 @@ export function displayPath(cwd: string, path: string): string {
   return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
 }
 
+/**
+ * A path the admin typed, named as typed unless it reaches below `cwd` in a roundabout way, so
+ * messages match the command line. Unlike displayPath, a path outside `cwd` stays as typed
+ * (`../x` is not made absolute).
+ */
+export function showTypedPath(cwd: string, file: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel.startsWith("..") ? file : rel || file;
+}
+
 export function configLocation(cwd: string, config: string | undefined): ConfigSource {
   const path = resolve(cwd, config ?? DEFAULT_CONFIG);
   return { path, displayPath: config ?? DEFAULT_CONFIG };
