@@ -11,7 +11,8 @@ import { askQuestion, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
-import { questionNamed, type AnswerName } from "./questions.js";
+import type { AnswerName } from "./question-types.js";
+import { questionNamed } from "./questions.js";
 import type { Spinner } from "../output.js";
 
 export interface Live {
