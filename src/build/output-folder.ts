@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { describeFirstDifference } from "./first-difference.js";
 import type { FileToWrite } from "../files/atomic-write.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
@@ -43,7 +42,9 @@ export async function writeOutput(files: readonly FileToWrite[], context: Output
 }
 
 /** --check: one line per profile that is missing, differs or is stale, and per leftover, each with its fix. */
-export function checkOutput(files: readonly FileToWrite[], context: OutputContext): string[] {
+export async function checkOutput(files: readonly FileToWrite[], context: OutputContext): Promise<string[]> {
+  // Only --check needs the plist reader and key-path diff behind this, so a plain build does not load them.
+  const { describeFirstDifference } = await import("./first-difference.js");
   const lines: string[] = [];
   for (const file of files) {
     const current = readIfExists(file);
@@ -160,6 +161,6 @@ function unreadable(shown: string, error: unknown): UserError {
 }
 
 /** A path pasted into sh/zsh as one word. */
-export function shellQuote(path: string): string {
+function shellQuote(path: string): string {
   return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

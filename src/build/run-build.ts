@@ -44,7 +44,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   });
   const context = { outDir, cwd: options.cwd, allEnvironments: !selected };
   const shown = files.map((file) => file.displayPath);
-  if (options.check) return { files: shown, warnings, differences: checkOutput(files, context), removedLeftovers: [], pruned: [], notes: [] };
+  if (options.check) return { files: shown, warnings, differences: await checkOutput(files, context), removedLeftovers: [], pruned: [], notes: [] };
   const outcome = await writeOutput(files, context, options.prune ?? false);
   const notes = outcome.tookOverLockFrom === undefined ? [] : [`took over the lock of build ${outcome.tookOverLockFrom}, which no longer runs`];
   return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notes };

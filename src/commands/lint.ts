@@ -1,10 +1,11 @@
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { lintProfile } from "../lint/lint-profile.js";
 import type { LintFinding } from "../lint/finding.js";
 import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
+import { showTypedPath } from "../pipeline/config-file.js";
 import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 
 export interface LintFlags {
@@ -25,7 +26,7 @@ export function lintCommand(flags: LintFlags, io: CommandIo, now = new Date()): 
   const all: LintFinding[] = [];
   let unreadable = 0;
   for (const file of flags.files) {
-    const fileName = showPath(io.cwd, file);
+    const fileName = showTypedPath(io.cwd, file);
     let model: ProfileModel;
     try {
       model = readProfileFile(resolve(io.cwd, file), { fileName, domain });
@@ -77,10 +78,4 @@ function notesOf(model: ProfileModel): string[] {
 
 function count(n: number, noun: string): string {
   return n === 0 ? "" : `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** Files are named as the admin typed them when relative, so messages match the command line. */
-function showPath(cwd: string, file: string): string {
-  const rel = relative(cwd, resolve(cwd, file));
-  return rel.startsWith("..") ? file : rel || file;
 }

@@ -16,8 +16,8 @@ export interface ResolvedJamfPro {
   clientSecretEnv: string;
 }
 
-export const DEFAULT_CLIENT_ID_ENV = "JAMF_CLIENT_ID";
-export const DEFAULT_CLIENT_SECRET_ENV = "JAMF_CLIENT_SECRET";
+const DEFAULT_CLIENT_ID_ENV = "JAMF_CLIENT_ID";
+const DEFAULT_CLIENT_SECRET_ENV = "JAMF_CLIENT_SECRET";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 

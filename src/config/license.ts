@@ -8,10 +8,10 @@ import { readLicense as readLicenseBytes, type License } from "../profile/licens
  * base64 text. Either way the profile's LicenseFile holds the plist bytes as <data>. Whether
  * Jamf Connect also accepts a base64 <string> is UNVERIFIED, so jcprofile always writes <data>.
  *
- * checkLicense is the one place that decides "is this a Jamf Connect license": the file must
- * parse as a property list whose top level is a dictionary with a non-empty LicenseKey string.
+ * profile/license.ts readLicense is the one place that decides "is this a Jamf Connect license"
+ * (a property list, or base64 of one, whose top level is a dictionary with a non-empty LicenseKey
+ * string); this file only reads the file and turns its verdict into a message with the fix.
  */
-export type { License } from "../profile/license.js";
 
 const FROM_JAMF = "use the .jamfconnectlicense file from Jamf Account";
 

@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
  * files up to MAX_INPUT_BYTES are read. Returns the bytes, or what is wrong (it reads after the
  * file's name) with its errno code, so callers word "not found" their own way.
  */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 export type ReadOutcome = { bytes: Buffer } | { code: string; reason: string };
 

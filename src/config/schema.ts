@@ -18,7 +18,7 @@ export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 export const IDENTIFIER_PATTERN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 export const ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-export const SCOPE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SCOPE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export const messages = {
   tenant:
@@ -37,14 +37,6 @@ export const messages = {
 
 /** A Directory (tenant) ID or a verified domain: what Entra accepts in the authority path. */
 export const isTenant = (value: string): boolean => GUID_PATTERN.test(value) || DOMAIN_PATTERN.test(value);
-
-export function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 const nonEmptyString = v.pipe(v.string(), v.minLength(1, messages.nonEmpty));
 
@@ -70,7 +62,7 @@ export const httpsUrlSchema = v.pipe(
   v.check((value) => authorityHostProblem(value) === undefined, (issue) => authorityHostProblem(String(issue.input)) ?? messages.authorityHost),
 );
 
-/** A regex, not v.check(isHttpsUrl): it becomes a `pattern` in the JSON Schema. */
+/** A regex, not a v.check: it becomes a `pattern` in the JSON Schema. */
 export const jamfProUrlSchema = v.pipe(
   v.string(),
   // No "@" before the host: fetch refuses a URL with credentials, and its error would print them.

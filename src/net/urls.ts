@@ -16,12 +16,8 @@ export function withoutCredentials(text: string): string {
 
 /** Why `value` cannot be an authority host, or undefined when it can. Never repeats the value. */
 export function authorityHostProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return NOT_HTTPS;
-  }
+  const url = parseUrl(value);
+  if (url === undefined) return NOT_HTTPS;
   if (url.protocol !== "https:") return NOT_HTTPS;
   if (url.username !== "" || url.password !== "") return `has a user name or password in it — ${ONLY_HOST}`;
   if (url.pathname !== "/" && url.pathname !== "") return `has a path — ${ONLY_HOST} (jcprofile adds the tenant and the endpoint)`;
@@ -35,12 +31,8 @@ export function authorityHostProblem(value: string): string | undefined {
  * on-premises server can live under one). Never repeats the value.
  */
 export function jamfProUrlProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(value);
+  if (url === undefined) return undefined;
   const fix = "give only the server's address, e.g. https://contoso.jamfcloud.com";
   if (url.protocol === "http:") return `is http:// — Jamf Pro's API is reached only over https://: ${fix}`;
   if (url.username !== "" || url.password !== "") {
@@ -49,6 +41,14 @@ export function jamfProUrlProblem(value: string): string | undefined {
   if (url.search !== "" || value.includes("?")) return `has a query (?…) — ${fix}`;
   if (url.hash !== "" || value.includes("#")) return `has a fragment (#…) — ${fix}`;
   return undefined;
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 const NOT_HTTPS = "is not an https URL — use e.g. https://login.microsoftonline.us";

@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import { decodeUtf8 } from "../config/decode-text.js";
 import { readInputFile } from "../config/read-file.js";
 
-export const DEFAULT_CONFIG = "jcprofile.json";
+const DEFAULT_CONFIG = "jcprofile.json";
 
 /** Where the config is, and how messages name it: as the admin typed it. */
 export interface ConfigSource {
@@ -15,6 +15,16 @@ export interface ConfigSource {
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
+}
+
+/**
+ * A path the admin typed, named as typed unless it reaches below `cwd` in a roundabout way, so
+ * messages match the command line. Unlike displayPath, a path outside `cwd` stays as typed
+ * (`../x` is not made absolute).
+ */
+export function showTypedPath(cwd: string, file: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel.startsWith("..") ? file : rel || file;
 }
 
 export function configLocation(cwd: string, config: string | undefined): ConfigSource {

@@ -46,7 +46,7 @@ export class ProfileReadError extends UserError {
 }
 
 /** The plist bytes of a profile file: the content of a CMS-signed one, else the bytes themselves. */
-export function profileContent(bytes: Uint8Array): { content: Uint8Array; signed: boolean } {
+function profileContent(bytes: Uint8Array): { content: Uint8Array; signed: boolean } {
   const pem = /^-----BEGIN (?:PKCS7|CMS)-----([\s\S]*?)-----END (?:PKCS7|CMS)-----/.exec(Buffer.from(bytes.subarray(0, 1 << 20)).toString("latin1").trimStart());
   const der = pem ? new Uint8Array(Buffer.from(pem[1]!.replace(/\s+/g, ""), "base64")) : bytes;
   if (!looksLikeCms(der)) return { content: bytes, signed: false };

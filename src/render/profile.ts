@@ -5,8 +5,6 @@ import { PlistValueError, serializePlist, type PlistDict } from "../profile/plis
 import { payloadUuid, preferencesDepth, wrapPreferences } from "../profile/wrap.js";
 import { renderPreferences } from "./preferences.js";
 
-export { payloadUuid, UUID_NAMESPACE } from "../profile/wrap.js";
-
 export interface RenderedProfile {
   environment: string;
   kind: ProfileKind;

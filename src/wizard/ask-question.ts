@@ -7,7 +7,8 @@
 import { UserError } from "../errors.js";
 import { showValue } from "../values.js";
 import type { Prompter } from "./prompter.js";
-import { questionNamed, type AnswerName, type Answers, type Question, type QuestionContext } from "./questions.js";
+import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
+import { questionNamed } from "./questions.js";
 import type { Output } from "../output.js";
 import { splitRoles } from "./validators.js";
 

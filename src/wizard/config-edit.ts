@@ -13,7 +13,7 @@ import { parseConfig, renderConfig } from "../pipeline/render-config.js";
 import { problemsError } from "../problem.js";
 import { environmentFromAnswers } from "./environment.js";
 import { licenseForConfig } from "./license-files.js";
-import type { Answers } from "./questions.js";
+import type { Answers } from "./question-types.js";
 import { licenseExpiry } from "./validators.js";
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { environmentFromAnswers } from "./environment.js";
-import type { Answers } from "./questions.js";
+import type { Answers } from "./question-types.js";
 
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
 const API = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";

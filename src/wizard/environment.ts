@@ -7,7 +7,7 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
 import { isPlainObject } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
-import type { Answers } from "./questions.js";
+import type { Answers } from "./question-types.js";
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,8 @@ import { askQuestion, type Asking } from "./ask-question.js";
 import type { CheckRecord, WizardChecks } from "./checks.js";
 import { checkApp, checkTenant, type Live } from "./live-checks.js";
 import { checkPassword } from "./password-check.js";
-import { QUESTIONS, type AnswerName, type Answers, type QuestionContext } from "./questions.js";
+import type { AnswerName, Answers, QuestionContext } from "./question-types.js";
+import { QUESTIONS } from "./questions.js";
 
 export interface Walk {
   asking: Asking;

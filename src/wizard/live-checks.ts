@@ -11,7 +11,8 @@ import { askQuestion, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
-import { questionNamed, type AnswerName } from "./questions.js";
+import type { AnswerName } from "./question-types.js";
+import { questionNamed } from "./questions.js";
 import type { Spinner } from "../output.js";
 
 export interface Live {
@@ -49,7 +50,7 @@ export async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undef
 }
 
 /** The probe's line: what Entra answered, then the fix. */
-export const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
+const lineOf = (outcome: CheckOutcome): string => explain({ verdict: outcome.verdict, cause: outcome.cause ?? null, hint: outcome.hint });
 
 export function finish(live: Live, spinner: Pick<Spinner, "stop">, label: string, outcome: CheckOutcome): void {
   spinner.stop(outcome.verdict, `${label}: ${lineOf(outcome)}`);

@@ -22,7 +22,7 @@ import { walk } from "./flow.js";
 import { validateUser } from "./password-check.js";
 import { interrupted, type Prompter } from "./prompter.js";
 import { licenseDefault } from "./license-files.js";
-import type { Answers, QuestionContext } from "./questions.js";
+import type { Answers, QuestionContext } from "./question-types.js";
 import type { Output } from "../output.js";
 import { validators } from "./validators.js";
 import { reviewAndConfirm } from "./review.js";

@@ -3,7 +3,7 @@
  * at the end a recap of what was configured, how the live checks ended and what to run next.
  */
 import type { CheckRecord } from "./checks.js";
-import type { Answers } from "./questions.js";
+import type { Answers } from "./question-types.js";
 import type { Output } from "../output.js";
 
 const CA_MODES: Readonly<Record<Answers["caChoice"], string>> = {
