@@ -1,5 +1,6 @@
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { UserError } from "../errors.js";
+import { showTypedPath } from "../pipeline/config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
@@ -30,7 +31,7 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
   const notes: string[] = [];
   let top: ReadSources["top"];
   for (const file of files) {
-    const fileName = showPath(cwd, file);
+    const fileName = showTypedPath(cwd, file);
     const model = readProfileFile(resolve(cwd, file), { fileName, domain });
     notes.push(...model.notes.map((note) => `${fileName}: ${note}`));
     notes.push(...model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
@@ -66,11 +67,5 @@ function valueAt(dict: Readonly<Record<string, PlistValue>>, path: readonly stri
     node = (node as Record<string, PlistValue>)[key];
   }
   return node;
-}
-
-/** Files are named as the admin typed them when relative, so messages match the command line. */
-export function showPath(cwd: string, file: string): string {
-  const rel = relative(cwd, resolve(cwd, file));
-  return rel.startsWith("..") ? file : rel || file;
 }
 
