@@ -12,7 +12,6 @@ import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
 import { packageRoot } from "./package-root.js";
-import { initOptionDeclarations } from "./wizard/init-options.js";
 
 /**
  * The program: builds the command tree and runs one command for the given arguments, folder,
@@ -111,11 +110,18 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
   const init = program
     .command("init")
     .description("ask for a tenant's Jamf Connect settings, check them live against Entra ID, write jcprofile.json and build the profiles");
-  // Declared once, with the questions they answer (src/wizard/questions.ts, init-options.ts).
-  for (const option of initOptionDeclarations()) {
-    if (option.repeat === true) init.option(option.flags, option.description, collect);
-    else init.option(option.flags, option.description);
-  }
+  // Declared once, with the questions they answer (src/wizard/questions.ts, init-options.ts), and
+  // only when init (or its help) runs: the question table pulls in the validators, which every
+  // other command would otherwise load at start-up.
+  let initOptionsDeclared = false;
+  program.hook("preSubcommand", async (_program, command) => {
+    if (command !== init || initOptionsDeclared) return;
+    initOptionsDeclared = true;
+    for (const option of (await import("./commands/init.js")).initOptionDeclarations()) {
+      if (option.repeat === true) init.option(option.flags, option.description, collect);
+      else init.option(option.flags, option.description);
+    }
+  });
   init
     .addHelpText(
       "after",

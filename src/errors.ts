@@ -20,8 +20,15 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * Marks a UserError. The built CLI bundles each command into its own file (scripts/bundle.mjs), so
+ * a command's UserError is a different class from the one cli.ts sees: recognise it by this mark.
+ */
+const USER_ERROR = Symbol.for("jcprofile.UserError");
+
 export class UserError extends Error {
   override readonly name = "UserError";
+  readonly [USER_ERROR] = true;
   readonly exitCode: ExitCodeValue;
   /** Further lines shown under the message, e.g. one line per config problem. */
   readonly details: readonly string[];
@@ -37,5 +44,5 @@ export class UserError extends Error {
 }
 
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
+  return error instanceof Error && (error as { [USER_ERROR]?: unknown })[USER_ERROR] === true;
 }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmdirSync, type Dirent } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { UserError } from "../errors.js";
 import type { FileToWrite } from "../files/atomic-write.js";
+import { removeFile } from "../files/file-ops.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
@@ -80,7 +81,7 @@ function pruneStale(files: readonly FileToWrite[], context: OutputContext): stri
   const emptied = new Set<string>();
   for (const path of staleProfiles(files, context)) {
     try {
-      rmSync(path, { force: true });
+      removeFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new UserError(`${displayPath(context.cwd, path)}: cannot be removed (${code}) — the profiles were written; remove it by hand`);

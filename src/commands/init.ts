@@ -1,5 +1,8 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { initFlagsFrom } from "../wizard/init-options.js";
+
+// cli.ts declares init's flags from here when init runs (one lazily loaded module per command).
+export { initOptionDeclarations } from "../wizard/init-options.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { runInit } from "../wizard/run-init.js";
 import type { CommandIo } from "../io.js";

@@ -56,6 +56,9 @@ interface Scanned {
 export const MAX_DEPTH = 64;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /true|false|null/y;
+const SPACE = /[ \t\n\r]*/y;
+/** A run of string characters that need no further look: no quote, backslash or control character. */
+const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 
 
 /** The spans of a JSON document, or its first syntax issue. */
@@ -70,7 +73,9 @@ function scan(text: string): Scanned | { issue: JsonSyntaxIssue } {
   };
   const skipSpace = () => {
     for (;;) {
-      while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+      SPACE.lastIndex = i;
+      SPACE.test(text);
+      i = SPACE.lastIndex;
       if (text[i] !== "/") return;
       const start = i;
       if (text[i + 1] === "/") {
@@ -93,15 +98,21 @@ function scan(text: string): Scanned | { issue: JsonSyntaxIssue } {
   const readString = (): string => {
     const start = i;
     i++; // opening quote
+    let escaped = false;
     while (i < text.length) {
-      const char = text[i]!;
+      STRING_RUN.lastIndex = i;
+      STRING_RUN.test(text);
+      i = STRING_RUN.lastIndex;
+      const char = text[i];
+      if (char === undefined) break;
       if (char === '"') {
         i++;
-        return JSON.parse(text.slice(start, i)) as string;
+        return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
       }
-      if (char === "\\") readEscape();
-      else if (char < " ") fail(`a string holds a raw ${showChar(char)}; escape it (\\n, \\t, \\u0000)`);
-      else i++;
+      if (char === "\\") {
+        escaped = true;
+        readEscape();
+      } else fail(`a string holds a raw ${showChar(char)}; escape it (\\n, \\t, \\u0000)`);
     }
     i = start;
     return fail("a string is not closed with '\"'");

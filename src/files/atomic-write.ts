@@ -4,6 +4,7 @@ import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
 import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
+import { alreadyInPlace } from "./unchanged.js";
 
 /** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
@@ -37,9 +38,11 @@ const SIGNAL_CHECK_MS = 5;
  * and only then are the temp files renamed into place. When a write, a rename or a signal stops
  * the run, every file already replaced is put back, every temp file and every folder this call
  * made is removed, and one UserError names the file. A rename within a folder is atomic, so a
- * reader sees the old or the new file, never a part.
+ * reader sees the old or the new file, never a part. A file whose target already holds its bytes
+ * is left as it is (unchanged.ts).
  */
-export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
+export async function writeFilesAtomically(allFiles: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
+  const files = allFiles.filter((file) => !alreadyInPlace(file));
   const ops = options.ops ?? nodeFileOps;
   const folderName = options.folderName ?? "the output folder";
   const guard = options.guard ?? guardSignals(options.signals);

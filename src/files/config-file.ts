@@ -1,8 +1,8 @@
-import { lstatSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
-import { errorCode } from "./file-ops.js";
+import { errorCode, removeFile } from "./file-ops.js";
 import { isProcessAlive, parseHelperName } from "./temp-names.js";
 
 /**
@@ -65,7 +65,7 @@ function removeOwnLeftovers(target: string): void {
     const helper = parseHelperName(name);
     if (helper?.target === basename(target) && helper.pid !== process.pid && !isProcessAlive(helper.pid)) {
       try {
-        rmSync(resolve(dirname(target), name), { force: true });
+        removeFile(resolve(dirname(target), name));
       } catch {
         // Not ours to remove after all (another user's folder): it stays, harmless.
       }

@@ -15,7 +15,10 @@ const dead = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 describe("helper names", () => {
   it("are hidden, name their target and writer, and read back", () => {
     const path = helperPath("/out/prod/jamf-connect-login.mobileconfig", "tmp", 4242);
-    expect(path).toMatch(/^\/out\/prod\/\.jamf-connect-login\.mobileconfig\.jcprofile-tmp-4242-[0-9a-f]{8}$/);
+    expect(path).toMatch(/^\/out\/prod\/\.jamf-connect-login\.mobileconfig\.jcprofile-tmp-4242-[0-9a-f]{9,}$/);
+    // One random draw per process, then a counter: every name of a run differs.
+    const names = new Set(Array.from({ length: 100 }, () => helperPath("/out/prod/jamf-connect-login.mobileconfig", "tmp", 4242)));
+    expect(names.size).toBe(100);
     expect(parseHelperName(path.split("/").pop()!)).toEqual({ target: "jamf-connect-login.mobileconfig", kind: "tmp", pid: 4242 });
     expect(parseHelperName("jamf-connect-login.mobileconfig.4242.tmp")).toBeUndefined();
     expect(parseHelperName(".notes.txt")).toBeUndefined();

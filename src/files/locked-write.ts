@@ -1,5 +1,5 @@
-import { rmSync } from "node:fs";
 import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
+import { removeFile } from "./file-ops.js";
 import { lockFolder } from "./folder-lock.js";
 import { findLeftovers } from "./leftovers.js";
 import { guardSignals } from "./signal-guard.js";
@@ -41,7 +41,7 @@ export async function writeIntoFolder(
 /** A leftover that cannot be removed stays reported by build --check; it does not stop the write. */
 function removeQuietly(path: string): boolean {
   try {
-    rmSync(path, { force: true });
+    removeFile(path);
     return true;
   } catch {
     return false;

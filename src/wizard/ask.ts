@@ -3,9 +3,10 @@
  * probe's password prompt both ask through it). Prompts draw on
  * stderr (stdout carries the written paths), and both ways out of a prompt — Ctrl-C, which
  * inquirer reports as ExitPromptError, and Ctrl-D, which readline would otherwise just close on
- * — become the one `interrupted` error that cli.ts prints as a single line.
+ * — become the one `interrupted` error that cli.ts prints as a single line. Inquirer itself loads
+ * at the first prompt: the built CLI bundles each command into one file, where a static import
+ * would load it for every run of probe, sign or import, prompting or not.
  */
-import { confirm, input, password, select } from "@inquirer/prompts";
 import { interrupted, type Prompter } from "./prompter.js";
 
 export interface AskStreams {
@@ -17,11 +18,16 @@ export interface AskStreams {
   cancelMessage?: string;
 }
 
+type Inquirer = typeof import("@inquirer/prompts");
+
 const CANCELLED = new Set(["ExitPromptError", "AbortPromptError", "CancelPromptError"]);
 
 export function createPrompter(streams: AskStreams): Prompter {
-  async function run<T>(prompt: (context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>): Promise<T> {
+  async function run<T>(
+    prompt: (inquirer: Inquirer, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>,
+  ): Promise<T> {
     if (streams.signal?.aborted) throw interrupted(streams.cancelMessage);
+    const inquirer = await import("@inquirer/prompts");
     const controller = new AbortController();
     // readline sees Ctrl-D as "close the line" and inquirer then neither answers nor fails:
     // treat it as the admin leaving, like Ctrl-C.
@@ -31,7 +37,7 @@ export function createPrompter(streams: AskStreams): Prompter {
     streams.input.on("keypress", onKey);
     const signal = streams.signal ? AbortSignal.any([controller.signal, streams.signal]) : controller.signal;
     try {
-      return await prompt({ input: streams.input, output: streams.output, signal });
+      return await prompt(inquirer, { input: streams.input, output: streams.output, signal });
     } catch (error) {
       if (error instanceof Error && CANCELLED.has(error.name)) throw interrupted(streams.cancelMessage);
       throw error;
@@ -42,7 +48,7 @@ export function createPrompter(streams: AskStreams): Prompter {
 
   return {
     async input(config) {
-      const answer = await run((context) =>
+      const answer = await run(({ input }, context) =>
         input(
           {
             message: config.message,
@@ -55,11 +61,11 @@ export function createPrompter(streams: AskStreams): Prompter {
       );
       return answer.trim();
     },
-    confirm: (config) => run((context) => confirm(config, context)),
+    confirm: (config) => run(({ confirm }, context) => confirm(config, context)),
     select: (config) =>
-      run((context) =>
+      run(({ select }, context) =>
         select({ message: config.message, choices: config.choices, ...(config.default !== undefined && { default: config.default }) }, context),
       ),
-    password: (config) => run((context) => password({ message: config.message, mask: "*", toggleMask: false }, context)),
+    password: (config) => run(({ password }, context) => password({ message: config.message, mask: "*", toggleMask: false }, context)),
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -191,5 +191,28 @@ describe("jcprofile help and version", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown option '--chek'");
     expect(run.stderr).toContain("--check");
+  });
+});
+
+describe("jcprofile build again", () => {
+  it("leaves profiles whose bytes are already in place untouched and rewrites only the changed ones", async () => {
+    copyExample(dir);
+    expect((await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir })).code).toBe(0);
+    const before = new Map(PROFILES.map((path) => [path, statSync(join(dir, path))]));
+    const config = JSON.parse(read("contoso.jcprofile.json")) as Dict;
+    config.environments.test.login.settings = { LoginWindowMessage: "Test Macs only" };
+    writeFileSync(join(dir, "contoso.jcprofile.json"), JSON.stringify(config, null, 2));
+    const run = await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    // Every profile is still listed: each one now holds what the config builds.
+    expect(run.stdout.trim().split("\n").sort()).toEqual(PROFILES);
+    for (const path of PROFILES) {
+      const after = statSync(join(dir, path));
+      const untouched = after.ino === before.get(path)!.ino && after.mtimeMs === before.get(path)!.mtimeMs;
+      expect({ path, untouched }).toEqual({ path, untouched: path !== "out/test/jamf-connect-login.mobileconfig" });
+    }
+    expect(read("out/test/jamf-connect-login.mobileconfig")).toContain("<string>Test Macs only</string>");
+    expect(listFiles(dir).filter((file) => file.startsWith("out/"))).toEqual(PROFILES);
   });
 });
