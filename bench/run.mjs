@@ -19,14 +19,19 @@ function timeOnce(args, cwd, env = {}) {
   return ms;
 }
 
-/** Median of interleaved runs, so both sides see the same machine load. */
-function compare(label, args, cwd, { baseline = ["-e", ""], env = {} } = {}) {
+/**
+ * Median of interleaved runs, so both sides see the same machine load. `before` runs (untimed)
+ * before each run of the command, e.g. to empty its output folder.
+ */
+function compare(label, args, cwd, { baseline = ["-e", ""], env = {}, before = () => {} } = {}) {
   const bare = [];
   const cmd = [];
   timeOnce(baseline, cwd, env);
+  before();
   timeOnce(args, cwd, env);
   for (let i = 0; i < runs; i++) {
     bare.push(timeOnce(baseline, cwd, env));
+    before();
     cmd.push(timeOnce(args, cwd, env));
   }
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -86,7 +91,13 @@ try {
   const rows = [];
   for (const count of [1, 100, 1000]) {
     writeFileSync(join(work, `bench-${count}.json`), JSON.stringify(configWith(count), null, 2));
-    rows.push(compare(`build, ${count} environment${count === 1 ? "" : "s"}`, [cli, "build", "--config", `bench-${count}.json`], work));
+    // Again into the same folder: every profile is already in place (the everyday rebuild).
+    rows.push(compare(`build, ${count} environment${count === 1 ? "" : "s"}, again`, [cli, "build", "--config", `bench-${count}.json`], work));
+    // Into an empty folder: every profile is written.
+    const fresh = join(work, `fresh-${count}`);
+    rows.push(compare(`build, ${count} environment${count === 1 ? "" : "s"}, empty folder`, [cli, "build", "--config", `bench-${count}.json`, "--out", fresh], work, {
+      before: () => rmSync(fresh, { recursive: true, force: true }),
+    }));
   }
   const probe = await probeRows(work);
   const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : undefined;

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { lineAndColumn } from "./text-position.js";
 
 /**
@@ -13,8 +14,8 @@ const SAVE_AS = "save it as UTF-8 (in most editors: File → Save with Encoding 
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   const utf16 = utf16Kind(bytes);
   if (utf16) return { line: 1, column: 1, message: `the file is UTF-16 text (${utf16}), not UTF-8 — ${SAVE_AS}` };
-  const bad = firstInvalidUtf8(bytes);
-  if (bad === undefined) return { text: Buffer.from(bytes).toString("utf8") };
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
+  const bad = firstInvalidUtf8(bytes) ?? 0;
   const before = Buffer.from(bytes.subarray(0, bad)).toString("utf8");
   const { line, column } = lineAndColumn(before, before.length);
   const byte = `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;

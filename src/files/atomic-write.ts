@@ -4,7 +4,7 @@ import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
 import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
-import { alreadyInPlace } from "./unchanged.js";
+import { probeTarget } from "./unchanged.js";
 
 /** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
@@ -41,8 +41,7 @@ const SIGNAL_CHECK_MS = 5;
  * reader sees the old or the new file, never a part. A file whose target already holds its bytes
  * is left as it is (unchanged.ts).
  */
-export async function writeFilesAtomically(allFiles: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
-  const files = allFiles.filter((file) => !alreadyInPlace(file));
+export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
   const ops = options.ops ?? nodeFileOps;
   const folderName = options.folderName ?? "the output folder";
   const guard = options.guard ?? guardSignals(options.signals);
@@ -62,9 +61,9 @@ export async function writeFilesAtomically(allFiles: readonly FileToWrite[], opt
   const replaced: Replaced[] = [];
   try {
     try {
-      await writeTemps(files, { ops, folderName, pathFlag: options.pathFlag ?? "--out", created, temps, step });
-      for (const file of files) backups.push(keepPrevious(file, ops, folderName));
-      for (const [index, file] of files.entries()) {
+      const pending = await writeTemps(files, { ops, folderName, pathFlag: options.pathFlag ?? "--out", created, temps, step });
+      for (const { file, existing } of pending) backups.push(existing ? keepPrevious(file, ops, folderName) : undefined);
+      for (const [index, { file }] of pending.entries()) {
         await step();
         try {
           ops.renameSync(temps[index]!, file.path);
@@ -86,12 +85,18 @@ export async function writeFilesAtomically(allFiles: readonly FileToWrite[], opt
   }
 }
 
+/**
+ * Writes a temp file beside every target that does not already hold its bytes, and returns those
+ * files (in order, matching run.temps) with whether something stands at the target now.
+ */
 async function writeTemps(
   files: readonly FileToWrite[],
   run: { ops: FileOps; folderName: string; pathFlag: string; created: string[]; temps: string[]; step: () => Promise<void> },
-): Promise<void> {
+): Promise<{ file: FileToWrite; existing: boolean }[]> {
   const { ops, folderName } = run;
   const ready = new Set<string>();
+  const made = new Set<string>();
+  const pending: { file: FileToWrite; existing: boolean }[] = [];
   for (const file of files) {
     await run.step();
     const folder = dirname(file.path);
@@ -102,16 +107,23 @@ async function writeTemps(
       } catch (error) {
         throw new UserError(`${file.displayPath}: cannot create its folder (${errorCode(error)}) — check ${run.pathFlag} and that no file stands where a folder should be`);
       }
-      if (top) run.created.push(...foldersBetween(top, folder));
+      if (top) {
+        const chain = foldersBetween(top, folder);
+        run.created.push(...chain);
+        for (const each of chain) made.add(each);
+      }
       ready.add(folder);
     }
-    if (!run.created.includes(folder) && isFolder(ops, file.path)) {
-      throw new UserError(`${file.displayPath}: is a folder — remove it or choose another ${run.pathFlag}`);
-    }
+    // In a folder this run made, nothing stands yet.
+    const state = made.has(folder) ? "absent" : probeTarget(file);
+    if (state === "same") continue;
+    if (state === "folder") throw new UserError(`${file.displayPath}: is a folder — remove it or choose another ${run.pathFlag}`);
+    pending.push({ file, existing: state === "other" });
     const temp = helperPath(file.path, "tmp");
     try {
       // Created with the mode it will keep (umask permitting), so it is never more open meanwhile.
-      ops.writeFileSync(temp, file.bytes ?? file.text ?? "", { flag: "wx", ...(file.mode !== undefined && { mode: file.mode }) });
+      // encoding stated: only then does Node write a string in one native call.
+      ops.writeFileSync(temp, file.bytes ?? file.text ?? "", { flag: "wx", encoding: "utf8", ...(file.mode !== undefined && { mode: file.mode }) });
       if (file.mode !== undefined) ops.chmodSync(temp, file.mode);
     } catch (error) {
       // The temp file may exist half-written (a full disk): it is ours to remove.
@@ -120,6 +132,7 @@ async function writeTemps(
     }
     run.temps.push(temp);
   }
+  return pending;
 }
 
 /** A second name for the file about to be replaced, so a failed run can put it back. */
@@ -178,10 +191,3 @@ function foldersBetween(top: string, deepest: string): string[] {
   return chain;
 }
 
-function isFolder(ops: FileOps, path: string): boolean {
-  try {
-    return ops.statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

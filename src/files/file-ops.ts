@@ -6,7 +6,7 @@ import * as fs from "node:fs";
  */
 export type FileOps = Pick<
   typeof fs,
-  "mkdirSync" | "writeFileSync" | "chmodSync" | "linkSync" | "copyFileSync" | "renameSync" | "rmSync" | "rmdirSync" | "statSync" | "lstatSync"
+  "mkdirSync" | "writeFileSync" | "chmodSync" | "linkSync" | "copyFileSync" | "renameSync" | "rmSync" | "rmdirSync"
 >;
 
 /**
@@ -30,8 +30,6 @@ export const nodeFileOps: FileOps = {
   renameSync: fs.renameSync,
   rmSync: removeFile,
   rmdirSync: fs.rmdirSync,
-  statSync: fs.statSync,
-  lstatSync: fs.lstatSync,
 };
 
 /** The errno code of a failed call (EACCES, ENOSPC, …), or its message when it has none. */

@@ -1,36 +1,53 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { FileToWrite } from "./atomic-write.js";
 
 /**
- * Whether a file to write is already in place: its target is a regular file (not a link, folder or
- * FIFO) holding exactly these bytes, with the mode asked for. Such a file is left alone, so a
- * rebuild that changes one environment of a thousand rewrites two profiles, not two thousand, and
- * unchanged profiles keep their modification time (rsync, Munki and backups see no change).
+ * What stands where a file is about to be written, found with one open:
+ * - `same`: a regular file (not a link) holding exactly these bytes, with the mode asked for. It
+ *   is left alone, so a rebuild that changes one environment of a thousand rewrites two profiles,
+ *   not two thousand, and unchanged profiles keep their modification time (rsync, Munki and backups
+ *   see no change);
+ * - `absent`: nothing (the new file needs no copy of a previous one to restore on failure);
+ * - `folder`: a folder, or a link to one;
+ * - `other`: anything else, replaced by the rename (a link itself, not what it points to).
  */
-export function alreadyInPlace(file: FileToWrite): boolean {
+export type TargetState = "same" | "absent" | "folder" | "other";
+
+export function probeTarget(file: FileToWrite): TargetState {
   let fd: number;
   try {
     // O_NOFOLLOW: a link is replaced, not followed; O_NONBLOCK: a FIFO there does not hang the open.
     fd = openSync(file.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "absent";
+    return code === "ELOOP" && pointsToFolder(file.path) ? "folder" : "other";
   }
   try {
     const stat = fstatSync(fd);
+    if (stat.isDirectory()) return "folder";
     const wanted = file.bytes ?? Buffer.from(file.text ?? "", "utf8");
-    if (!stat.isFile() || stat.size !== wanted.length) return false;
-    if (file.mode !== undefined && (stat.mode & 0o7777) !== file.mode) return false;
+    if (!stat.isFile() || stat.size !== wanted.length) return "other";
+    if (file.mode !== undefined && (stat.mode & 0o7777) !== file.mode) return "other";
     const current = Buffer.alloc(wanted.length);
     let filled = 0;
     while (filled < current.length) {
       const read = readSync(fd, current, filled, current.length - filled, filled);
-      if (read === 0) return false;
+      if (read === 0) return "other";
       filled += read;
     }
-    return current.equals(wanted);
+    return current.equals(wanted) ? "same" : "other";
   } catch {
-    return false;
+    return "other";
   } finally {
     closeSync(fd);
+  }
+}
+
+function pointsToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

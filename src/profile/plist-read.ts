@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { parseBinaryPlist } from "./plist-read-binary.js";
 import { PlistReadError } from "./plist-read-error.js";
 import { parseXmlPlist } from "./plist-read-xml.js";
@@ -19,12 +20,8 @@ export function readPlist(bytes: Uint8Array): { value: PlistValue; format: Plist
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     throw new PlistReadError("is UTF-16 text; jcprofile reads UTF-8 property lists (convert the file to UTF-8)");
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new PlistReadError("is binary data, not a property list");
-  }
+  if (!isUtf8(bytes)) throw new PlistReadError("is binary data, not a property list");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8").replace(/^\uFEFF/, "");
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (/^<!doctype\s+html|^<html/i.test(start)) throw new PlistReadError("is an HTML page, not a property list (a sign-in or error page saved instead of the file?)");
   if (start.startsWith("<")) return { value: parseXmlPlist(text), format: "xml" };
