@@ -1,6 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The committed test-only keys (test/sign/keys/README.md): making RSA keys cost each run a second. */
+const key = (name: string) => fileURLToPath(new URL(`../sign/keys/${name}.pem`, import.meta.url));
 
 /**
  * CMS-signed profiles for the tests, made with openssl when the machine has it (the product
@@ -21,13 +25,13 @@ export interface Signer {
 
 export function createSigner(dir: string): Signer {
   const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=jcprofile test CA");
-  run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "signer.key", "-out", "signer.csr", "-subj", "/CN=jcprofile test signer");
-  run("x509", "-req", "-in", "signer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "signer.pem", "-days", "2");
+  run("req", "-x509", "-key", key("root"), "-out", "ca.pem", "-days", "2", "-subj", "/CN=jcprofile test CA");
+  run("req", "-new", "-key", key("signer"), "-out", "signer.csr", "-subj", "/CN=jcprofile test signer");
+  run("x509", "-req", "-in", "signer.csr", "-CA", "ca.pem", "-CAkey", key("root"), "-CAcreateserial", "-out", "signer.pem", "-days", "2");
   return {
     sign(profile, output, form) {
       writeFileSync(join(dir, "in.mobileconfig"), profile);
-      const base = ["cms", "-sign", "-binary", "-in", "in.mobileconfig", "-signer", "signer.pem", "-inkey", "signer.key", "-certfile", "ca.pem", "-out", output];
+      const base = ["cms", "-sign", "-binary", "-in", "in.mobileconfig", "-signer", "signer.pem", "-inkey", key("signer"), "-certfile", "ca.pem", "-out", output];
       if (form === "der") run(...base, "-nodetach", "-outform", "DER");
       else if (form === "ber-stream") run(...base, "-nodetach", "-stream", "-outform", "DER");
       else if (form === "pem") run(...base, "-nodetach", "-outform", "PEM");

@@ -1,13 +1,14 @@
 /**
- * A throwaway PKI made in the test run (nothing committed): a root CA, an intermediate, signing
+ * A throwaway PKI made in the test run from the committed test-only keys in keys/ (certificates
+ * and files are made anew, so their dates follow today): a root CA, an intermediate, signing
  * certificates good and bad, and identity files in the forms admins bring — PKCS#12 in the legacy
  * 3DES/SHA-1 form (Keychain Access), in AES form (forge, and OpenSSL 3's own when openssl is
- * installed), and PEM with an encrypted key. Keys and signatures come from node:crypto (fast);
- * forge lays out the certificates and writes the PKCS#12 files.
+ * installed), and PEM with an encrypted key. Signatures come from node:crypto (fast); forge lays
+ * out the certificates and writes the PKCS#12 files.
  */
 import { execFileSync } from "node:child_process";
-import { generateKeyPairSync, sign } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { sign } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { pki } from "node-forge";
@@ -28,24 +29,24 @@ export interface Made {
 
 let serial = 1;
 
-function makeKey(modulusLength: number): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength });
-  const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+/** One of the committed test keys (keys/README.md): generating them cost each test process about a second. */
+function makeKey(name: string): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
+  const keyPem = readFileSync(new URL(`keys/${name}.pem`, import.meta.url), "utf8");
   const key = forge.pki.privateKeyFromPem(keyPem) as pki.rsa.PrivateKey;
   return { key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e), keyPem };
 }
 
 export function makeCertificate(options: {
   name: string;
+  /** Its key, by file name in keys/ (2048 bits for the chain and the signer, 1024 for certificates tested only for validity or usage). */
+  key: string;
   issuer?: Made;
   ca?: boolean;
   notBefore?: Date;
   notAfter?: Date;
   digitalSignature?: boolean;
-  /** RSA key size: 2048 as admins' certificates have; 1024 where only validity or usage is tested (8x faster to make). */
-  bits?: 2048 | 1024;
 }): Made {
-  const { key, publicKey, keyPem } = makeKey(options.bits ?? 2048);
+  const { key, publicKey, keyPem } = makeKey(options.key);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = (serial++).toString(16).padStart(4, "0");
@@ -88,7 +89,7 @@ export { hasOpenssl } from "../profiles/openssl.js";
 export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
 
 type Pki = { root: Made; intermediate: Made; signer: Made; files: [string, string | Buffer][] };
-/** Made once per test process: RSA keys and forge's pure-JS signing and PKCS#12 cost about 2 s of CPU a PKI. */
+/** Made once per test process: forge's pure-JS PKCS#12 still costs a few hundred ms of CPU a PKI. */
 let made: Pki | undefined;
 
 /** Writes every identity file the tests use into `dir`; returns the PKI for further checks. */
@@ -100,15 +101,15 @@ export function writePki(dir: string): Omit<Pki, "files"> {
 
 function makePki(): Pki {
   const now = Date.now();
-  const root = makeCertificate({ name: "jcprofile Test Root CA", ca: true, notAfter: new Date(now + 3650 * DAY) });
-  const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", ca: true, issuer: root });
-  const signer = makeCertificate({ name: "Contoso Profile Signing", issuer: intermediate });
+  const root = makeCertificate({ name: "jcprofile Test Root CA", key: "root", ca: true, notAfter: new Date(now + 3650 * DAY) });
+  const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", key: "intermediate", ca: true, issuer: root });
+  const signer = makeCertificate({ name: "Contoso Profile Signing", key: "signer", issuer: intermediate });
   // These are refused or warned about for their dates, issuer or key usage, never their key size.
-  const expired = makeCertificate({ name: "Expired Signing", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY), bits: 1024 });
-  const future = makeCertificate({ name: "Future Signing", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY), bits: 1024 });
-  const soon = makeCertificate({ name: "Soon Expiring Signing", issuer: intermediate, notAfter: new Date(now + 10 * DAY), bits: 1024 });
-  const selfSigned = makeCertificate({ name: "Self-Signed Signing", bits: 1024 });
-  const noSignatureUsage = makeCertificate({ name: "Encryption Only", issuer: intermediate, digitalSignature: false, bits: 1024 });
+  const expired = makeCertificate({ name: "Expired Signing", key: "expired", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY) });
+  const future = makeCertificate({ name: "Future Signing", key: "future", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY) });
+  const soon = makeCertificate({ name: "Soon Expiring Signing", key: "soon", issuer: intermediate, notAfter: new Date(now + 10 * DAY) });
+  const selfSigned = makeCertificate({ name: "Self-Signed Signing", key: "self-signed" });
+  const noSignatureUsage = makeCertificate({ name: "Encryption Only", key: "encryption-only", issuer: intermediate, digitalSignature: false });
   const files: Pki["files"] = [];
   const write = (name: string, data: string | Buffer) => files.push([name, data]);
   write("root.pem", root.certPem);
