@@ -21,6 +21,7 @@ export default defineConfig({
     // Some e2e specs spawn the CLI and a local HTTPS emulator; two cores, so keep the pool small.
     maxWorkers: 2,
     testTimeout: 30_000,
+    experimental: { fsModuleCache: true },
     hookTimeout: 30_000,
     projects: [
       { extends: true, test: { name: "in-process", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: [...ISOLATED, ...SPAWNED], isolate: false } },
