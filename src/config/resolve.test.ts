@@ -1,10 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { tempDir } from "../../test/folders.js";
 import { readLicenseFile } from "./license.js";
 import { customScopeString, licensePaths, resolveEnvironment } from "./resolve.js";
 import type { ConfigFile } from "./schema.js";
+
+/** A fresh folder for a license file, removed when the test ends. */
+function licenseDir(): string {
+  const { dir, cleanup } = tempDir("jcprofile-license-");
+  onTestFinished(cleanup);
+  return dir;
+}
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
@@ -87,7 +95,7 @@ describe("resolveEnvironment", () => {
   });
 
   it("reads the license relative to the config folder, once for all environments", () => {
-    const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
+    const dir = licenseDir();
     writeFileSync(join(dir, "l.jamfconnectlicense"), "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>");
     const c = config({ defaults: { license: "l.jamfconnectlicense" }, environments: { prod: base.environments["prod"]!, test: base.environments["prod"]! } });
     const paths = licensePaths(c, dir);
@@ -97,7 +105,7 @@ describe("resolveEnvironment", () => {
   });
 
   it("accepts a license given as base64 text and embeds the decoded plist", () => {
-    const dir = mkdtempSync(join(tmpdir(), "jcprofile-license-"));
+    const dir = licenseDir();
     const plist = "<plist><dict><key>LicenseKey</key><string>x</string></dict></plist>";
     writeFileSync(join(dir, "l.txt"), `${Buffer.from(plist).toString("base64")}\n`);
     const c = config({ defaults: { license: "l.txt" } });
