@@ -1,11 +1,11 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../errors.js";
 import { writeConfigFile } from "./config-file.js";
 import { nodeFileOps } from "./file-ops.js";
+import { deadPid } from "../../test/dead-pid.js";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "jcprofile-config-file-"))));
@@ -40,7 +40,7 @@ describe("writeConfigFile", () => {
   });
 
   it("removes what a killed edit of the same config left, and nothing else", async () => {
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const dead = deadPid();
     writeFileSync(join(dir, `.jcprofile.json.jcprofile-tmp-${dead}-0a1b2c3d`), "half");
     writeFileSync(join(dir, `.other.json.jcprofile-tmp-${dead}-0a1b2c3d`), "not this config's");
     await writeConfigFile({ path: join(dir, "jcprofile.json"), displayPath: "jcprofile.json" }, "{}\n");

@@ -1,17 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../errors.js";
 import { lockFolder, LOCK_NAME } from "./folder-lock.js";
+import { deadPid } from "../../test/dead-pid.js";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "jcprofile-lock-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A pid that surely ran and is surely gone: a child that has exited. */
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
 describe("lockFolder", () => {
   it("holds the folder with its pid and removes the lock, and the folders it made, on release", async () => {

@@ -1,16 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findLeftovers } from "./leftovers.js";
 import { helperPath, parseHelperName } from "./temp-names.js";
+import { deadPid } from "../../test/dead-pid.js";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "jcprofile-leftovers-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const dead = () => spawnSync(process.execPath, ["-e", ""]).pid!;
+const dead = deadPid;
 
 describe("helper names", () => {
   it("are hidden, name their target and writer, and read back", () => {
