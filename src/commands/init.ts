@@ -1,12 +1,12 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { initFlagsFrom } from "../wizard/init-options.js";
-
-// cli.ts declares init's flags from here when init runs (one lazily loaded module per command).
-export { initOptionDeclarations } from "../wizard/init-options.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { runInit } from "../wizard/run-init.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
+
+// cli.ts declares init's flags from here when init runs (one lazily loaded module per command).
+export { initOptionDeclarations } from "../wizard/init-options.js";
 
 /**
  * `jcprofile init`: commander's options (declared in wizard/init-options.ts) → runInit. Exit 1

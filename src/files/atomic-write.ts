@@ -4,7 +4,7 @@ import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
 import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
-import { probeTarget } from "./unchanged.js";
+import { probeTarget } from "./target-state.js";
 
 /** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
@@ -39,7 +39,7 @@ const SIGNAL_CHECK_MS = 5;
  * the run, every file already replaced is put back, every temp file and every folder this call
  * made is removed, and one UserError names the file. A rename within a folder is atomic, so a
  * reader sees the old or the new file, never a part. A file whose target already holds its bytes
- * is left as it is (unchanged.ts).
+ * is left as it is (target-state.ts).
  */
 export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
   const ops = options.ops ?? nodeFileOps;
@@ -127,7 +127,7 @@ async function writeTemps(
       if (file.mode !== undefined) ops.chmodSync(temp, file.mode);
     } catch (error) {
       // The temp file may exist half-written (a full disk): it is ours to remove.
-      ops.rmSync(temp, { force: true });
+      ops.removeFile(temp);
       throw new UserError(`${file.displayPath}: cannot be written (${errorCode(error)}) — ${writeFix(errorCode(error), folderName)}`);
     }
     run.temps.push(temp);

@@ -4,14 +4,13 @@ import * as fs from "node:fs";
  * The file system calls the writers make, as one object so that a test can make any of them fail
  * (a full disk, a locked file, another volume) where the fault cannot be produced for real.
  */
-export type FileOps = Pick<
-  typeof fs,
-  "mkdirSync" | "writeFileSync" | "chmodSync" | "linkSync" | "copyFileSync" | "renameSync" | "rmSync" | "rmdirSync"
->;
+export type FileOps = Pick<typeof fs, "mkdirSync" | "writeFileSync" | "chmodSync" | "linkSync" | "copyFileSync" | "renameSync" | "rmdirSync"> & {
+  removeFile: typeof removeFile;
+};
 
 /**
- * `rmSync(path, { force: true })` for a file: unlinks it, and a file already gone is no error. It
- * skips loading fs.rm's recursive remover, which costs every build a few milliseconds of start-up.
+ * Removes a file; one already gone is no error (`rmSync(path, { force: true })` for a file, without
+ * loading fs.rm's recursive remover, which cost every build a few milliseconds of start-up).
  */
 export function removeFile(path: fs.PathLike): void {
   try {
@@ -28,7 +27,7 @@ export const nodeFileOps: FileOps = {
   linkSync: fs.linkSync,
   copyFileSync: fs.copyFileSync,
   renameSync: fs.renameSync,
-  rmSync: removeFile,
+  removeFile,
   rmdirSync: fs.rmdirSync,
 };
 

@@ -89,7 +89,7 @@ export function deadLockHolder(folder: string): number | undefined {
 /** A lock that cannot be removed is reported (refused, or a leftover to the next run), never a crash. */
 function removes(path: string, ops: FileOps): boolean {
   try {
-    ops.rmSync(path, { force: true });
+    ops.removeFile(path);
     return true;
   } catch {
     return false;

@@ -29,7 +29,7 @@ export function rollBack(run: {
         ops.renameSync(backup, file.path);
         putBack.add(backup);
       } else {
-        ops.rmSync(file.path, { force: true });
+        ops.removeFile(file.path);
       }
     } catch (error) {
       unrestored.push(backup ? `${file.displayPath} (${errorCode(error)}; its previous content is in ${backup})` : `${file.displayPath} (${errorCode(error)})`);
@@ -52,7 +52,7 @@ export function rollBack(run: {
 
 export function removeQuietly(ops: FileOps, path: string): void {
   try {
-    ops.rmSync(path, { force: true });
+    ops.removeFile(path);
   } catch {
     // A helper file we cannot remove is reported as a leftover by the next build.
   }

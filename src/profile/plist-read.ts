@@ -22,7 +22,7 @@ export function readPlist(bytes: Uint8Array): { value: PlistValue; format: Plist
   }
   if (!isUtf8(bytes)) throw new PlistReadError("is binary data, not a property list");
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8").replace(/^\uFEFF/, "");
-  const start = text.replace(/^\uFEFF/, "").trimStart();
+  const start = text.trimStart();
   if (/^<!doctype\s+html|^<html/i.test(start)) throw new PlistReadError("is an HTML page, not a property list (a sign-in or error page saved instead of the file?)");
   if (start.startsWith("<")) return { value: parseXmlPlist(text), format: "xml" };
   if (start === "") throw new PlistReadError("holds only whitespace");

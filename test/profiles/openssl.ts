@@ -1,10 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-/** The committed test-only keys (test/sign/keys/README.md): making RSA keys cost each run a second. */
-const key = (name: string) => fileURLToPath(new URL(`../sign/keys/${name}.pem`, import.meta.url));
+import { testKeyPath as key } from "../sign/keys.js";
 
 /**
  * CMS-signed profiles for the tests, made with openssl when the machine has it (the product

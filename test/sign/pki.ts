@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { pki } from "node-forge";
 import { afterAll, beforeAll } from "vitest";
 import { copyExample, tempDir } from "../folders.js";
+import { testKeyPath } from "./keys.js";
 
 // node-forge is CommonJS with no named exports node can see; require it as the product's loader does.
 const forge = createRequire(import.meta.url)("node-forge") as typeof import("node-forge");
@@ -30,8 +31,8 @@ export interface Made {
 let serial = 1;
 
 /** One of the committed test keys (keys/README.md): generating them cost each test process about a second. */
-function makeKey(name: string): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
-  const keyPem = readFileSync(new URL(`keys/${name}.pem`, import.meta.url), "utf8");
+function readKey(name: string): { key: pki.rsa.PrivateKey; publicKey: pki.rsa.PublicKey; keyPem: string } {
+  const keyPem = readFileSync(testKeyPath(name), "utf8");
   const key = forge.pki.privateKeyFromPem(keyPem) as pki.rsa.PrivateKey;
   return { key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e), keyPem };
 }
@@ -46,7 +47,7 @@ export function makeCertificate(options: {
   notAfter?: Date;
   digitalSignature?: boolean;
 }): Made {
-  const { key, publicKey, keyPem } = makeKey(options.key);
+  const { key, publicKey, keyPem } = readKey(options.key);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = (serial++).toString(16).padStart(4, "0");

@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempDir } from "../../test/folders.js";
-import { probeTarget } from "./unchanged.js";
+import { probeTarget } from "./target-state.js";
 
 let dir: string;
 useTempDir((made) => (dir = made));
