@@ -43,7 +43,6 @@ export function parseBinaryPlist(bytes: Uint8Array): PlistValue {
     return offset;
   };
   const open = new Set<number>();
-  let values = 0;
 
   /** Length from the marker's low nibble, or from the integer object after it (0xF). */
   const readLength = (at: number, low: number): [length: number, start: number] => {
@@ -56,7 +55,6 @@ export function parseBinaryPlist(bytes: Uint8Array): PlistValue {
 
   const readObject = (ref: number, depth: number): PlistValue => {
     if (depth > MAX_DEPTH) throw new PlistReadError(`is a binary property list nested deeper than ${MAX_DEPTH} levels`);
-    if (++values > MAX_VALUES) throw new PlistReadError(`is a binary property list that expands to more than ${MAX_VALUES.toLocaleString("en-US")} values (the same objects referenced over and over) — not a profile`);
     if (open.has(ref)) throw new PlistReadError("is a damaged binary property list (an object contains itself)");
     const at = objectOffset(ref);
     const marker = readSized(at, 1);
@@ -123,6 +121,33 @@ export function parseBinaryPlist(bytes: Uint8Array): PlistValue {
         return refuse(`the object marker 0x${marker.toString(16)}`);
     }
   };
+  /**
+   * How many values `ref` expands to, a shared object counted at every reference. Each object is
+   * counted once (memoised), so a file built to expand is refused in a moment, before anything is
+   * built. Loops and excess depth are left to readObject, which refuses them by name.
+   */
+  const expandedSize = new Map<number, number>();
+  const counting = new Set<number>();
+  const sizeOf = (ref: number, depth: number): number => {
+    const known = expandedSize.get(ref);
+    if (known !== undefined) return known;
+    if (depth > MAX_DEPTH || counting.has(ref)) return 1;
+    const at = objectOffset(ref);
+    const marker = readSized(at, 1);
+    const high = marker >> 4;
+    if (high !== 0xa && high !== 0xd) return 1;
+    const [length, start] = readLength(at, marker & 0xf);
+    const refs = high === 0xa ? length : length * 2;
+    let size = 1;
+    counting.add(ref);
+    for (let i = 0; i < refs && size <= MAX_VALUES; i++) size += sizeOf(readSized(start + i * refSize, refSize), depth + 1);
+    counting.delete(ref);
+    expandedSize.set(ref, size);
+    return size;
+  };
+  if (sizeOf(top, 0) > MAX_VALUES) {
+    throw new PlistReadError(`is a binary property list that expands to more than ${MAX_VALUES.toLocaleString("en-US")} values (the same objects referenced over and over) — not a profile`);
+  }
   return readObject(top, 0);
 }
 

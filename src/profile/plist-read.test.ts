@@ -1,6 +1,6 @@
 import { parse } from "plist";
 import { describe, expect, it } from "vitest";
-import { encodeBinaryPlist } from "../../test/profiles/bplist-encode.js";
+import { encodeBinaryPlist, encodeSharedArrays } from "../../test/profiles/bplist-encode.js";
 import { foreignXml } from "../../test/profiles/fixture-set.js";
 import { PlistReadError, readPlist } from "./plist-read.js";
 import { serializePlist } from "./plist-xml.js";
@@ -129,6 +129,19 @@ describe("readPlist: binary", () => {
     const at = Buffer.from(uid).indexOf(0x51, 9);
     uid[at] = 0x80;
     expect(refusal(uid)).toContain("UID");
+  });
+
+  it("reads an object shared by several references at each place", () => {
+    const nested = (levels: number): unknown => (levels === 0 ? true : [nested(levels - 1), nested(levels - 1)]);
+    expect(readPlist(encodeSharedArrays(10)).value).toEqual({ OIDCProvider: nested(10) });
+  });
+
+  it("counts shared objects at every reference and refuses past a million values before building any", () => {
+    // 19 levels: 2^20 + 1 values with the dictionary and its key, just past the limit; 60 levels: 2^61.
+    for (const levels of [19, 60]) expect(refusal(encodeSharedArrays(levels))).toContain("expands to more than 1,000,000 values");
+    // Counted before anything is read: the null at the bottom (refused when read) is never reached.
+    expect(refusal(encodeSharedArrays(60, 0x00))).toContain("expands to more than");
+    expect(refusal(encodeSharedArrays(3, 0x00))).toContain("a null value");
   });
 
   it("refuses an object that contains itself", () => {

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../folders.js";
+import { encodeSharedArrays } from "../profiles/bplist-encode.js";
 import { runCli } from "../run-cli.js";
 
 let dir: string;
@@ -14,43 +15,14 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-/** bplist00 with the given objects (object 0 is the top), 2-byte references and 4-byte offsets. */
-function binaryPlist(objects: Buffer[]): Buffer {
-  const offsets: number[] = [];
-  let body = Buffer.from("bplist00", "latin1");
-  for (const object of objects) {
-    offsets.push(body.length);
-    body = Buffer.concat([body, object]);
-  }
-  const table = Buffer.alloc(offsets.length * 4);
-  offsets.forEach((offset, index) => table.writeUInt32BE(offset, index * 4));
-  const trailer = Buffer.alloc(32);
-  trailer[6] = 4;
-  trailer[7] = 2;
-  trailer.writeBigUInt64BE(BigInt(objects.length), 8);
-  trailer.writeBigUInt64BE(0n, 16);
-  trailer.writeBigUInt64BE(BigInt(body.length), 24);
-  return Buffer.concat([body, table, trailer]);
-}
-
-const ref = (n: number) => Buffer.from([n >> 8, n & 0xff]);
-
-/** { "OIDCProvider": [[…[true, true]…], …] }: 21 levels of an array holding the next one twice — 2^21 values. */
-function laughs(levels: number): Buffer {
-  const objects = [Buffer.concat([Buffer.from([0xd1]), ref(1), ref(2)]), Buffer.concat([Buffer.from([0x5c]), Buffer.from("OIDCProvider", "latin1")])];
-  for (let level = 0; level < levels; level++) objects.push(Buffer.concat([Buffer.from([0xa2]), ref(objects.length + 1), ref(objects.length + 1)]));
-  objects.push(Buffer.from([0x09]));
-  return binaryPlist(objects);
-}
-
-function lint(name: string, bytes: Buffer | string) {
+function lint(name: string, bytes: Uint8Array | string) {
   writeFileSync(join(dir, name), bytes);
   return runCli(["lint", name], { cwd: dir });
 }
 
 describe("lint given a file built to exhaust it", () => {
   it("a binary plist that references one array over and over: refused past a million values", async () => {
-    const run = await lint("com.jamf.connect.login.plist", laughs(21));
+    const run = await lint("com.jamf.connect.login.plist", encodeSharedArrays(21));
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toBe("error: com.jamf.connect.login.plist: is a binary property list that expands to more than 1,000,000 values (the same objects referenced over and over) — not a profile\n");
   });

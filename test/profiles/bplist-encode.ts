@@ -1,7 +1,7 @@
 /**
  * A test-only binary property list (bplist00) encoder, so the reader's binary path is tested
- * against bytes jcprofile's product code never writes. Objects are not shared (every value is
- * its own object); ints are written in the smallest width, strings as ASCII or UTF-16.
+ * against bytes jcprofile's product code never writes. encodeBinaryPlist shares no objects (every
+ * value is its own object; encodeSharedArrays shares on purpose); ints are written in the smallest width, strings as ASCII or UTF-16.
  */
 export type Encodable = string | number | boolean | Uint8Array | Date | Encodable[] | { [key: string]: Encodable } | { real: number };
 
@@ -50,6 +50,11 @@ export function encodeBinaryPlist(root: Encodable): Uint8Array {
     return Buffer.concat([header(0xd, entries.length), ...keys.map(ref), ...values.map(ref)]);
   };
   add(root);
+  return assemble(objects);
+}
+
+/** bplist00 from encoded objects (object 0 is the top): 2-byte references, 4-byte offsets. */
+function assemble(objects: readonly Buffer[]): Uint8Array {
   const body: Buffer[] = [Buffer.from("bplist00", "latin1")];
   const offsets: number[] = [];
   let at = 8;
@@ -62,11 +67,24 @@ export function encodeBinaryPlist(root: Encodable): Uint8Array {
   offsets.forEach((offset, i) => table.writeUInt32BE(offset, i * 4));
   const trailer = Buffer.alloc(32);
   trailer[6] = 4;
-  trailer[7] = refSize;
+  trailer[7] = 2;
   trailer.writeBigUInt64BE(BigInt(objects.length), 8);
   trailer.writeBigUInt64BE(0n, 16);
   trailer.writeBigUInt64BE(BigInt(at), 24);
   return new Uint8Array(Buffer.concat([...body, table, trailer]));
+}
+
+/**
+ * { "OIDCProvider": [[…[true, true]…], […]] }: `levels` arrays, each holding the next one twice, so
+ * a file of a few hundred bytes expands to 2^levels values, as "billion laughs" does in XML. The
+ * innermost value is `true` (marker 0x09) unless another one-byte marker is given.
+ */
+export function encodeSharedArrays(levels: number, leafMarker = 0x09): Uint8Array {
+  const ref = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+  const objects = [Buffer.concat([Buffer.from([0xd1]), ref(1), ref(2)]), Buffer.concat([Buffer.from([0x5c]), Buffer.from("OIDCProvider", "latin1")])];
+  for (let level = 0; level < levels; level++) objects.push(Buffer.concat([Buffer.from([0xa2]), ref(objects.length + 1), ref(objects.length + 1)]));
+  objects.push(Buffer.from([leafMarker]));
+  return assemble(objects);
 }
 
 function header(kind: number, length: number): Buffer {
