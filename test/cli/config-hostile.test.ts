@@ -3,7 +3,7 @@
  * hostile or careless config and license files are exit 2 with a message that names the place
  * and the fix — never a stack trace, a hang, a dropped name or a silently changed value.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES, listFiles, useTempDir } from "../folders.js";
@@ -122,12 +122,15 @@ describe("8.3: nothing silently dropped or reinterpreted", () => {
   });
 });
 
+/** A file of `size` bytes that takes no disk space or write time: the size check comes before any read. */
+const sparseFile = (path: string, size: number) => (writeFileSync(path, ""), truncateSync(path, size));
+
 // A FIFO is tested on the built CLI (test/e2e/process.test.ts): a blocking read would hang this worker, not fail.
 describe("8.5: special files", () => {
   it.each<[string, () => string, string]>([
     ["/dev/zero", () => "/dev/zero", "/dev/zero: is a device, not a file"],
     ["a folder", () => (mkdirSync(join(dir, "folder.json")), "folder.json"), "folder.json: is a folder — pass the config file itself with --config"],
-    ["a file over 10 MB", () => (writeFileSync(join(dir, "huge.json"), Buffer.alloc(11 * 1024 * 1024, 0x20)), "huge.json"), "huge.json: is 11.0 MB, more than the 10 MB jcprofile reads"],
+    ["a file over 10 MB", () => (sparseFile(join(dir, "huge.json"), 11 * 1024 * 1024), "huge.json"), "huge.json: is 11.0 MB, more than the 10 MB jcprofile reads"],
   ])("a config that is %s", async (_name, make, message) => {
     const run = await runCli(["build", "--config", make()], { cwd: dir });
     expectRefused(run, message);
@@ -136,7 +139,7 @@ describe("8.5: special files", () => {
   it.each<[string, () => string, string]>([
     ["/dev/zero", () => "/dev/zero", "is a device, not a file"],
     ["a folder", () => (mkdirSync(join(dir, "lic")), "lic"), "is a folder — give the .jamfconnectlicense file itself"],
-    ["a file over 10 MB", () => (writeFileSync(join(dir, "big.jamfconnectlicense"), Buffer.alloc(11 * 1024 * 1024, 0x41)), "big.jamfconnectlicense"), "more than the 10 MB jcprofile reads"],
+    ["a file over 10 MB", () => (sparseFile(join(dir, "big.jamfconnectlicense"), 11 * 1024 * 1024), "big.jamfconnectlicense"), "more than the 10 MB jcprofile reads"],
     ["only a plist header", () => (writeFileSync(join(dir, "h.jamfconnectlicense"), '<?xml version="1.0"?>\n<plist version="1.0">\n'), "h.jamfconnectlicense"), "is not a readable property list"],
     ["a binary plist header and junk", () => (writeFileSync(join(dir, "b.jamfconnectlicense"), "bplist00 and then nothing a plist would hold"), "b.jamfconnectlicense"), "is not a readable property list"],
   ])("a license that is %s", async (_name, make, message) => {
