@@ -163,29 +163,18 @@ describe("jcprofile init in a terminal", () => {
     expect(tokenRequests.some((request) => request.username?.startsWith("jcprofile-probe-"))).toBe(true);
   });
 
-  it("after a failed app check, re-entering the client ID fixes it", async () => {
+  it("after a failed app check: re-enter the ID, then continue past the next failure — config written, recap, exit 1 (issue 9.2)", async () => {
     const pty = start(["--env", "prod", "--tenant", CONTOSO.tenantId, "--organization", "Contoso Ltd", "--yes"]);
     await pty.waitFor("Login app's Application (client) ID");
-    await pty.type(CONTOSO.apiAppId, "enter"); // the API app: a real app, but not a public client
+    await pty.type(CONTOSO.apiAppId, "enter"); // the API app: a real app, but not a public client (7000218)
     await pty.waitFor("The app check did not pass. What now?");
     await pty.waitFor("Re-enter the value");
     await pty.press("enter");
     await pty.waitFor("Login app's Application (client) ID");
     await pty.press("clearLine");
-    await pty.type(CONTOSO.oidcClientId, "enter");
+    await pty.type(CONTOSO.oidcClientId.replace(/^./, "0"), "enter"); // mistyped: no such app
     await pty.waitFor("Password-check (ROPG) client ID");
     await pty.press("enter");
-    await pty.waitFor("tenant and client ID are right");
-    expect(await pty.exited).toBe(0);
-    const config = JSON.parse(readFileSync(join(dir, "jcprofile.json"), "utf8")) as Dict;
-    expect(config.environments.prod.login.clientId).toBe(CONTOSO.oidcClientId);
-    expect(config.environments.prod.login.ropgClientId).toBeUndefined();
-  });
-
-  it("continuing past a failed check writes the config, recaps it, and exits 1 (issue 9.2)", async () => {
-    const pty = start(["--env", "prod", "--tenant", CONTOSO.tenantId, "--organization", "Contoso Ltd", "--yes"]);
-    await pty.waitFor("Login app's Application (client) ID");
-    await pty.type(CONTOSO.apiAppId, "enter"); // not a public client: 7000218
     await pty.waitFor("The app check did not pass. What now?");
     await pty.press("down");
     await pty.press("enter");
@@ -193,10 +182,13 @@ describe("jcprofile init in a terminal", () => {
     expect(await pty.exited).toBe(1);
     const screen = pty.screen();
     expect(screen).toContain("public client flows are off (AADSTS7000218) — turn on Authentication → Allow public client flows");
+    expect(screen).toContain("(AADSTS700016)");
     expect(screen).toContain("Continued past 1 live check that did not pass");
     expect(screen).toContain("Configured:");
     expect(screen).toContain("jcprofile probe --env prod -u <test user>");
     expect(listFiles(dir)).toContain("out/prod/jamf-connect-login.mobileconfig");
+    const config = JSON.parse(readFileSync(join(dir, "jcprofile.json"), "utf8")) as Dict;
+    expect(config.environments.prod.login.clientId).toBe(CONTOSO.oidcClientId.replace(/^./, "0"));
   });
 
   it.each([
