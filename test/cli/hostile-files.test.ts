@@ -1,8 +1,8 @@
 /**
  * Every file lint, verify and sign read themselves (profiles, --ca, --identity, --cert, --key,
  * --chain) that is not a sane regular file: exit 2 with one line naming the file and what it is,
- * never a hang, never a stack trace. In-process; a FIFO, /dev/zero and an unreadable file need a
- * real process that can be killed or run as another user (test/e2e/hostile-files.test.ts).
+ * never a hang, never a stack trace. In-process; a FIFO and an unreadable file need a real process
+ * that can be killed or run as another user (test/e2e/hostile-files.test.ts).
  */
 import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

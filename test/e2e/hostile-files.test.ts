@@ -1,7 +1,9 @@
 /**
- * The hostile files only a real process can show: a FIFO or /dev/zero given to lint, verify or
- * sign (before, each hung forever — the child is killed after 20 s, so a hang fails here), and a
- * file its user cannot read (we run as root, so the CLI runs as `nobody` through setpriv).
+ * The hostile files only a real process can show: a FIFO given to lint, verify or sign (before,
+ * each hung forever — the child is killed after 20 s, so a hang fails here), and a file its user
+ * cannot read (we run as root, so the CLI runs as `nobody` through setpriv). Devices need no
+ * process: test/cli/hostile-files.test.ts gives /dev/null to every reader, and a reader that lost
+ * its device check would call it empty there instead of reading /dev/zero forever here.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, writeFileSync } from "node:fs";
@@ -18,25 +20,22 @@ useTempDir((made) => (dir = made), { example: true });
 
 const pki = (name: string) => join(pkiDir, name);
 
-describe("a FIFO or a device where a file belongs", () => {
+describe("a FIFO where a file belongs", () => {
   const cases: [string, string[], string][] = [
     ["lint FILE (FIFO)", ["lint", "FIFO"], "named pipe"],
-    ["verify FILE (/dev/zero)", ["verify", "/dev/zero"], "is a device"],
     ["verify --ca (FIFO)", ["verify", "SIGNER", "--ca", "FIFO"], "named pipe"],
     ["sign --identity (FIFO)", ["sign", "--config", "contoso.jcprofile.json", "--identity", "FIFO"], "named pipe"],
-    ["sign --cert (/dev/zero)", ["sign", "--config", "contoso.jcprofile.json", "--cert", "/dev/zero", "--key", "KEY"], "is a device"],
     ["sign --key (FIFO)", ["sign", "--config", "contoso.jcprofile.json", "--cert", "SIGNER", "--key", "FIFO"], "named pipe"],
-    ["sign --chain (/dev/zero)", ["sign", "--config", "contoso.jcprofile.json", "--identity", "P12", "--chain", "/dev/zero"], "is a device"],
   ];
   it.each(cases)("%s: exit 2 at once, naming the file", async (_name, template, says) => {
     spawnSync("mkfifo", [join(dir, "pipe")]);
-    const swap: Record<string, string> = { FIFO: "pipe", SIGNER: pki("signer.pem"), KEY: pki("signer-key.pem"), P12: pki("legacy.p12") };
+    const swap: Record<string, string> = { FIFO: "pipe", SIGNER: pki("signer.pem") };
     const args = template.map((arg) => swap[arg] ?? arg);
     const run = await spawnCli(args, { cwd: dir, env: { JCPROFILE_SIGNING_PASSWORD: PASSWORD } });
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain(says);
-    expect(run.stderr).toMatch(/pipe|\/dev\/zero/);
+    expect(run.stderr).toContain("pipe");
   });
 });
 
