@@ -40,9 +40,13 @@ export interface FileVerdict {
   valid: boolean;
 }
 
+/** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
+let bundledRoots: X509Certificate[] | undefined;
+const nodeRoots = (): X509Certificate[] => (bundledRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
+
 export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
   const inputs = options.files.map((file) => ({ file, bytes: readInput(options.cwd, file, "verify") }));
-  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : rootCertificates.map((pem) => new X509Certificate(pem));
+  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : nodeRoots();
   const forge = await loadForge();
   // Rendered once, before any file is judged: a config error is a usage error (exit 2).
   const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? loadAndRender(options).profiles : undefined;
