@@ -7,7 +7,7 @@
  * out the certificates and writes the PKCS#12 files.
  */
 import { execFileSync } from "node:child_process";
-import { sign } from "node:crypto";
+import { createPrivateKey, sign } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -132,9 +132,9 @@ function makePki(): Pki {
   return { root, intermediate, signer, files };
 }
 
+/** PKCS#8 "ENCRYPTED PRIVATE KEY" (PBES2, AES-256-CBC), as `openssl pkcs8 -topk8` writes it; node:crypto, not forge's pure-JS PBKDF2. */
 function encryptKey(pem: string): string {
-  const key = forge.pki.privateKeyFromPem(pem);
-  return forge.pki.encryptRsaPrivateKey(key, PASSWORD, { algorithm: "aes256" });
+  return createPrivateKey(pem).export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSWORD }) as string;
 }
 
 /** OpenSSL 3's own default PKCS#12 (PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256, SHA-256 MAC). */
