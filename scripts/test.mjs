@@ -1,6 +1,6 @@
-// npm test: bundle (the spawned specs run dist/cli.js), then three runs side by side: vitest on
-// the in-process specs, vitest on the spawned specs (test/e2e) and the typecheck. Side by side
-// because the spawned specs mostly wait on their child processes and tsc is single-threaded: in
+// npm test: three runs side by side: vitest on the in-process specs, vitest on the spawned specs
+// (test/e2e, once the bundle they run, dist/cli.js, is made) and the typecheck. Side by side
+// because the spawned specs mostly wait on their child processes: in
 // one vitest run the projects ran one after another and left about a quarter of two cores idle.
 // Each run's report is printed whole when it ends; the run fails when any of them fails.
 //
@@ -39,20 +39,21 @@ function mergeReports(paths, into) {
   for (const path of paths) rmSync(path, { force: true });
 }
 
-const bundled = await run([local("scripts/bundle.mjs")]);
-if (bundled.code !== 0) process.exit(bundled.code);
+// Only the spawned specs need dist/: the in-process specs and the typecheck start at once.
+const bundled = run([local("scripts/bundle.mjs")]);
+const afterBundle = (start) => bundled.then((bundle) => (bundle.code === 0 ? start() : { ...bundle, output: "\nnpm test: the bundle failed (above)\n" }));
 
 const args = process.argv.slice(2);
 const typecheck = run([TSC, "-p", "tsconfig.test.json", "--noEmit"], { capture: true });
 let results;
 if (args.some((arg) => !arg.startsWith("-"))) {
-  results = [await run([VITEST, "run", ...args])];
+  results = [await afterBundle(() => run([VITEST, "run", ...args]))];
 } else {
   const outputFile = args.find((arg) => arg.startsWith("--outputFile="))?.slice("--outputFile=".length);
   const withOutput = (suffix) => (outputFile === undefined ? args : args.map((arg) => (arg.startsWith("--outputFile=") ? `--outputFile=${outputFile}${suffix}` : arg)));
   results = await Promise.all([
     run([VITEST, "run", "--project", "in-process", "--project", "isolated", ...withOutput(".in-process")]),
-    run([VITEST, "run", "--project", "e2e", ...withOutput(".e2e")], { capture: true }),
+    afterBundle(() => run([VITEST, "run", "--project", "e2e", ...withOutput(".e2e")], { capture: true })),
   ]);
   if (outputFile !== undefined) {
     try {
