@@ -52,7 +52,9 @@ if (args.some((arg) => !arg.startsWith("-"))) {
   const outputFile = args.find((arg) => arg.startsWith("--outputFile="))?.slice("--outputFile=".length);
   const withOutput = (suffix) => (outputFile === undefined ? args : args.map((arg) => (arg.startsWith("--outputFile=") ? `--outputFile=${outputFile}${suffix}` : arg)));
   results = await Promise.all([
-    run([VITEST, "run", "--project", "in-process", "--project", "isolated", ...withOutput(".in-process")]),
+    // One worker: the spawned specs' run keeps the other core busy, and a second worker would
+    // import the whole module graph again (measured: ~2 s less CPU, ~7 % less time with one).
+    run([VITEST, "run", "--maxWorkers=1", "--project", "in-process", "--project", "isolated", ...withOutput(".in-process")]),
     afterBundle(() => run([VITEST, "run", "--project", "e2e", ...withOutput(".e2e")], { capture: true })),
   ]);
   if (outputFile !== undefined) {
