@@ -5,12 +5,6 @@ import { defineConfig } from "vitest/config";
 // NODE_EXTRA_CA_CERTS only at start-up, so it is set here, before the forked workers start.
 process.env["NODE_EXTRA_CA_CERTS"] = fileURLToPath(new URL("./test/entra/certs/cert.pem", import.meta.url));
 
-/**
- * Specs that mock modules (vi.mock, @inquirer/testing/vitest) get a fresh module graph each. The
- * rest share one per worker: importing the graph again for every file cost more CPU than all the
- * unit tests themselves (about 18 s of CPU for src/ alone, 6 s shared).
- */
-const ISOLATED = ["test/wizard/init-flow.test.ts"];
 /** Specs that spawn the built CLI (dist/cli.js, so they need the bundle): left out of `npm run test:fast`. */
 const SPAWNED = ["test/e2e/**/*.test.ts"];
 
@@ -23,9 +17,12 @@ export default defineConfig({
     testTimeout: 30_000,
     experimental: { fsModuleCache: true },
     hookTimeout: 30_000,
+    // Specs share one module graph per worker (isolate: false): importing the graph again for every
+    // file cost more CPU than all the unit tests themselves (about 18 s of CPU for src/ alone, 6 s
+    // shared). So no spec may rely on per-file module mocks: test/wizard/harness.ts hands its test
+    // prompts to the prompter instead.
     projects: [
-      { extends: true, test: { name: "in-process", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: [...ISOLATED, ...SPAWNED], isolate: false } },
-      { extends: true, test: { name: "isolated", include: ISOLATED, isolate: true } },
+      { extends: true, test: { name: "in-process", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: SPAWNED, isolate: false } },
       { extends: true, test: { name: "e2e", include: SPAWNED, isolate: false } },
     ],
   },

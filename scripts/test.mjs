@@ -54,7 +54,7 @@ if (args.some((arg) => !arg.startsWith("-"))) {
   results = await Promise.all([
     // One worker: the spawned specs' run keeps the other core busy, and a second worker would
     // import the whole module graph again (measured: ~2 s less CPU, ~7 % less time with one).
-    run([VITEST, "run", "--maxWorkers=1", "--project", "in-process", "--project", "isolated", ...withOutput(".in-process")]),
+    run([VITEST, "run", "--maxWorkers=1", "--project", "in-process", ...withOutput(".in-process")]),
     afterBundle(() => run([VITEST, "run", "--project", "e2e", ...withOutput(".e2e")], { capture: true })),
   ]);
   if (outputFile !== undefined) {

@@ -18,16 +18,17 @@ export interface AskStreams {
   cancelMessage?: string;
 }
 
-type Inquirer = typeof import("@inquirer/prompts");
+export type PromptModule = typeof import("@inquirer/prompts");
 
 const CANCELLED = new Set(["ExitPromptError", "AbortPromptError", "CancelPromptError"]);
 
-export function createPrompter(streams: AskStreams): Prompter {
+/** `loadPrompts` gives the prompt functions: inquirer's own, or (in tests) the same drawn on a test screen. */
+export function createPrompter(streams: AskStreams, loadPrompts: () => Promise<PromptModule> = () => import("@inquirer/prompts")): Prompter {
   async function run<T>(
-    prompt: (inquirer: Inquirer, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>,
+    prompt: (inquirer: PromptModule, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>,
   ): Promise<T> {
     if (streams.signal?.aborted) throw interrupted(streams.cancelMessage);
-    const inquirer = await import("@inquirer/prompts");
+    const inquirer = await loadPrompts();
     const controller = new AbortController();
     // readline sees Ctrl-D as "close the line" and inquirer then neither answers nor fails:
     // treat it as the admin leaving, like Ctrl-C.

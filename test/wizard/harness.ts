@@ -1,11 +1,10 @@
 /**
  * Runs the real wizard (runInit with ask.ts's prompter) in-process, its prompts driven through
  * @inquirer/testing's screen, the live checks faked, and everything it shows captured.
- * The test file must import `@inquirer/testing/vitest` first, so the prompts are mocked.
  */
-import { screen } from "@inquirer/testing/vitest";
-import { expect } from "vitest";
-import { createPrompter } from "../../src/wizard/ask.js";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { expect, vi } from "vitest";
+import { createPrompter, type PromptModule } from "../../src/wizard/ask.js";
 import type { CheckOutcome, WizardChecks } from "../../src/wizard/checks.js";
 import { runInit, type InitFlags, type InitResult } from "../../src/wizard/run-init.js";
 import type { Output } from "../../src/output.js";
@@ -49,6 +48,17 @@ export interface Session {
   answer(text: string, value?: string): Promise<void>;
 }
 
+/**
+ * inquirer's real prompts, drawn on the test screen. They are handed to the prompter rather than
+ * put in place by @inquirer/testing's module mocks, which (like its screen reset) take effect only
+ * in the first test file of a worker that shares modules between files.
+ */
+async function screenPrompts(): Promise<PromptModule> {
+  const actual = await vi.importActual<PromptModule>("@inquirer/prompts");
+  const wrap = <P>(prompt: P): P => wrapPrompt(prompt as never) as P;
+  return { ...actual, input: wrap(actual.input), confirm: wrap(actual.confirm), select: wrap(actual.select), password: wrap(actual.password) };
+}
+
 export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; checks?: WizardChecks; isTTY?: boolean; now?: Date }): Session {
   const said: string[] = [];
   const printed: string[] = [];
@@ -64,13 +74,14 @@ export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; ch
       return { update: () => undefined, clear: () => undefined, stop: (symbol, result) => void said.push(`${symbol} ${result}`) };
     },
   };
+  screen.clear(); // each session starts on a clean screen (see screenPrompts)
   const flags: InitFlags = { answers: {}, probe: options.checks !== undefined, yes: false, ...options.flags };
   const done = runInit({
     cwd: options.cwd,
     flags,
     isTTY: options.isTTY ?? true,
-    // screen.input is the stream the mocked prompts read: Ctrl-D keypresses reach ask.ts there.
-    prompter: createPrompter({ input: screen.input as unknown as NodeJS.ReadStream, output: process.stderr }),
+    // screen.input is the stream the screen's prompts read: Ctrl-D keypresses reach ask.ts there.
+    prompter: createPrompter({ input: screen.input as unknown as NodeJS.ReadStream, output: process.stderr }, screenPrompts),
     ...(options.checks !== undefined && { checks: async () => options.checks! }),
     ui,
     ...(options.now !== undefined && { now: () => options.now! }),
