@@ -1,7 +1,7 @@
 // npm test: three runs side by side: vitest on the in-process specs, vitest on the spawned specs
 // (test/e2e, once the bundle they run, dist/cli.js, is made) and the typecheck. Side by side
-// because the spawned specs mostly wait on their child processes: in
-// one vitest run the projects ran one after another and left about a quarter of two cores idle.
+// because the spawned specs mostly wait on their child processes: in one vitest run the projects
+// ran one after another and left about a quarter of two cores idle.
 // Each run's report is printed whole when it ends; the run fails when any of them fails.
 //
 // Options (`npm test -- --reporter=json --outputFile=r.json`) go to both vitest runs, and an

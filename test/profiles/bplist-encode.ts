@@ -1,23 +1,21 @@
 /**
  * A test-only binary property list (bplist00) encoder, so the reader's binary path is tested
  * against bytes jcprofile's product code never writes. encodeBinaryPlist shares no objects (every
- * value is its own object; encodeSharedArrays shares on purpose); ints are written in the smallest width, strings as ASCII or UTF-16.
+ * value is its own object; encodeSharedArrays shares on purpose); ints are written in the
+ * smallest width, strings as ASCII or UTF-16. References are 2 bytes, offsets 4.
  */
 export type Encodable = string | number | boolean | Uint8Array | Date | Encodable[] | { [key: string]: Encodable } | { real: number };
 
+const REF_SIZE = 2;
+const ref = (n: number): Buffer => Buffer.from([n >> 8, n & 0xff]);
+
 export function encodeBinaryPlist(root: Encodable): Uint8Array {
   const objects: Buffer[] = [];
-  const refSize = 2;
   const add = (value: Encodable): number => {
     const index = objects.length;
     objects.push(Buffer.alloc(0));
     objects[index] = encodeObject(value);
     return index;
-  };
-  const ref = (n: number): Buffer => {
-    const buffer = Buffer.alloc(refSize);
-    buffer.writeUInt16BE(n);
-    return buffer;
   };
   const encodeObject = (value: Encodable): Buffer => {
     if (typeof value === "boolean") return Buffer.from([value ? 0x09 : 0x08]);
@@ -53,7 +51,7 @@ export function encodeBinaryPlist(root: Encodable): Uint8Array {
   return assemble(objects);
 }
 
-/** bplist00 from encoded objects (object 0 is the top): 2-byte references, 4-byte offsets. */
+/** bplist00 from encoded objects (object 0 is the top). */
 function assemble(objects: readonly Buffer[]): Uint8Array {
   const body: Buffer[] = [Buffer.from("bplist00", "latin1")];
   const offsets: number[] = [];
@@ -67,7 +65,7 @@ function assemble(objects: readonly Buffer[]): Uint8Array {
   offsets.forEach((offset, i) => table.writeUInt32BE(offset, i * 4));
   const trailer = Buffer.alloc(32);
   trailer[6] = 4;
-  trailer[7] = 2;
+  trailer[7] = REF_SIZE;
   trailer.writeBigUInt64BE(BigInt(objects.length), 8);
   trailer.writeBigUInt64BE(0n, 16);
   trailer.writeBigUInt64BE(BigInt(at), 24);
@@ -80,7 +78,6 @@ function assemble(objects: readonly Buffer[]): Uint8Array {
  * innermost value is `true` (marker 0x09) unless another one-byte marker is given.
  */
 export function encodeSharedArrays(levels: number, leafMarker = 0x09): Uint8Array {
-  const ref = (n: number) => Buffer.from([n >> 8, n & 0xff]);
   const objects = [Buffer.concat([Buffer.from([0xd1]), ref(1), ref(2)]), Buffer.concat([Buffer.from([0x5c]), Buffer.from("OIDCProvider", "latin1")])];
   for (let level = 0; level < levels; level++) objects.push(Buffer.concat([Buffer.from([0xa2]), ref(objects.length + 1), ref(objects.length + 1)]));
   objects.push(Buffer.from([leafMarker]));

@@ -132,7 +132,10 @@ function makePki(): Pki {
   return { root, intermediate, signer, files };
 }
 
-/** PKCS#8 "ENCRYPTED PRIVATE KEY" (PBES2, AES-256-CBC), as `openssl pkcs8 -topk8` writes it; node:crypto, not forge's pure-JS PBKDF2. */
+/**
+ * PKCS#8 "ENCRYPTED PRIVATE KEY" (PBES2, AES-256-CBC), as `openssl pkcs8 -topk8` writes it; made
+ * with node:crypto, not forge's pure-JS PBKDF2.
+ */
 function encryptKey(pem: string): string {
   return createPrivateKey(pem).export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSWORD }) as string;
 }
