@@ -10,8 +10,6 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "jcprofile-lock-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A pid that surely ran and is surely gone: a child that has exited. */
-
 describe("lockFolder", () => {
   it("holds the folder with its pid and removes the lock, and the folders it made, on release", async () => {
     const out = join(dir, "out", "deeper");

@@ -10,8 +10,6 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "jcprofile-leftovers-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const dead = deadPid;
-
 describe("helper names", () => {
   it("are hidden, name their target and writer, and read back", () => {
     const path = helperPath("/out/prod/jamf-connect-login.mobileconfig", "tmp", 4242);
@@ -27,7 +25,7 @@ describe("helper names", () => {
 
 describe("findLeftovers", () => {
   it("finds a dead writer's temp files and kept copies two levels down, never a live writer's or a foreign file", () => {
-    const gone = dead();
+    const gone = deadPid();
     mkdirSync(join(dir, "prod", "signed"), { recursive: true });
     const left = [
       join(dir, "prod", `.jamf-connect-login.mobileconfig.jcprofile-tmp-${gone}-0a1b2c3d`),

@@ -5,15 +5,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../folders.js";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../folders.js";
 import { encodeSharedArrays } from "../profiles/bplist-encode.js";
 import { runCli } from "../run-cli.js";
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+useTempDir((made) => (dir = made));
 
 function lint(name: string, bytes: Uint8Array | string) {
   writeFileSync(join(dir, name), bytes);

@@ -54,6 +54,3 @@ export function runShell(command: string, cwd: string): Promise<string> {
     child.on("close", () => resolve(stdout));
   });
 }
-
-/** The spawning runner under its old name, for specs written before the in-process seam. */
-export const runCli = spawnCli;

@@ -6,7 +6,7 @@ import { screen } from "@inquirer/testing/vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../e2e/cli.js";
+import { tempDir } from "../folders.js";
 import { CLIENT, GUID, fakeChecks, failure, startInit } from "./harness.js";
 
 let dir: string;
