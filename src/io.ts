@@ -19,8 +19,13 @@ export interface CommandIo {
   readonly stdout: TerminalWritable;
   /** Lines for people: messages, warnings, errors, spinners. */
   readonly stderr: TerminalWritable;
+  /**
+   * The wall clock: what a license's expiry, a certificate's validity and a signing time are read
+   * against. A test hands in a fixed one, so no result depends on the day it runs.
+   */
+  readonly now: () => Date;
 }
 
 export function processIo(): CommandIo {
-  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
 }

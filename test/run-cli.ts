@@ -23,6 +23,8 @@ export interface RunOptions {
   /** The command's whole environment (CI=true and NO_COLOR=1 are added); undefined values are left out. */
   env?: Record<string, string | undefined>;
   input?: string;
+  /** The command's wall clock (default: the real one). */
+  now?: Date;
 }
 
 function capture(sink: { text: string }): Writable {
@@ -46,6 +48,7 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
     stdin: Readable.from(options.input === undefined || options.input === "" ? [] : [Buffer.from(options.input)]),
     stdout: capture(out),
     stderr: capture(err),
+    now: () => options.now ?? new Date(),
   };
   const code = await run(args, io);
   return { code, stdout: out.text, stderr: err.text };

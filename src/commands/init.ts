@@ -35,6 +35,7 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
         (await import("../wizard/probe-checks.js")).createProbeChecks({ env: io.env, timeoutSeconds }),
       ui: createOutput(io),
       signal: controller.signal,
+      now: io.now,
     });
     return result.failedChecks.length > 0 ? ExitCode.failed : ExitCode.ok;
   } finally {

@@ -20,7 +20,8 @@ export interface LintFlags {
  * one error line each on stderr. Exit 2 when a file could not be read, else 1 when errors were
  * found (warnings too with --strict), else 0.
  */
-export function lintCommand(flags: LintFlags, io: CommandIo, now = new Date()): ExitCodeValue {
+export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
+  const now = io.now();
   const output = createOutput(io);
   const domain = parseDomain(flags.domain);
   const all: LintFinding[] = [];

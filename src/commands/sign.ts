@@ -28,6 +28,7 @@ export async function signCommand(flags: SignFlags, io: CommandIo): Promise<Exit
     ...(flags.out !== undefined && { out: flags.out }),
     identity: identitySource(flags),
     readPassword: signingPasswordReader(io, flags.passwordStdin ?? false),
+    now: io.now(),
   });
   for (const warning of result.warnings) output.warn(warning);
   for (const file of result.files) output.data(file);

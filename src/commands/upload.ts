@@ -35,7 +35,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       dryRun: Boolean(flags.dryRun),
       send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      now: () => Date.now(),
+      now: () => io.now().getTime(),
       onProgress: (text) => spinner?.update(text),
     });
   } finally {

@@ -20,6 +20,7 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && flags.env.length > 0 && { envs: flags.env }),
     ...(flags.ca !== undefined && { ca: flags.ca }),
+    now: io.now(),
   });
   if (flags.json) output.data(JSON.stringify(verdicts, null, 2));
   else for (const verdict of verdicts) printVerdict(output, verdict);

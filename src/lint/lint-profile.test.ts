@@ -99,12 +99,12 @@ describe("lintCommand in-process", () => {
     out.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     err.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const cwd = join(import.meta.dirname, "..", "..", "test", "fixtures", "profiles");
-    return { io: { cwd, env: { NO_COLOR: "1" }, stdin: new PassThrough(), stdout: out, stderr: err }, stdout: () => stdout, stderr: () => stderr };
+    return { io: { cwd, env: { NO_COLOR: "1" }, stdin: new PassThrough(), stdout: out, stderr: err, now: () => NOW }, stdout: () => stdout, stderr: () => stderr };
   }
 
   it("writes the report to its own streams and returns the exit code", () => {
     const seam = io();
-    expect(lintCommand({ files: ["custom-scope.mobileconfig", "html-page.mobileconfig"] }, seam.io, NOW)).toBe(2);
+    expect(lintCommand({ files: ["custom-scope.mobileconfig", "html-page.mobileconfig"] }, seam.io)).toBe(2);
     expect(seam.stdout()).toContain("custom-scope.mobileconfig: 1 error");
     expect(seam.stdout()).toContain('note: payload 3 (com.apple.security.root "Contoso Root CA") is not Jamf Connect\'s; ignored');
     expect(seam.stderr()).toBe("error: html-page.mobileconfig: is an HTML page, not a property list (a sign-in or error page saved instead of the file?)\n");

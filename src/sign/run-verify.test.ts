@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PASSWORD, usePkiDir } from "../../test/sign/pki.js";
+import { PASSWORD, pkiTime, usePkiDir } from "../../test/sign/pki.js";
 import { objectIdentifier, time } from "./der.js";
 import { runSign } from "./run-sign.js";
 import { runVerify } from "./run-verify.js";
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 let dir: string;
 usePkiDir((made) => (dir = made), { example: true });
 
@@ -29,14 +30,15 @@ describe("runSign and runVerify in-process", () => {
     const files = result.files;
     const today = await runVerify({ cwd: dir, files, ca: "root.pem" });
     expect(today.map((verdict) => verdict.valid)).toEqual([true, true]);
-    const later = await runVerify({ cwd: dir, files, ca: "root.pem", now: new Date(Date.now() + 400 * DAY) });
+    const later = await runVerify({ cwd: dir, files, ca: "root.pem", now: new Date(pkiTime().getTime() + 400 * DAY) });
     expect(later[0]).toMatchObject({ valid: false, signatureValid: true, trusted: true, timeValid: false });
     expect(later[0]!.problems).toEqual([expect.stringMatching(/Contoso Profile Signing.* expired on/)]);
   });
 
   it("asks for the PKCS#12 password once and signs both environments with one signing time", async () => {
     let asked = 0;
-    const now = new Date("2026-12-01T12:00:00Z");
+    // One fixed signing time, from the clock the test certificates were made by (whole seconds, as CMS keeps it).
+    const now = new Date(Math.floor(pkiTime().getTime() / 1000) * 1000 + HOUR);
     const result = await runSign({
       cwd: dir,
       config: "contoso.jcprofile.json",

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
+import { FIXTURE_NOW } from "../profiles/fixture-set.js";
 import { runCli } from "../run-cli.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
@@ -45,7 +45,7 @@ const table: readonly Expectation[] = [
 
 describe("jcprofile lint, per fixture", () => {
   it.each(table)("$file → exit $code", async ({ file, code, line, codes }) => {
-    const run = await runCli(["lint", file], { cwd: FIXTURES });
+    const run = await runCli(["lint", file], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(run.code).toBe(code);
     if (code === 2) {
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
@@ -59,7 +59,7 @@ describe("jcprofile lint, per fixture", () => {
   });
 
   it("--json lists every finding with file, domain, path, severity, code, message and fix", async () => {
-    const run = await runCli(["lint", "--json", "jamf-pro-mistakes.mobileconfig", "jcc-export-login.mobileconfig"], { cwd: FIXTURES });
+    const run = await runCli(["lint", "--json", "jamf-pro-mistakes.mobileconfig", "jcc-export-login.mobileconfig"], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(findings).toHaveLength(10);
@@ -78,20 +78,20 @@ describe("jcprofile lint, per fixture", () => {
   });
 
   it("--strict turns warnings into a failing exit code", async () => {
-    expect((await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES })).code).toBe(0);
-    expect((await runCli(["lint", "--strict", "menubar-binary.plist"], { cwd: FIXTURES })).code).toBe(1);
+    expect((await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES, now: FIXTURE_NOW })).code).toBe(0);
+    expect((await runCli(["lint", "--strict", "menubar-binary.plist"], { cwd: FIXTURES, now: FIXTURE_NOW })).code).toBe(1);
   });
 
   it("reads a bare preferences file as the domain given, and says it guessed otherwise", async () => {
-    const guessed = await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES });
+    const guessed = await runCli(["lint", "menubar-binary.plist"], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(guessed.stdout).toContain("domain com.jamf.connect guessed from its keys (IdPSettings, SignIn)");
-    const given = await runCli(["lint", "--domain", "com.jamf.connect.login", "menubar-binary.plist"], { cwd: FIXTURES });
+    const given = await runCli(["lint", "--domain", "com.jamf.connect.login", "menubar-binary.plist"], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(given.code).toBe(1);
     expect(given.stdout).toContain("com.jamf.connect.login: IdPSettings: unknown key here [unknown-key]\n    fix: it is a com.jamf.connect key");
   });
 
   it("lints every file and exits 2 when one of them could not be read", async () => {
-    const run = await runCli(["lint", "jcc-export-login.mobileconfig", "empty.mobileconfig", "missing.mobileconfig"], { cwd: FIXTURES });
+    const run = await runCli(["lint", "jcc-export-login.mobileconfig", "empty.mobileconfig", "missing.mobileconfig"], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain("jcc-export-login.mobileconfig: clean");
     expect(run.stderr).toContain("error: empty.mobileconfig: is empty");
@@ -99,10 +99,10 @@ describe("jcprofile lint, per fixture", () => {
   });
 
   it("refuses an unknown --domain and a missing file argument as usage errors", async () => {
-    const domain = await runCli(["lint", "--domain", "com.jamf.connect.sync", "x.plist"], { cwd: FIXTURES });
+    const domain = await runCli(["lint", "--domain", "com.jamf.connect.sync", "x.plist"], { cwd: FIXTURES, now: FIXTURE_NOW });
     expect(domain.code).toBe(2);
     expect(domain.stderr).toContain('--domain: "com.jamf.connect.sync" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect');
-    expect((await runCli(["lint"], { cwd: FIXTURES })).code).toBe(2);
+    expect((await runCli(["lint"], { cwd: FIXTURES, now: FIXTURE_NOW })).code).toBe(2);
   });
 });
 
@@ -112,12 +112,9 @@ describe("jcprofile lint on what build writes", () => {
 
   it("finds the example's built profiles clean: 0 errors, 0 warnings, in both payload styles", async () => {
     const config = copyExample(dir);
-    // The shipped example license expires on 2036-01-05; keep this test independent of the date.
-    const license = join(dir, "contoso.jamfconnectlicense");
-    writeFileSync(license, readFileSync(license, "utf8").replace(/<key>ExpirationDate<\/key>\s*<string>[^<]*<\/string>/, "<key>ExpirationDate</key>\n\t<string>2099-01-05</string>"));
     expect((await runCli(["build", "--config", config], { cwd: dir })).code).toBe(0);
     const files = ["test", "prod"].flatMap((env) => [`out/${env}/jamf-connect-login.mobileconfig`, `out/${env}/jamf-connect-menubar.mobileconfig`]);
-    const run = await runCli(["lint", "--strict", ...files], { cwd: dir });
+    const run = await runCli(["lint", "--strict", ...files], { cwd: dir, now: FIXTURE_NOW });
     expect(run.stderr).toBe("");
     expect(run.stdout.trim().split("\n")).toEqual(files.map((file) => `${file}: clean`));
     expect(run.code).toBe(0);

@@ -47,6 +47,7 @@ describe("run(args, io)", () => {
       stdin: Readable.from([]),
       stdout: new Writable({ write: () => { throw new TypeError("stdout broke"); } }),
       stderr: new Writable({ write: (chunk, _encoding, done) => ((stderr += String(chunk)), done()) }),
+      now: () => new Date(),
     };
     expect(await run(["build", "-c", "contoso.jcprofile.json"], io)).toBe(ExitCode.bug);
     expect(ExitCode.bug).toBe(70);

@@ -12,6 +12,13 @@ const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
 const API_APP = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";
 const UUIDS = ["1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E01", "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E02", "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E03", "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E04"] as const;
 
+/**
+ * The clock the fixtures' dates are read against (lint's license check): their good licenses run to
+ * 2099, the expired one ended in 2024 and the shipped example's runs to 2036. A test that lints them
+ * hands this clock in (`runCli(…, { now: FIXTURE_NOW })`), so its verdicts do not depend on the day.
+ */
+export const FIXTURE_NOW = new Date("2026-12-01T00:00:00Z");
+
 export function licensePlist(expires: string): string {
   return foreignXml({ Name: "Contoso Ltd (test)", Email: "it@contoso.example", LicenseKey: "TEST-NOT-A-REAL-KEY", DateIssued: "2025-01-05", ExpirationDate: expires, NumberOfClients: 250 });
 }

@@ -1,6 +1,6 @@
 /**
  * A throwaway PKI made in the test run from the committed test-only keys in keys/ (certificates
- * and files are made anew, so their dates follow today): a root CA, an intermediate, signing
+ * and files are made anew, so their dates follow the clock of the run, real or moved): a root CA, an intermediate, signing
  * certificates good and bad, and identity files in the forms admins bring — PKCS#12 in the legacy
  * 3DES/SHA-1 form (Keychain Access), in AES form (forge, and OpenSSL 3's own when openssl is
  * installed), and PEM with an encrypted key. Signatures come from node:crypto (fast); forge lays
@@ -43,6 +43,8 @@ export function makeCertificate(options: {
   key: string;
   issuer?: Made;
   ca?: boolean;
+  /** The instant the default validity (a day before to a year after) is counted from. */
+  at: number;
   notBefore?: Date;
   notAfter?: Date;
   digitalSignature?: boolean;
@@ -51,8 +53,8 @@ export function makeCertificate(options: {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = (serial++).toString(16).padStart(4, "0");
-  cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - DAY);
-  cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * DAY);
+  cert.validity.notBefore = options.notBefore ?? new Date(options.at - DAY);
+  cert.validity.notAfter = options.notAfter ?? new Date(options.at + 365 * DAY);
   const subject = [{ name: "commonName", value: options.name }, { name: "organizationName", value: "jcprofile tests" }];
   cert.setSubject(subject);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);
@@ -89,28 +91,37 @@ export { hasOpenssl } from "../profiles/openssl.js";
 
 export const PASSWORD = "S3ntinel-Pa55-jcprofile-9f2c";
 
-type Pki = { root: Made; intermediate: Made; signer: Made; files: [string, string | Buffer][] };
+type Pki = { root: Made; intermediate: Made; signer: Made; madeAt: Date; files: [string, string | Buffer][] };
 /** Made once per test process: forge's pure-JS PKCS#12 still costs a few hundred ms of CPU a PKI. */
 let made: Pki | undefined;
 
 /** Writes every identity file the tests use into `dir`; returns the PKI for further checks. */
 export function writePki(dir: string): Omit<Pki, "files"> {
-  made ??= makePki();
+  made ??= makePki(Date.now());
   for (const [name, data] of made.files) writeFileSync(join(dir, name), data);
-  return { root: made.root, intermediate: made.intermediate, signer: made.signer };
+  return { root: made.root, intermediate: made.intermediate, signer: made.signer, madeAt: made.madeAt };
 }
 
-function makePki(): Pki {
-  const now = Date.now();
-  const root = makeCertificate({ name: "jcprofile Test Root CA", key: "root", ca: true, notAfter: new Date(now + 3650 * DAY) });
-  const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", key: "intermediate", ca: true, issuer: root });
-  const signer = makeCertificate({ name: "Contoso Profile Signing", key: "signer", issuer: intermediate });
+/**
+ * The instant every certificate's dates are counted from: the clock of this test process when the
+ * PKI was made (a moved clock moves it too). A test that pins the clock it hands to sign or verify
+ * takes it from here, so the certificates and that clock never disagree, on any day.
+ */
+export function pkiTime(): Date {
+  if (made === undefined) throw new Error("pkiTime() before writePki(): call it inside a test, after usePkiDir's beforeAll");
+  return made.madeAt;
+}
+
+function makePki(at: number): Pki {
+  const root = makeCertificate({ name: "jcprofile Test Root CA", key: "root", ca: true, at, notAfter: new Date(at + 3650 * DAY) });
+  const intermediate = makeCertificate({ name: "jcprofile Test Intermediate", key: "intermediate", ca: true, issuer: root, at });
+  const signer = makeCertificate({ name: "Contoso Profile Signing", key: "signer", issuer: intermediate, at });
   // These are refused or warned about for their dates, issuer or key usage, never their key size.
-  const expired = makeCertificate({ name: "Expired Signing", key: "expired", issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now - DAY) });
-  const future = makeCertificate({ name: "Future Signing", key: "future", issuer: intermediate, notBefore: new Date(now + 10 * DAY), notAfter: new Date(now + 400 * DAY) });
-  const soon = makeCertificate({ name: "Soon Expiring Signing", key: "soon", issuer: intermediate, notAfter: new Date(now + 10 * DAY) });
-  const selfSigned = makeCertificate({ name: "Self-Signed Signing", key: "self-signed" });
-  const noSignatureUsage = makeCertificate({ name: "Encryption Only", key: "encryption-only", issuer: intermediate, digitalSignature: false });
+  const expired = makeCertificate({ name: "Expired Signing", key: "expired", issuer: intermediate, at, notBefore: new Date(at - 60 * DAY), notAfter: new Date(at - DAY) });
+  const future = makeCertificate({ name: "Future Signing", key: "future", issuer: intermediate, at, notBefore: new Date(at + 10 * DAY), notAfter: new Date(at + 400 * DAY) });
+  const soon = makeCertificate({ name: "Soon Expiring Signing", key: "soon", issuer: intermediate, at, notAfter: new Date(at + 10 * DAY) });
+  const selfSigned = makeCertificate({ name: "Self-Signed Signing", key: "self-signed", at });
+  const noSignatureUsage = makeCertificate({ name: "Encryption Only", key: "encryption-only", issuer: intermediate, at, digitalSignature: false });
   const files: Pki["files"] = [];
   const write = (name: string, data: string | Buffer) => files.push([name, data]);
   write("root.pem", root.certPem);
@@ -129,7 +140,7 @@ function makePki(): Pki {
   write("soon.p12", pkcs12(soon, [soon, intermediate], PASSWORD, "3des", FEW));
   write("self-signed.p12", pkcs12(selfSigned, [selfSigned], PASSWORD, "3des", FEW));
   write("no-signature-usage.p12", pkcs12(noSignatureUsage, [noSignatureUsage, intermediate], PASSWORD, "3des", FEW));
-  return { root, intermediate, signer, files };
+  return { root, intermediate, signer, madeAt: new Date(at), files };
 }
 
 /**

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
 import { jamfProUrlProblem } from "../../src/net/urls.js";
 import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";
+import { licensePlist } from "../profiles/fixture-set.js";
 import { API_APP, CLIENT, GUID, fakeChecks, failure, startInit } from "./harness.js";
 
 let dir: string;
@@ -343,12 +344,13 @@ describe("writing", () => {
   });
 
   it("warns about an expired license (the clock is a seam)", async () => {
-    cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
+    // A license of its own with a date of its own, a day before the injected clock: not the shipped example's.
+    writeFileSync(join(dir, "contoso.jamfconnectlicense"), licensePlist("2030-06-30"));
     const run = startInit({
-      cwd: dir, now: new Date("2037-01-01T00:00:00Z"),
+      cwd: dir, now: new Date("2030-07-01T00:00:00Z"),
       flags: { answers: { env: "prod", tenant: GUID, clientId: CLIENT, ...FIRST_RUN }, yes: true },
     });
     await run.done;
-    expect(run.said).toContain("warning: the license expired on 2036-01-05 — Jamf Connect needs a current one; download it again from Jamf Account");
+    expect(run.said).toContain("warning: the license expired on 2030-06-30 — Jamf Connect needs a current one; download it again from Jamf Account");
   });
 });
