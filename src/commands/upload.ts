@@ -70,8 +70,8 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
     for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
       items.push({
         environment: environment.name,
-        target: profile.kind,
-        name: profile.kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+        target: profile.name,
+        name: profile.displayName,
         ...(environment.profile.description !== undefined && { description: environment.profile.description }),
         text: profile.text,
         jamfPro: environment.jamfPro,

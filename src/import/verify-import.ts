@@ -9,7 +9,6 @@ import { renderConfig } from "../pipeline/render-config.js";
 import type { Problem } from "../problem.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { readProfile } from "../profile/read-profile.js";
 import { templateValues } from "../render/preferences.js";
 import { fillTemplate, loadTemplate } from "../render/template.js";
 import { comparePreferences, type PreferenceComparison } from "./compare.js";
@@ -38,10 +37,7 @@ export function verifyImport(input: { source: ConfigSource; text: string; env: s
   let rendered: Partial<Record<ProfileKind, Readonly<Record<string, PlistValue>>>>;
   if (result.problems.length === 0) {
     rendered = {};
-    for (const profile of result.profiles) {
-      const [payload] = readProfile(Buffer.from(profile.text), { fileName: profile.relativePath }).payloads;
-      if (payload !== undefined) rendered[profile.kind] = payload.preferences;
-    }
+    for (const payload of result.profiles.flatMap((profile) => profile.payloads)) rendered[payload.part] = payload.preferences;
   } else {
     rendered = renderUnchecked(text, source, env, readLicense);
   }

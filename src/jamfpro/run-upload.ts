@@ -3,6 +3,7 @@
  * Profiles are grouped by server and API client; each group gets one session, one list, and its
  * token invalidated at the end. One profile failing never stops the others.
  */
+import type { ProfileName } from "../profile/layout.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
@@ -16,7 +17,7 @@ import { listProfiles, syncProfile, type SyncAction } from "./sync-profile.js";
 
 export interface UploadItem {
   environment: string;
-  target: "login" | "menubar";
+  target: ProfileName;
   /** PayloadDisplayName: the profile's name in Jamf Pro. */
   name: string;
   description?: string;
@@ -26,7 +27,7 @@ export interface UploadItem {
 
 export interface UploadResult {
   environment: string;
-  target: "login" | "menubar";
+  target: ProfileName;
   name: string;
   server: string;
   action: SyncAction | "failed";
@@ -62,7 +63,7 @@ function checkNameClashes(items: readonly UploadItem[]): void {
     const other = seen.get(key);
     if (other !== undefined) {
       throw new UserError(
-        `environments ${other.environment} (${other.target}) and ${item.environment} (${item.target}) would both upload "${item.name}" to ${item.jamfPro.url} — give them different names with profile.loginDisplayName / profile.menubarDisplayName`,
+        `environments ${other.environment} (${other.target}) and ${item.environment} (${item.target}) would both upload "${item.name}" to ${item.jamfPro.url} — give them different names with profile.loginDisplayName / profile.menubarDisplayName / profile.combinedDisplayName`,
       );
     }
     seen.set(key, item);

@@ -1,33 +1,47 @@
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import { PROFILE_KINDS, PROFILE_KIND_NAMES, type ProfileKind } from "../profile/domains.js";
+import { PROFILE_KINDS, type Domain, type ProfileKind } from "../profile/domains.js";
+import { PROFILE_SHAPES, profilesOf, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
-import { payloadUuid, preferencesDepth, wrapPreferences } from "../profile/wrap.js";
+import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences } from "./preferences.js";
+
+export interface RenderedPayload {
+  readonly part: ProfileKind;
+  readonly domain: Domain;
+  /** The preference dictionary a Mac gets for this domain. */
+  readonly preferences: PlistDict;
+}
 
 export interface RenderedProfile {
   environment: string;
-  kind: ProfileKind;
+  /** Which of the layout's profiles (profile/layout.ts): login, menubar or combined. */
+  name: ProfileName;
+  /** Its PayloadDisplayName, the name Jamf Pro shows. */
+  displayName: string;
   /** Relative to the output folder: `<env>/jamf-connect-login.mobileconfig`. */
   relativePath: string;
   identifier: string;
   uuid: string;
+  /** One per domain it carries, in payload order. */
+  payloads: readonly RenderedPayload[];
   text: string;
 }
 
-function profileIdentifier(environment: ResolvedEnvironment, kind: ProfileKind): string {
-  return `${environment.identifier}.${environment.name}.${kind}`;
+function profileIdentifier(environment: ResolvedEnvironment, name: ProfileName): string {
+  return `${environment.identifier}.${environment.name}.${name}`;
 }
 
-/** The outer Configuration profile around one preference domain, in the environment's payload style. */
-export function buildProfileDictionary(
-  environment: ResolvedEnvironment,
-  kind: ProfileKind,
-  preferences: PlistDict,
-): PlistDict {
-  return wrapPreferences(PROFILE_KINDS[kind].domain, preferences, {
-    identifier: profileIdentifier(environment, kind),
-    displayName: kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+export function displayNameOf(environment: ResolvedEnvironment, name: ProfileName): string {
+  const { profile } = environment;
+  return { login: profile.loginDisplayName, menubar: profile.menubarDisplayName, combined: profile.combinedDisplayName }[name];
+}
+
+/** The outer Configuration profile around the payloads of one of the layout's profiles. */
+export function buildProfileDictionary(environment: ResolvedEnvironment, name: ProfileName, payloads: readonly RenderedPayload[]): PlistDict {
+  return wrapPayloads(payloads, {
+    identifier: profileIdentifier(environment, name),
+    displayName: displayNameOf(environment, name),
     organization: environment.organization,
     description: environment.profile.description,
     removalDisallowed: environment.profile.removalDisallowed,
@@ -35,34 +49,54 @@ export function buildProfileDictionary(
   });
 }
 
-/** Both profiles of one environment, as canonical bytes, or the problems that stop them. */
+/** Every profile of one environment's layout, as canonical bytes, or the problems that stop them. */
 export function renderEnvironment(environment: ResolvedEnvironment): { profiles: RenderedProfile[]; problems: Problem[] } {
-  const profiles: RenderedProfile[] = [];
   const problems: Problem[] = [];
-  for (const kind of PROFILE_KIND_NAMES) {
-    const rendered = renderPreferences(environment, kind);
-    problems.push(...rendered.problems);
-    if (rendered.problems.some((problem) => problem.severity === "error")) continue;
-    const identifier = profileIdentifier(environment, kind);
-    try {
-      const text = serializePlist(buildProfileDictionary(environment, kind, rendered.preferences));
-      profiles.push({
-        environment: environment.name,
-        kind,
-        relativePath: `${environment.name}/${PROFILE_KINDS[kind].fileName}`,
-        identifier,
-        uuid: payloadUuid(identifier),
-        text,
-      });
-    } catch (error) {
-      if (!(error instanceof PlistValueError)) throw error;
-      // The config checks keep unwritable text out of every field; what is left is in the preferences.
-      const offset = pathOffset(environment, error.path);
-      const path = error.path.length > offset ? [kind, "settings", ...error.path.slice(offset)] : ["profile"];
-      problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
+  // Each domain is rendered once, whichever profile carries it.
+  const parts = new Map<ProfileKind, RenderedPayload | undefined>();
+  const partOf = (part: ProfileKind): RenderedPayload | undefined => {
+    if (!parts.has(part)) {
+      const rendered = renderPreferences(environment, part);
+      problems.push(...rendered.problems);
+      const failed = rendered.problems.some((problem) => problem.severity === "error");
+      parts.set(part, failed ? undefined : { part, domain: PROFILE_KINDS[part].domain, preferences: rendered.preferences });
     }
+    return parts.get(part);
+  };
+  const profiles: RenderedProfile[] = [];
+  for (const shape of profilesOf(environment.profile.layout)) {
+    const payloads = shape.parts.map(partOf);
+    if (payloads.some((payload) => payload === undefined)) continue;
+    const rendered = renderProfile(environment, shape, payloads as RenderedPayload[], problems);
+    if (rendered !== undefined) profiles.push(rendered);
   }
   return { profiles, problems };
+}
+
+function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, payloads: readonly RenderedPayload[], problems: Problem[]): RenderedProfile | undefined {
+  const identifier = profileIdentifier(environment, shape.name);
+  try {
+    const text = serializePlist(buildProfileDictionary(environment, shape.name, payloads));
+    return {
+      environment: environment.name,
+      name: shape.name,
+      displayName: displayNameOf(environment, shape.name),
+      relativePath: `${environment.name}/${shape.fileName}`,
+      identifier,
+      uuid: payloadUuid(identifier),
+      payloads,
+      text,
+    };
+  } catch (error) {
+    if (!(error instanceof PlistValueError)) throw error;
+    // The config checks keep unwritable text out of every field; what is left is in the preferences.
+    const offset = pathOffset(environment, error.path);
+    const index = error.path[1];
+    const part = typeof index === "number" ? PROFILE_SHAPES[shape.name].parts[index] : undefined;
+    const path = error.path.length > offset && part !== undefined ? [part, "settings", ...error.path.slice(offset)] : ["profile"];
+    problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
+    return undefined;
+  }
 }
 
 /** Serializer paths start at the profile root; report them from the preference dictionary down. */
