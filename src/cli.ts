@@ -194,12 +194,13 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .command("import")
     .description("turn existing Jamf Connect profiles (login window and/or menu bar) into an environment of jcprofile.json")
     .argument("<file...>", "one or two .mobileconfig (XML, binary or signed) or preferences .plist files")
-    .requiredOption("-e, --env <name>", "the environment to write (added, or replaced after a diff)")
+    .requiredOption("-e, --env <name>", "the environment to write (added; or, when it exists, the imported domains replaced after a diff and the others kept)")
     .option("-c, --config <file>", "config file, created when missing", "jcprofile.json")
     .option("--organization <name>", "organization of a new config (default: the profile's PayloadOrganization)")
     .option("--identifier <id>", "identifier base of a new config (default: the profile's PayloadIdentifier when reverse-DNS, else derived)")
     .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect)")
-    .option("-y, --yes", "replace an existing environment without asking")
+    .option("--tenant <id>", "Entra tenant for a source that names none (default: the environment's own)")
+    .option("-y, --yes", "replace what an existing environment holds without asking")
     .addHelpText(
       "after",
       "\nThe environment is rendered in memory and compared with the source key by key before anything is written: a key\n" +

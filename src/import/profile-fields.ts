@@ -1,9 +1,9 @@
-import type { ProfileKind } from "../profile/domains.js";
+import type { ProfileName } from "../profile/layout.js";
 import type { ReadSources } from "./read-sources.js";
 
 /**
  * The payload-level facts of the source profiles → the environment's `profile` fields: payload
- * style, display names, description, removal. A value equal to what jcprofile writes by default
+ * style, layout, display names, description, removal. A value equal to what jcprofile writes by default
  * is left out. A bare preferences file has none of these, so the defaults stay.
  */
 export function profileFields(env: string, profiles: ReadSources["profiles"]): { profile: Record<string, unknown>; notes: string[] } {
@@ -18,10 +18,15 @@ export function profileFields(env: string, profiles: ReadSources["profiles"]): {
   if (login !== undefined && menubar !== undefined && login.style !== menubar.style) {
     notes.push(`the login window profile is ${login.style} style and the menu bar's is ${menubar.style}; jcprofile writes both in one style (${first.style}) — set profile.payloadStyle to change it`);
   }
-  const defaults: Record<ProfileKind, string> = { login: `Jamf Connect Login (${env})`, menubar: `Jamf Connect Menu Bar (${env})` };
-  for (const [kind, found] of [["login", login], ["menubar", menubar]] as const) {
-    const name = found?.model.root.PayloadDisplayName;
-    if (typeof name === "string" && name !== "" && name !== defaults[kind]) profile[`${kind}DisplayName`] = name;
+  // Both domains in one source profile: it stays one profile (layout combined), so a migration
+  // updates the profile Macs already have instead of splitting it in two.
+  const combined = login !== undefined && login.model === menubar?.model;
+  if (combined) profile.layout = "combined";
+  const defaults: Record<ProfileName, string> = { login: `Jamf Connect Login (${env})`, menubar: `Jamf Connect Menu Bar (${env})`, combined: `Jamf Connect (${env})` };
+  const named: [ProfileName, typeof login][] = combined ? [["combined", login]] : [["login", login], ["menubar", menubar]];
+  for (const [name, found] of named) {
+    const displayName = found?.model.root.PayloadDisplayName;
+    if (typeof displayName === "string" && displayName !== "" && displayName !== defaults[name]) profile[`${name}DisplayName`] = displayName;
   }
   const description = first.model.root.PayloadDescription;
   if (typeof description === "string" && description !== "") profile.description = description;

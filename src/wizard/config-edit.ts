@@ -46,6 +46,11 @@ export interface ChangePlan {
   /** Top-level fields changed by flags on an existing config. */
   topChanges: { key: "organization" | "identifier"; before: unknown; after: string }[];
   warnings: string[];
+  /**
+   * Whether the change replaces something the environment holds (asked about, or --yes); default:
+   * whenever the environment existed. Import sets it false when it only adds the other half.
+   */
+  replaces?: boolean;
 }
 
 export interface PlanInput {
