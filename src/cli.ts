@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import type { CommandIo } from "./io.js";
@@ -11,7 +9,7 @@ import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
-import { packageRoot } from "./package-root.js";
+import { packageVersion } from "./package-root.js";
 
 /**
  * The program: builds the command tree and runs one command for the given arguments, folder,
@@ -26,10 +24,6 @@ import { packageRoot } from "./package-root.js";
 /** A repeatable option; without a default it stays undefined until given once. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 /** `--name=value` as commander echoes it in an error, with the value (maybe a secret) left out. */
 export function withoutOptionValues(text: string): string {
