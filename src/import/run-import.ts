@@ -26,6 +26,7 @@ import { renderConfig } from "../pipeline/render-config.js";
 import type { ConfigSource } from "../pipeline/config-file.js";
 import { readExistingConfig, type ExistingConfig } from "../wizard/config-edit.js";
 import { comparePreferences } from "./compare.js";
+import { refuseCaseTwin, refuseSharedLicense } from "./config-guards.js";
 import { mergeIntoExisting, onlyAdds } from "./merge-halves.js";
 import { planImport } from "./plan-import.js";
 import type { Prompter } from "../wizard/prompter.js";
@@ -73,6 +74,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   for (const note of read.notes) ui.info(`note: ${note}`);
 
   const existing = readExistingConfig(source);
+  refuseCaseTwin(existing, options.env);
   const before = ownValue(existing?.raw["environments"] as Record<string, Record<string, unknown>> | undefined, options.env);
   const mapped = mapEnvironment(read.sources, { ...givenTenant(options.tenant, before, existing?.config.defaults?.tenant) });
   if (mapped.errors.length > 0) throw cannotCarry(mapped.errors);
@@ -118,6 +120,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (lost.length > 0) throw cannotCarry(lost);
 
   const licenseReplaced = license !== undefined && besideLicenseDiffers(license.path, license.name, license.bytes);
+  if (licenseReplaced) refuseSharedLicense(existing, configDir, options.env, license!);
   if (licenseReplaced && !options.yes && !options.isTTY) {
     throw new UserError(`${license!.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
   }

@@ -1,0 +1,93 @@
+/**
+ * import never damages the config it edits (issue 22, items 1 and 2): an environment name that
+ * clashes in letter case with one the config has, and a license file another environment uses,
+ * are refused before anything is written.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../folders.js";
+import type { Encodable } from "../profiles/bplist-encode.js";
+import { foreignXml } from "../profiles/fixture-set.js";
+import { runCli } from "../run-cli.js";
+
+const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
+const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
+
+let dir: string;
+useTempDir((made) => (dir = made), { prefix: "jcprofile-import-guards-" });
+
+const cli = (args: readonly string[]) => runCli(args, { cwd: dir });
+const write = (name: string, bytes: string | Uint8Array) => writeFileSync(join(dir, name), bytes);
+const read = (name: string) => readFileSync(join(dir, name));
+
+function license(key: string): Uint8Array {
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>ExpirationDate</key><string>2099-01-01</string>` +
+      `<key>LicenseKey</key><string>${key}</string><key>Name</key><string>Contoso</string><key>NumberOfClients</key><integer>5</integer></dict></plist>\n`,
+  );
+}
+
+function loginProfile(extra: Record<string, Encodable> = {}): string {
+  const payload = { PayloadType: "com.jamf.connect.login", PayloadIdentifier: "com.example.jc.0", PayloadUUID: "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E10", PayloadVersion: 1 };
+  const login = { OIDCProvider: "Azure", OIDCTenant: TENANT, OIDCClientID: CLIENT, OIDCROPGID: CLIENT, OIDCRedirectURI: "https://127.0.0.1/jamfconnect", DenyLocal: true };
+  return foreignXml({
+    PayloadContent: [{ ...payload, ...login, ...extra }], PayloadDisplayName: "Jamf Connect", PayloadIdentifier: "com.example.jc",
+    PayloadOrganization: "Contoso Ltd", PayloadType: "Configuration", PayloadUUID: "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E00", PayloadVersion: 1,
+  });
+}
+
+const config = (environments: Record<string, unknown>) =>
+  `${JSON.stringify({ organization: "Contoso Ltd", identifier: "com.contoso.jamfconnect", environments }, null, 2)}\n`;
+
+describe("import refuses what would damage the config, before writing anything (issue 22)", () => {
+  it("item 1: --env PROD into a config with prod is a clash of letter case: exit 2, nothing written, the fix named", async () => {
+    const before = config({ prod: { tenant: TENANT, login: { clientId: CLIENT } } });
+    write("jcprofile.json", before);
+    write("in.mobileconfig", loginProfile({ LicenseFile: license("KEY-A") }));
+    const run = await cli(["import", "in.mobileconfig", "--env", "PROD", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('--env: "PROD" differs from the environment "prod" only in letter case');
+    expect(run.stderr).toContain("--env prod");
+    expect(read("jcprofile.json").toString()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["in.mobileconfig", "jcprofile.json"]);
+    expect((await cli(["build"])).code).toBe(0);
+  });
+
+  it("item 2: a license file another environment uses is never replaced; the refusal names that environment", async () => {
+    const before = config({
+      stage: { tenant: TENANT, login: { clientId: CLIENT }, license: "stage.jamfconnectlicense" },
+      test: { tenant: TENANT, login: { clientId: CLIENT }, license: "stage.jamfconnectlicense" },
+    });
+    write("jcprofile.json", before);
+    write("stage.jamfconnectlicense", license("KEY-OLD"));
+    write("in.mobileconfig", loginProfile({ LicenseFile: license("KEY-NEW") }));
+    const run = await cli(["import", "in.mobileconfig", "--env", "stage", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('stage.jamfconnectlicense: environment "test" uses it too');
+    expect(run.stderr).toContain("nothing was written");
+    expect(read("stage.jamfconnectlicense")).toEqual(Buffer.from(license("KEY-OLD")));
+    expect(read("jcprofile.json").toString()).toBe(before);
+  });
+
+  it("item 2: an environment that inherits the license from defaults counts as a user of it", async () => {
+    const text = `${JSON.stringify({ organization: "Contoso Ltd", identifier: "com.contoso.jamfconnect", defaults: { license: "prod.jamfconnectlicense" }, environments: { test: { tenant: TENANT, login: { clientId: CLIENT } } } }, null, 2)}\n`;
+    write("jcprofile.json", text);
+    write("prod.jamfconnectlicense", license("KEY-OLD"));
+    write("in.mobileconfig", loginProfile({ LicenseFile: license("KEY-NEW") }));
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('prod.jamfconnectlicense: environment "test" uses it too');
+    expect(read("prod.jamfconnectlicense")).toEqual(Buffer.from(license("KEY-OLD")));
+    expect(read("jcprofile.json").toString()).toBe(text);
+  });
+
+  it("a license only the imported environment uses is still replaced with --yes", async () => {
+    write("jcprofile.json", config({ stage: { tenant: TENANT, login: { clientId: CLIENT }, license: "stage.jamfconnectlicense" } }));
+    write("stage.jamfconnectlicense", license("KEY-OLD"));
+    write("in.mobileconfig", loginProfile({ LicenseFile: license("KEY-NEW") }));
+    const run = await cli(["import", "in.mobileconfig", "--env", "stage", "--yes"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read("stage.jamfconnectlicense")).toEqual(Buffer.from(license("KEY-NEW")));
+  });
+});
