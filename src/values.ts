@@ -4,28 +4,46 @@
  * says the same thing the same way.
  */
 import { withoutCredentials } from "./net/urls.js";
+import { isSecretName, isSecretValue } from "./secrets.js";
 
 const SHOWN_LENGTH = 40;
 
 /**
- * A key whose name says it holds a secret (ROPGClientSecret, a password): its string value is
- * never shown, not even as a digest (a short hash of a weak password can be cracked offline), since
- * the message may end up in a CI log.
+ * A key whose name says it holds a secret (ROPGClientSecret, a password; src/secrets.ts decides):
+ * its value is never shown, not even as a digest (a short hash of a weak password can be cracked
+ * offline), since the message may end up in a CI log.
  */
-export const isSecretKey = (name: string): boolean => /secret|password/i.test(name);
+export const isSecretKey = isSecretName;
+export { isSecretValue } from "./secrets.js";
 export const SECRET_NOT_SHOWN = "<secret, not shown>";
 
-/** A value as the admin wrote it in JSON, shortened so one message stays one line; URL credentials left out. */
+/**
+ * A value as the admin wrote it in JSON, shortened so one message stays one line: URL credentials
+ * left out, and a secret-shaped string or anything under a secret's name (inside an array or a
+ * dictionary too) replaced by SECRET_NOT_SHOWN, so no part of a secret is shown.
+ */
 export function showValue(value: unknown): string {
   if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "<date>" : value.toISOString();
+  if (typeof value === "string" && isSecretValue(value)) return SECRET_NOT_SHOWN;
   let text: string;
   try {
-    text = JSON.stringify(typeof value === "string" ? withoutUrlSecrets(value) : value) ?? String(value);
+    text = JSON.stringify(value, hideSecrets) ?? String(value);
   } catch {
     text = String(value);
   }
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+}
+
+/** JSON.stringify's replacer for showValue. */
+function hideSecrets(key: string, value: unknown): unknown {
+  if (key !== "" && isSecretName(key) && value !== null && typeof value !== "boolean" && typeof value !== "number") return SECRET_NOT_SHOWN;
+  return typeof value === "string" ? (isSecretValue(value) ? SECRET_NOT_SHOWN : withoutUrlSecrets(value)) : value;
+}
+
+/** A string as it may be shown: URL credentials, query and fragment left out, a secret-shaped one not at all. */
+export function showText(text: string): string {
+  return isSecretValue(text) ? SECRET_NOT_SHOWN : withoutUrlSecrets(text);
 }
 
 /** A URL's credentials, query and fragment may carry a token or a password: none of them is shown. */

@@ -1,6 +1,7 @@
 import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
-import { findUnwritableChar, kindOf, showValue } from "../values.js";
+import { isSecretName } from "../secrets.js";
+import { findUnwritableChar, kindOf, SECRET_NOT_SHOWN, showValue } from "../values.js";
 import { expectedKind, jsonTypeHint, listValues, plistTypeHint } from "./text.js";
 import type { Problem, Domain, KeyMap, KeySpec } from "./types.js";
 
@@ -147,6 +148,10 @@ function checkText(context: Context, text: string, path: Path, subject: string):
 }
 
 function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  // Under a secret's name no part of the value is shown, not even in a "write …" hint.
+  if (path.some((step) => typeof step === "string" && isSecretName(step))) {
+    return error(context, path, `${SECRET_NOT_SHOWN} is ${kindOf(value)}, expected ${expectedKind(spec)}`, "wrong-type");
+  }
   const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : jsonTypeHint(spec, value);
   error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${hint}`, "wrong-type");
 }

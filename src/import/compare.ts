@@ -1,6 +1,6 @@
 import { isPlainObject } from "../config/merge.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { isSecretKey, SECRET_NOT_SHOWN } from "../values.js";
+import { isSecretKey, isSecretValue, SECRET_NOT_SHOWN } from "../values.js";
 
 export interface PreferenceComparison {
   /** Key paths of the source that the rendered profile does not have. */
@@ -55,7 +55,7 @@ export function samePlist(a: PlistValue, b: PlistValue): boolean {
 
 /** Secret-looking keys (a client secret, a password) are never shown: the message may end up in a CI log. */
 function show(value: PlistValue, path: string): string {
-  if (typeof value === "string" && isSecretKey(path)) return SECRET_NOT_SHOWN;
+  if (typeof value === "string" && (isSecretKey(path.split(".").at(-1) ?? path) || isSecretValue(value))) return SECRET_NOT_SHOWN;
   if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;
   if (value instanceof Date) return value.toISOString();
   return JSON.stringify(value);

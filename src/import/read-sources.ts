@@ -4,6 +4,8 @@ import { showTypedPath } from "../pipeline/config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import { formatPath } from "../problem.js";
+import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
 
 export interface ReadSources {
@@ -14,15 +16,6 @@ export interface ReadSources {
   top?: { organization?: string; identifier?: string };
   notes: string[];
 }
-
-/**
- * Jamf Connect keys that hold a client secret. Jamf's Entra setup is a public client and needs
- * none, and jcprofile.json is reviewed and committed: import refuses to copy one there.
- */
-const SECRET_KEYS: Readonly<Record<ProfileKind, readonly (readonly string[])[]>> = {
-  login: [["OIDCClientSecret"], ["ROPGClientSecret"], ["AuthUIOIDCClientSecret"]],
-  menubar: [["IdPSettings", "ClientSecret"]],
-};
 
 /** Reads every input with the profile reader; at most one payload per domain over all of them. */
 export function readSources(cwd: string, files: readonly string[], domain: Domain | undefined): ReadSources {
@@ -47,11 +40,7 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
       if (earlier !== undefined) {
         throw new UserError(`${label}: a second ${payload.domain} payload (the first is ${earlier.label}) — an environment holds one of each; import one login window and one menu bar profile`);
       }
-      for (const path of SECRET_KEYS[payload.kind]) {
-        if (valueAt(payload.preferences, path) !== undefined) {
-          throw new UserError(`${label}: ${path.join(".")}: holds a client secret, which import will not copy into the config (every user of a Mac can read it in the profile) — remove it from the source, and rotate the secret in Entra ID; Jamf Connect's Entra setup is a public client and needs none`);
-        }
-      }
+      refuseSecrets(label, payload.preferences);
       if (payload.mcxState === "Set-Once") notes.push(`${label}: is Set-Once (a default the user may change); jcprofile writes Forced (enforced) preferences`);
       sources.push({ kind: payload.kind, label, preferences: payload.preferences });
       if (payload.style !== "preferences") profiles[payload.kind] = { model, style: payload.style };
@@ -60,12 +49,17 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
   return { sources, profiles, ...(top !== undefined && { top }), notes };
 }
 
-function valueAt(dict: Readonly<Record<string, PlistValue>>, path: readonly string[]): PlistValue | undefined {
-  let node: PlistValue | undefined = dict;
-  for (const key of path) {
-    if (node === undefined || typeof node !== "object" || node instanceof Uint8Array || node instanceof Date || Array.isArray(node)) return undefined;
-    node = (node as Record<string, PlistValue>)[key];
-  }
-  return node;
+/**
+ * jcprofile.json is reviewed and committed, and Jamf's Entra setup is a public client that needs no
+ * secret: whatever src/secrets.ts calls a secret (by name, misspelt or not, or by shape, in any
+ * key) is refused, named by its key and never shown.
+ */
+function refuseSecrets(label: string, preferences: Readonly<Record<string, PlistValue>>): void {
+  const found = findSecrets(preferences).map(formatPath);
+  if (found.length === 0) return;
+  const what = found.length === 1 ? `${found[0]}: holds a client secret or another credential (by its name or its shape)` : `${found.join(", ")}: hold client secrets or other credentials (by their names or their shapes)`;
+  throw new UserError(
+    `${label}: ${what}, which import will not copy into the config (every user of a Mac can read it in the profile) — nothing was written; remove it from the source, and rotate it in Entra ID; Jamf Connect's Entra setup is a public client and needs none`,
+  );
 }
 

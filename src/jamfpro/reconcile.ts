@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
 import { isDict } from "../profile/unwrap.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
-import { isSecretKey, SECRET_NOT_SHOWN } from "../values.js";
+import { isSecretKey, isSecretValue, SECRET_NOT_SHOWN, showText } from "../values.js";
 
 export interface Change {
   /** Where, from the preference domain down for settings (`com.jamf.connect.login.DenyLocal`). */
@@ -78,11 +78,11 @@ function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefine
 function showNode(node: PlistValue | undefined, secret: boolean): string {
   if (node === undefined) return "(absent)";
   if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
-  if (secret && typeof node === "string") return SECRET_NOT_SHOWN;
+  if (typeof node === "string" && (secret || isSecretValue(node))) return SECRET_NOT_SHOWN;
   if (node instanceof Date) return node.toISOString();
   if (Array.isArray(node)) return `[${node.length} items]`;
   if (isDict(node)) return `{${Object.keys(node).length} keys}`;
-  const text = JSON.stringify(node);
+  const text = JSON.stringify(typeof node === "string" ? showText(node) : node);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 

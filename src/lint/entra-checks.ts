@@ -3,6 +3,8 @@ import { GUID_PATTERN } from "../config/schema.js";
 import type { Domain } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
+import { findSecrets, isSecretValue } from "../secrets.js";
+import { showValue } from "../values.js";
 import type { Issue } from "./finding.js";
 
 /**
@@ -19,7 +21,6 @@ interface DomainKeys {
   readonly tenant: readonly string[];
   readonly clientIds: readonly (readonly string[])[];
   readonly scopes: readonly (readonly string[])[];
-  readonly secrets: readonly (readonly string[])[];
 }
 
 const KEYS: Readonly<Record<Domain, DomainKeys>> = {
@@ -28,14 +29,12 @@ const KEYS: Readonly<Record<Domain, DomainKeys>> = {
     tenant: ["OIDCTenant"],
     clientIds: [["OIDCClientID"], ["OIDCROPGID"]],
     scopes: [["ROPGScopes"], ["OIDCScopes"]],
-    secrets: [["OIDCClientSecret"], ["ROPGClientSecret"], ["AuthUIOIDCClientSecret"]],
   },
   "com.jamf.connect": {
     provider: ["IdPSettings", "Provider"],
     tenant: ["IdPSettings", "TenantID"],
     clientIds: [["IdPSettings", "ROPGID"]],
     scopes: [["IdPSettings", "ROPGScopes"]],
-    secrets: [["IdPSettings", "ClientSecret"]],
   },
 };
 
@@ -59,8 +58,10 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
     for (const path of keys.clientIds) {
       const id = valueAt(prefs, path);
       if (typeof id !== "string") continue;
+      // A secret pasted as a client ID is reported as a secret below, and never shown.
+      if (isSecretValue(id)) continue;
       if (!GUID_PATTERN.test(id.trim())) {
-        issues.push({ path, severity: "error", code: "not-a-guid", message: `${JSON.stringify(id)} is not a GUID, and Entra ID identifies apps by GUID`, fix: CLIENT_ID_FIX });
+        issues.push({ path, severity: "error", code: "not-a-guid", message: `${showValue(id)} is not a GUID, and Entra ID identifies apps by GUID`, fix: CLIENT_ID_FIX });
       } else if (typeof tenant === "string" && id.trim().toLowerCase() === tenant.trim().toLowerCase()) {
         issues.push({ path, severity: "error", code: "tenant-as-client-id", message: `${JSON.stringify(id)} is the tenant ID (as in ${keys.tenant.join(".")}), not an app's client ID`, fix: CLIENT_ID_FIX });
       }
@@ -70,13 +71,12 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
     const scopes = valueAt(prefs, path);
     if (typeof scopes === "string") issues.push(...checkScopes(path, scopes));
   }
-  for (const path of keys.secrets) {
-    if (valueAt(prefs, path) === undefined) continue;
+  for (const path of findSecrets(prefs)) {
     issues.push({
       path,
       severity: "error",
       code: "client-secret",
-      message: "holds a client secret, which every user of the Mac can read in /Library/Managed Preferences",
+      message: "holds a client secret or another credential (by its name or its shape), which every user of the Mac can read in /Library/Managed Preferences",
       fix: "remove it (Jamf Connect's Entra setup is a public client and needs no secret) and rotate the secret in Entra ID",
     });
   }

@@ -2,7 +2,7 @@
  * Answers as admins paste them from the Entra admin center or a browser: an authority or
  * discovery URL for the tenant, and — by mistake — a client secret's value for a client ID.
  */
-import { GUID_PATTERN, isTenant } from "../config/schema.js";
+import { isTenant } from "../config/schema.js";
 
 /**
  * The tenant in `https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration`,
@@ -18,15 +18,6 @@ export function tenantFromPaste(text: string): string {
   } catch {
     return trimmed;
   }
-}
-
-/**
- * A client secret's Value as Entra makes them: about 40 characters of letters, digits and
- * `~ . _ -`, with a `~` in it (the 2020s format). A GUID never matches, so no client ID is refused.
- */
-export function looksLikeClientSecret(text: string): boolean {
-  const value = text.trim();
-  return !GUID_PATTERN.test(value) && value.includes("~") && /^[A-Za-z0-9~._-]{34,48}$/.test(value);
 }
 
 /** Said instead of the value, which is never echoed back: it is a credential. */

@@ -15,7 +15,8 @@ import {
   tenantSchema,
 } from "../config/schema.js";
 import { findUnwritableChar, showValue } from "../values.js";
-import { CLIENT_SECRET_PASTED, looksLikeClientSecret, tenantFromPaste } from "./pasted.js";
+import { isSecretValue } from "../secrets.js";
+import { CLIENT_SECRET_PASTED, tenantFromPaste } from "./pasted.js";
 
 /**
  * Prompt and flag validators, made from the config's own field schemas: a value the wizard
@@ -36,7 +37,7 @@ function fromSchema(schema: v.GenericSchema<string, unknown>): Validator {
 /** A client ID validator that refuses a pasted secret without repeating it. */
 function clientIdFrom(schema: v.GenericSchema<string, unknown>): Validator {
   const check = fromSchema(schema);
-  return (value) => (looksLikeClientSecret(value) ? CLIENT_SECRET_PASTED : check(value));
+  return (value) => (isSecretValue(value) ? CLIENT_SECRET_PASTED : check(value));
 }
 
 /** The tenant as pasted: an authority or discovery URL counts as its tenant. */
