@@ -8,6 +8,7 @@ import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
 import { displayPath } from "../pipeline/config-file.js";
+import { appendAll } from "../append.js";
 
 /**
  * What `build` does to its output folder: write (under the folder's lock, after clearing what an
@@ -110,7 +111,7 @@ function staleEntries(files: readonly FileToWrite[], context: OutputContext): { 
   for (const [folder, paths] of byFolder) {
     const rest = listFolder(folder, context.cwd).filter((entry) => !paths.includes(join(folder, entry.name)) && !parseHelperName(entry.name));
     if (rest.length === 0 && !builtInto.has(folder)) entries.push({ path: folder, folder: true });
-    else entries.push(...paths.map((path) => ({ path, folder: false })));
+    else appendAll(entries, paths.map((path) => ({ path, folder: false })));
   }
   return entries;
 }

@@ -7,6 +7,7 @@ import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { showTypedPath } from "../pipeline/config-file.js";
 import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import { appendAll } from "../append.js";
 
 export interface LintFlags {
   readonly files: readonly string[];
@@ -38,7 +39,7 @@ export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
       continue;
     }
     const findings = lintProfile(model, { now });
-    all.push(...findings);
+    appendAll(all, findings);
     if (flags.json) {
       for (const note of notesOf(model)) output.info(`${fileName}: ${note}`);
     } else {

@@ -5,6 +5,7 @@ import type { ProfileLayout } from "../profile/layout.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { findUnwritableChar } from "../values.js";
 import { resolveJamfPro, type ResolvedJamfPro } from "./jamf-pro.js";
+import { appendAll } from "../append.js";
 
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
 export const DEFAULT_SCOPE_NAME = "jamfconnect";
@@ -170,7 +171,7 @@ export function resolveEnvironment(
   }
 
   const jamfPro = resolveJamfPro(merged.jamfPro, origin);
-  problems.push(...jamfPro.problems);
+  appendAll(problems, jamfPro.problems);
 
   const ropgClientId = merged.login?.ropgClientId ?? clientId ?? "";
   const environment: ResolvedEnvironment = {

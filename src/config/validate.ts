@@ -4,6 +4,7 @@ import type { Problem } from "../problem.js";
 import { isPlainObject } from "./merge.js";
 import { problemFromIssue } from "./schema-issues.js";
 import { configSchema, type ConfigFile } from "./schema.js";
+import { appendAll } from "../append.js";
 
 /**
  * Parsed JSON → a checked config, or every problem in it. valibot does the field checks; two
@@ -62,9 +63,9 @@ function checkShapes(schema: unknown, value: unknown, path: Path, problems: Prob
     for (const [key, item] of Object.entries(value)) {
       if (SKIPPED_BY_VALIBOT.has(key)) {
         const keyCheck = v.safeParse(node.key as v.GenericSchema, key);
-        if (!keyCheck.success) problems.push(...keyCheck.issues.map((issue) => ({ ...toProblem([...path, key])(issue), path: [...path, key] })));
+        if (!keyCheck.success) appendAll(problems, keyCheck.issues.map((issue) => ({ ...toProblem([...path, key])(issue), path: [...path, key] })));
         const valueCheck = v.safeParse(node.value as v.GenericSchema, item, { abortEarly: false });
-        if (!valueCheck.success) problems.push(...valueCheck.issues.map(toProblem([...path, key])));
+        if (!valueCheck.success) appendAll(problems, valueCheck.issues.map(toProblem([...path, key])));
       }
       checkShapes(node.value, item, [...path, key], problems, arrays);
     }
@@ -116,6 +117,6 @@ export function validateConfig(raw: unknown): { config?: ConfigFile; problems: P
         .filter((problem) => !arrays.some((path) => under(problem.path, path))),
     );
   }
-  if (isPlainObject(raw["environments"])) problems.push(...caseTwins(raw["environments"]));
+  if (isPlainObject(raw["environments"])) appendAll(problems, caseTwins(raw["environments"]));
   return problems.length > 0 ? { problems } : { config: raw as ConfigFile, problems };
 }

@@ -5,6 +5,7 @@ import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type Si
 import { helperPath } from "./temp-names.js";
 import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
 import { probeTarget } from "./target-state.js";
+import { appendAll } from "../append.js";
 
 /** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
 export interface FileToWrite {
@@ -109,7 +110,7 @@ async function writeTemps(
       }
       if (top) {
         const chain = foldersBetween(top, folder);
-        run.created.push(...chain);
+        appendAll(run.created, chain);
         for (const each of chain) made.add(each);
       }
       ready.add(folder);

@@ -1,6 +1,7 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { isProcessAlive, parseHelperName } from "./temp-names.js";
+import { appendAll } from "../append.js";
 
 /**
  * Temp files and kept copies that an interrupted writer (kill -9, a crash, a power cut) left in
@@ -12,7 +13,7 @@ export function findLeftovers(folder: string, depth = 2): string[] {
   for (const entry of listQuietly(folder)) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (depth > 0) found.push(...findLeftovers(path, depth - 1));
+      if (depth > 0) appendAll(found, findLeftovers(path, depth - 1));
       continue;
     }
     const helper = parseHelperName(entry.name);

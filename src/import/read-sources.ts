@@ -7,6 +7,7 @@ import { describeOther, readProfileFile, type ProfileModel } from "../profile/re
 import { formatPath } from "../problem.js";
 import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
+import { appendAll } from "../append.js";
 
 export interface ReadSources {
   sources: ImportSource[];
@@ -26,8 +27,8 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
   for (const file of files) {
     const fileName = showTypedPath(cwd, file);
     const model = readProfileFile(resolve(cwd, file), { fileName, domain });
-    notes.push(...model.notes.map((note) => `${fileName}: ${note}`));
-    notes.push(...model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
+    appendAll(notes, model.notes.map((note) => `${fileName}: ${note}`));
+    appendAll(notes, model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
     if (model.form === "profile" && top === undefined) {
       top = {
         ...(typeof model.root.PayloadOrganization === "string" && { organization: model.root.PayloadOrganization }),

@@ -35,6 +35,7 @@ import { mapEnvironment, type GivenTenant, type ImportSource } from "./map-envir
 import { profileFields } from "./profile-fields.js";
 import { readSources } from "./read-sources.js";
 import { verifyImport } from "./verify-import.js";
+import { appendAll } from "../append.js";
 
 export interface ImportOptions {
   cwd: string;
@@ -138,7 +139,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (plan.changed || extra.length > 0) {
     await saveConfigText(source, plan.changed ? plan.text : (existing?.text ?? plan.text), extra);
     if (plan.changed) written.push(source.displayPath);
-    written.push(...extra.map((file) => file.displayPath));
+    appendAll(written, extra.map((file) => file.displayPath));
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
   return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, kept: merged.kept, unknownKeys, written };

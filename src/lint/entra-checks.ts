@@ -6,6 +6,7 @@ import { isDict } from "../profile/unwrap.js";
 import { findSecrets, isSecretValue } from "../secrets.js";
 import { showValue } from "../values.js";
 import type { Issue } from "./finding.js";
+import { appendAll } from "../append.js";
 
 /**
  * What only a profile read from elsewhere can get wrong about Entra ID: IDs that are not GUIDs,
@@ -69,7 +70,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
   }
   for (const path of keys.scopes) {
     const scopes = valueAt(prefs, path);
-    if (typeof scopes === "string") issues.push(...checkScopes(path, scopes));
+    if (typeof scopes === "string") appendAll(issues, checkScopes(path, scopes));
   }
   for (const path of findSecrets(prefs)) {
     issues.push({
@@ -80,7 +81,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
       fix: "remove it (Jamf Connect's Entra setup is a public client and needs no secret) and rotate the secret in Entra ID",
     });
   }
-  issues.push(...findLegacyKeys(domain, prefs, []));
+  appendAll(issues, findLegacyKeys(domain, prefs, []));
   return issues;
 }
 

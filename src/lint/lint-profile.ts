@@ -5,6 +5,7 @@ import { checkEntra } from "./entra-checks.js";
 import { toFinding, type LintFinding } from "./finding.js";
 import { checkLicense } from "./license-check.js";
 import { checkStructure } from "./structure-checks.js";
+import { appendAll } from "../append.js";
 
 export interface LintOptions {
   /** For the license's expiry date. */
@@ -27,7 +28,7 @@ export function lintProfile(model: ProfileModel, options: LintOptions): LintFind
       ...checkEntra(domain, preferences),
       ...checkLicense(preferences, options.now),
     ];
-    findings.push(...issues.map((issue) => toFinding(model.fileName, place, issue)));
+    appendAll(findings, issues.map((issue) => toFinding(model.fileName, place, issue)));
   }
   return findings;
 }

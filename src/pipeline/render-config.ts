@@ -11,6 +11,7 @@ import { findUnwritableChar } from "../values.js";
 import { attributeProblems } from "./attribute.js";
 import type { ConfigSource } from "./config-file.js";
 import { selectEnvironments } from "./select.js";
+import { appendAll } from "../append.js";
 
 /**
  * The config pipeline every command shares: text → parse → validate → read licenses → resolve
@@ -81,10 +82,10 @@ export function renderConfig(input: RenderInput): RenderResult {
     const resolved = resolveEnvironment(config, name, { configDir, licenses });
     const rendered = renderEnvironment(resolved.environment);
     const problems = [...resolved.problems, ...rendered.problems];
-    found.push(...problems);
+    appendAll(found, problems);
     if (problems.some(isError)) continue;
     environments.push(resolved.environment);
-    profiles.push(...rendered.profiles);
+    appendAll(profiles, rendered.profiles);
   }
 
   // Problems under a part already reported (and left out) would only repeat it in other words.

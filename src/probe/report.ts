@@ -6,6 +6,7 @@ import type { CheckResult, ProbeReport } from "./check-results.js";
 import type { ClientRole } from "./targets.js";
 import type { Proof, Verdict } from "./types.js";
 import { explain } from "./wording.js";
+import { largest } from "../append.js";
 
 /** One object per check, keys in a stable order; absent values are null so every key is always there. */
 export function toJsonRecords(report: ProbeReport): Record<string, unknown>[] {
@@ -91,7 +92,7 @@ function wrap(text: string, width: number, indent: string): string[] {
  * With a width, a row whose hint would wrap gets the hint on its own indented lines instead.
  */
 function table(rows: readonly string[][], verdicts: readonly (Verdict | "skipped" | undefined)[], style: ReportStyle): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const widths = rows[0]!.map((_, column) => largest(rows.map((row) => row[column]!.length)));
   const verdictColumn = rows[0]!.indexOf("VERDICT");
   const hintColumn = rows[0]!.length - 1;
   const lines: string[] = [];

@@ -5,6 +5,7 @@ import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { fillTemplate, loadTemplate } from "./template.js";
+import { appendAll } from "../append.js";
 
 export { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 
@@ -59,12 +60,12 @@ export function renderPreferences(
   }
   // An owned key already has its message ("set <field> instead"); the catalogue's would repeat it.
   const catalogIssues = checkSettings(domain, settings, { unknownKeys: environment.unknownKeys });
-  problems.push(...catalogIssues.filter((issue) => !ownedPaths.has(issue.path.join("."))).map(at));
+  appendAll(problems, catalogIssues.filter((issue) => !ownedPaths.has(issue.path.join("."))).map(at));
   // The rules still run without the keys already reported, so a rule problem shows in the same pass.
   const reported = problems.filter((problem) => problem.severity === "error").map((problem) => problem.path.slice(settingsPath.length));
   const checked = withoutPaths(settings, reported);
   const preferences = deepMerge(filled, checked as Record<string, PlistValue>);
-  problems.push(...checkRules(domain, preferences).map(at));
+  appendAll(problems, checkRules(domain, preferences).map(at));
   return { preferences, problems };
 }
 

@@ -5,6 +5,7 @@ import { PROFILE_SHAPES, profilesOf, type ProfileName, type ProfileShape } from 
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences } from "./preferences.js";
+import { appendAll } from "../append.js";
 
 export interface RenderedPayload {
   readonly part: ProfileKind;
@@ -57,7 +58,7 @@ export function renderEnvironment(environment: ResolvedEnvironment): { profiles:
   const partOf = (part: ProfileKind): RenderedPayload | undefined => {
     if (!parts.has(part)) {
       const rendered = renderPreferences(environment, part);
-      problems.push(...rendered.problems);
+      appendAll(problems, rendered.problems);
       const failed = rendered.problems.some((problem) => problem.severity === "error");
       parts.set(part, failed ? undefined : { part, domain: PROFILE_KINDS[part].domain, preferences: rendered.preferences });
     }

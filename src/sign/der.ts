@@ -3,6 +3,7 @@
  * (rather than through node-forge's ASN.1 objects) so certificates are embedded byte for byte as
  * they came, and SET OF is sorted as DER demands; forge is used only to read.
  */
+import { appendAll } from "../append.js";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",
@@ -50,7 +51,7 @@ export function objectIdentifier(dotted: string): Buffer {
   for (const arc of [first * 40 + second, ...rest]) {
     const chunk: number[] = [arc & 0x7f];
     for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128)) chunk.unshift((value & 0x7f) | 0x80);
-    bytes.push(...chunk);
+    appendAll(bytes, chunk);
   }
   return tlv(0x06, Buffer.from(bytes));
 }

@@ -9,6 +9,7 @@ import { encodeSignedData } from "./cms-sign.js";
 import { loadForge } from "./forge.js";
 import { refuseUnusable } from "./identity-checks.js";
 import { loadIdentity, type IdentitySource, type PasswordReader } from "./identity.js";
+import { appendAll } from "../append.js";
 
 export interface SignOptions {
   cwd: string;
@@ -38,7 +39,7 @@ export async function runSign(options: SignOptions): Promise<SignResult> {
   const forge = await loadForge();
   const identity = await loadIdentity(forge, options.cwd, options.identity, options.readPassword);
   refuseUnusable(identity.certificate, identity.shown, now);
-  warnings.push(...identityWarnings(identity.certificate, identity.facts.digitalSignature, now));
+  appendAll(warnings, identityWarnings(identity.certificate, identity.facts.digitalSignature, now));
   const outDir = options.out ? resolve(options.cwd, options.out) : join(dirname(source.path), "out");
   const files = profiles.map((profile) => {
     const path = join(outDir, dirname(profile.relativePath), "signed", basename(profile.relativePath));

@@ -10,6 +10,7 @@ import type { ChangePlan } from "./config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";
 import type { Prompter } from "./prompter.js";
 import type { Output } from "../output.js";
+import { appendAll } from "../append.js";
 
 export interface Review {
   ui: Output;
@@ -34,7 +35,7 @@ function diffOf(plan: ChangePlan, paint: (op: "-" | "+", text: string) => string
   }
   const before = plan.before === undefined ? [] : memberLines(plan.env, plan.before);
   const after = memberLines(plan.env, plan.after);
-  if (before.join("\n") !== after.join("\n")) lines.push(...formatDiff(diffLines(before, after), { paint }));
+  if (before.join("\n") !== after.join("\n")) appendAll(lines, formatDiff(diffLines(before, after), { paint }));
   return lines;
 }
 

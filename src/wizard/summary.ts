@@ -5,6 +5,7 @@
 import type { CheckRecord } from "./checks.js";
 import type { Answers } from "./question-types.js";
 import type { Output } from "../output.js";
+import { largest } from "../append.js";
 
 const CA_MODES: Readonly<Record<Answers["caChoice"], string>> = {
   "per-user-mfa": "none (per-user MFA; default scopes)",
@@ -61,7 +62,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
       ? [[`jcprofile upload${configFlag} --env ${answers.env} --dry-run`, "see what upload would change in Jamf Pro (credentials from JAMF_CLIENT_ID / JAMF_CLIENT_SECRET)"] as [string, string]]
       : []),
   ];
-  const width = Math.max(...steps.map(([command]) => command.length)) + 2;
+  const width = largest(steps.map(([command]) => command.length)) + 2;
   ui.info("");
   ui.info("Next:");
   if (answers.jamfProUrl === "") ui.info(`  upload ${folder}/*.mobileconfig to Jamf Pro (Computers → Configuration Profiles → Upload)`);
