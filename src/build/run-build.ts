@@ -13,6 +13,8 @@ export interface BuildOptions {
   check?: boolean;
   /** Also remove stale profiles (and the folders that leaves empty) from the output folder. */
   prune?: boolean;
+  /** The command's clock, for a license's expiry. */
+  now?: Date;
 }
 
 export interface BuildResult {

@@ -20,6 +20,7 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
     ...(flags.out !== undefined && { out: flags.out }),
     check: flags.check ?? false,
     prune: flags.prune ?? false,
+    now: io.now(),
   });
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {

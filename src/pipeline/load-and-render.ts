@@ -9,6 +9,8 @@ export interface LoadOptions {
   config?: string;
   /** --env: only these environments (default all). */
   envs?: readonly string[];
+  /** The command's clock, for a license's expiry (not checked without it). */
+  now?: Date;
 }
 
 export interface Loaded extends RenderResult {
@@ -24,7 +26,7 @@ export interface Loaded extends RenderResult {
 export function loadAndRender(options: LoadOptions): Loaded {
   const source = configLocation(options.cwd, options.config);
   const text = readConfigFile(source);
-  const result = renderConfig({ ...source, text, ...(options.envs !== undefined && { envs: options.envs }) });
+  const result = renderConfig({ ...source, text, ...(options.envs !== undefined && { envs: options.envs }), ...(options.now !== undefined && { now: options.now }) });
   if (result.problems.length > 0 || result.config === undefined) throw problemsError(result.problems, result.warnings);
   return { ...result, config: result.config, source };
 }

@@ -28,6 +28,8 @@ export interface RenderInput extends ConfigSource {
   envs?: readonly string[];
   /** Reads and checks one license file by absolute path; the only file access (default readLicenseFile). */
   readLicense?: (path: string) => Uint8Array | string;
+  /** The command's clock, for a license's expiry (not checked without it). */
+  now?: Date;
 }
 
 export interface RenderResult {
@@ -80,7 +82,10 @@ export function renderConfig(input: RenderInput): RenderResult {
   const found: Problem[] = [];
   for (const name of selected.names) {
     const resolved = resolveEnvironment(config, name, { configDir, licenses });
-    const rendered = renderEnvironment(resolved.environment);
+    // Lint's profile checks read the rendered IDs and scopes: after a resolve error they would only
+    // judge the stand-ins left for the fields found wrong, so they wait for the next run.
+    const profileChecks = !resolved.problems.some(isError);
+    const rendered = renderEnvironment(resolved.environment, { profileChecks, ...(input.now !== undefined && { now: input.now }) });
     const problems = [...resolved.problems, ...rendered.problems];
     appendAll(found, problems);
     if (problems.some(isError)) continue;

@@ -4,6 +4,7 @@ import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
+import { checkRenderedPreferences } from "./profile-rules.js";
 import { fillTemplate, loadTemplate } from "./template.js";
 import { appendAll } from "../append.js";
 
@@ -28,14 +29,22 @@ export function templateValues(environment: ResolvedEnvironment): Record<string,
   };
 }
 
+export interface RenderOptions {
+  /** The command's clock, for a license's expiry (not checked without it). */
+  now?: Date;
+  /** Lint's profile checks (render/profile-rules.ts); off when the environment's fields hold stand-ins. */
+  profileChecks?: boolean;
+}
+
 /**
  * The preference dictionary one domain receives on the Mac: template, filled from the config
- * fields, with the environment's `settings` merged over it, checked key by key and by the
- * cross-key rules.
+ * fields, with the environment's `settings` merged over it, checked key by key, by the cross-key
+ * rules and by lint's profile checks (render/profile-rules.ts).
  */
 export function renderPreferences(
   environment: ResolvedEnvironment,
   kind: ProfileKind,
+  options: RenderOptions = {},
 ): { preferences: Record<string, PlistValue>; problems: Problem[] } {
   const { domain } = PROFILE_KINDS[kind];
   const settingsPath = ["environments", environment.name, kind, "settings"];
@@ -66,6 +75,8 @@ export function renderPreferences(
   const checked = withoutPaths(settings, reported);
   const preferences = deepMerge(filled, checked as Record<string, PlistValue>);
   appendAll(problems, checkRules(domain, preferences).map(at));
+  const environmentPath = ["environments", environment.name];
+  if (options.profileChecks !== false) appendAll(problems, checkRenderedPreferences(domain, preferences, { settingsPath, environmentPath, owned, ...(options.now !== undefined && { now: options.now }) }));
   return { preferences, problems };
 }
 

@@ -4,7 +4,7 @@ import { PROFILE_KINDS, type Domain, type ProfileKind } from "../profile/domains
 import { PROFILE_SHAPES, profilesOf, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
-import { renderPreferences } from "./preferences.js";
+import { renderPreferences, type RenderOptions } from "./preferences.js";
 import { appendAll } from "../append.js";
 
 export interface RenderedPayload {
@@ -51,13 +51,13 @@ export function buildProfileDictionary(environment: ResolvedEnvironment, name: P
 }
 
 /** Every profile of one environment's layout, as canonical bytes, or the problems that stop them. */
-export function renderEnvironment(environment: ResolvedEnvironment): { profiles: RenderedProfile[]; problems: Problem[] } {
+export function renderEnvironment(environment: ResolvedEnvironment, options: RenderOptions = {}): { profiles: RenderedProfile[]; problems: Problem[] } {
   const problems: Problem[] = [];
   // Each domain is rendered once, whichever profile carries it.
   const parts = new Map<ProfileKind, RenderedPayload | undefined>();
   const partOf = (part: ProfileKind): RenderedPayload | undefined => {
     if (!parts.has(part)) {
-      const rendered = renderPreferences(environment, part);
+      const rendered = renderPreferences(environment, part, options);
       appendAll(problems, rendered.problems);
       const failed = rendered.problems.some((problem) => problem.severity === "error");
       parts.set(part, failed ? undefined : { part, domain: PROFILE_KINDS[part].domain, preferences: rendered.preferences });

@@ -108,7 +108,11 @@ describe("jcprofile import: import → build gives the source's preferences back
   });
 
   it("the custom ROPG scope becomes conditionalAccess custom-scope; another scope string is kept as an override", async () => {
-    await importAndBuild([fixture("custom-scope.mobileconfig"), "--env", "prod"], [{ path: fixture("custom-scope.mobileconfig") }]);
+    // The menu bar's scope lacks openid: lint's error, so build's too (issue 22, item 8) — imported, listed, exit 1.
+    const run = await cli(["import", fixture("custom-scope.mobileconfig"), "--env", "prod"]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("environments.prod.conditionalAccess.menubarRopgScopes: \"api://e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20/jamfconnect\" asks for the custom scope without openid");
+    expect((await cli(["build"])).code).toBe(2);
     expect(readConfig().environments.prod.conditionalAccess).toEqual({
       mode: "custom-scope",
       apiAppId: "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20",
