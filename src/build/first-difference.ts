@@ -6,10 +6,10 @@ import { PlistReadError, readPlist } from "../profile/plist-read.js";
  * the first key path (in sorted order) whose value differs, so the admin sees at once whether
  * someone edited a setting by hand or the config changed since the last build.
  */
-export function describeFirstDifference(onDisk: string, built: string): string {
+export function describeFirstDifference(onDisk: Uint8Array, built: string): string {
   let current;
   try {
-    current = readPlist(Buffer.from(onDisk, "utf8")).value;
+    current = readPlist(onDisk).value;
   } catch (error) {
     if (!(error instanceof PlistReadError)) throw error;
     return `not a readable profile: it ${error.message}`;

@@ -52,7 +52,7 @@ export async function checkOutput(files: readonly FileToWrite[], context: Output
     const current = readIfExists(file);
     if (current === undefined) lines.push(`missing: ${file.displayPath}`);
     else if (current === FOLDER) lines.push(`differs: ${file.displayPath} (a folder stands where the profile goes)`);
-    else if (current !== (file.text ?? "")) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.text ?? "")})`);
+    else if (!current.equals(Buffer.from(file.text ?? "", "utf8"))) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.text ?? "")})`);
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {
@@ -138,9 +138,10 @@ function builtProfilesIn(outDir: string, cwd: string): string[] {
 
 const FOLDER = Symbol("folder");
 
-function readIfExists(file: FileToWrite): string | typeof FOLDER | undefined {
+/** The bytes, not text: a profile someone saved as a binary plist is not UTF-8, and must still be read as one. */
+function readIfExists(file: FileToWrite): Buffer | typeof FOLDER | undefined {
   try {
-    return readFileSync(file.path, "utf8");
+    return readFileSync(file.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;

@@ -29,12 +29,13 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
       return ExitCode.ok;
     }
     for (const difference of result.differences) output.data(difference);
-    const profiles = result.differences.filter((line) => !line.startsWith("leftover:")).length;
+    // Stale files and leftovers have their own lines below: "run build" is only for profiles that differ.
+    const profiles = result.differences.filter((line) => line.startsWith("missing:") || line.startsWith("differs:")).length;
     if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
     if (result.differences.some((line) => line.startsWith("stale:"))) {
       output.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
     }
-    if (profiles < result.differences.length) output.info('temp files of an interrupted run: "jcprofile build" removes them');
+    if (result.differences.some((line) => line.startsWith("leftover:"))) output.info('temp files of an interrupted run: "jcprofile build" removes them');
     return ExitCode.failed;
   }
   for (const note of result.notes) output.info(note);

@@ -53,3 +53,28 @@ describe("build --check: differs lines", () => {
     expect((await check()).stdout).toContain(`differs: ${MENUBAR} (a folder stands where the profile goes)\n`);
   });
 });
+
+describe("build --check: what the summary says (issue 22)", () => {
+  it("item 9: a profile saved as a binary plist with the same settings is read as one, not called damaged", async () => {
+    await build();
+    const { readPlist } = await import("../../src/profile/plist-read.js");
+    const { encodeBinaryPlist } = await import("../profiles/bplist-encode.js");
+    const xml = readFileSync(join(dir, LOGIN));
+    writeFileSync(join(dir, LOGIN), encodeBinaryPlist(readPlist(xml).value as never));
+    const run = await check();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`differs: ${LOGIN} (same settings, other formatting)\n`);
+  });
+
+  it("only stale files: no line says the built profiles differ or that temp files are left", async () => {
+    expect((await runCli(["build", "--config", CONFIG], { cwd: dir })).code).toBe(0);
+    mkdirSync(join(dir, "out", "gone"), { recursive: true });
+    writeFileSync(join(dir, "out", "gone", "jamf-connect-login.mobileconfig"), "old");
+    const run = await runCli(["build", "--config", CONFIG, "--check"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("stale: out/gone");
+    expect(run.stderr).not.toContain("differ");
+    expect(run.stderr).not.toContain("temp files");
+    expect(run.stderr).toContain("stale profiles");
+  });
+});
