@@ -158,8 +158,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--json", "print one JSON array, one object per file, on stdout")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every file valid, 1 a signature invalid, untrusted, expired, not a Jamf Connect profile or drifted\n" +
-        "from the config, 2 a file unreadable or bad usage.\n" +
+      "\nExit codes: 0 every file valid, 1 a signature invalid (or not checkable), untrusted, expired, not a Jamf Connect profile or drifted\n" +
+        "from the config, 2 a file unreadable (the others are still reported) or bad usage.\n" +
         "Example: jcprofile verify out/prod/signed/*.mobileconfig --ca corp-root.pem --config jcprofile.json",
     )
     .action((files: string[], flags: Omit<VerifyFlags, "files">) =>

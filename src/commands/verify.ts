@@ -24,10 +24,16 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
   });
   if (flags.json) output.data(JSON.stringify(verdicts, null, 2));
   else for (const verdict of verdicts) printVerdict(output, verdict);
+  // A file that could not be checked at all outweighs one that was checked and failed.
+  if (verdicts.some((verdict) => !verdict.readable)) return ExitCode.usage;
   return verdicts.every((verdict) => verdict.valid) ? ExitCode.ok : ExitCode.failed;
 }
 
 function printVerdict(output: Output, verdict: FileVerdict): void {
+  if (!verdict.readable) {
+    for (const problem of verdict.problems) output.error(`${verdict.file}: ${problem}`);
+    return;
+  }
   const mark = verdict.valid ? output.paint("green", "valid") : output.paint("red", "INVALID");
   output.data(`${verdict.file}: ${mark}`);
   const line = (label: string, value: string) => output.data(`  ${label.padEnd(11)} ${value}`);
@@ -39,7 +45,7 @@ function printVerdict(output: Output, verdict: FileVerdict): void {
     line("valid", `${verdict.signer.validFrom} to ${verdict.signer.validTo}`);
   }
   if (verdict.signed) {
-    line("signature", verdict.signatureValid ? "valid for the content" : "NOT valid");
+    line("signature", verdict.signatureValid ? "valid for the content" : verdict.signatureCheckable ? "NOT valid" : "cannot check (see below)");
     line("chain", `${verdict.trusted ? "trusted" : "NOT trusted"}: ${verdict.chain.join(" ← ") || "(none)"}`);
   }
   line("content", verdict.jamfConnect ? `Jamf Connect profile ${verdict.identifier ?? ""}`.trim() : "NOT a Jamf Connect profile");

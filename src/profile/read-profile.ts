@@ -45,10 +45,15 @@ export class ProfileReadError extends UserError {
   }
 }
 
+/** A signed profile in PEM armour (`openssl cms -outform PEM`) as its DER bytes; any other file as it is. */
+export function withoutPemArmour(bytes: Uint8Array): Uint8Array {
+  const pem = /^-----BEGIN (?:PKCS7|CMS)-----([\s\S]*?)-----END (?:PKCS7|CMS)-----/.exec(Buffer.from(bytes.subarray(0, 1 << 20)).toString("latin1").trimStart());
+  return pem ? new Uint8Array(Buffer.from(pem[1]!.replace(/\s+/g, ""), "base64")) : bytes;
+}
+
 /** The plist bytes of a profile file: the content of a CMS-signed one, else the bytes themselves. */
 function profileContent(bytes: Uint8Array): { content: Uint8Array; signed: boolean } {
-  const pem = /^-----BEGIN (?:PKCS7|CMS)-----([\s\S]*?)-----END (?:PKCS7|CMS)-----/.exec(Buffer.from(bytes.subarray(0, 1 << 20)).toString("latin1").trimStart());
-  const der = pem ? new Uint8Array(Buffer.from(pem[1]!.replace(/\s+/g, ""), "base64")) : bytes;
+  const der = withoutPemArmour(bytes);
   if (!looksLikeCms(der)) return { content: bytes, signed: false };
   return { content: extractCmsContent(der), signed: true };
 }

@@ -21,6 +21,12 @@ export function checkChain(signer: X509Certificate, embedded: readonly X509Certi
     if (anchor) return { path: [...path, anchor], trusted: true };
     const next = embedded.find((candidate) => !path.some((seen) => sameCertificate(seen, candidate)) && issued(candidate, current));
     if (!next) {
+      // An issuer by name whose signature does not verify: the certificate was changed, not left out.
+      const named = [...embedded, ...anchors].find((candidate) => !sameCertificate(candidate, current) && namesIssuer(candidate, current));
+      if (named !== undefined) {
+        const problem = `the signature of ${oneLine(named.subject)} on ${oneLine(current.subject)} does not verify (both are in the file or trusted): the certificate was changed after it was issued — sign again with the real certificate`;
+        return { path, trusted: false, problem };
+      }
       const selfSigned = current.subject === current.issuer;
       return {
         path,
@@ -34,6 +40,14 @@ export function checkChain(signer: X509Certificate, embedded: readonly X509Certi
     current = next;
   }
   return { path, trusted: false, problem: "the certificate chain is longer than 10" };
+}
+
+function namesIssuer(issuer: X509Certificate, child: X509Certificate): boolean {
+  try {
+    return child.checkIssued(issuer);
+  } catch {
+    return false;
+  }
 }
 
 function issued(issuer: X509Certificate, child: X509Certificate): boolean {

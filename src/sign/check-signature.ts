@@ -4,12 +4,17 @@ import type { SignedMessage } from "./cms-read.js";
 import type { CertificateFacts } from "./certificate-facts.js";
 
 const DIGESTS: Record<string, string> = { [OID.sha1]: "sha1", [OID.sha256]: "sha256", [OID.sha384]: "sha384", [OID.sha512]: "sha512" };
+/** Digests a signer may name that jcprofile does not check, by name for the message. */
+const UNCHECKED_DIGESTS: Record<string, string> = { "1.2.840.113549.2.5": "MD5", "1.2.840.113549.2.2": "MD2", "2.16.840.1.101.3.4.2.4": "SHA-224" };
 const RSA_PSS = "1.2.840.113549.1.1.10";
+const CHECKABLE = "jcprofile checks one signer, RSA or ECDSA, with SHA-1 or SHA-2 (as jcprofile sign, Jamf Pro and Apple Configurator sign)";
 
 export interface SignatureCheck {
   signer?: X509Certificate;
   valid: boolean;
-  /** Why it is not valid, in words for the admin. */
+  /** False when jcprofile cannot tell valid from invalid (an algorithm or a form it does not check). */
+  checkable: boolean;
+  /** Why it is not valid, or why it cannot be checked, in words for the admin. */
   problem?: string;
 }
 
@@ -27,19 +32,22 @@ export function checkSignature(message: SignedMessage, readFacts: (cert: X509Cer
         const facts = readFacts(cert);
         return signer.issuerDer?.equals(facts.issuerDer) === true && signer.serialDer?.equals(facts.serialDer) === true;
       });
-  if (candidates.length === 0) return { valid: false, problem: "the signer's certificate is not in the file" };
+  const cannotCheck = (why: string): SignatureCheck => ({ ...(candidates[0] && { signer: candidates[0] }), valid: false, checkable: false, problem: `cannot check the signature: ${why} — ${CHECKABLE}` });
+  const invalid = (why: string): SignatureCheck => ({ ...(candidates[0] && { signer: candidates[0] }), valid: false, checkable: true, problem: why });
+  if (message.signerCount > 1) return cannotCheck(`the file has ${message.signerCount} signers`);
+  if (candidates.length === 0) return invalid("the signer's certificate is not in the file");
   const hash = DIGESTS[signer.digestOid];
-  if (!hash) return { signer: candidates[0], valid: false, problem: `unsupported digest algorithm ${signer.digestOid}` };
-  if (signer.signatureOid === RSA_PSS) return { signer: candidates[0], valid: false, problem: "RSA-PSS signatures are not supported" };
+  if (!hash) return cannotCheck(`it uses the digest algorithm ${UNCHECKED_DIGESTS[signer.digestOid] ?? signer.digestOid}`);
+  if (signer.signatureOid === RSA_PSS) return cannotCheck("it is an RSA-PSS signature");
   let signed: Buffer = message.content;
   if (signer.signedAttributes) {
     const digest = createHash(hash).update(message.content).digest();
-    if (!signer.messageDigest?.equals(digest)) return { signer: candidates[0], valid: false, problem: "the content was changed after signing (its digest does not match)" };
-    if (signer.contentType !== OID.data) return { signer: candidates[0], valid: false, problem: "the signed content type is not data" };
+    if (!signer.messageDigest?.equals(digest)) return invalid("the content was changed after signing (its digest does not match)");
+    if (signer.contentType !== OID.data) return invalid("the signed content type is not data");
     signed = signer.signedAttributes;
   }
   const certificate = candidates.find((cert) => verifies(hash, signed, cert, signer.signature));
-  return certificate ? { signer: certificate, valid: true } : { signer: candidates[0], valid: false, problem: "the signature does not match the signed data" };
+  return certificate ? { signer: certificate, valid: true, checkable: true } : invalid("the signature does not match the signed data");
 }
 
 function verifies(hash: string, data: Buffer, cert: X509Certificate, signature: Buffer): boolean {

@@ -13,6 +13,8 @@ import { children, encodeAsn1, fromBinary, isContext, parseAsn1, readOid, type A
 export interface SignedMessage {
   content: Buffer;
   certificates: X509Certificate[];
+  /** How many SignerInfos the file has; only the first is read (verify checks one-signer files). */
+  signerCount: number;
   signer: {
     /** DER of the issuer Name and serial INTEGER, to find the signer's certificate. */
     issuerDer?: Buffer;
@@ -29,7 +31,16 @@ export interface SignedMessage {
   };
 }
 
-export class NotSignedDataError extends Error {}
+/**
+ * The file is not a signed profile verify can read. `damaged`: its structure cannot be read at all
+ * (truncated, a broken length, not SignedData, no content inside) — the file cannot be checked;
+ * otherwise a part of a readable file is wrong (an embedded certificate) — the file is invalid.
+ */
+export class NotSignedDataError extends Error {
+  constructor(message: string, readonly damaged = true) {
+    super(message);
+  }
+}
 
 export function looksLikeCms(bytes: Buffer): boolean {
   return bytes[0] === 0x30;
@@ -64,13 +75,13 @@ function readParts(forge: Forge, root: Asn1): SignedMessage {
       try {
         return new X509Certificate(encodeAsn1(forge, node));
       } catch {
-        throw new NotSignedDataError(`embedded certificate ${index + 1} is damaged`);
+        throw new NotSignedDataError(`embedded certificate ${index + 1} is damaged`, false);
       }
     },
   );
   const signerInfos = children(signedData[signedData.length - 1]);
-  if (signerInfos.length !== 1) throw new NotSignedDataError(`${signerInfos.length} signers (expected one)`);
-  return { content, certificates, signer: readSignerInfo(forge, signerInfos[0]!) };
+  if (signerInfos.length === 0) throw new NotSignedDataError("no signer (a SignedData without a signature)", false);
+  return { content, certificates, signerCount: signerInfos.length, signer: readSignerInfo(forge, signerInfos[0]!) };
 }
 
 function readSignerInfo(forge: Forge, info: Asn1): SignedMessage["signer"] {

@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { rootCertificates } from "node:tls";
-import { UserError } from "../errors.js";
+import { isUserError } from "../errors.js";
+import { withoutPemArmour } from "../profile/read-profile.js";
 import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
 import { checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
 import { checkSignature } from "./check-signature.js";
@@ -23,10 +24,14 @@ export interface VerifyOptions {
 
 export interface FileVerdict {
   file: string;
+  /** False when the file cannot be checked at all (missing, truncated, not a profile): see problems; exit 2. */
+  readable: boolean;
   signed: boolean;
   signer?: { subject: string; issuer: string; serial: string; validFrom: string; validTo: string };
   signingTime?: string;
   signatureValid: boolean;
+  /** False when jcprofile cannot tell (two signers, RSA-PSS, MD5): the signature is neither valid nor proven invalid. */
+  signatureCheckable: boolean;
   trusted: boolean;
   /** Subjects from the signer up to the trust anchor (or as far as the chain goes). */
   chain: string[];
@@ -45,33 +50,50 @@ let bundledRoots: X509Certificate[] | undefined;
 const nodeRoots = (): X509Certificate[] => (bundledRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
 
 export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
-  const inputs = options.files.map((file) => ({ file, bytes: readInput(options.cwd, file, "verify") }));
   const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : nodeRoots();
   const forge = await loadForge();
   // Rendered once, before any file is judged: a config error is a usage error (exit 2).
   const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? loadAndRender(options).profiles : undefined;
   const verdicts: FileVerdict[] = [];
-  for (const input of inputs) {
-    const verdict = await verifyOne(forge, input.file, input.bytes, anchors, options.now ?? new Date());
+  // Each file is judged on its own: one that cannot be read is reported, and the others still are.
+  for (const file of options.files) {
+    const bytes = readOne(options.cwd, file);
+    if (typeof bytes === "string") {
+      verdicts.push({ ...emptyVerdict(file), readable: false, problems: [bytes] });
+      continue;
+    }
+    const verdict = await verifyOne(forge, file, bytes, anchors, options.now ?? new Date());
     if (built && verdict.content && verdict.profile) {
       verdict.result.drift = checkDrift(built, verdict.content, verdict.profile);
       if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
     }
-    verdict.result.valid = verdict.result.problems.length === 0;
+    verdict.result.valid = verdict.result.readable && verdict.result.problems.length === 0;
     verdicts.push(verdict.result);
   }
   return verdicts;
 }
 
-async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
+/** The file's bytes (a PEM-armoured signed profile unwrapped), or why it cannot be read. */
+function readOne(cwd: string, file: string): Buffer | string {
+  try {
+    return Buffer.from(withoutPemArmour(readInput(cwd, file, "verify")));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+  }
+}
+
+function emptyVerdict(file: string): FileVerdict {
   // Every key in its place from the start, so --json always lists them in this order.
-  const result: FileVerdict = {
+  return {
     file,
+    readable: true,
     valid: false,
     signed: false,
     signer: undefined,
     signingTime: undefined,
     signatureValid: false,
+    signatureCheckable: true,
     trusted: false,
     chain: [],
     certificatesInFile: 0,
@@ -81,6 +103,10 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
     drift: undefined,
     problems: [],
   };
+}
+
+async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
+  const result = emptyVerdict(file);
   let content: Buffer | undefined;
   if (!looksLikeCms(bytes)) {
     content = bytes;
@@ -94,6 +120,7 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
       if (message.signer.signingTime) result.signingTime = message.signer.signingTime.toISOString();
       const signature = checkSignature(message, (cert) => readCertificateFacts(forge, cert));
       result.signatureValid = signature.valid;
+      result.signatureCheckable = signature.checkable;
       if (signature.problem) result.problems.push(signature.problem);
       if (signature.signer) {
         const cert = signature.signer;
@@ -114,6 +141,9 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
       }
     } catch (error) {
       if (!(error instanceof NotSignedDataError || error instanceof DamagedCertificateError)) throw error;
+      if (error instanceof NotSignedDataError && error.damaged) {
+        return { result: { ...result, readable: false, problems: [`cannot be read: a truncated or damaged signed profile (${error.message}) — sign it again, or copy it again in binary mode`] } };
+      }
       result.problems.push(`not a readable signed profile: ${error.message}`);
       return { result };
     }
@@ -122,7 +152,10 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
   result.jamfConnect = profile.problem === undefined;
   if (profile.identifier !== undefined) result.identifier = profile.identifier;
   if (profile.problem) {
-    if (!result.signed) throw new UserError(`${file}: neither a signed profile nor a Jamf Connect profile (${profile.problem}) — pass a .mobileconfig written by jcprofile sign or build`);
+    if (!result.signed) {
+      const problem = `cannot be read: neither a signed profile nor a Jamf Connect profile (${profile.problem}) — pass a .mobileconfig written by jcprofile sign or build`;
+      return { result: { ...result, readable: false, problems: [problem] } };
+    }
     result.problems.push(profile.problem);
   }
   return { result, content, profile };
