@@ -62,7 +62,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
       "after",
       "\nAll or nothing: a failed write or rename, or Ctrl-C, puts every replaced profile back. The next build removes\n" +
         "temp files a killed run left (--check reports them); a second build into the same folder waits for the first.\n" +
-        "\nExit codes: 0 built (or up to date), 1 --check found differences, 2 bad input or usage, 130/143/129 interrupted.\n" +
+        "\nExit codes: 0 built (or up to date), 1 --check found differences or --prune left a stale file (profiles written),\n" +
+        "2 bad input or usage, 130/143/129 interrupted.\n" +
         "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
     )
     .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io)));

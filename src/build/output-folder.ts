@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, type Dirent } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import type { FileToWrite } from "../files/atomic-write.js";
-import { removeFile } from "../files/file-ops.js";
+import { errorCode, removeFile } from "../files/file-ops.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
@@ -29,18 +29,30 @@ export interface WriteOutcome {
   removedLeftovers: string[];
   /** Stale profiles and emptied folders removed by --prune, as shown. */
   pruned: string[];
+  /** What --prune could not remove (or look through), each with why and the fix: the profiles were written. */
+  notPruned: string[];
   /** The pid of a dead build whose lock was taken over. */
   tookOverLockFrom: number | undefined;
 }
 
 export async function writeOutput(files: readonly FileToWrite[], context: OutputContext, prune: boolean): Promise<WriteOutcome> {
   const shown = (path: string) => displayPath(context.cwd, path);
-  let pruned: string[] = [];
+  let pruned = { removed: [] as string[], kept: [] as string[] };
   const written = await writeIntoFolder(context.outDir, files, {
     displayPath: shown(context.outDir),
-    then: () => void (pruned = prune ? pruneStale(files, context) : []),
+    then: () => void (pruned = prune ? pruneSafely(files, context) : pruned),
   });
-  return { removedLeftovers: written.removedLeftovers.map(shown), pruned, tookOverLockFrom: written.tookOverLockFrom };
+  return { removedLeftovers: written.removedLeftovers.map(shown), pruned: pruned.removed, notPruned: pruned.kept, tookOverLockFrom: written.tookOverLockFrom };
+}
+
+/** Pruning runs after the profiles are written: a folder it cannot read is reported like a file it cannot remove. */
+function pruneSafely(files: readonly FileToWrite[], context: OutputContext): { removed: string[]; kept: string[] } {
+  try {
+    return pruneStale(files, context);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { removed: [], kept: [`${error.message} (stale profiles were not looked for)`] };
+  }
 }
 
 /** --check: one line per profile that is missing, differs or is stale, and per leftover, each with its fix. */
@@ -76,16 +88,22 @@ export async function checkOutput(files: readonly FileToWrite[], context: Output
   return lines;
 }
 
-/** Removes stale profiles and the environment folders that leaves empty. */
-function pruneStale(files: readonly FileToWrite[], context: OutputContext): string[] {
+/**
+ * Removes stale profiles and the environment folders that leaves empty. The profiles are written by
+ * now, so a stale file that cannot be removed stops nothing: it is named, with why, for the
+ * command to report (and build's exit code to say), and the others are still removed.
+ */
+function pruneStale(files: readonly FileToWrite[], context: OutputContext): { removed: string[]; kept: string[] } {
   const removed: string[] = [];
+  const kept: string[] = [];
   const emptied = new Set<string>();
   for (const path of staleProfiles(files, context)) {
     try {
       removeFile(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UserError(`${displayPath(context.cwd, path)}: cannot be removed (${code}) — the profiles were written; remove it by hand`);
+      const shown = displayPath(context.cwd, path);
+      kept.push(`${shown}: cannot be removed (${errorCode(error)}) — remove it by hand: rm ${shellQuote(shown)}`);
+      continue;
     }
     removed.push(displayPath(context.cwd, path));
     emptied.add(dirname(path));
@@ -95,10 +113,10 @@ function pruneStale(files: readonly FileToWrite[], context: OutputContext): stri
       rmdirSync(folder);
       removed.push(`${displayPath(context.cwd, folder)}${sep}`);
     } catch {
-      // Something else is in it (the admin's file, a signed/ folder): it stays.
+      // Something else is in it (the admin's file, a signed/ folder, a stale file that stayed): it stays.
     }
   }
-  return removed;
+  return { removed, kept };
 }
 
 /** Stale profiles, a folder standing for them when they are all it holds. */

@@ -27,6 +27,8 @@ export interface BuildResult {
   removedLeftovers: string[];
   /** Stale profiles and emptied folders that --prune removed, as shown. */
   pruned: string[];
+  /** Stale profiles --prune could not remove, each with why and the fix (the profiles were written). */
+  notPruned: string[];
   /** Things the admin should know, e.g. that a dead build's lock was taken over. */
   notes: string[];
 }
@@ -46,8 +48,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   });
   const context = { outDir, cwd: options.cwd, allEnvironments: !selected };
   const shown = files.map((file) => file.displayPath);
-  if (options.check) return { files: shown, warnings, differences: await checkOutput(files, context), removedLeftovers: [], pruned: [], notes: [] };
+  if (options.check) return { files: shown, warnings, differences: await checkOutput(files, context), removedLeftovers: [], pruned: [], notPruned: [], notes: [] };
   const outcome = await writeOutput(files, context, options.prune ?? false);
   const notes = outcome.tookOverLockFrom === undefined ? [] : [`took over the lock of build ${outcome.tookOverLockFrom}, which no longer runs`];
-  return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notes };
+  return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notPruned: outcome.notPruned, notes };
 }

@@ -42,5 +42,11 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
   for (const leftover of result.removedLeftovers) output.info(`removed a temp file of an interrupted run: ${leftover}`);
   for (const file of result.files) output.data(file);
   for (const removed of result.pruned) output.info(`pruned: ${removed}`);
+  // The profiles are written; what is left is a stale file in the folder, as --check would find it: exit 1, not "bad input".
+  for (const kept of result.notPruned) output.error(`not pruned: ${kept}`);
+  if (result.notPruned.length > 0) {
+    output.info(`the profiles were written; ${result.notPruned.length === 1 ? "one stale file stays" : `${result.notPruned.length} stale files stay`} in the output folder`);
+    return ExitCode.failed;
+  }
   return ExitCode.ok;
 }
