@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, type Dirent } from "n
 import { dirname, join, sep } from "node:path";
 import { isUserError, UserError } from "../errors.js";
 import type { FileToWrite } from "../files/atomic-write.js";
-import { errorCode, removeFile } from "../files/file-ops.js";
+import { errorCode, nodeFileOps, type FileOps } from "../files/file-ops.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
@@ -22,6 +22,8 @@ export interface OutputContext {
   cwd: string;
   /** Every environment of the config was selected, so a profile no file is expected for is stale. */
   allEnvironments: boolean;
+  /** The file operations (default node's): a test makes one fail. */
+  ops?: FileOps;
 }
 
 export interface WriteOutcome {
@@ -41,6 +43,7 @@ export async function writeOutput(files: readonly FileToWrite[], context: Output
   const written = await writeIntoFolder(context.outDir, files, {
     displayPath: shown(context.outDir),
     then: () => void (pruned = prune ? pruneSafely(files, context) : pruned),
+    ...(context.ops !== undefined && { ops: context.ops }),
   });
   return { removedLeftovers: written.removedLeftovers.map(shown), pruned: pruned.removed, notPruned: pruned.kept, tookOverLockFrom: written.tookOverLockFrom };
 }
@@ -99,7 +102,7 @@ function pruneStale(files: readonly FileToWrite[], context: OutputContext): { re
   const emptied = new Set<string>();
   for (const path of staleProfiles(files, context)) {
     try {
-      removeFile(path);
+      (context.ops ?? nodeFileOps).removeFile(path);
     } catch (error) {
       const shown = displayPath(context.cwd, path);
       kept.push(`${shown}: cannot be removed (${errorCode(error)}) — remove it by hand: rm ${shellQuote(shown)}`);

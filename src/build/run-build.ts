@@ -1,6 +1,7 @@
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { UserError } from "../errors.js";
-import { displayPath } from "../pipeline/config-file.js";
+import type { FileOps } from "../files/file-ops.js";
+import { displayPath, outputFolder } from "../pipeline/config-file.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { checkOutput, writeOutput } from "./output-folder.js";
@@ -15,6 +16,8 @@ export interface BuildOptions {
   prune?: boolean;
   /** The command's clock, for a license's expiry. */
   now?: Date;
+  /** The file operations of the write and of --prune (default node's): a test makes one fail. */
+  ops?: FileOps;
 }
 
 export interface BuildResult {
@@ -41,12 +44,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const { profiles, warnings: found, source } = loadAndRender(options);
   const warnings = found.map(formatProblem);
-  const outDir = options.out ? resolve(options.cwd, options.out) : join(dirname(source.path), "out");
+  const outDir = outputFolder(options.cwd, options.out, source);
   const files = profiles.map((profile) => {
     const path = join(outDir, profile.relativePath);
     return { path, displayPath: displayPath(options.cwd, path), text: profile.text };
   });
-  const context = { outDir, cwd: options.cwd, allEnvironments: !selected };
+  const context = { outDir, cwd: options.cwd, allEnvironments: !selected, ...(options.ops !== undefined && { ops: options.ops }) };
   const shown = files.map((file) => file.displayPath);
   if (options.check) return { files: shown, warnings, differences: await checkOutput(files, context), removedLeftovers: [], pruned: [], notPruned: [], notes: [] };
   const outcome = await writeOutput(files, context, options.prune ?? false);

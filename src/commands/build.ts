@@ -1,7 +1,7 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
-import { createOutput } from "../output.js";
-import { runBuild } from "../build/run-build.js";
+import { createOutput, type Output } from "../output.js";
+import { runBuild, type BuildResult } from "../build/run-build.js";
 
 export interface BuildFlags {
   config?: string;
@@ -22,6 +22,11 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
     prune: flags.prune ?? false,
     now: io.now(),
   });
+  return reportBuild(result, flags, output);
+}
+
+/** What build prints, and its exit code, for a finished run (apart so a test can hand in a result from injected faults). */
+export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check">, output: Output): ExitCodeValue {
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
     if (result.differences.length === 0) {

@@ -18,7 +18,12 @@ export function signingPasswordReader(io: CommandIo, passwordStdin: boolean): Pa
 }
 
 async function readPassword(io: CommandIo, passwordStdin: boolean, file: string): Promise<string> {
-  if (passwordStdin) return (await readAll(io.stdin)).replace(/\r?\n$/, "");
+  if (passwordStdin) {
+    const password = (await readAll(io.stdin)).replace(/\r?\n$/, "");
+    // An empty read is a pipe that carried nothing (an unset variable, a secret store that failed), not a password.
+    if (password === "") throw new UserError(`${file} needs a password, but --password-stdin read none (standard input was empty) — pipe the password in, e.g. op read op://it/signing/password | jcprofile sign … --password-stdin`);
+    return password;
+  }
   const fromEnv = io.env[SIGNING_PASSWORD_ENV];
   if (fromEnv !== undefined) return fromEnv;
   if (io.stdin.isTTY) {

@@ -3,6 +3,7 @@ import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan
 import { isPlainObject } from "./merge.js";
 import { writeConfigFile } from "../files/config-file.js";
 import type { FileToWrite } from "../files/atomic-write.js";
+import type { FileOps } from "../files/file-ops.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what
@@ -216,6 +217,12 @@ function isWithin(folder: string, path: string): boolean {
  * nothing (src/files/config-file.ts). Every command that edits the config writes through here.
  * `alongside`: files written in the same all-or-nothing step (import's license file).
  */
-export async function saveConfigText(config: { path: string; displayPath: string }, text: string, alongside: readonly FileToWrite[] = []): Promise<void> {
-  await writeConfigFile(config, text, { alongside });
+/** A kept copy of the previous file the write could not remove: harmless, but the admin's to remove. */
+export function leftoverWarning(leftover: string): string {
+  const path = leftover.replace(/ \([^)]*\)$/, "");
+  return `written, but the copy of a replaced file kept during the write could not be removed: ${leftover} — remove it: rm '${path.replaceAll("'", `'\\''`)}' (the next edit also removes it)`;
+}
+
+export async function saveConfigText(config: { path: string; displayPath: string }, text: string, alongside: readonly FileToWrite[] = [], ops?: FileOps): Promise<string[]> {
+  return writeConfigFile(config, text, { alongside, ...(ops !== undefined && { ops }) });
 }

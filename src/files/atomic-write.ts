@@ -1,9 +1,9 @@
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { UserError } from "../errors.js";
 import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
-import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
+import { rollBack, type Replaced } from "./roll-back.js";
 import { probeTarget } from "./target-state.js";
 import { appendAll } from "../append.js";
 
@@ -40,9 +40,10 @@ const SIGNAL_CHECK_MS = 5;
  * the run, every file already replaced is put back, every temp file and every folder this call
  * made is removed, and one UserError names the file. A rename within a folder is atomic, so a
  * reader sees the old or the new file, never a part. A file whose target already holds its bytes
- * is left as it is (target-state.ts).
+ * is left as it is (target-state.ts). Returns the kept copies it could not remove afterwards
+ * (`.<name>.jcprofile-old-…`, with the reason), for the caller to name: every file is written.
  */
-export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
+export async function writeFilesAtomically(files: readonly FileToWrite[], options: WriteOptions = {}): Promise<string[]> {
   const ops = options.ops ?? nodeFileOps;
   const folderName = options.folderName ?? "the output folder";
   const guard = options.guard ?? guardSignals(options.signals);
@@ -60,9 +61,11 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], option
   const temps: string[] = [];
   const backups: (string | undefined)[] = [];
   const replaced: Replaced[] = [];
+  let pendingFiles: FileToWrite[] = [];
   try {
     try {
       const pending = await writeTemps(files, { ops, folderName, pathFlag: options.pathFlag ?? "--out", created, temps, step });
+      pendingFiles = pending.map(({ file }) => file);
       for (const { file, existing } of pending) backups.push(existing ? keepPrevious(file, ops, folderName) : undefined);
       for (const [index, { file }] of pending.entries()) {
         await step();
@@ -79,8 +82,18 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], option
       const unrestored = rollBack({ ops, replaced, temps, backups, created });
       throw withRollBack(error, replaced.length, unrestored);
     }
-    // Done: the kept copies go. One that cannot is a leftover the next build removes.
-    for (const backup of backups) if (backup) removeQuietly(ops, backup);
+    // Done: the kept copies go. One that cannot is a leftover the next run removes, and is named now.
+    const leftovers: string[] = [];
+    for (const [index, backup] of backups.entries()) {
+      if (backup === undefined) continue;
+      try {
+        ops.removeFile(backup);
+      } catch (error) {
+        const shown = `${dirname(pendingFiles[index]!.displayPath)}/${basename(backup)}`.replace(/^\.\//, "");
+        leftovers.push(`${shown} (${errorCode(error)})`);
+      }
+    }
+    return leftovers;
   } finally {
     if (!options.guard) guard.release();
   }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
@@ -10,18 +10,23 @@ import { isProcessAlive, parseHelperName } from "./temp-names.js";
  * repository and link to it, and set its mode on purpose: the edit goes to the file the link
  * points at (the link stays a link), the file keeps its permission bits, and a failure names the
  * config's folder, where a temp file must be created. The write is all or nothing, as build's.
+ * Returns the kept copies it could not remove afterwards, for the command to name.
  */
 export async function writeConfigFile(
   config: { path: string; displayPath: string },
   text: string,
   options: Pick<WriteOptions, "ops" | "signals"> & { alongside?: readonly FileToWrite[] } = {},
-): Promise<void> {
+): Promise<string[]> {
   const target = followLinks(config);
   const folder = dirname(target);
-  removeOwnLeftovers(target);
   const mode = modeOf(target);
+  // A config made read-only on purpose (chmod a-w) is not edited behind that: a rename would replace it regardless.
+  if (mode !== undefined && (mode & 0o200) === 0 && !holds(target, text)) {
+    throw new UserError(`${config.displayPath}: is read-only (mode ${mode.toString(8).padStart(4, "0")}) — nothing was written; make it writable (chmod u+w ${config.displayPath}) to let jcprofile edit it`);
+  }
+  removeOwnLeftovers(target);
   const { alongside = [], ...writeOptions } = options;
-  await writeFilesAtomically([{ path: target, displayPath: config.displayPath, text, ...(mode !== undefined && { mode }) }, ...alongside], {
+  return writeFilesAtomically([{ path: target, displayPath: config.displayPath, text, ...(mode !== undefined && { mode }) }, ...alongside], {
     ...writeOptions,
     folderName: `the config's folder (${folder})`,
     pathFlag: "--config",
@@ -43,6 +48,14 @@ function followLinks(config: { path: string; displayPath: string }): string {
     current = resolve(dirname(current), readlinkSync(current));
   }
   throw new UserError(`${config.displayPath}: too many symbolic links (a loop?) — point it at a real file`);
+}
+
+function holds(path: string, text: string): boolean {
+  try {
+    return readFileSync(path).equals(Buffer.from(text, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 function modeOf(path: string): number | undefined {

@@ -16,11 +16,12 @@ import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../config/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
-import { saveConfigText } from "../config/write-config.js";
+import { leftoverWarning, saveConfigText } from "../config/write-config.js";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../pipeline/config-file.js";
-import { formatProblem, type Problem } from "../problem.js";
+import { formatPath, formatProblem, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain, type ProfileKind } from "../profile/domains.js";
 import { renderConfig } from "../pipeline/render-config.js";
 import type { ConfigSource } from "../pipeline/config-file.js";
@@ -51,6 +52,8 @@ export interface ImportOptions {
   isTTY: boolean;
   prompter?: Prompter;
   ui: Output;
+  /** The file operations of the write (default node's): a test makes one fail. */
+  ops?: FileOps;
 }
 
 export interface ImportResult {
@@ -137,7 +140,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const extra = license !== undefined && (licenseReplaced || !existsSync(license.path)) ? [{ path: license.path, displayPath: license.name, bytes: license.bytes }] : [];
   const written: string[] = [];
   if (plan.changed || extra.length > 0) {
-    await saveConfigText(source, plan.changed ? plan.text : (existing?.text ?? plan.text), extra);
+    const leftovers = await saveConfigText(source, plan.changed ? plan.text : (existing?.text ?? plan.text), extra, options.ops);
+    for (const leftover of leftovers) ui.warn(leftoverWarning(leftover));
     if (plan.changed) written.push(source.displayPath);
     appendAll(written, extra.map((file) => file.displayPath));
   }
@@ -224,7 +228,8 @@ function unknownKeysOf(sources: readonly ImportSource[]): string[] {
   const names: string[] = [];
   for (const source of sources) {
     const issues = checkSettings(PROFILE_KINDS[source.kind].domain, source.preferences, { unknownKeys: "warn" });
-    for (const issue of issues) if (issue.code === "unknown-key") names.push(`${source.kind}.settings.${issue.path.join(".")}`);
+    // formatPath quotes a name with odd characters as JSON does, so an ESC or BEL in a key is never printed raw.
+    for (const issue of issues) if (issue.code === "unknown-key") names.push(formatPath([source.kind, "settings", ...issue.path]));
   }
   return names;
 }

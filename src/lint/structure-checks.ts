@@ -1,6 +1,7 @@
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import type { ProfileModel } from "../profile/read-profile.js";
 import { isDict } from "../profile/unwrap.js";
+import { findUnwritableChar } from "../values.js";
 import type { FindingPlace, Issue } from "./finding.js";
 
 /**
@@ -25,9 +26,12 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     add(TOP, { path: ["PayloadType"], severity: "error", code: "profile-type", message: `is ${show(root.PayloadType)}, not Configuration`, fix: "set the top-level PayloadType to Configuration" });
   }
   checkIds(root, TOP, "the profile", add);
+  checkText(root, TOP, add);
   const items = Array.isArray(root.PayloadContent) ? (root.PayloadContent as readonly PlistValue[]) : [];
   items.forEach((item, index) => {
-    if (isDict(item)) checkIds(item, placeOf(model, index), `payload ${index + 1}`, add);
+    if (!isDict(item)) return;
+    checkIds(item, placeOf(model, index), `payload ${index + 1}`, add);
+    checkText(item, placeOf(model, index), add);
   });
 
   const uuids = new Map<string, string>();
@@ -103,4 +107,16 @@ function show(value: PlistValue | undefined): string {
   if (Array.isArray(value)) return "an array";
   if (isDict(value)) return "a dictionary";
   return String(value);
+}
+
+/**
+ * The profile's own text keys (PayloadOrganization, PayloadDisplayName, …) hold only what an XML
+ * property list can: a binary profile may carry a NUL or an ESC that Jamf Pro or a Mac would choke on.
+ */
+function checkText(dict: PlistDict, place: FindingPlace, add: (place: FindingPlace, issue: Issue) => void): void {
+  for (const [key, value] of Object.entries(dict)) {
+    if (!key.startsWith("Payload") || typeof value !== "string") continue;
+    const bad = findUnwritableChar(value);
+    if (bad !== undefined) add(place, { path: [key], severity: "error", code: "unwritable-value", message: `contains ${bad}, which an XML property list cannot hold`, fix: `remove it from ${key}` });
+  }
 }

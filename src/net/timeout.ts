@@ -11,7 +11,8 @@ export const UPLOAD_TIMEOUT_SECONDS = 30;
 export function readTimeoutFlag(text: string | undefined, defaultSeconds: number): number {
   if (text === undefined) return defaultSeconds;
   const seconds = Number(text);
-  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+  // Plain decimal seconds only: Number() also takes 0x10, 1e2 and 0b11, which no admin means as a timeout.
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || seconds <= 0 || seconds > 600) {
     throw new UserError(`--timeout ${JSON.stringify(text)} is not a number of seconds between 0 and 600 (default ${defaultSeconds})`);
   }
   return seconds;

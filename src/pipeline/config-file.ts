@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { decodeUtf8 } from "../config/decode-text.js";
 import { readInputFile } from "../config/read-file.js";
@@ -49,4 +49,14 @@ export function readConfigFile(source: ConfigSource): string {
   const decoded = decodeUtf8(read.bytes);
   if ("message" in decoded) throw new UserError(`${source.displayPath}:${decoded.line}:${decoded.column}: ${decoded.message}`);
   return decoded.text;
+}
+
+/**
+ * The output folder of build and sign: --out, else `out/` beside the config. An empty --out (a
+ * variable that was not set, `--out "$OUT"`) is refused rather than taken as the default.
+ */
+export function outputFolder(cwd: string, out: string | undefined, config: ConfigSource): string {
+  if (out === undefined) return join(dirname(config.path), "out");
+  if (out.trim() === "") throw new UserError('--out: is empty — give the output folder, or leave --out out for "out" beside the config file');
+  return resolve(cwd, out);
 }

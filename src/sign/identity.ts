@@ -1,10 +1,11 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
 import { readInputFile } from "../config/read-file.js";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
 import type { Forge } from "./forge.js";
+import { oneLine } from "./chain.js";
 import { readPkcs12 } from "./pkcs12.js";
 
 /** Where the signing certificate and key come from, as the admin named them. */
@@ -20,6 +21,8 @@ export interface SigningIdentity {
   chain: X509Certificate[];
   /** The file the certificate came from, as the admin named it. */
   shown: string;
+  /** What the admin should know about the choice made: a second identity not used, a --chain certificate that issues nothing. */
+  warnings: string[];
 }
 
 /** Asked only when a password is needed (a PKCS#12, an encrypted PEM key); never logged. */
@@ -31,6 +34,7 @@ export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySo
   const chain = [...loaded.chain, ...extra].filter(
     (cert, index, all) => !sameCertificate(cert, loaded.certificate) && all.findIndex((other) => sameCertificate(other, cert)) === index,
   );
+  const warnings = [...loaded.warnings, ...unrelatedChain(loaded.certificate, chain, extra, source.chain)];
   if (!signatureAlgorithm(loaded.key)) {
     throw new UserError(`${loaded.shown}: the key is ${loaded.key.asymmetricKeyType}, which cannot sign profiles here — use an RSA or ECDSA signing identity`);
   }
@@ -42,7 +46,35 @@ export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySo
     if (!(error instanceof DamagedCertificateError)) throw error;
     throw new UserError(`${shown}: ${error.message} — export the signing identity again`);
   }
-  return { certificate: loaded.certificate, facts, key: loaded.key, chain, shown };
+  return { certificate: loaded.certificate, facts, key: loaded.key, chain, shown, warnings };
+}
+
+/**
+ * --chain certificates that issue neither the signer nor another certificate on its way up: they
+ * are embedded as asked, but a Mac cannot use them, and the intermediate meant is likely missing.
+ */
+function unrelatedChain(signer: X509Certificate, chain: readonly X509Certificate[], extra: readonly X509Certificate[], file: string | undefined): string[] {
+  const onPath = [signer];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const cert of chain) {
+      if (!onPath.includes(cert) && onPath.some((below) => issues(cert, below))) {
+        onPath.push(cert);
+        grew = true;
+      }
+    }
+  }
+  return extra
+    .filter((cert) => chain.includes(cert) && !onPath.includes(cert))
+    .map((cert) => `${file}: ${oneLine(cert.subject)} issues neither the signing certificate (${oneLine(signer.subject)}) nor another certificate of its chain — it is embedded, but pass the intermediate that issued ${oneLine(signer.issuer)} instead`);
+}
+
+function issues(issuer: X509Certificate, child: X509Certificate): boolean {
+  try {
+    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
 }
 
 interface Loaded {
@@ -50,19 +82,37 @@ interface Loaded {
   key: KeyObject;
   chain: X509Certificate[];
   shown: string;
+  warnings: string[];
 }
 
 async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
   const bytes = readInput(cwd, file, "--identity");
-  const contents = readPkcs12(forge, bytes, await readPassword(file), file);
+  // A PKCS#12 exported without a password opens with the empty one: nothing to ask for.
+  const contents = openWithoutPassword(forge, bytes, file) ?? readPkcs12(forge, bytes, await readPassword(file), file);
   if (contents.keys.length === 0) {
     throw new UserError(`${file}: this PKCS#12 holds no private key — export the identity (certificate with its key) from Keychain Access as .p12, not the certificate alone`);
   }
-  for (const key of contents.keys) {
+  const identities = contents.keys.flatMap((key) => {
     const certificate = contents.certificates.find((cert) => cert.checkPrivateKey(key));
-    if (certificate) return { certificate, key, chain: contents.certificates.filter((cert) => cert !== certificate), shown: file };
+    return certificate !== undefined ? [{ key, certificate }] : [];
+  });
+  const [first] = identities;
+  if (first === undefined) throw new UserError(`${file}: its private key belongs to none of its certificates — export the signing identity again, certificate and key together`);
+  const warnings =
+    identities.length > 1
+      ? [`${file}: holds ${identities.length} identities (${identities.map((identity) => oneLine(identity.certificate.subject)).join("; ")}) — signing with the first; export only the one to sign with to choose another`]
+      : [];
+  return { certificate: first.certificate, key: first.key, chain: contents.certificates.filter((cert) => cert !== first.certificate), shown: file, warnings };
+}
+
+/** The contents when the PKCS#12 opens with the empty password, else undefined (a password is needed, or it is not one). */
+function openWithoutPassword(forge: Forge, bytes: Buffer, file: string): ReturnType<typeof readPkcs12> | undefined {
+  try {
+    return readPkcs12(forge, bytes, "", file);
+  } catch (error) {
+    if (isUserError(error) && error.message.includes("not a PKCS#12 file")) throw error;
+    return undefined;
   }
-  throw new UserError(`${file}: its private key belongs to none of its certificates — export the signing identity again, certificate and key together`);
 }
 
 async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem" }>, readPassword: PasswordReader): Promise<Loaded> {
@@ -86,7 +136,7 @@ async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem
   if (!certificate!.checkPrivateKey(key)) {
     throw new UserError(`${source.key}: this key does not belong to the certificate in ${source.cert} — pass the key that was created with that certificate`);
   }
-  return { certificate: certificate!, key, chain, shown: source.key };
+  return { certificate: certificate!, key, chain, shown: source.key, warnings: [] };
 }
 
 /** Every certificate in a PEM file, in order; at least one. */

@@ -1,6 +1,6 @@
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { writeIntoFolder } from "../files/locked-write.js";
-import { displayPath } from "../pipeline/config-file.js";
+import { displayPath, outputFolder } from "../pipeline/config-file.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { isSelfSigned } from "./certificate-facts.js";
@@ -39,8 +39,9 @@ export async function runSign(options: SignOptions): Promise<SignResult> {
   const forge = await loadForge();
   const identity = await loadIdentity(forge, options.cwd, options.identity, options.readPassword);
   refuseUnusable(identity.certificate, identity.shown, now);
+  appendAll(warnings, identity.warnings);
   appendAll(warnings, identityWarnings(identity.certificate, identity.facts.digitalSignature, now));
-  const outDir = options.out ? resolve(options.cwd, options.out) : join(dirname(source.path), "out");
+  const outDir = outputFolder(options.cwd, options.out, source);
   const files = profiles.map((profile) => {
     const path = join(outDir, dirname(profile.relativePath), "signed", basename(profile.relativePath));
     const bytes = encodeSignedData({

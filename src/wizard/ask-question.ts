@@ -4,7 +4,7 @@
  * terminal and no default the question is recorded as missing, so every missing flag can be
  * listed at once before anything is sent or written.
  */
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import { showValue } from "../values.js";
 import type { Prompter } from "./prompter.js";
 import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
@@ -28,6 +28,11 @@ export interface Asking {
   ui: Output;
   /** Flags of questions nobody could answer (no terminal, no default). */
   missing: string[];
+  /**
+   * Given, a bad flag value is recorded here (its message) instead of thrown, and the question
+   * takes its default: the dry pass without a terminal names every bad flag at once.
+   */
+  badFlags?: string[];
 }
 
 /** Dependencies of a default that may itself be missing: their default follows once they are given. */
@@ -43,16 +48,33 @@ export async function askQuestion(question: Question, asking: Asking, options: {
   const { answers, context, flags } = asking;
   const set = (value: unknown) => ((answers as Record<string, unknown>)[question.name] = value);
   const raw = flags[question.name];
+  /** The flag's value, or — collecting bad flags — the question's default after recording why. */
+  const flagged = (check: () => unknown): { value: unknown } | undefined => {
+    if (asking.badFlags === undefined) return { value: check() };
+    try {
+      return { value: check() };
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      asking.badFlags.push(error.message);
+      const fallback = question.default(answers, context);
+      if (fallback !== undefined) set(fallback);
+      return undefined;
+    }
+  };
   if (!options.reenter && !(question.applies?.(answers, context) ?? true)) {
     if (raw === undefined || raw === false) return;
-    if (!FLAG_ALWAYS_APPLIES.has(question.name)) throw new UserError(`${question.flag} ${question.notApplicable ?? "does not apply here"}`);
-    set(fromFlag(question, raw, context));
+    const given = flagged(() => {
+      if (!FLAG_ALWAYS_APPLIES.has(question.name)) throw new UserError(`${question.flag} ${question.notApplicable ?? "does not apply here"}`);
+      return fromFlag(question, raw, context);
+    });
+    if (given !== undefined) set(given.value);
     return;
   }
   if (raw !== undefined && !options.reenter) {
-    const value = fromFlag(question, raw, context);
-    set(value);
-    echo(asking, question, value, question.flag);
+    const given = flagged(() => fromFlag(question, raw, context));
+    if (given === undefined) return;
+    set(given.value);
+    echo(asking, question, given.value, question.flag);
     return;
   }
   const fallback = question.default(answers, context);

@@ -45,7 +45,8 @@ export async function walk(options: Walk): Promise<Partial<Answers>> {
           ...(options.signal !== undefined && { signal: options.signal }),
         };
   const after: Partial<Record<AnswerName, () => Promise<void>>> = {
-    env: async () => options.onEnvironment(asking.answers.env!, asking.context),
+    // A bad --env in the dry pass leaves no name (its default may be missing too): nothing to look up.
+    env: async () => void (asking.answers.env !== undefined && options.onEnvironment(asking.answers.env, asking.context)),
     tenant: async () => {
       const checks = live();
       if (checks && asking.answers.tenant !== undefined) await checkTenant(checks);

@@ -7,7 +7,7 @@
  * clock, terminal) is injected, so tests run the whole wizard in a temp folder.
  */
 import { dirname } from "node:path";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import { runBuild } from "../build/run-build.js";
 import { configLocation } from "../pipeline/config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
@@ -26,7 +26,7 @@ import type { Answers, QuestionContext } from "./question-types.js";
 import type { Output } from "../output.js";
 import { validators } from "./validators.js";
 import { reviewAndConfirm } from "./review.js";
-import { saveConfigText } from "../config/write-config.js";
+import { leftoverWarning, saveConfigText } from "../config/write-config.js";
 
 export interface InitFlags {
   config?: string;
@@ -66,25 +66,35 @@ export interface InitResult {
   failedChecks: CheckRecord[];
 }
 
-/** Checks what needs no answer first; returns the live checks' timeout. */
-function preflight(options: InitOptions): number {
+/** Checks what needs no answer first: the live checks' timeout, and every flag found wrong (all of them, not the first). */
+function preflight(options: InitOptions): { timeout: number; bad: string[] } {
   const { flags, isTTY } = options;
-  const timeout = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
+  const bad: string[] = [];
+  let timeout = PROBE_TIMEOUT_SECONDS;
+  try {
+    timeout = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    bad.push(error.message);
+  }
   if (flags.authorityHost !== undefined) {
     const verdict = validators.authorityHost(flags.authorityHost);
-    if (verdict !== true) throw new UserError(`--authority-host: ${verdict}`);
+    if (verdict !== true) bad.push(`--authority-host: ${verdict}`);
   }
   if (flags.testUser !== undefined) {
     const verdict = validateUser(flags.testUser);
-    if (verdict !== true) throw new UserError(`--test-user: ${verdict}`);
-    if (!flags.probe) throw new UserError("--test-user needs the live checks — leave out --no-probe");
-    if (!isTTY) {
-      throw new UserError(
-        '--test-user needs a terminal: the password is read only from a masked prompt — without one, use "jcprofile probe --env NAME --username UPN --password-stdin"',
-      );
+    if (verdict !== true) bad.push(`--test-user: ${verdict}`);
+    else if (!flags.probe) bad.push("--test-user needs the live checks — leave out --no-probe");
+    else if (!isTTY) {
+      bad.push('--test-user needs a terminal: the password is read only from a masked prompt — without one, use "jcprofile probe --env NAME --username UPN --password-stdin"');
     }
   }
-  return timeout;
+  return { timeout, bad };
+}
+
+/** One error for every bad flag: one line when there is one, else a count and a line each. */
+function badFlagsError(bad: readonly string[]): UserError {
+  return bad.length === 1 ? new UserError(bad[0]!) : new UserError(`${bad.length} flags are wrong — fix them all, then run init again:`, { details: bad });
 }
 
 /** The one value every environment of the config has for `pick`, if they agree. */
@@ -112,7 +122,9 @@ function askingFor(options: InitOptions, existing: ExistingConfig | undefined, i
 
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const { cwd, flags, ui } = options;
-  const timeoutSeconds = preflight(options);
+  const { timeout: timeoutSeconds, bad } = preflight(options);
+  // At a terminal the rest are checked as each question comes; without one, the dry pass below adds them.
+  if (bad.length > 0 && options.isTTY) throw badFlagsError(bad);
   const source = configLocation(cwd, flags.config);
   const configDir = dirname(source.path);
   const existing = readExistingConfig(source);
@@ -149,8 +161,9 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 
   if (!options.isTTY) {
     // A dry pass first: every missing flag is named at once, before Entra is asked anything.
-    const dry = askingFor(options, existing, false);
+    const dry = { ...askingFor(options, existing, false), badFlags: bad };
     await walkWith(dry, undefined);
+    if (bad.length > 0) throw badFlagsError(bad);
     if (dry.missing.length > 0) {
       throw new UserError(
         `no terminal to ask on, and these answers have no default: pass ${dry.missing.join(", ")} (defaults are taken for the rest; see "jcprofile init --help")`,
@@ -176,7 +189,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
-  if (plan.changed) await saveConfigText(source, plan.text, plan.files);
+  if (plan.changed) for (const leftover of await saveConfigText(source, plan.text, plan.files)) ui.warn(leftoverWarning(leftover));
   const built = await runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
