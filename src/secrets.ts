@@ -6,7 +6,7 @@
  * credential Entra ID hands out, whatever key holds it.
  */
 
-/** Words a key holding a secret ends with; the last three never stand alone in a Jamf Connect key. */
+/** Words a key holding a secret ends with; a key about one ends with another word (ChangePasswordURL, PasswordLabel). */
 const SECRET_WORDS = ["password", "passwd", "passphrase", "credential", "credentials", "apikey", "privatekey", "accesskey", "token", "pwd"];
 /** Jamf Connect's own secrets all end in "secret"; anywhere in a name it means one (no Jamf key says it otherwise). */
 const SECRET = "secret";
