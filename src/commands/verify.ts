@@ -22,8 +22,11 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     ...(flags.ca !== undefined && { ca: flags.ca }),
     now: io.now(),
   });
-  if (flags.json) output.data(JSON.stringify(verdicts, null, 2));
-  else for (const verdict of verdicts) printVerdict(output, verdict);
+  if (flags.json) {
+    output.data(JSON.stringify(verdicts, null, 2));
+    // As lint does: a file that cannot be read is said on stderr too, where a CI log shows it.
+    for (const verdict of verdicts) if (!verdict.readable) for (const problem of verdict.problems) output.error(`${verdict.file}: ${problem}`);
+  } else for (const verdict of verdicts) printVerdict(output, verdict);
   // A file that could not be checked at all outweighs one that was checked and failed.
   if (verdicts.some((verdict) => !verdict.readable)) return ExitCode.usage;
   return verdicts.every((verdict) => verdict.valid) ? ExitCode.ok : ExitCode.failed;

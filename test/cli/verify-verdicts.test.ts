@@ -41,7 +41,8 @@ describe("verify: verdicts that say what is true (issue 22, item 10)", () => {
 
   it("a truncated signed profile cannot be read (exit 2), and the readable file beside it is still reported", async () => {
     writeFileSync(join(dir, "truncated.mobileconfig"), signed.subarray(0, Math.floor(signed.length / 2)));
-    const { code, verdicts } = await verifyJson("truncated.mobileconfig", LOGIN, "missing.mobileconfig");
+    const { code, stderr, verdicts } = await verifyJson("truncated.mobileconfig", LOGIN, "missing.mobileconfig");
+    expect(stderr).toContain("error: missing.mobileconfig: cannot be read (ENOENT)");
     expect(code).toBe(2);
     expect(verdicts.map((verdict) => [verdict.file, verdict.readable, verdict.valid])).toEqual([
       ["truncated.mobileconfig", false, false],
