@@ -9,6 +9,7 @@ import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
+import type { KeysFlags } from "./commands/keys.js";
 import { packageVersion } from "./package-root.js";
 
 /**
@@ -228,6 +229,24 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));
+
+  program
+    .command("keys")
+    .description("list the Jamf Connect keys jcprofile knows: type, default, values, meaning, UNVERIFIED notes and public sources")
+    .argument("[domain]", "login, menubar, com.jamf.connect.login or com.jamf.connect (default: both)")
+    .option("--json", "print one JSON array, one object per key, on stdout")
+    .addHelpText(
+      "after",
+      "\nNested keys are shown as Parent.Child, keys of an array's dictionaries as Parent[].Child. The same text is in\n" +
+        "schema/jcprofile.schema.json, so editors show it on hover.\n" +
+        "\nExit codes: 0 listed, 2 unknown domain or usage.\n" +
+        "Examples:\n" +
+        "  jcprofile keys menubar | less\n" +
+        "  jcprofile keys com.jamf.connect --json",
+    )
+    .action((domain: string | undefined, flags: Omit<KeysFlags, "domain">) =>
+      action(async () => (await import("./commands/keys.js")).keysCommand({ ...flags, ...(domain !== undefined && { domain }) }, io)),
+    );
 
   return program;
 }

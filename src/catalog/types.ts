@@ -20,6 +20,13 @@ export interface KeySpec {
   readonly knownValues?: readonly string[];
   /** Allowed values that no source confirms the app accepts, with the reason. */
   readonly unverifiedValues?: Readonly<Record<string, string>>;
+  /** The value Jamf Connect uses when the key is absent, where a source states it. */
+  readonly default?: boolean | number | string;
+  /**
+   * Public sources of the key, one line each: a URL or `owner/repo@commit path` (constants in
+   * sources.ts). Every key has at least one; array item specs, which are not keys, have none.
+   */
+  readonly sources?: readonly string[];
   /** First Jamf Connect version in which a source states the key exists. */
   readonly since?: string;
   /** Why the key's name, type, meaning or default is not confirmed by a source. */
