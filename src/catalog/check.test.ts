@@ -258,6 +258,12 @@ describe("checkSettings: unknown keys", () => {
     [MENUBAR, { IdPSettings: { SignIn: {} } }, ["IdPSettings", "SignIn"], "unknown key here — it belongs at the top level"],
     [MENUBAR, { OIDCProvider: "Azure" }, ["OIDCProvider"], "unknown key here — it is a com.jamf.connect.login key"],
     [LOGIN, { Realm: "EXAMPLE.COM" }, ["Realm"], "unknown key here — it is a com.jamf.connect key (inside Kerberos)"],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { OIDCAdminAttribute: "roles" } },
+      ["TemporaryUserPermissions", "OIDCAdminAttribute"],
+      "unknown key here — it belongs inside TemporaryUserPermissions.UserPromotionRole[]",
+    ],
   ] as const)("%s %j", (domain, settings, path, message) => {
     expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
   });
