@@ -9,7 +9,10 @@ const DOMAINS: readonly Domain[] = ["com.jamf.connect.login", "com.jamf.connect"
 function* allSpecs(keys: KeyMap, path = ""): Generator<[string, KeySpec]> {
   for (const [name, spec] of Object.entries(keys)) {
     yield [`${path}${name}`, spec];
-    if (spec.items) yield [`${path}${name}[]`, spec.items];
+    if (spec.items) {
+      yield [`${path}${name}[]`, spec.items];
+      if (spec.items.keys) yield* allSpecs(spec.items.keys, `${path}${name}[].`);
+    }
     if (spec.keys) yield* allSpecs(spec.keys, `${path}${name}.`);
   }
 }
@@ -56,6 +59,7 @@ describe("catalogue data", () => {
       "UserHelp",
       "WebBrowser",
       "LicenseFile",
+      "TemporaryUserPermissions",
     ]);
   });
 
@@ -86,5 +90,39 @@ describe("catalogue data", () => {
     );
     expect(lookupKey("com.jamf.connect", ["IdPSettings", "OIDCClientID"])?.unverified).toBeDefined();
     expect(lookupKey("com.jamf.connect", ["HiddenMenuItems"])?.unverified).toContain("case-sensitivity");
+  });
+});
+
+describe("TemporaryUserPermissions (privilege elevation)", () => {
+  const at = (...path: (string | number)[]): KeySpec | undefined =>
+    lookupKey("com.jamf.connect", ["TemporaryUserPermissions", ...path]);
+
+  it.each([
+    ["TemporaryUserPromotion", "bool"],
+    ["UserPromotionTimer", "bool"],
+    ["UserPromotionDuration", "int"],
+    ["VerifyUserPromotion", "bool"],
+    ["VerifyUserPromotionFIDO2", "bool"],
+    ["UserPromotionLimit", "int"],
+    ["UserPromotionReason", "bool"],
+    ["UserPromotionChoices", "array"],
+    ["UserPromotionBiometrics", "bool"],
+    ["URLCommandLineElevation", "bool"],
+    ["UserPromotionRole", "array"],
+  ] as const)("%s is %s", (key, type) => {
+    expect(at(key)?.type).toBe(type);
+  });
+
+  it.each([
+    ["Name", "string"],
+    ["Duration", "int"],
+    ["OIDCAdminAttribute", "string"],
+    ["Provider", "string"],
+  ] as const)("UserPromotionRole items hold %s (%s)", (key, type) => {
+    expect(at("UserPromotionRole", 0, key)?.type).toBe(type);
+  });
+
+  it("names the FIDO2 redirect URI where it matters", () => {
+    expect(at("VerifyUserPromotionFIDO2")?.description).toContain("jamfconnect://loggedin");
   });
 });

@@ -323,3 +323,42 @@ describe("checkSettings: preferences read from a profile", () => {
     expect(profile(MENUBAR, { LicenseFile: "PD94bWwg" })).toEqual([expect.objectContaining({ code: "data-as-string", severity: "warning" })]);
   });
 });
+
+describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPromotionRole)", () => {
+  const role = { Name: "IT Help Desk Staff", Duration: 8, OIDCAdminAttribute: "roles", Provider: "EntraID" };
+
+  it("accepts Jamf's documented privilege-elevation example", () => {
+    const settings = {
+      TemporaryUserPermissions: {
+        TemporaryUserPromotion: true,
+        UserPromotionTimer: true,
+        UserPromotionDuration: 5,
+        VerifyUserPromotion: true,
+        UserPromotionRole: [role, { ...role, Name: "Xcode Developer Staff", Duration: 30 }],
+        UserPromotionLimit: 10,
+        UserPromotionReason: true,
+        UserPromotionChoices: ["Install software"],
+      },
+    };
+    expect(check(MENUBAR, settings)).toEqual([]);
+  });
+
+  it.each([
+    [{ ...role, Duration: "8" }, [0, "Duration"], '"8" is a string, expected an integer (write 8 without quotes)'],
+    [{ ...role, Name: 7 }, [0, "Name"], '7 is a number, expected a string (write "7" with quotes)'],
+    [{ ...role, Nmae: "x" }, [0, "Nmae"], 'unknown key — did you mean "Name"?'],
+    ["IT Help Desk Staff", [0], '"IT Help Desk Staff" is a string, expected an object'],
+  ] as const)("checks each item's keys: %j", (item, tail, message) => {
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: [item] } })).toEqual({
+      path: ["TemporaryUserPermissions", "UserPromotionRole", ...tail],
+      message,
+      severity: "error",
+    });
+  });
+
+  it("names what the array holds when it is given one dictionary", () => {
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: role } }).message).toMatch(
+      / is an object, expected an array of objects$/,
+    );
+  });
+});

@@ -25,6 +25,14 @@ export function strings(description: string, extra: Extra = {}, item: Extra = {}
   return { type: "array", description, items: { type: "string", description: "", ...item }, ...extra };
 }
 
+/**
+ * An array whose every item follows `item`, e.g. a list of dictionaries with known keys
+ * (`UserPromotionRole`). `strings` is the common case of string items.
+ */
+export function list(description: string, item: KeySpec, extra: Extra = {}): KeySpec {
+  return { type: "array", description, items: item, ...extra };
+}
+
 /** A nested dictionary; without `keys` its contents are free-form. */
 export function dict(description: string, keys?: KeyMap, extra: Extra = {}): KeySpec {
   return keys ? { type: "dict", description, keys, ...extra } : { type: "dict", description, ...extra };

@@ -1,5 +1,6 @@
 import { bool, data, dict, int, str, strings } from "./define.js";
 import { ENTRA_ID_VALUE, MFA_RENAME } from "./login-keys.js";
+import { temporaryUserPermissions } from "./privilege-keys.js";
 import type { KeyMap } from "./types.js";
 
 /**
@@ -173,4 +174,5 @@ export const menubarKeys: KeyMap = {
     owner: "license",
     unverified: "whether the app also accepts the license as a base64 string instead of data is not confirmed",
   }),
+  TemporaryUserPermissions: temporaryUserPermissions,
 };

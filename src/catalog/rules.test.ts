@@ -203,6 +203,13 @@ const cases: readonly Case[] = [
     ],
   },
 
+  {
+    name: "FIDO2 promotion with Entra, one of the providers it lists",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, TemporaryUserPermissions: { TemporaryUserPromotion: true, VerifyUserPromotionFIDO2: true } },
+    issues: [],
+  },
+
   // Success codes are digit strings
   { name: "digit success codes", domain: LOGIN, prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "50079"] }, issues: [] },
   {

@@ -166,7 +166,10 @@ export function checkRules(domain: Domain, prefs: Prefs): Problem[] {
     .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity, code: rule.code })));
 }
 
-/** Okta-only keys (per the catalogue's `providers`) in an Entra ID profile: ignored, so remove them. */
+/**
+ * Keys whose catalogue `providers` leave out Entra ID (the Okta-only ones) in an Entra ID
+ * profile: ignored, so remove them. Keys that list Entra ID among their providers pass.
+ */
 function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
   const providerPath = PROVIDER_PATH[domain];
   const providerKey = providerPath.join(".");
@@ -176,7 +179,7 @@ function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
   const visit = (keys: KeyMap, path: readonly string[]): void => {
     for (const [name, spec] of Object.entries(keys)) {
       const here = [...path, name];
-      if (spec.providers && valueAt(prefs, here) !== undefined) {
+      if (spec.providers && !spec.providers.includes(String(provider)) && valueAt(prefs, here) !== undefined) {
         const key = here.join(".");
         findings.push({
           path: here,
