@@ -30,7 +30,9 @@ export function profileFields(env: string, read: Pick<ReadSources, "profiles" | 
     elevation: `Jamf Connect Privilege Elevation (${env})`,
   };
   type Found = typeof login;
-  const named: (readonly [ProfileName, Found])[] = [...(combined ? [["combined", login] as const] : [["login", login] as const, ["menubar", menubar] as const]), ["elevation", elevation] as const];
+  // Privilege elevation named only when it came in a profile of its own, not beside the others.
+  const ownElevation = elevation !== undefined && elevation.model !== login?.model && elevation.model !== menubar?.model ? elevation : undefined;
+  const named: (readonly [ProfileName, Found])[] = [...(combined ? [["combined", login] as const] : [["login", login] as const, ["menubar", menubar] as const]), ["elevation", ownElevation] as const];
   for (const [name, found] of named) {
     const displayName = found?.model.root.PayloadDisplayName;
     if (typeof displayName === "string" && displayName !== "" && displayName !== defaults[name]) profile[`${name}DisplayName`] = displayName;

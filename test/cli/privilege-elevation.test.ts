@@ -112,4 +112,21 @@ describe("privilege elevation", () => {
     const after = JSON.parse(readFileSync(join(dir, "contoso.jcprofile.json"), "utf8"));
     expect(after.environments.stage).toEqual(config.environments.stage);
   });
+
+  it("one source profile with login, menu bar and elevation payloads: combined, and the elevation profile keeps its own default name", async () => {
+    withElevation({ layout: "combined", privilegeElevation: "separate" });
+    expect((await build("--env", "prod")).code).toBe(0);
+    // One profile holding all three payloads, as an admin might have put them together in Jamf Pro.
+    const combined = parse(readFileSync(join(dir, "out/prod/jamf-connect-combined.mobileconfig"), "utf8")) as Dict;
+    const elevation = parse(readFileSync(join(dir, ELEVATION_FILE), "utf8")) as Dict;
+    combined.PayloadContent.push({ ...elevation.PayloadContent[0], PayloadIdentifier: "com.contoso.elevation", PayloadUUID: "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E99" });
+    const { build: buildPlist } = await import("plist");
+    writeFileSync(join(dir, "all-in-one.mobileconfig"), buildPlist(combined as never));
+    const run = await runCli(["import", "all-in-one.mobileconfig", "--env", "stage", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, "contoso.jcprofile.json"), "utf8"));
+    expect(config.environments.stage.profile).toMatchObject({ layout: "combined" });
+    expect(config.environments.stage.profile).not.toHaveProperty("elevationDisplayName");
+    expect(config.environments.stage.menubar.settings.TemporaryUserPermissions).toEqual(ELEVATION);
+  });
 });
