@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { authorityHostProblem, jamfProUrlProblem } from "../net/urls.js";
-import { PROFILE_LAYOUTS } from "../profile/layout.js";
+import { ELEVATION_PLACES, PROFILE_LAYOUTS } from "../profile/layout.js";
 
 /**
  * The one definition of jcprofile.json: the TypeScript types (v.InferOutput), the validation
@@ -164,10 +164,17 @@ export const profileSchema = v.strictObject({
       v.description("separate (default): a login window profile and a menu bar profile; combined: one profile with both domains, as Jamf Pro downloads it"),
     ),
   ),
+  privilegeElevation: v.optional(
+    v.pipe(
+      v.picklist(ELEVATION_PLACES),
+      v.description("Where menubar.settings.TemporaryUserPermissions goes: separate (default) — a privilege elevation profile of its own, as Jamf Support recommends; menubar — inside the menu bar payload"),
+    ),
+  ),
   removalDisallowed: v.optional(v.pipe(v.boolean(), v.description("PayloadRemovalDisallowed (default true)"))),
   loginDisplayName: v.optional(nonEmptyString),
   menubarDisplayName: v.optional(nonEmptyString),
   combinedDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the combined profile (layout "combined"; default "Jamf Connect (<env>)")'))),
+  elevationDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the privilege elevation profile (default "Jamf Connect Privilege Elevation (<env>)")'))),
   description: v.optional(nonEmptyString),
 });
 

@@ -23,6 +23,12 @@ export interface Answers {
   createJamfConnectPassword?: boolean;
   denyLocal: boolean;
   migrate?: boolean;
+  /** Privilege elevation in Self Service+ (TemporaryUserPermissions); off unless chosen. */
+  elevation: boolean;
+  /** The app-role value whose holders may ask for admin rights; "" = every user may. */
+  elevationRole?: string;
+  /** Minutes a promotion lasts, as typed (UserPromotionDuration). */
+  elevationMinutes?: string;
   /** As typed, relative to the working folder; "" = no license in the profiles. */
   license: string;
   /** Asked on the first run only (or given by flag). */

@@ -90,7 +90,7 @@ describe("jcprofile init in a terminal", () => {
 
     await pty.waitFor("Admin roles");
     await pty.type("Admin, Helpdesk", "enter");
-    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate"]) {
+    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate", "privilege elevation"]) {
       await pty.waitFor(`(${question})`);
       await pty.press("enter");
     }
