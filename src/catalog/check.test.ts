@@ -368,3 +368,36 @@ describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPr
     );
   });
 });
+
+describe("checkSettings: keys whose type no source shows", () => {
+  const assumed = (path: (string | number)[], shown: string, expected: string) => ({
+    path,
+    message: `${shown}; jcprofile assumes ${expected}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`,
+    severity: "warning",
+  });
+
+  it.each([
+    [LOGIN, { LoginWindowSize: { Width: 1280, Height: 800 } }, assumed(["LoginWindowSize"], '{"Width":1280,"Height":800} is an object', "a string")],
+    [LOGIN, { LoginWindowSize: 1280 }, assumed(["LoginWindowSize"], "1280 is a number", "a string")],
+    [LOGIN, { OIDCSecondaryAccess: "Admin" }, assumed(["OIDCSecondaryAccess"], '"Admin" is a string', "an array of strings")],
+    [LOGIN, { OIDCSecondaryAccess: [7] }, assumed(["OIDCSecondaryAccess", 0], "7 is a number", "a string")],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { UserPromotionChoices: [{ Reason: "x" }] } },
+      assumed(["TemporaryUserPermissions", "UserPromotionChoices", 0], '{"Reason":"x"} is an object', "a string"),
+    ],
+  ] as const)("%s %j is a warning, passed through", (domain, settings, issue) => {
+    expect(only(domain, settings)).toEqual(issue);
+  });
+
+  it("still refuses what no property list can hold, and a documented type", () => {
+    expect(check(LOGIN, { LoginWindowSize: { Width: Number.NaN } }).map(({ path, severity }) => [path, severity])).toEqual([
+      [["LoginWindowSize"], "warning"],
+      [["LoginWindowSize", "Width"], "error"],
+    ]);
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionChoices: "Install" } })).toMatchObject({
+      severity: "error",
+      message: '"Install" is a string, expected an array of strings (write ["Install"])',
+    });
+  });
+});

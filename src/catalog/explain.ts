@@ -12,6 +12,8 @@ export interface KeyFacts {
   readonly key: string;
   /** `string`, `bool`, `int`, `data`, `dict`, `array of string`, `array of dict`. */
   readonly type: string;
+  /** No source shows the type: another one is a warning, not an error. */
+  readonly assumedType?: true;
   readonly description: string;
   readonly default?: boolean | number | string;
   /** Values the checker enforces. */
@@ -39,6 +41,7 @@ export function factsOf(domain: Domain, key: string, spec: KeySpec): KeyFacts {
     domain,
     key,
     type: typeName(spec),
+    ...((spec.assumedType ?? spec.items?.assumedType) && { assumedType: true }),
     description: spec.description,
     ...(spec.default !== undefined && { default: spec.default }),
     ...(values && { values }),
@@ -64,6 +67,7 @@ export function typeName(spec: KeySpec): string {
  */
 export function factLines(facts: KeyFacts): string[] {
   const lines = [facts.description];
+  if (facts.assumedType) lines.push("Type assumed (no source shows it): a value of another type is a warning, not an error.");
   if (facts.default !== undefined) lines.push(`Default: ${String(facts.default)}.`);
   if (facts.values) lines.push(`Values: ${facts.values.join(", ")}.`);
   if (facts.knownValues) lines.push(`Documented values (not enforced): ${facts.knownValues.join(", ")}.`);

@@ -77,6 +77,15 @@ describe("catalogJsonSchema", () => {
     expect(roles.items?.properties?.Provider?.enum).toContain("EntraID");
   });
 
+  it("leaves out a type no source shows, so editors never reject what jcprofile only warns about", () => {
+    const size = property(catalogJsonSchema("com.jamf.connect.login"), "LoginWindowSize");
+    expect(size.type).toBeUndefined();
+    expect(size.description).toContain("\nType assumed (no source shows it)");
+    const choices = property(catalogJsonSchema("com.jamf.connect"), "TemporaryUserPermissions", "UserPromotionChoices");
+    expect(choices.type).toBe("array");
+    expect(choices.items).toEqual({});
+  });
+
   it("offers HiddenMenuItems values without enforcing them", () => {
     const hidden = property(catalogJsonSchema("com.jamf.connect"), "HiddenMenuItems");
     expect(hidden.items?.enum).toBeUndefined();

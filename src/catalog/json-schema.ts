@@ -64,7 +64,8 @@ function propertiesOf(domain: Domain, keys: KeyMap, prefix: string): Record<stri
  */
 function schemaOf(domain: Domain, spec: KeySpec, path: string, isKey = true): JsonSchema | undefined {
   if (spec.type === "data") return undefined;
-  const schema: JsonSchema = { type: JSON_TYPES[spec.type] };
+  // An assumed type is left out, so that an editor never rejects what jcprofile only warns about.
+  const schema: JsonSchema = spec.assumedType ? {} : { type: JSON_TYPES[spec.type] };
   if (isKey) schema.description = factLines(factsOf(domain, path, spec)).join("\n");
   if (spec.default !== undefined) schema.default = spec.default;
   if (spec.values) schema.enum = [...spec.values];

@@ -111,9 +111,10 @@ export const loginKeys: KeyMap = {
   }),
   OIDCIgnoreAdmin: bool("Keep each user's admin or standard status instead of applying roles.", { sources: [DOCS_USER_ROLES] }),
   OIDCSecondaryAccess: strings("Roles allowed to create additional local users (read from the roles claim for Entra ID).", {
+    assumedType: true,
     unverified: "the documentation does not state the type; a list of role names is assumed",
     sources: [DOCS_USER_ROLES],
-  }),
+  }, { assumedType: true }),
   CreateAdminUser: bool("Create every new user as a local admin (not enforced after creation).", {
     sources: [DOCS_2_15_LOGIN, SCHEMAS_2X, MANIFESTS_1X],
   }),
@@ -191,6 +192,7 @@ export const loginKeys: KeyMap = {
     sources: [DOCS_BRANDING, SCHEMAS_2X, JAMF_SAMPLES],
   }),
   LoginWindowSize: str("Size (resolution) of the sign-in web view on the login window.", {
+    assumedType: true,
     unverified:
       'the docs describe it as "the resolution of the webview" but show no value; a string is assumed — check a profile exported by Jamf Connect Configuration before relying on it',
     sources: [DOCS_BRANDING],

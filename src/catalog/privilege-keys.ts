@@ -37,9 +37,11 @@ export const temporaryUserPermissionsKeys: KeyMap = {
   ),
   UserPromotionLimit: int("How many promotions a user may request per calendar month."),
   UserPromotionReason: bool("Requires a reason (up to 200 characters, logged locally) for each promotion."),
-  UserPromotionChoices: strings("Reasons the user can pick from when asking for a promotion.", {
-    unverified: "the docs describe a list of reasons but show no example; string items are assumed",
-  }),
+  UserPromotionChoices: strings(
+    "Reasons the user can pick from when asking for a promotion.",
+    { unverified: "the docs describe a list of reasons but show no example; string items are assumed" },
+    { assumedType: true },
+  ),
   UserPromotionBiometrics: bool("Biometric (Touch ID) confirmation of a promotion.", {
     sources: [DER_FLOUNDER_PRIVILEGE],
     unverified: "key and type come from a third-party write-up; the Jamf key-table excerpts read do not show it, so its exact effect is not confirmed",

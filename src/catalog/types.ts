@@ -29,6 +29,11 @@ export interface KeySpec {
   readonly sources?: readonly string[];
   /** First Jamf Connect version in which a source states the key exists. */
   readonly since?: string;
+  /**
+   * No source shows the type; `type` is jcprofile's guess. A value of another type is then a
+   * warning, not an error, so a correct profile never fails on a guess.
+   */
+  readonly assumedType?: true;
   /** Why the key's name, type, meaning or default is not confirmed by a source. */
   readonly unverified?: string;
   /** Provider values (of this domain) the key is used with; absent = every provider. */
