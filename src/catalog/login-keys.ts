@@ -64,7 +64,7 @@ export const loginKeys: KeyMap = {
     sources: [DOCS_LOGIN_AUTH, DOCS_2_15_LOGIN, MANIFESTS_1X],
   }),
   OIDCROPGID: str("Client ID used to verify passwords with ROPG; usually the same as OIDCClientID.", {
-    sources: [DOCS_LOGIN_AUTH, MANIFESTS_1X, SCHEMAS_2X],
+    sources: [DOCS_INITIAL_PASSWORD, MANIFESTS_1X, SCHEMAS_2X],
   }),
   OIDCTenant: str(
     "Directory (tenant) ID used for authentication. Required for Entra ID since Microsoft retired the common endpoint for it (Jamf's 2.13 docs), and for the ROPG test.",
@@ -135,7 +135,7 @@ export const loginKeys: KeyMap = {
     { sources: [DOCS_INITIAL_PASSWORD, JAMF_SAMPLES] },
   ),
   ROPGSuccessCodes: strings('AADSTS error codes treated as a successful password check, e.g. "50076" (MFA required).', {
-    sources: [SCHEMAS_2X, DOCS_ADVANCED_LOGIN],
+    sources: [DOCS_INITIAL_PASSWORD, SCHEMAS_2X],
   }),
   ROPGProvider: str("Where Hybrid ID verifies passwords: Azure_v2, or Custom for AD FS.", {
     values: ["Custom", "Azure_v2"],

@@ -28,6 +28,8 @@ import type { KeyMap } from "./types.js";
 
 export { MENUBAR_PROVIDERS } from "./providers.js";
 
+const OKTA_MENUBAR = ["Okta", "OktaIdentityEngine", "Okta OIDC", "Okta-OIDC"] as const;
+
 const idpSettings: KeyMap = {
   Provider: str(`Identity provider the menu bar signs in against. ${ENTRA_ID_NOTE}`, {
     values: MENUBAR_PROVIDERS,
@@ -41,9 +43,7 @@ const idpSettings: KeyMap = {
     sources: [DOCS_MENUBAR_AUTH, DOCS_2_8_MENUBAR, DOCS_2_13_ENTRA, JAMF_CA_GUIDE],
   }),
   DiscoveryURL: str("OpenID discovery document URL; needed for the Custom and PingFederate providers."),
-  OktaAuthServer: str("Okta authorization server.", {
-    providers: ["Okta", "OktaIdentityEngine", "Okta OIDC", "Okta-OIDC"],
-  }),
+  OktaAuthServer: str("Okta authorization server.", { providers: OKTA_MENUBAR }),
   ChangePasswordURL: str(
     "Page opened by Change Password (Entra: https://mysignins.microsoft.com/security-info/password/change).",
   ),
@@ -203,11 +203,11 @@ export const menubarKeys: KeyMap = {
     "Menu bar sign-in window.",
     {
       AutoAuthenticate: bool("Sign in automatically."),
-      AutoMFA: bool("Start MFA automatically."),
-      AutoOpenAppAtLogin: bool("Open the app automatically when the user logs in.", {
-        default: false,
-        sources: [DOCS_MENUBAR_SIGN_IN],
-      }),
+      AutoMFA: bool("Push the MFA method of the user's last sign-in automatically.", { providers: OKTA_MENUBAR }),
+      AutoOpenAppAtLogin: bool(
+        "Makes the app a login item of the user (the user must have opened it once); with a launch agent that opens it too, several copies may run.",
+        { default: false },
+      ),
       RequireSignIn: bool("Require the user to sign in."),
       SignInLogo: str("Path of the sign-in window logo."),
       UsernameLabel: str("Label of the username field."),
@@ -217,7 +217,7 @@ export const menubarKeys: KeyMap = {
       MFAExcluded: strings("MFA factors not offered."),
       OneTimePasswordMessage: str("Prompt shown when a one-time code is needed."),
     },
-    { sources: SCHEMA_AND_SAMPLES },
+    { sources: [DOCS_MENUBAR_SIGN_IN, ...SCHEMA_AND_SAMPLES] },
   ),
   Unlock: dict(
     "Jamf Unlock. With Entra ID the app registration also needs the redirect URI jamfunlock://callback/auth.",

@@ -350,6 +350,18 @@ const cases: readonly Case[] = [
     ],
   },
 
+  {
+    name: "SignIn.AutoMFA (Okta only) with Entra",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, SignIn: { AutoMFA: true, AutoOpenAppAtLogin: true } },
+    issues: [
+      warning(
+        ["SignIn", "AutoMFA"],
+        "SignIn.AutoMFA is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure — remove SignIn.AutoMFA",
+      ),
+    ],
+  },
+
   // Success codes are digit strings
   { name: "digit success codes", domain: LOGIN, prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "50079"] }, issues: [] },
   {
