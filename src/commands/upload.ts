@@ -11,6 +11,7 @@ import { formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
+import { findWireProblems } from "../jamfpro/wire-checks.js";
 
 export interface UploadFlags {
   config?: string;
@@ -43,6 +44,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   for (const result of results) {
     if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
+    for (const note of result.notes) output.warn(`${result.environment} ${result.target} "${result.name}": ${note}`);
   }
   if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
   else for (const line of results.flatMap(formatResult)) output.data(line);
@@ -60,14 +62,15 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
   }
   for (const name of without) output.info(`skipped: ${name} (no jamfPro in the config)`);
   const items: UploadItem[] = [];
+  const verbatim: string[] = [];
   for (const environment of environments) {
     if (environment.jamfPro === undefined) continue;
-    if (environment.profile.payloadStyle === "domain") {
-      output.warn(
-        `${environment.name}: profile.payloadStyle is "domain" — Jamf Pro may not keep an unsigned payload of a custom domain as sent (UNVERIFIED); "mcx" is the form Jamf Pro stores custom settings in`,
-      );
-    }
     for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
+      const findings = findWireProblems(profile.text);
+      verbatim.push(...findings.verbatim.map((value) => `${environment.name}: ${value}`));
+      for (const path of findings.trimmed) {
+        output.warn(`${environment.name}: ${path} starts or ends with spaces — Jamf Pro trims them when it stores the profile, so Macs get the value without them; remove them from the config`);
+      }
       items.push({
         environment: environment.name,
         target: profile.name,
@@ -77,6 +80,12 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
         jamfPro: environment.jamfPro,
       });
     }
+  }
+  if (verbatim.length > 0) {
+    throw new UserError(
+      'profile.payloadStyle "domain": Jamf Pro stores such payloads as they arrive on the wire, so Macs would get other values than the config says (Jamf issue PI-827) — set "payloadStyle": "mcx", the form Jamf Pro stores custom settings in, for the environments below',
+      { details: verbatim },
+    );
   }
   if (items.length === 0) {
     throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');

@@ -35,6 +35,8 @@ export interface UploadResult {
   /** `<server>/OSXConfigurationProfiles.html?id=<id>`. */
   url?: string;
   changes: Change[];
+  /** Lines for the admin that are not changes (stderr). */
+  notes: string[];
   error?: string;
   /** 0 done or unchanged, 1 the server refused, 3 no usable answer. */
   exitCode: 0 | 1 | 3;
@@ -141,6 +143,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         action: outcome.action,
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
         changes: outcome.changes,
+        notes: outcome.notes,
         exitCode: 0,
       });
     } catch (error) {
@@ -156,11 +159,11 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 
 /** A JamfError or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
 function failed(item: UploadItem, error: unknown): UploadResult {
-  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], error: error.message, exitCode: error.exitCode };
-  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
+  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
+  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
   if (error instanceof StoredProfileError) {
     const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
-    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
+    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
   }
   throw error;
 }

@@ -15,6 +15,8 @@ export interface SyncOutcome {
   action: SyncAction;
   id?: number;
   changes: Change[];
+  /** What upload leaves to the admin, e.g. a description it does not change. */
+  notes: string[];
 }
 
 export interface SyncInput {
@@ -39,18 +41,30 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   }
   const existing = same[0];
   if (existing === undefined) {
-    if (input.dryRun) return { action: "would create", changes: [] };
-    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [] };
+    if (input.dryRun) return { action: "would create", changes: [], notes: [] };
+    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [], notes: [] };
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
   const ours = carryIdentifiers(readProfilePlist(input.text), storedPlist);
   const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)];
-  if (changes.length === 0) return { action: "unchanged", id: existing.id, changes };
-  if (input.dryRun) return { action: "would update", id: existing.id, changes };
+  const notes = descriptionNote(input.general.description, stored.description);
+  if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
+  if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
   const payloads = serializePlist(ours as PlistValue);
-  await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...input.general, payloads }));
-  return { action: "updated", id: existing.id, changes };
+  const { description: _left, ...general } = input.general;
+  await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...general, payloads }));
+  return { action: "updated", id: existing.id, changes, notes };
+}
+
+/**
+ * An update never sends the description: changing it while the payloads carry no
+ * PayloadDescription emptied stored profiles (terraform-provider-jamfpro #351). A different one is
+ * named, for the admin to change in Jamf Pro.
+ */
+function descriptionNote(ours: string | undefined, stored: string): string[] {
+  if ((ours ?? "").trim() === stored.trim()) return [];
+  return [`its description in Jamf Pro differs from profile.description (${JSON.stringify(stored)} there) — upload does not change the description of a stored profile (that has emptied profiles: terraform-provider-jamfpro #351); edit it in Jamf Pro if it matters`];
 }
 
 /** The Jamf Pro settings of the config that are not in the plist: how it is distributed, its category. */

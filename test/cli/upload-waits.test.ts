@@ -47,7 +47,7 @@ describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
     const run = await upload(dir, config, ["--env", "prod"]);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/ created /g)).toHaveLength(2);
-    expect(jamf.requests.filter((request) => request.path === "/api/oauth/token").length).toBeGreaterThanOrEqual(2);
+    expect(jamf.requests.filter((request) => request.path === "/api/v1/oauth/token").length).toBeGreaterThanOrEqual(2);
   });
 
   it("no answer within --timeout: exit 3 with a hint", async (context) => {
