@@ -92,6 +92,13 @@ export function parseProfileList(text: string): ListedProfile[] {
     .map((item) => ({ id: idOf(item, "a listed profile"), name: childText(item, "name") ?? "" }));
 }
 
+/** `<categories><category><id/><name/></category>…</categories>`: the names. */
+export function parseCategoryNames(text: string): string[] {
+  const root = parse(text, "the category list");
+  if (root.name !== "categories") throw new BodyError(`the category list has <${root.name}> instead of <categories>`);
+  return root.children.filter((item) => item.name === "category").map((item) => childText(item, "name") ?? "");
+}
+
 /** The stored profile's plist text (`general/payloads`, unescaped). */
 export interface StoredGeneral {
   id: number;
