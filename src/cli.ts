@@ -216,6 +216,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
     .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
+    .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
+    .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
     .addHelpText(
       "after",
       "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +

@@ -19,6 +19,8 @@ export interface UploadFlags {
   dryRun?: boolean;
   json?: boolean;
   timeout?: string;
+  takeOver?: string[];
+  allowRemoval?: string[];
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
@@ -34,6 +36,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       items,
       env: io.env,
       dryRun: Boolean(flags.dryRun),
+      overrides: { takeOver: flags.takeOver ?? [], allowRemoval: flags.allowRemoval ?? [] },
       send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => io.now().getTime(),
@@ -97,7 +100,7 @@ function formatResult(result: UploadResult): string[] {
   const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
   const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
   const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
-  for (const change of result.changes) lines.push(`    ${change.path}: ${change.old} → ${change.new}`);
+  for (const change of result.changes) lines.push(change.words !== undefined ? `    ${change.words}` : `    ${change.path}: ${change.old} → ${change.new}`);
   return lines;
 }
 

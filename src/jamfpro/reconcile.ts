@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
 import { isDict } from "../profile/unwrap.js";
-import { MCX_PAYLOAD_TYPE } from "../profile/domains.js";
+import { isDomain, MCX_PAYLOAD_TYPE } from "../profile/domains.js";
+import { domainWords } from "./ownership.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isSecretKey, SECRET_NOT_SHOWN } from "../values.js";
 
@@ -15,6 +16,8 @@ export interface Change {
   path: string;
   old: string;
   new: string;
+  /** A whole payload added or removed, in an admin's words ("removes the menu bar settings (com.jamf.connect)"). */
+  words?: string;
 }
 
 const ID_KEYS = ["PayloadUUID", "PayloadIdentifier"] as const;
@@ -67,10 +70,42 @@ export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict 
  * ours: key order, the keys it writes itself and the whitespace it trims do not count.
  */
 export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
-  return compareKeyPaths(stored, asJamfStores(ours), { ignore: addedByJamf }).map((difference) => {
+  const predicted = asJamfStores(ours);
+  const changes = keyChanges({ ...stored, PayloadContent: [] }, { ...predicted, PayloadContent: [] });
+  // Payloads side by side by type and domain, not by position: a payload removed in front must not
+  // read as every key of the next one changing.
+  const unused = payloadsOf(stored).map((payload) => ({ payload, key: payloadKey(payload) }));
+  for (const payload of payloadsOf(predicted)) {
+    const index = unused.findIndex((item) => item.key === payloadKey(payload));
+    if (index === -1) {
+      changes.push(wholePayload(payload, "adds"));
+      continue;
+    }
+    changes.push(...keyChanges({ PayloadContent: [unused[index]!.payload] }, { PayloadContent: [payload] }));
+    unused.splice(index, 1);
+  }
+  for (const { payload } of unused) changes.push(wholePayload(payload, "removes"));
+  return changes;
+}
+
+function keyChanges(stored: PlistDict, ours: PlistDict): Change[] {
+  return compareKeyPaths(stored, ours, { ignore: addedByJamf }).map((difference) => {
     const secret = difference.parts.some((part) => typeof part === "string" && isSecretKey(part));
     return { path: difference.path, old: showNode(difference.before, secret), new: showNode(difference.after, secret) };
   });
+}
+
+/** What a whole payload is, for an admin: "the menu bar settings (com.jamf.connect)", or its type. */
+export function payloadWords(payload: PlistDict): { path: string; words: string } {
+  const [type, ...domains] = payloadKey(payload).split("|");
+  const names = domains.length > 0 ? domains : [type ?? ""];
+  return { path: names.join(", "), words: names.map((name) => (isDomain(name) ? domainWords(name) : `the ${name} settings`)).join(" and ") };
+}
+
+function wholePayload(payload: PlistDict, verb: "adds" | "removes"): Change {
+  const { path, words } = payloadWords(payload);
+  const size = showNode(payload, false);
+  return verb === "adds" ? { path, old: "(absent)", new: size, words: `adds ${words}` } : { path, old: size, new: "(absent)", words: `removes ${words}` };
 }
 
 /**

@@ -13,7 +13,7 @@ import { JamfError } from "./errors.js";
 import { BodyError, parseCategoryNames, type ListedProfile } from "./classic-body.js";
 import { StoredProfileError } from "./stored-profile.js";
 import type { Change } from "./reconcile.js";
-import { listProfiles, syncProfile, type SyncAction } from "./sync-profile.js";
+import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
 
 export interface UploadItem {
   environment: string;
@@ -38,7 +38,7 @@ export interface UploadResult {
   /** Lines for the admin that are not changes (stderr). */
   notes: string[];
   error?: string;
-  /** 0 done or unchanged, 1 the server refused, 3 no usable answer. */
+  /** 0 done or unchanged, 1 the server or upload refused, 3 no usable answer. */
   exitCode: 0 | 1 | 3;
 }
 
@@ -46,6 +46,7 @@ export interface UploadOptions {
   items: readonly UploadItem[];
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
+  overrides: Overrides;
   send: (request: HttpRequest) => Promise<HttpResult>;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
@@ -148,6 +149,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         },
         text: item.text,
         dryRun: options.dryRun,
+        overrides: options.overrides,
       });
       results.push({
         ...base(item),
@@ -155,7 +157,8 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
         changes: outcome.changes,
         notes: outcome.notes,
-        exitCode: 0,
+        ...(outcome.refusal !== undefined && { error: outcome.refusal }),
+        exitCode: outcome.action === "refused" ? 1 : 0,
       });
     } catch (error) {
       results.push(failed(item, error));

@@ -8,8 +8,9 @@ import type { JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { carryIdentifiers, compareProfiles, type Change } from "./reconcile.js";
 import { readProfilePlist } from "./stored-profile.js";
+import { domainWords, judgeOwnership, type Ownership } from "./ownership.js";
 
-export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update";
+export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update" | "refused";
 
 export interface SyncOutcome {
   action: SyncAction;
@@ -17,6 +18,14 @@ export interface SyncOutcome {
   changes: Change[];
   /** What upload leaves to the admin, e.g. a description it does not change. */
   notes: string[];
+  /** refused: why nothing was written, and the way to allow it. */
+  refusal?: string;
+}
+
+/** Stored profiles the admin named with --take-over / --allow-removal (a name or a Jamf Pro id). */
+export interface Overrides {
+  takeOver: readonly string[];
+  allowRemoval: readonly string[];
 }
 
 export interface SyncInput {
@@ -24,6 +33,7 @@ export interface SyncInput {
   /** The unsigned profile as build renders it. */
   text: string;
   dryRun: boolean;
+  overrides: Overrides;
 }
 
 export async function listProfiles(client: JamfClient): Promise<ListedProfile[]> {
@@ -46,15 +56,45 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
-  const ours = carryIdentifiers(readProfilePlist(input.text), storedPlist);
-  const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)];
+  const rendered = readProfilePlist(input.text);
+  const ours = carryIdentifiers(rendered, storedPlist);
+  const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
+    change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },
+  );
   const notes = descriptionNote(input.general.description, stored.description);
+  const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input.overrides);
+  if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes, refusal };
   if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
   if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
   const payloads = serializePlist(ours as PlistValue);
   const { description: _left, ...general } = input.general;
   await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...general, payloads }));
   return { action: "updated", id: existing.id, changes, notes };
+}
+
+const named = (list: readonly string[], profile: { id: number; name: string }) => list.some((item) => item === String(profile.id) || item === profile.name);
+
+/**
+ * Why the stored profile may not be written, in one line with the flag that allows it: someone
+ * else's profile needs --take-over (which also allows any removal), dropping a domain of ours
+ * --allow-removal.
+ */
+function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, overrides: Overrides): string | undefined {
+  if (named(overrides.takeOver, profile)) return undefined;
+  const where = `the Jamf Pro profile "${profile.name}" (id ${profile.id}, ${profile.link}), scoped to ${profile.scope}`;
+  if (ownership.foreign.length > 0) {
+    return (
+      `not written: ${where}, is not this environment's: ${ownership.foreign.join("; ")} — ` +
+      `give this environment its own profile name (profile.loginDisplayName / profile.menubarDisplayName), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`
+    );
+  }
+  if (ownership.removes.length > 0 && !named(overrides.allowRemoval, profile)) {
+    return (
+      `not written: this update would remove ${ownership.removes.map(domainWords).join(" and ")} from ${where} — ` +
+      `keep those settings in this environment's profile, or, if those Macs are to lose them, run upload again with --allow-removal ${profile.id}`
+    );
+  }
+  return undefined;
 }
 
 /**
