@@ -49,6 +49,14 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
     if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
     for (const note of result.notes) output.warn(`${result.environment} ${result.target} "${result.name}": ${note}`);
   }
+  for (const [flag, values] of [["--take-over", flags.takeOver], ["--allow-removal", flags.allowRemoval]] as const) {
+    for (const value of values ?? []) {
+      // A typo here must not pass unnoticed: the admin expects a refusal to be lifted.
+      if (!results.some((result) => result.name === value || String(result.id) === value)) {
+        output.warn(`${flag} ${value}: no profile of this upload has that name or Jamf Pro id — check the name or id in the refusal message`);
+      }
+    }
+  }
   if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
   else for (const line of results.flatMap(formatResult)) output.data(line);
   return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);

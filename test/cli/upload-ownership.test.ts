@@ -51,8 +51,12 @@ describe("a stored profile that is not this environment's", () => {
     }
     expect(puts()).toEqual([]);
     expect(foreign.payloads).toBe(before);
+    const typo = await upload(dir, config, ["--env", "prod", "--dry-run", "--take-over", "Jamf Connect Login (prd)"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("warning: --take-over Jamf Connect Login (prd): no profile of this upload has that name or Jamf Pro id");
     const taken = await upload(dir, config, ["--env", "prod", "--take-over", String(foreign.id)]);
     expect(taken.code).toBe(0);
+    expect(taken.stderr).toBe("");
     expect(taken.stdout).toContain(`prod  login  updated  "${LOGIN_PROD}"  id ${foreign.id}`);
     expect(foreign.payloads).not.toContain("com.apple.loginwindow");
   });
