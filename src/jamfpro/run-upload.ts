@@ -10,7 +10,8 @@ import type { HttpRequest, HttpResult } from "../net/http.js";
 import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } from "./auth.js";
 import { createJamfClient, type JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
-import { BodyError, parseCategoryNames, type ListedProfile } from "./classic-body.js";
+import { BodyError, type ListedProfile } from "./classic-body.js";
+import { missingCategories } from "./categories.js";
 import { StoredProfileError } from "./stored-profile.js";
 import type { Change } from "./reconcile.js";
 import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
@@ -126,7 +127,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
   }
   let missing: Map<string, JamfError>;
   try {
-    missing = await missingCategories(client, group);
+    missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
   } catch (error) {
     return group.items.map((item) => failed(item, error));
   }
@@ -165,26 +166,6 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
     }
   }
   return results;
-}
-
-/**
- * The configured categories this server lacks, each with its error, read before any write (a dry
- * run too): Jamf Pro would refuse the write with a bare "409 Conflict: Problem with category".
- */
-async function missingCategories(client: JamfClient, group: Group): Promise<Map<string, JamfError>> {
-  const wanted = new Set(group.items.flatMap((item) => (item.jamfPro.category === undefined ? [] : [item.jamfPro.category])));
-  const missing = new Map<string, JamfError>();
-  if (wanted.size === 0) return missing;
-  const existing = parseCategoryNames((await client.classic("GET", "/categories")).text);
-  const listed = existing.length === 0 ? "it has none" : `it has ${existing.map((name) => JSON.stringify(name)).join(", ")}`;
-  for (const name of wanted) {
-    if (existing.includes(name)) continue;
-    missing.set(
-      name,
-      new JamfError("refused", `jamfPro.category "${name}" does not exist in Jamf Pro at ${group.url} (${listed}) — create the category in Jamf Pro, or set jamfPro.category to one it has; nothing was written`),
-    );
-  }
-  return missing;
 }
 
 function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
