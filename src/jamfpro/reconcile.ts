@@ -96,7 +96,7 @@ function keyChanges(stored: PlistDict, ours: PlistDict): Change[] {
 }
 
 /** What a whole payload is, for an admin: "the menu bar settings (com.jamf.connect)", or its type. */
-export function payloadWords(payload: PlistDict): { path: string; words: string } {
+function payloadWords(payload: PlistDict): { path: string; words: string } {
   const [type, ...domains] = payloadKey(payload).split("|");
   const names = domains.length > 0 ? domains : [type ?? ""];
   return { path: names.join(", "), words: names.map((name) => (isDomain(name) ? domainWords(name) : `the ${name} settings`)).join(" and ") };
@@ -114,7 +114,7 @@ function wholePayload(payload: PlistDict, verb: "adds" | "removes"): Change {
  * and custom-settings payloads. Payloads of other types are stored verbatim (their values are
  * checked before upload, src/jamfpro/wire-checks.ts).
  */
-export function asJamfStores(profile: PlistDict): PlistDict {
+function asJamfStores(profile: PlistDict): PlistDict {
   const payloads = payloadsOf(profile).map((payload) => (payload["PayloadType"] === MCX_PAYLOAD_TYPE ? (trimStrings(payload) as PlistDict) : payload));
   const top = trimStrings({ ...profile, PayloadContent: [] }) as PlistDict;
   return "PayloadContent" in profile ? { ...top, PayloadContent: payloads } : top;

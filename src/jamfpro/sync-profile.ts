@@ -63,7 +63,7 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   );
   const notes = descriptionNote(input.general.description, stored.description);
   const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input.overrides);
-  if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes, refusal };
+  if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes: [], refusal };
   if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
   if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
   const payloads = serializePlist(ours as PlistValue);
