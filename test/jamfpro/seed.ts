@@ -13,8 +13,13 @@ export const ALL_COMPUTERS_SCOPE =
 
 /** A stored profile holding these payloads (dictionaries as a .mobileconfig has them). */
 export function seedProfile(world: JamfWorld, name: string, payloads: { [key: string]: PlistValue }[], scope = ALL_COMPUTERS_SCOPE): StoredJamfProfile {
+  const plist = build({ PayloadContent: payloads, PayloadDisplayName: name, PayloadIdentifier: "seeded", PayloadType: "Configuration", PayloadUUID: "seeded", PayloadVersion: 1 });
+  return seedProfileText(world, name, plist, scope);
+}
+
+/** A stored profile made from a .mobileconfig's text, e.g. one an admin downloaded from Jamf Pro. */
+export function seedProfileText(world: JamfWorld, name: string, plist: string, scope = ALL_COMPUTERS_SCOPE): StoredJamfProfile {
   const uuid = randomUUID().toUpperCase();
-  const plist = build({ PayloadContent: payloads, PayloadDisplayName: name, PayloadIdentifier: uuid, PayloadType: "Configuration", PayloadUUID: uuid, PayloadVersion: 1 });
   const profile: StoredJamfProfile = {
     id: world.nextId++,
     uuid,

@@ -75,7 +75,8 @@ export function storeProfilePlist(sent: string, context: StoreContext): { text: 
     };
   });
   const root: Dict = {
-    PayloadRemovalDisallowed: true,
+    // The value Jamf Pro injects is not documented: false means what an absent key means.
+    PayloadRemovalDisallowed: false,
     PayloadOrganization: "JAMF Software",
     ...(mapStrings(parsed, trim) as Dict),
     PayloadContent: payloads,
