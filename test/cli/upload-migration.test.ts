@@ -44,5 +44,16 @@ describe("download → import → upload of a live profile holding both domains"
     const again = await uploadJson(dir, config);
     expect(again.results.map((result) => result.action)).toEqual(["unchanged"]);
     expect(jamf.writes()).toHaveLength(writes);
+
+    // A later change to the menu bar half: that same profile, one PUT, nothing else touched.
+    editConfig(config, (c) => {
+      const menubar = c.environments["prod"]!["menubar"] as { settings: Record<string, unknown> };
+      menubar.settings["SignIn"] = { ...(menubar.settings["SignIn"] as object), AutoAuthenticate: false };
+    });
+    const changed = await uploadJson(dir, config);
+    expect(changed.results).toMatchObject([{ action: "updated", id: live.id, changes: ["com.jamf.connect.SignIn.AutoAuthenticate"] }]);
+    expect(jamf.writes().slice(writes).map((request) => request.method)).toEqual(["PUT"]);
+    expect(storedIdentifiers(jamf, "Jamf Connect")).toEqual(identifiers);
+    expect(live.scope).toBe(ADMIN_SCOPE);
   });
 });
