@@ -151,6 +151,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         text: item.text,
         dryRun: options.dryRun,
         overrides: options.overrides,
+        nameField: `profile.${item.target}DisplayName`,
       });
       results.push({
         ...base(item),

@@ -34,6 +34,8 @@ export interface SyncInput {
   text: string;
   dryRun: boolean;
   overrides: Overrides;
+  /** The config field that names this profile, for the way out of a refusal: `profile.loginDisplayName`. */
+  nameField: string;
 }
 
 export async function listProfiles(client: JamfClient): Promise<ListedProfile[]> {
@@ -62,7 +64,7 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
     change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },
   );
   const notes = descriptionNote(input.general.description, stored.description);
-  const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input.overrides);
+  const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input);
   if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes: [], refusal };
   if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
   if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
@@ -79,13 +81,13 @@ const named = (list: readonly string[], profile: { id: number; name: string }) =
  * else's profile needs --take-over (which also allows any removal), dropping a domain of ours
  * --allow-removal.
  */
-function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, overrides: Overrides): string | undefined {
+function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, { overrides, nameField }: SyncInput): string | undefined {
   if (named(overrides.takeOver, profile)) return undefined;
   const where = `the Jamf Pro profile "${profile.name}" (id ${profile.id}, ${profile.link}), scoped to ${profile.scope}`;
   if (ownership.foreign.length > 0) {
     return (
       `not written: ${where}, is not this environment's: ${ownership.foreign.join("; ")} — ` +
-      `give this environment its own profile name (profile.loginDisplayName / profile.menubarDisplayName), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`
+      `give this environment's profile another name (${nameField}), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`
     );
   }
   if (ownership.removes.length > 0 && !named(overrides.allowRemoval, profile)) {

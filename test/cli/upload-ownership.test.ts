@@ -40,7 +40,7 @@ describe("a stored profile that is not this environment's", () => {
       expect(run.stderr).toContain(
         `not written: the Jamf Pro profile "${LOGIN_PROD}" (id ${foreign.id}, ${jamf.url}/OSXConfigurationProfiles.html?id=${foreign.id}), scoped to all computers, is not this environment's: it also holds other payloads (com.apple.loginwindow)`,
       );
-      expect(run.stderr).toContain(`run upload again with --take-over ${foreign.id}`);
+      expect(run.stderr).toContain(`give this environment's profile another name (profile.loginDisplayName), or, to replace that profile with this one, run upload again with --take-over ${foreign.id}`);
       expect(run.stdout).toContain(`prod  login  refused  "${LOGIN_PROD}"  id ${foreign.id}`);
     }
     expect(puts()).toEqual([]);
