@@ -108,7 +108,7 @@ export interface StoredGeneral {
   distribution?: string;
   /** Absent when the profile has no category. */
   category?: string;
-  /** Who gets it, in an admin's words: "all computers", "computer group Pilot Macs", "no computer". */
+  /** Who gets it, in an admin's words: `all computers`, `computer group "Pilot Macs"`, `no computer yet (not scoped)`. */
   scope: string;
 }
 
