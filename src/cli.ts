@@ -217,6 +217,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
     .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
+    .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
+    .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
     .addHelpText(
       "after",
       "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +
@@ -224,8 +226,11 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "role has Create, Read and Update macOS Configuration Profiles; or JAMF_USERNAME / JAMF_PASSWORD.\n" +
         "A new profile is created unscoped; an update sends only the profile (general), so scope, exclusions and\n" +
         "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
-        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro refused something (credentials,\n" +
-        "privileges, a conflict), 2 bad input or usage, 3 network or no usable answer.\n" +
+        "A profile of the same name that is not this environment's (other payloads, another tenant) needs --take-over;\n" +
+        "an update that would remove a preference domain the stored profile holds needs --allow-removal.\n" +
+        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro or upload refused something\n" +
+        "(credentials, privileges, a conflict, a missing category, a profile that is not ours, settings it would remove),\n" +
+        "2 bad input or usage, 3 network or no usable answer.\n" +
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));

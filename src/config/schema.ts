@@ -201,7 +201,7 @@ export const jamfProSchema = v.strictObject({
     v.pipe(jamfProDistributionSchema, v.description('Distribution method (default "Install Automatically")')),
   ),
   redeployOnUpdate: v.optional(
-    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile again (default "Newly Assigned")')),
+    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile: "All" (default) every computer in scope, "Newly Assigned" only computers scoped after the update')),
   ),
   clientIdEnv: v.optional(
     v.pipe(v.string(), v.description("Name of the environment variable holding the API client ID (default JAMF_CLIENT_ID)")),
