@@ -94,7 +94,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "user name that cannot exist, so no password is at stake), password (with --username). From a config the\n" +
         "targets are read from the built profiles: login = OIDCTenant, OIDCROPGID, ROPGScopes (else OIDCScopes, else\n" +
         "openid profile email), ROPGSuccessCodes; menubar = IdPSettings TenantID, ROPGID, ROPGScopes (that key name is\n" +
-        "UNVERIFIED), SuccessCodes. msal-node adds openid profile offline_access to every request.\n" +
+        "UNVERIFIED), SuccessCodes. Scopes are sent as the profile has them (+ is a space), nothing added.\n" +
         `\nPassword: prompted (masked) at a terminal, or --password-stdin, or JCPROFILE_PASSWORD — never a flag.\n` +
         "Proxy: HTTPS_PROXY / NO_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS=<root CA .pem>.\n" +
         "\nExit codes: 0 every check passed or was accepted, 1 a check failed (including a right password that Jamf\n" +

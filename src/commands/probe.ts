@@ -16,7 +16,7 @@ import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
-import { createMsalClient } from "../probe/msal-client.js";
+import { createEntraClient } from "../probe/entra-client.js";
 import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
@@ -59,7 +59,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
   for (const note of targets.flatMap((target) => target.notes)) output.warn(note);
 
   const network = await fetchForEnvironment(io.env);
-  const client = createMsalClient({ ...network, timeoutSeconds });
+  const client = createEntraClient({ ...network, timeoutSeconds });
   const spinner = flags.json ? undefined : await output.startSpinner();
   try {
     const report = await runProbe({

@@ -47,7 +47,7 @@ export interface InitOptions {
   /** stdin and stderr are terminals: questions without an answer are asked. */
   isTTY: boolean;
   prompter?: Prompter;
-  /** Made only when the wizard probes, so `--no-probe` never loads msal. */
+  /** Made only when the wizard probes, so `--no-probe` never loads the network code. */
   checks?: (options: { timeoutSeconds: number }) => Promise<WizardChecks>;
   ui: Output;
   now?: () => Date;

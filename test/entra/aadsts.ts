@@ -122,6 +122,14 @@ export const AADSTS = {
     suberror: "user_password_expired",
     describe: () => "The password is expired.",
   },
+  // Wording as on Microsoft's error page quoted in nextauthjs/next-auth#5455; `error` on the token
+  // endpoint is UNVERIFIED.
+  50105: {
+    error: "invalid_grant",
+    status: 400,
+    describe: (p) =>
+      `Your administrator has configured the application ${p.appName} ('${p.clientId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{EmailHidden}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
+  },
   // --- scopes, resource, consent ---
   500011: {
     error: "invalid_resource",
