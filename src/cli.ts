@@ -78,6 +78,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .description("check tenant, app, scopes and optionally a test user's password live against Entra ID, as Jamf Connect does (ROPG)")
     .option("-c, --config <file>", 'config file (default "jcprofile.json" when --env is given)')
     .option("-e, --env <name>", "environment to probe (needed when the config has more than one)")
+    .option("--all", "tenant and app checks of every environment in the config (no password), a few at a time")
     .addOption(new Option("-t, --target <which>", "which ROPG settings of the environment (default all)").choices(["login", "menubar", "all"]))
     .option("--tenant <tenant>", "without a config: Directory (tenant) ID or verified domain")
     .option("--client-id <guid>", "without a config: the ROPG Application (client) ID")
@@ -102,6 +103,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "3 inconclusive (network, timeout, unexpected answer, rate limiting).\n" +
         "Examples:\n" +
         "  jcprofile probe --config jcprofile.json --env prod\n" +
+        "  jcprofile probe --all --json    (nightly: every environment's tenant and apps; exit 1 when one broke)\n" +
         "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
         "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
     )

@@ -114,16 +114,20 @@ function table(rows: readonly string[][], verdicts: readonly (Verdict | "skipped
 }
 
 export function formatReport(report: ProbeReport, style: ReportStyle = {}): string {
+  // `probe --all` mixes environments: then each row says which one it belongs to.
+  const several = new Set(report.results.map((result) => result.environment)).size > 1;
+  const environmentCell = (result: CheckResult) => (several ? [result.environment ?? "-"] : []);
   const rows = [
-    ["TARGET", "CHECK", "OUTCOME", "VERDICT", "JAMF ACCEPTS", "T A S P", "HINT"],
+    [...(several ? ["ENV"] : []), "TARGET", "CHECK", "OUTCOME", "VERDICT", "JAMF ACCEPTS", "T A S P", "HINT"],
     ...report.results.map((result) => [
+      ...environmentCell(result),
       ROLE_LABELS[result.role], result.kind, outcomeText(result), result.verdict, acceptedText(result), proofMarks(result), explain(result),
     ]),
   ];
   const lines = table(rows, [undefined, ...report.results.map((result) => result.verdict)], style);
   lines.push("", "T A S P: tenant, app, scope, password — ✓ proven, ✗ failed, · not reached.");
 
-  const notes = caNotes(report.results);
+  const notes = caNotes(report.results, several);
   if (notes.length > 0) {
     lines.push("", "Conditional Access:");
     for (const [note, targets] of notes) lines.push(`  ${targets.join(", ")}: ${note}`);
@@ -135,12 +139,13 @@ export function formatReport(report: ProbeReport, style: ReportStyle = {}): stri
   return lines.join("\n");
 }
 
-function caNotes(results: readonly CheckResult[]): [string, string[]][] {
+function caNotes(results: readonly CheckResult[], withEnvironment: boolean): [string, string[]][] {
   const byNote = new Map<string, string[]>();
   for (const result of results) {
     if (result.caNote === undefined) continue;
     const targets = byNote.get(result.caNote) ?? [];
-    const label = result.target === "flags" ? ROLE_LABELS[result.role] : result.target;
+    const target = result.target === "flags" ? ROLE_LABELS[result.role] : result.target;
+    const label = withEnvironment ? `${result.environment} ${target}` : target;
     if (!targets.includes(label)) targets.push(label);
     byNote.set(result.caNote, targets);
   }
