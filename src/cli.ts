@@ -9,6 +9,7 @@ import type { LintFlags } from "./commands/lint.js";
 import type { ImportFlags } from "./commands/import.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
+import type { SigninFlags } from "./commands/signin.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
 import { packageRoot } from "./package-root.js";
@@ -108,6 +109,30 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
     )
     .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io)));
+
+  program
+    .command("signin")
+    .description("try the login window's sign-in (OIDC, authorization code with PKCE) in a browser and show what Jamf Connect would see")
+    .option("-c, --config <file>", 'config file (default "jcprofile.json")')
+    .option("-e, --env <name>", "environment to sign in to (needed when the config has more than one)")
+    .addOption(new Option("-t, --target <which>", "which sign-in (the login window's)").choices(["login"]))
+    .option("-u, --username <upn>", "the test user: sent as login_hint so the browser fills it in")
+    .option("--no-open", "print the authorize URL without opening a browser")
+    .option("--json", "print one JSON object on stdout")
+    .option("--timeout <seconds>", "seconds to wait for Entra's answer to the code redemption (default 15)")
+    .addHelpText(
+      "after",
+      "\nThe authorize URL comes from the profile build would write: OIDCTenant, OIDCClientID, OIDCRedirectURI (default\n" +
+        "https://127.0.0.1/jamfconnect), OIDCScopes (+ is a space; default openid profile email), with PKCE (S256), state,\n" +
+        "nonce and prompt=login. It is printed on stderr and, at a terminal, opened in the default browser. Nothing\n" +
+        "answers the redirect URI: copy the address the browser ends on and paste it (without a terminal: the first\n" +
+        "line of stdin). If Microsoft's own error page shows instead, paste its text: the AADSTS code is explained.\n" +
+        "The code is redeemed without a secret, as Jamf Connect does; code and tokens are never printed.\n" +
+        "\nExit codes: 0 signed in, 1 Entra refused or the sign-in cannot work on a Mac, 2 bad input (a pasted text that\n" +
+        "is not the redirect address, another sign-in's state), 3 network.\n" +
+        "Example: jcprofile signin --env prod --username adele@contoso.com",
+    )
+    .action((flags: SigninFlags) => action(async () => (await import("./commands/signin.js")).signinCommand(flags, io)));
 
   const init = program
     .command("init")

@@ -47,7 +47,7 @@ const SCENARIOS: Scenario[] = [
     world: (w) => w.tenants[0]!.conditionalAccess!.push({ name: "Compliant Macs", appliesTo: "allCloudApps", grant: "compliantDevice" }),
   },
   {
-    outcome: "user-not-assigned", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.active, passwordVerified: true, accepted: false,
+    outcome: "user-not-assigned", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.mfaRequired, passwordVerified: true, accepted: false,
     world: (w) => (w.tenants[0]!.apps[0]!.assignmentRequired = true),
   },
   { outcome: "invalid-credentials", kind: "password", exit: 1, user: { upn: users.active.upn, password: "wrong-Passw0rd" }, passwordVerified: false },

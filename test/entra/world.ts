@@ -41,6 +41,8 @@ export interface EntraApp {
   assignedUsers?: string[];
   /** App-role values per assigned UPN: what the `roles` claim of this app's id token carries. */
   appRoles?: Record<string, string[]>;
+  /** Token configuration → groups claim: id tokens carry `groups` (object IDs). */
+  groupClaims?: boolean;
   /** Redirect URIs and the platform each is registered under (Authentication blade). */
   redirectUris?: { uri: string; platform: "mobileDesktop" | "web" | "spa" }[];
 }
