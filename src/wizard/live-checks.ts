@@ -127,7 +127,8 @@ export async function checkTenant(live: Live): Promise<void> {
     if ((await afterFailure(live, label, "tenant", outcome, ["--tenant", "--cloud"], { reenter: true })) === "continue") return;
     context.tenantDomain = undefined;
     // "Tenant not found" is also what a tenant of another cloud gets: the cloud is asked again first.
-    await reask(live, ["cloud", "tenant"]);
+    // With --authority-host the host is given, so only the tenant is asked again.
+    await reask(live, live.asking.context.authorityHost !== undefined ? ["tenant"] : ["cloud", "tenant"]);
   }
 }
 

@@ -49,6 +49,8 @@ export interface QuestionContext {
   environments: readonly string[];
   /** The cloud the other environments use, when they agree: a new environment starts there. */
   siblingCloud?: Cloud;
+  /** --authority-host: it names the host itself, so the cloud is not asked. */
+  authorityHost?: string;
 }
 
 /** How the question's flag is declared: init's flags come from this table and nowhere else. */
@@ -73,6 +75,8 @@ interface Base<K extends AnswerName> {
   /** Asked only when this holds; otherwise its flag is refused with `notApplicable`. */
   applies?: (answers: Partial<Answers>, context: QuestionContext) => boolean;
   notApplicable?: string;
+  /** When not asked (and its flag not given), take the default without a word. */
+  defaultWhenSkipped?: boolean;
   default: (answers: Partial<Answers>, context: QuestionContext) => Answers[K] | undefined;
 }
 

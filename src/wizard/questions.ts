@@ -56,6 +56,8 @@ export const QUESTIONS: readonly Question[] = [
       { value: "usgov", name: "usgov", description: "login.microsoftonline.us (GCC High, DoD)" },
       { value: "china", name: "china", description: "login.chinacloudapi.cn (operated by 21Vianet)" },
     ],
+    applies: (_answers, context) => context.authorityHost === undefined,
+    defaultWhenSkipped: true,
     default: (_answers, context) => context.current.cloud ?? context.siblingCloud ?? "public",
   },
   {

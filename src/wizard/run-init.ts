@@ -97,7 +97,10 @@ function shared<T>(existing: ExistingConfig | undefined, pick: (environment: Env
 
 function askingFor(options: InitOptions, existing: ExistingConfig | undefined, interactive: boolean): Asking {
   const environments = existing !== undefined ? Object.keys(existing.config.environments) : [];
-  const context: QuestionContext = { cwd: options.cwd, firstRun: existing === undefined, current: {}, environments };
+  const context: QuestionContext = {
+    cwd: options.cwd, firstRun: existing === undefined, current: {}, environments,
+    ...(options.flags.authorityHost !== undefined && { authorityHost: options.flags.authorityHost }),
+  };
   return {
     answers: {},
     context,
@@ -181,6 +184,10 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (plan.changed) ui.data(source.displayPath);
   for (const file of built.files) ui.data(file);
   const failedChecks = log.filter((entry) => entry.continued && entry.verdict === "fail");
-  printSummary(ui, { answers, log, probed: checks !== undefined, ...(flags.config !== undefined && { config: flags.config }), files: built.files });
+  printSummary(ui, {
+    answers, log, probed: checks !== undefined, files: built.files,
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(hostFlag() !== undefined && { authorityHost: withoutTrailingSlash(hostFlag()!) }),
+  });
   return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks };
 }

@@ -29,6 +29,8 @@ export interface SummaryInput {
   /** false with --no-probe: nothing was checked live. */
   probed: boolean;
   config?: string;
+  /** --authority-host (or the one the other environments share): shown instead of the cloud. */
+  authorityHost?: string;
   files: readonly string[];
 }
 
@@ -41,7 +43,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   const passed = log.filter((entry) => !entry.continued);
   ui.info("");
   ui.info(ui.paint("bold", "Configured:"));
-  ui.info(`  environment   ${answers.env} (cloud ${answers.cloud})`);
+  ui.info(`  environment   ${answers.env} (${input.authorityHost !== undefined ? `authority host ${input.authorityHost}` : `cloud ${answers.cloud}`})`);
   ui.info(`  tenant        ${answers.tenant}`);
   ui.info(`  client IDs    ${clientIds}`);
   ui.info(`  CA mode       ${CA_MODES[answers.caChoice]}${answers.caChoice === "custom-scope" ? ` (api://${answers.apiAppId}/${answers.scopeName})` : ""}`);

@@ -55,8 +55,22 @@ export const validators = {
   payloadStyle: fromSchema(payloadStyleSchema),
   jamfProUrl: fromSchema(jamfProUrlSchema),
   authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
-  adminRole: fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin"))),
+  adminRole: adminRoleValidator,
 } satisfies Record<string, Validator>;
+
+/**
+ * An app role's Value, as the `roles` claim carries it. Entra refuses spaces in a role's value (the
+ * display name may have them), so "Mac Admins" can only be a display name and would never match.
+ */
+function adminRoleValidator(value: string): true | string {
+  const basic = fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin")))(value);
+  if (basic !== true) return basic;
+  if (/\s/.test(value)) {
+    return `${showValue(value)} contains a space, which an app role's value never has (Entra refuses it there) — ` +
+      "give the role's Value from App roles (e.g. MacAdmins), not its display name";
+  }
+  return true;
+}
 
 /** Admin roles typed on one line: `Admin, Helpdesk` → ["Admin", "Helpdesk"]. */
 export function splitRoles(text: string): string[] {

@@ -189,7 +189,7 @@ describe("the live checks", () => {
     expect(calls[1]!.request).toMatchObject({ tenant: GUID, clientId: CLIENT, scopes: ["openid", "profile", "email"] });
   });
 
-  it("after a failed tenant check, re-enter the value (prefilled for editing) and check again", async () => {
+  it("after a failed tenant check, re-enter the value from an empty field (a paste replaces it) and check again (issue 19)", async () => {
     const { checks, calls } = fakeChecks({ tenant: [{ verdict: "fail", hint: "tenant not found (AADSTS90002)" }, { verdict: "pass", hint: "ok" }] });
     const run = startInit({ cwd: dir, checks, flags: { answers: { ...minimal }, yes: true } });
     await run.answer("Tenant ID or domain", "contsoo.onmicrosoft.com");
@@ -201,9 +201,10 @@ describe("the live checks", () => {
     // The cloud comes first (a tenant of another cloud is "not found" too), then the tenant.
     expect(await run.until("Entra cloud")).toContain("❯ public");
     screen.keypress("enter");
-    // The failed value is back in the line, ready to edit.
-    await run.until("? Tenant ID or domain contsoo.onmicrosoft.com");
-    screen.keypress({ name: "u", ctrl: true });
+    // An empty field, so a paste is the whole new value; the old one is shown above it.
+    const field = await run.until("Tenant ID or domain");
+    expect(field).not.toContain("contsoo");
+    expect(run.said).toContain("  was: contsoo.onmicrosoft.com");
     await run.answer("Tenant ID or domain", "contoso.onmicrosoft.com");
     await run.done;
     expect(calls.filter((call) => call.kind === "tenant").map((call) => call.request["tenant"])).toEqual([

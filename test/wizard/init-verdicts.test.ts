@@ -88,7 +88,7 @@ describe("clouds (issue 9.6)", () => {
     await run.until("Entra cloud");
     screen.keypress("down"); // usgov
     screen.keypress("enter");
-    await run.answer("Tenant ID or domain");
+    await run.answer("Tenant ID or domain", base.tenant); // the field starts empty (issue 19)
     await run.done;
     expect(calls.filter((call) => call.kind === "tenant").map((call) => call.request["authorityHost"])).toEqual([
       "https://login.microsoftonline.com", "https://login.microsoftonline.us",

@@ -1,0 +1,65 @@
+/**
+ * Issue 19, item 4: what the newcomer trial of `init` found — the real wizard, checks faked.
+ */
+import { screen } from "@inquirer/testing/vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "../folders.js";
+import { CLIENT, GUID, fakeChecks, failure, startInit } from "./harness.js";
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir("jcprofile-trial-")));
+afterEach(() => cleanup());
+
+const read = () => JSON.parse(readFileSync(join(dir, "jcprofile.json"), "utf8")) as Record<string, any>;
+const base = { env: "prod", tenant: GUID, organization: "Contoso Ltd", license: false } as const;
+
+describe("a tenant ID given as a client ID", () => {
+  it("is refused as a flag before any request, in lint's words", async () => {
+    const { checks, calls } = fakeChecks();
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, cloud: "public", clientId: GUID }, yes: true } });
+    const error = await failure(run);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`--client-id: "${GUID}" is the tenant ID (as in the tenant answer), not an app's client ID — use the Application (client) ID from the app registration's Overview page`);
+    expect(calls.filter((call) => call.kind === "app")).toEqual([]);
+  });
+
+  it("is refused at the prompt, and the right ID is then checked", async () => {
+    const { checks, calls } = fakeChecks();
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, cloud: "public" }, yes: true } });
+    await run.answer("Login app's Application (client) ID", GUID);
+    expect(await run.until("is the tenant ID")).toContain("is the tenant ID (as in the tenant answer), not an app's client ID");
+    screen.keypress({ name: "u", ctrl: true });
+    screen.type(CLIENT);
+    screen.keypress("enter");
+    await run.done;
+    expect(calls.filter((call) => call.kind === "app").map((call) => call.request["clientId"])).toEqual([CLIENT]);
+  });
+});
+
+describe("admin role values", () => {
+  it("refuses a value with a space (a display name, never a role's value) with the reason", async () => {
+    const run = startInit({ cwd: dir, flags: { answers: { ...base, cloud: "public", clientId: CLIENT, adminRoles: ["Mac Admins"] }, yes: true } });
+    const error = await failure(run);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(`--admin-role: "Mac Admins" contains a space, which an app role's value never has`);
+    expect(error.message).toContain("not its display name");
+  });
+});
+
+describe("--authority-host", () => {
+  it("does not ask the cloud, and the recap shows the host", async () => {
+    const { checks, calls } = fakeChecks();
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, clientId: CLIENT }, authorityHost: "https://login.example.test" } });
+    await run.acceptUntil("Write jcprofile.json?");
+    screen.keypress("enter");
+    await run.done;
+    const asked = run.said.join("\n");
+    expect(asked).not.toContain("Where the tenant lives"); // the cloud question's help line
+    expect(calls[0]!.request["authorityHost"]).toBe("https://login.example.test");
+    expect(run.said).toContain("  environment   prod (authority host https://login.example.test)");
+    expect(read().environments.prod.authorityHost).toBe("https://login.example.test");
+  });
+});
