@@ -37,7 +37,10 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
       signal: controller.signal,
       now: io.now,
     });
-    return result.failedChecks.length > 0 ? ExitCode.failed : ExitCode.ok;
+    if (result.failedChecks.length > 0) return ExitCode.failed;
+    if (!result.trySignIn) return ExitCode.ok;
+    const { signinCommand } = await import("./signin.js");
+    return signinCommand({ env: result.environment, ...(typeof parsed["config"] === "string" && { config: parsed["config"] }) }, io);
   } finally {
     process.off("SIGINT", onSigint);
   }

@@ -99,7 +99,11 @@ export async function askQuestion(question: Question, asking: Asking, options: {
     const old = answers[question.name];
     if (typeof old === "string" && old !== "") asking.ui.info(asking.ui.paint("dim", `  was: ${old}`));
   }
-  const start = options.reenter && question.kind === "text" ? undefined : options.reenter ? (answers[question.name] ?? fallback) : fallback;
+  // A default that follows from the answers (the ROPG app after a re-entered login app) is still
+  // offered; inquirer shows it beside the empty field, so typing or pasting replaces it.
+  const start = options.reenter && question.kind === "text"
+    ? (fallback !== answers[question.name] ? fallback : undefined)
+    : options.reenter ? (answers[question.name] ?? fallback) : fallback;
   set(await prompt(question, asking.prompter, start, context, answers));
 }
 

@@ -72,7 +72,7 @@ async function check(live: Live, label: string, run: () => Promise<CheckOutcome>
 
 export const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
 
-export type Next = "reenter" | "retype" | "continue" | "quit";
+export type Next = "reenter" | "retype" | "another" | "continue" | "quit";
 
 export const record = (live: Live, label: string, outcome: CheckOutcome, continued: boolean): void =>
   void live.log.push({ label, verdict: outcome.verdict, line: lineOf(outcome), continued });
@@ -82,6 +82,8 @@ interface FailureChoices {
   reenter?: boolean;
   /** "Retype the password", with the attempt it would be. */
   retype?: string;
+  /** "Try another test user": the failure was this user's, not the config's. */
+  another?: string;
 }
 
 /** What now, after a check that did not pass. "Continue anyway" is remembered for the review and the exit code. */
@@ -100,6 +102,7 @@ export async function afterFailure(live: Live, label: string, what: string, outc
   const choices = [
     ...(offer.reenter === true ? [{ value: "reenter" as const, name: outcome.verdict === "inconclusive" ? "Re-enter the value (and check again)" : "Re-enter the value" }] : []),
     ...(offer.retype !== undefined ? [{ value: "retype" as const, name: offer.retype }] : []),
+    ...(offer.another !== undefined ? [{ value: "another" as const, name: offer.another }] : []),
     { value: "continue" as const, name: "Continue anyway (keep the value; init will exit 1)" },
     { value: "quit" as const, name: "Quit (nothing is written)" },
   ];

@@ -64,6 +64,8 @@ export interface InitResult {
   files: string[];
   /** Live checks the admin continued past although they failed: the command exits 1. */
   failedChecks: CheckRecord[];
+  /** The admin asked to try the login window's sign-in now (`jcprofile signin`). */
+  trySignIn: boolean;
 }
 
 /** Checks what needs no answer first; returns the live checks' timeout. */
@@ -189,5 +191,17 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     ...(flags.config !== undefined && { config: flags.config }),
     ...(hostFlag() !== undefined && { authorityHost: withoutTrailingSlash(hostFlag()!) }),
   });
-  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks };
+  const trySignIn = failedChecks.length === 0 && (await offerSignIn(options, answers.env));
+  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks, trySignIn };
+}
+
+/**
+ * At a terminal, the sign-in users will see can be tried right away (jcprofile signin). Not with
+ * --yes or --no-probe: those runs asked to be left alone and offline.
+ */
+async function offerSignIn(options: InitOptions, env: string): Promise<boolean> {
+  if (!options.isTTY || options.prompter === undefined || options.flags.yes || !options.flags.probe) return false;
+  options.ui.info("");
+  options.ui.info(options.ui.paint("dim", `  jcprofile signin opens the login window's sign-in for ${env} in your browser and shows what Jamf Connect would see (admin or not).`));
+  return options.prompter.confirm({ message: "Try the sign-in now?", default: false });
 }

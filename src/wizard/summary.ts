@@ -58,6 +58,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   const folder = input.files[0]?.replace(/[\\/][^\\/]+$/, "") ?? `out/${answers.env}`;
   const steps: [string, string][] = [
     [`jcprofile probe${configFlag} --env ${answers.env} -u <test user>`, "check tenant, every client ID and a test user's password, as the Mac will"],
+    [`jcprofile signin${configFlag} --env ${answers.env}`, "try the login window's sign-in in a browser: claims, short name, admin or not"],
     [`jcprofile build${configFlag}`, "rebuild every environment after you edit the config"],
     ...(answers.jamfProUrl !== ""
       ? [[`jcprofile upload${configFlag} --env ${answers.env} --dry-run`, "see what upload would change in Jamf Pro (credentials from JAMF_CLIENT_ID / JAMF_CLIENT_SECRET)"] as [string, string]]

@@ -181,6 +181,7 @@ describe("the live checks", () => {
     await run.acceptUntil("Check a test user's password now?");
     await run.acceptUntil("Write jcprofile.json?");
     screen.keypress("enter");
+    await run.answer("Try the sign-in now?"); // no (the default)
     await run.done;
     expect(run.said).toContain(`pass tenant contoso.onmicrosoft.com: tenant resolves to ${GUID}`);
     expect(read("jcprofile.json").environments.prod.tenant).toBe(GUID);

@@ -55,11 +55,51 @@ describe("--authority-host", () => {
     const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, clientId: CLIENT }, authorityHost: "https://login.example.test" } });
     await run.acceptUntil("Write jcprofile.json?");
     screen.keypress("enter");
+    await run.answer("Try the sign-in now?"); // no (the default)
     await run.done;
     const asked = run.said.join("\n");
     expect(asked).not.toContain("Where the tenant lives"); // the cloud question's help line
     expect(calls[0]!.request["authorityHost"]).toBe("https://login.example.test");
     expect(run.said).toContain("  environment   prod (authority host https://login.example.test)");
     expect(read().environments.prod.authorityHost).toBe("https://login.example.test");
+  });
+});
+
+describe("a password check that fails for the user", () => {
+  const blocked = { verdict: "fail", cause: "blocked by Conditional Access (AADSTS53003)", hint: "policy", outcome: "blocked-by-conditional-access", aadsts: 53003 } as const;
+
+  it("offers another test user, who is then checked with their own password", async () => {
+    const { checks, calls } = fakeChecks({ password: [blocked, { verdict: "pass", hint: "tokens issued" }] });
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, cloud: "public", clientId: CLIENT }, testUser: "adele@contoso.com", yes: true } });
+    await run.answer("Password for adele@contoso.com", "first-pw");
+    const menu = await run.until("The password check did not pass. What now?");
+    expect(menu).toContain("❯ Try another test user");
+    screen.keypress("enter");
+    await run.answer("Test user (user principal name)", "megan@contoso.com");
+    await run.answer("Password for megan@contoso.com", "second-pw");
+    const result = await run.done;
+    expect(result.failedChecks).toEqual([]);
+    expect(calls.filter((call) => call.kind === "password").map((call) => [call.request["username"], call.password])).toEqual([
+      ["adele@contoso.com", "first-pw"], ["megan@contoso.com", "second-pw"],
+    ]);
+    expect(run.said.join("\n")).toContain("password of megan@contoso.com");
+  });
+});
+
+describe("the end of a run at a terminal", () => {
+  it("offers to try the sign-in (jcprofile signin), and lists it among the next steps", async () => {
+    const { checks } = fakeChecks();
+    const run = startInit({ cwd: dir, checks, flags: { answers: { ...base, cloud: "public", clientId: CLIENT } } });
+    await run.acceptUntil("Write jcprofile.json?");
+    screen.keypress("enter");
+    await run.answer("Try the sign-in now?", "y");
+    const result = await run.done;
+    expect(result.trySignIn).toBe(true);
+    expect(run.said.join("\n")).toMatch(/jcprofile signin --env prod\s+try the login window's sign-in in a browser/);
+  });
+
+  it("does not ask with --yes", async () => {
+    const run = startInit({ cwd: dir, checks: fakeChecks().checks, flags: { answers: { ...base, cloud: "public", clientId: CLIENT }, yes: true } });
+    expect((await run.done).trySignIn).toBe(false);
   });
 });
