@@ -22,6 +22,8 @@ export interface Answers {
   passthrough?: boolean;
   createJamfConnectPassword?: boolean;
   denyLocal: boolean;
+  /** DenyLocalExcluded: local accounts that may still sign in locally (break-glass); only with DenyLocal. */
+  denyLocalExcluded?: string[];
   migrate?: boolean;
   /** As typed, relative to the working folder; "" = no license in the profiles. */
   license: string;
@@ -86,7 +88,7 @@ export interface TextQuestion<K extends AnswerName = AnswerName> extends Base<K>
   /** Turns what was pasted into the value to store (an authority URL into its tenant). */
   normalise?: (text: string) => string;
 }
-export interface ListQuestion extends Base<"adminRoles"> {
+export interface ListQuestion extends Base<"adminRoles" | "denyLocalExcluded"> {
   kind: "list";
   validate: (values: readonly string[]) => true | string;
 }

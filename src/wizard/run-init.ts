@@ -168,6 +168,13 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const checks = flags.probe && options.checks ? await options.checks({ timeoutSeconds }) : undefined;
   const asking = askingFor(options, existing, options.isTTY);
   const answers = (await walkWith(asking, checks)) as Answers;
+  // DenyLocal is on by default (Jamf's and the wizard's): say so when no local account is left out of it.
+  if (answers.denyLocal && (answers.denyLocalExcluded ?? []).length === 0) {
+    ui.warn(
+      "DenyLocal is on and DenyLocalExcluded lists no account: no local account, not even a local admin, can sign in at the login window " +
+        "without Entra — list a break-glass account (--deny-local-excluded ladmin), or turn DenyLocal off (--no-deny-local)",
+    );
+  }
 
   const plan = planChanges({
     source, existing, inherited, answers, cwd,

@@ -72,6 +72,19 @@ function adminRoleValidator(value: string): true | string {
   return true;
 }
 
+/**
+ * A local account's short name for DenyLocalExcluded: what macOS allows in one (letters, digits,
+ * `.`, `_`, `-`; not starting with `-`), so a full name or an e-mail address is caught here.
+ */
+export function validateAccounts(accounts: readonly string[]): true | string {
+  for (const account of accounts) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(account)) {
+      return `${showValue(account)} is not a local account's short name (letters, digits, . _ - only) — give the short name, e.g. ladmin`;
+    }
+  }
+  return true;
+}
+
 /** Admin roles typed on one line: `Admin, Helpdesk` → ["Admin", "Helpdesk"]. */
 export function splitRoles(text: string): string[] {
   return text.split(",").map((role) => role.trim()).filter((role) => role !== "");

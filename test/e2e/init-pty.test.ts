@@ -89,10 +89,15 @@ describe("jcprofile init in a terminal", () => {
 
     await pty.waitFor("Admin roles");
     await pty.type("Admin, Helpdesk", "enter");
-    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate"]) {
+    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal"]) {
       await pty.waitFor(`(${question})`);
       await pty.press("enter");
     }
+    // The break-glass account DenyLocal leaves out (issue 19).
+    await pty.waitFor("(DenyLocalExcluded; empty for none)");
+    await pty.type("ladmin", "enter");
+    await pty.waitFor("(Migrate)");
+    await pty.press("enter");
     await pty.waitFor("Jamf Connect license file");
     await pty.waitFor("contoso.jamfconnectlicense");
     await pty.press("enter");
@@ -131,7 +136,9 @@ describe("jcprofile init in a terminal", () => {
           login: {
             clientId: CONTOSO.oidcClientId,
             adminRoles: ["Admin", "Helpdesk"],
-            settings: { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true },
+            settings: {
+              OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, DenyLocalExcluded: ["ladmin"], Migrate: true,
+            },
           },
           conditionalAccess: { mode: "custom-scope", apiAppId: CONTOSO.apiAppId },
           license: "contoso.jamfconnectlicense",

@@ -57,9 +57,15 @@ describe("the questions", () => {
     screen.keypress("enter");
     // Per-user MFA: no API app question; next come the admin roles.
     await run.answer("Admin roles", "Admin, Helpdesk");
-    for (const key of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate"]) {
+    for (const key of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal"]) {
       await run.answer(`(${key})`);
     }
+    // The break-glass account that DenyLocal leaves out (issue 19): a full name is refused.
+    await run.answer("(DenyLocalExcluded", "Local Admin");
+    expect(await run.until("is not a local account's short name")).toContain('"Local Admin" is not a local account\'s short name');
+    screen.keypress({ name: "u", ctrl: true });
+    await run.answer("(DenyLocalExcluded", "ladmin");
+    await run.answer("(Migrate)");
     expect(await run.until("Profile identifier base")).toContain("(com.contoso.jamfconnect)");
     await run.answer("Profile identifier base", "com.contoso.mac");
     expect(await run.until("Payload style")).toContain("❯ mcx");
@@ -88,7 +94,9 @@ describe("the questions", () => {
           login: {
             clientId: CLIENT,
             adminRoles: ["Admin", "Helpdesk"],
-            settings: { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true },
+            settings: {
+              OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, DenyLocalExcluded: ["ladmin"], Migrate: true,
+            },
           },
           profile: { payloadStyle: "domain" },
           jamfPro: { url: "https://contoso.jamfcloud.com" },
@@ -149,7 +157,7 @@ describe("the questions", () => {
     expect(read("jcprofile.json").environments.prod.license).toBe("contoso.jamfconnectlicense");
 
     const again = startInit({ cwd: dir, flags: { answers: { env: "test", cloud: "public", tenant: GUID, clientId: CLIENT } } });
-    for (const question of ["Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)", "(DenyLocal)", "(Migrate)"]) {
+    for (const question of ["Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)", "(DenyLocal)", "(DenyLocalExcluded", "(Migrate)"]) {
       await again.answer(question);
     }
     expect(await again.until("Jamf Connect license file")).toContain("(contoso.jamfconnectlicense)");

@@ -103,3 +103,26 @@ describe("the end of a run at a terminal", () => {
     expect((await run.done).trySignIn).toBe(false);
   });
 });
+
+describe("DenyLocal and the break-glass account", () => {
+  it("writes DenyLocalExcluded from its flag, without a warning", async () => {
+    const run = startInit({ cwd: dir, flags: { answers: { ...base, cloud: "public", clientId: CLIENT, denyLocalExcluded: ["ladmin"] }, yes: true } });
+    await run.done;
+    expect(read().environments.prod.login.settings).toMatchObject({ DenyLocal: true, DenyLocalExcluded: ["ladmin"] });
+    expect(run.said.join("\n")).not.toContain("DenyLocalExcluded lists no account");
+  });
+
+  it("says so when the default DenyLocal leaves no local account able to sign in", async () => {
+    const run = startInit({ cwd: dir, flags: { answers: { ...base, cloud: "public", clientId: CLIENT }, yes: true } });
+    await run.done;
+    expect(run.said).toContain(
+      "warning: DenyLocal is on and DenyLocalExcluded lists no account: no local account, not even a local admin, can sign in at the login window " +
+        "without Entra — list a break-glass account (--deny-local-excluded ladmin), or turn DenyLocal off (--no-deny-local)",
+    );
+  });
+
+  it("refuses --deny-local-excluded without DenyLocal", async () => {
+    const run = startInit({ cwd: dir, flags: { answers: { ...base, cloud: "public", clientId: CLIENT, denyLocal: false, denyLocalExcluded: ["ladmin"] }, yes: true } });
+    expect(await failure(run)).toMatchObject({ exitCode: 2, message: "--deny-local-excluded needs --deny-local (DenyLocalExcluded lists exceptions to it)" });
+  });
+});
