@@ -36,6 +36,7 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
       ui: createOutput(io),
       signal: controller.signal,
       now: io.now,
+      ...(isTTY && (io.stderr.columns ?? 0) > 0 && { width: io.stderr.columns! }),
     });
     if (result.failedChecks.length > 0) return ExitCode.failed;
     if (!result.trySignIn) return ExitCode.ok;

@@ -11,6 +11,7 @@ import type { AnswerName, Answers, Question, QuestionContext } from "./question-
 import { questionNamed } from "./questions.js";
 import type { Output } from "../output.js";
 import { splitRoles, type Validator } from "./validators.js";
+import { wrapIndented } from "../text-wrap.js";
 import { CLIENT_ID_FIX, tenantAsClientIdMessage } from "../lint/entra-checks.js";
 
 export type FlagValue = string | boolean | readonly string[];
@@ -29,6 +30,14 @@ export interface Asking {
   ui: Output;
   /** Flags of questions nobody could answer (no terminal, no default). */
   missing: string[];
+  /** The terminal's width: explanations wrap at word boundaries instead of mid-word. */
+  width?: number;
+}
+
+/** A dim explanation line (leading spaces kept as its indent), wrapped to the terminal's width. */
+export function note(asking: Pick<Asking, "ui" | "width">, text: string): void {
+  const lines = asking.width !== undefined ? wrapIndented(text, asking.width) : [text];
+  for (const line of lines) asking.ui.info(asking.ui.paint("dim", line));
 }
 
 /** Dependencies of a default that may itself be missing: their default follows once they are given. */
@@ -92,12 +101,12 @@ export async function askQuestion(question: Question, asking: Asking, options: {
     if (!waiting) asking.missing.push(question.flag);
     return;
   }
-  if (question.help !== undefined) asking.ui.info(asking.ui.paint("dim", `  ${question.help}`));
+  if (question.help !== undefined) note(asking, `  ${question.help}`);
   // Re-entering after a failed check starts from an empty field, so a paste replaces the value
   // that failed instead of being appended to it; the old value is shown above for reference.
   if (options.reenter && question.kind === "text") {
     const old = answers[question.name];
-    if (typeof old === "string" && old !== "") asking.ui.info(asking.ui.paint("dim", `  was: ${old}`));
+    if (typeof old === "string" && old !== "") note(asking, `  was: ${old}`);
   }
   // A default that follows from the answers (the ROPG app after a re-entered login app) is still
   // offered; inquirer shows it beside the empty field, so typing or pasting replaces it.

@@ -7,7 +7,7 @@
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
-import { askQuestion, type Asking } from "./ask-question.js";
+import { askQuestion, note, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
@@ -140,7 +140,7 @@ async function offerGuid(live: Live, domain: string, tenantId: string): Promise<
   const { asking } = live;
   let store = !live.keepDomain;
   if (!live.keepDomain && !asking.yes && asking.interactive && asking.prompter !== undefined) {
-    asking.ui.info(asking.ui.paint("dim", "  The tenant ID never changes; a domain can be renamed or removed."));
+    note(asking, "  The tenant ID never changes; a domain can be renamed or removed.");
     store = await asking.prompter.confirm({ message: `Store the tenant ID ${tenantId} instead of ${domain}?`, default: true });
   }
   if (!store) return;

@@ -8,6 +8,7 @@ import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import type { CheckOutcome, WizardChecks } from "./checks.js";
 import { afterFailure, finish, passed, record, untilDone, type Live } from "./live-checks.js";
+import { note } from "./ask-question.js";
 import type { Spinner } from "../output.js";
 
 /** A wrong password may be retyped on purpose, but never so often that Smart Lockout counts it up. */
@@ -60,9 +61,9 @@ export async function checkPassword(live: Live): Promise<void> {
     const left = MAX_PASSWORD_ATTEMPTS - live.attempts.used;
     const retypable = outcome.aadsts != null && RETYPABLE_CODES.has(outcome.aadsts) && left > 0;
     const used = `${live.attempts.used} of ${MAX_PASSWORD_ATTEMPTS} password attempts used in this run`;
-    ui.info(ui.paint("dim", retypable
+    note(asking, retypable
       ? `  ${used}. Each wrong password counts towards the account's Smart Lockout.`
-      : `  The password check is not repeated (${used}), to stay clear of the account's lockout.`));
+      : `  The password check is not repeated (${used}), to stay clear of the account's lockout.`);
     const another = outcome.outcome !== undefined && USER_OUTCOMES.has(outcome.outcome) && left > 0;
     const offer = {
       ...(retypable && { retype: `Retype the password (attempt ${live.attempts.used + 1} of ${MAX_PASSWORD_ATTEMPTS})` }),

@@ -13,7 +13,7 @@ import { configLocation } from "../pipeline/config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
-import type { AnswerFlags, Asking } from "./ask-question.js";
+import { note, type AnswerFlags, type Asking } from "./ask-question.js";
 import type { CheckRecord, WizardChecks } from "./checks.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { printSummary, reviewChecks } from "./summary.js";
@@ -53,6 +53,8 @@ export interface InitOptions {
   now?: () => Date;
   /** Aborted by SIGINT while no prompt has the keyboard. */
   signal?: AbortSignal;
+  /** The terminal's width, when known: explanations wrap at word boundaries. */
+  width?: number;
 }
 
 export interface InitResult {
@@ -112,6 +114,7 @@ function askingFor(options: InitOptions, existing: ExistingConfig | undefined, i
     prompter: options.prompter,
     ui: options.ui,
     missing: [],
+    ...(options.width !== undefined && { width: options.width }),
   };
 }
 
@@ -137,7 +140,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     const license = licenseDefault({ cwd, configDir, configured: current.license });
     if (license !== undefined) context.license = license;
     if (own !== undefined && options.isTTY) {
-      ui.info(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
+      note({ ui, ...(options.width !== undefined && { width: options.width }) }, `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`);
     }
   };
   const log: CheckRecord[] = [];
@@ -209,6 +212,9 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 async function offerSignIn(options: InitOptions, env: string): Promise<boolean> {
   if (!options.isTTY || options.prompter === undefined || options.flags.yes || !options.flags.probe) return false;
   options.ui.info("");
-  options.ui.info(options.ui.paint("dim", `  jcprofile signin opens the login window's sign-in for ${env} in your browser and shows what Jamf Connect would see (admin or not).`));
+  note(
+    { ui: options.ui, ...(options.width !== undefined && { width: options.width }) },
+    `  jcprofile signin opens the login window's sign-in for ${env} in your browser and shows what Jamf Connect would see (admin or not).`,
+  );
   return options.prompter.confirm({ message: "Try the sign-in now?", default: false });
 }

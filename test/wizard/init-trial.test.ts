@@ -126,3 +126,23 @@ describe("DenyLocal and the break-glass account", () => {
     expect(await failure(run)).toMatchObject({ exitCode: 2, message: "--deny-local-excluded needs --deny-local (DenyLocalExcluded lists exceptions to it)" });
   });
 });
+
+describe("the wizard's text at a narrow terminal", () => {
+  it("wraps explanations at word boundaries to the terminal's width", async () => {
+    const run = startInit({ cwd: dir, width: 60, flags: { answers: { ...base, cloud: "public", clientId: CLIENT, denyLocal: true } } });
+    await run.acceptUntil("(DenyLocalExcluded; empty for none)");
+    const help = "With DenyLocal on, only these local accounts can use the login window without Entra: list a break-glass admin (e.g. ladmin) so an outage does not lock everyone out.";
+    const start = run.said.findIndex((line) => line.startsWith("  With DenyLocal on"));
+    const lines = run.said.slice(start, start + 3);
+    expect(lines.length).toBe(3);
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(60);
+      expect(line).toMatch(/^  \S/);
+    }
+    expect(lines.map((line) => line.trim()).join(" ")).toBe(help);
+    screen.keypress("enter");
+    await run.acceptUntil("Write jcprofile.json?");
+    screen.keypress("enter");
+    await run.done;
+  });
+});
