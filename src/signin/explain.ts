@@ -25,6 +25,11 @@ function signInOverrides(code: number, settings: LoginSettings): { cause: string
         cause: "the redirect URI is registered under the Web platform (AADSTS7000218)",
         hint: `add ${redirect} under Authentication → Mobile and desktop applications (and remove it from Web): Jamf Connect redeems the code without a client secret`,
       };
+    case 9002327:
+      return {
+        cause: "the redirect URI is registered as a single-page application (AADSTS9002327)",
+        hint: `move ${redirect} to Authentication → Mobile and desktop applications: a single-page application's code can only be redeemed by a browser`,
+      };
     case 50011:
       return {
         cause: "redirect URI not registered (AADSTS50011)",

@@ -120,6 +120,18 @@ describe("jcprofile signin", () => {
     expect(run.stdout + run.stderr).not.toContain(codeOf(run)!);
   });
 
+  it.each([
+    ["registered as a single-page application", "spa", 9002327, "code redemption"],
+    ["not registered at all", undefined, 50011, "error page"],
+  ] as const)("explains a redirect URI %s", async (_name, platform, aadsts, where) => {
+    emu.world.tenants[0]!.apps[0]!.redirectUris = platform === undefined ? [] : [{ uri: CONTOSO.redirectUri, platform }];
+    writeConfig();
+    const run = await runSigninCli(["--json"], { cwd: dir, user: users.active });
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({ aadsts, refusedAt: where });
+    expect(json(run)["hint"]).toContain("Mobile and desktop applications");
+  });
+
   it("explains an error in the address: consent missing (AADSTS65001)", async () => {
     emu.world.tenants[0]!.apps[0]!.consented = [];
     writeConfig();
@@ -155,6 +167,14 @@ describe("jcprofile signin", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(emu.tokenRequests()).toBe(0);
+  });
+
+  it("takes the redirect URI only from login.redirectUri, as build does, and refuses a config error before printing anything", async () => {
+    writeConfig({ settings: { OIDCRedirectURI: "jamfconnect" } });
+    const run = await runSigninCli([], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("set login.redirectUri instead");
+    expect(run.authorizeUrl).toBeUndefined();
   });
 
   it("refuses bad flags before printing anything", async () => {

@@ -148,6 +148,12 @@ export const AADSTS = {
   70000: { error: "invalid_grant", status: 400, describe: () => "The provided value for the 'code' parameter is not valid." },
   // Microsoft's reference: "The Code_Verifier doesn't match the code_challenge supplied in the authorization request."
   501481: { error: "invalid_grant", status: 400, describe: () => "The Code_Verifier does not match the code_challenge supplied in the authorization request." },
+  // Wording UNVERIFIED; the rule (SPA codes only through cross-origin requests) is Microsoft's.
+  9002327: {
+    error: "invalid_request",
+    status: 400,
+    describe: () => "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+  },
   // --- scopes, resource, consent ---
   500011: {
     error: "invalid_resource",

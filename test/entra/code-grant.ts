@@ -15,7 +15,9 @@ import { tokenResponse } from "./tokens.js";
 import { findServicePrincipal, rolesOf, tenantName } from "./world.js";
 import type { GrantContext } from "./password-grant.js";
 
-export function runCodeGrant(ctx: GrantContext, authorization: AuthorizationState, tenantSegment: string, fields: URLSearchParams): Record<string, unknown> {
+export function runCodeGrant(
+  ctx: GrantContext, authorization: AuthorizationState, tenantSegment: string, fields: URLSearchParams, origin: string | undefined,
+): Record<string, unknown> {
   const value = (name: string): string | undefined => fields.get(name) || undefined;
   const clientId = value("client_id");
   if (!clientId) throw new EntraFailure(900144, { param: "client_id" });
@@ -33,6 +35,9 @@ export function runCodeGrant(ctx: GrantContext, authorization: AuthorizationStat
   const secret = value("client_secret") ?? value("client_assertion");
   const platform = (client.redirectUris ?? []).find((registered) => registered.uri === redirectUri)?.platform;
   if (platform === "web" && secret === undefined) throw new EntraFailure(7000218);
+  // A single-page-application redirect is redeemable only from a browser (a cross-origin request
+  // with an Origin header), as Microsoft's SPA documentation says; a CLI or Jamf Connect is refused.
+  if (platform === "spa" && origin === undefined) throw new EntraFailure(9002327);
 
   const code = authorization.codes.get(codeValue);
   if (!code || code.tenant !== tenant) throw new EntraFailure(70000);

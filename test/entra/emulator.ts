@@ -153,7 +153,7 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
     if (token?.[1] && req.method === "POST") {
       const segment = token[1];
       const ctx = { world: emulator.world, cloud, host: emulator.host, now: ids.now, state };
-      if (form.get("grant_type") === "authorization_code") return answer("token", () => ({ body: runCodeGrant(ctx, authorization, segment, form) }));
+      if (form.get("grant_type") === "authorization_code") return answer("token", () => ({ body: runCodeGrant(ctx, authorization, segment, form, req.headers.origin) }));
       return answer("token", () => ({ body: runPasswordGrant(ctx, segment, form) }));
     }
     const authorize = AUTHORIZE_PATH.exec(url.pathname);
