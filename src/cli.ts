@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, isUserError, type ExitCodeValue } from "./errors.js";
 import type { CommandIo } from "./io.js";
@@ -12,7 +10,8 @@ import type { SignFlags } from "./commands/sign.js";
 import type { SigninFlags } from "./commands/signin.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
-import { packageRoot } from "./package-root.js";
+import type { KeysFlags } from "./commands/keys.js";
+import { packageVersion } from "./package-root.js";
 
 /**
  * The program: builds the command tree and runs one command for the given arguments, folder,
@@ -27,10 +26,6 @@ import { packageRoot } from "./package-root.js";
 /** A repeatable option; without a default it stays undefined until given once. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 /** `--name=value` as commander echoes it in an error, with the value (maybe a secret) left out. */
 export function withoutOptionValues(text: string): string {
@@ -221,12 +216,13 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .command("import")
     .description("turn existing Jamf Connect profiles (login window and/or menu bar) into an environment of jcprofile.json")
     .argument("<file...>", "one or two .mobileconfig (XML, binary or signed) or preferences .plist files")
-    .requiredOption("-e, --env <name>", "the environment to write (added, or replaced after a diff)")
+    .requiredOption("-e, --env <name>", "the environment to write (added; or, when it exists, the imported domains replaced after a diff and the others kept)")
     .option("-c, --config <file>", "config file, created when missing", "jcprofile.json")
     .option("--organization <name>", "organization of a new config (default: the profile's PayloadOrganization)")
     .option("--identifier <id>", "identifier base of a new config (default: the profile's PayloadIdentifier when reverse-DNS, else derived)")
     .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect)")
-    .option("-y, --yes", "replace an existing environment without asking")
+    .option("--tenant <id>", "Entra tenant for a source that names none (default: the environment's own)")
+    .option("-y, --yes", "replace what an existing environment holds without asking")
     .addHelpText(
       "after",
       "\nThe environment is rendered in memory and compared with the source key by key before anything is written: a key\n" +
@@ -248,6 +244,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
     .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
+    .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
+    .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
     .addHelpText(
       "after",
       "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +
@@ -255,11 +253,32 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "role has Create, Read and Update macOS Configuration Profiles; or JAMF_USERNAME / JAMF_PASSWORD.\n" +
         "A new profile is created unscoped; an update sends only the profile (general), so scope, exclusions and\n" +
         "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
-        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro refused something (credentials,\n" +
-        "privileges, a conflict), 2 bad input or usage, 3 network or no usable answer.\n" +
+        "A profile of the same name that is not this environment's (other payloads, another tenant) needs --take-over;\n" +
+        "an update that would remove a preference domain the stored profile holds needs --allow-removal.\n" +
+        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro or upload refused something\n" +
+        "(credentials, privileges, a conflict, a missing category, a profile that is not ours, settings it would remove),\n" +
+        "2 bad input or usage, 3 network or no usable answer.\n" +
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));
+
+  program
+    .command("keys")
+    .description("list the Jamf Connect keys jcprofile knows: type, default, values, meaning, UNVERIFIED notes and public sources")
+    .argument("[domain]", "login, menubar, com.jamf.connect.login or com.jamf.connect (default: both)")
+    .option("--json", "print one JSON array, one object per key, on stdout")
+    .addHelpText(
+      "after",
+      "\nNested keys are shown as Parent.Child, keys of an array's dictionaries as Parent[].Child. The same text is in\n" +
+        "schema/jcprofile.schema.json, so editors show it on hover.\n" +
+        "\nExit codes: 0 listed, 2 unknown domain or usage.\n" +
+        "Examples:\n" +
+        "  jcprofile keys menubar | less\n" +
+        "  jcprofile keys com.jamf.connect --json",
+    )
+    .action((domain: string | undefined, flags: Omit<KeysFlags, "domain">) =>
+      action(async () => (await import("./commands/keys.js")).keysCommand({ ...flags, ...(domain !== undefined && { domain }) }, io)),
+    );
 
   return program;
 }

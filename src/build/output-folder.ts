@@ -104,10 +104,12 @@ function pruneStale(files: readonly FileToWrite[], context: OutputContext): stri
 function staleEntries(files: readonly FileToWrite[], context: OutputContext): { path: string; folder: boolean }[] {
   const byFolder = new Map<string, string[]>();
   for (const path of staleProfiles(files, context)) byFolder.set(dirname(path), [...(byFolder.get(dirname(path)) ?? []), path]);
+  // A folder an environment still builds into (its layout changed) keeps standing: only its stale files go.
+  const builtInto = new Set(files.map((file) => dirname(file.path)));
   const entries: { path: string; folder: boolean }[] = [];
   for (const [folder, paths] of byFolder) {
     const rest = listFolder(folder, context.cwd).filter((entry) => !paths.includes(join(folder, entry.name)) && !parseHelperName(entry.name));
-    if (rest.length === 0) entries.push({ path: folder, folder: true });
+    if (rest.length === 0 && !builtInto.has(folder)) entries.push({ path: folder, folder: true });
     else entries.push(...paths.map((path) => ({ path, folder: false })));
   }
   return entries;

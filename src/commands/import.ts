@@ -3,6 +3,7 @@ import { runImport } from "../import/run-import.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
 import { formatProblem } from "../problem.js";
+import { PAYLOAD_PARTS } from "../profile/layout.js";
 import type { Prompter } from "../wizard/prompter.js";
 
 export interface ImportFlags {
@@ -12,6 +13,7 @@ export interface ImportFlags {
   readonly organization?: string;
   readonly identifier?: string;
   readonly domain?: string;
+  readonly tenant?: string;
   readonly yes?: boolean;
 }
 
@@ -36,6 +38,7 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     ...(flags.organization !== undefined && { organization: flags.organization }),
     ...(flags.identifier !== undefined && { identifier: flags.identifier }),
     ...(flags.domain !== undefined && { domain: flags.domain }),
+    ...(flags.tenant !== undefined && { tenant: flags.tenant }),
     yes: flags.yes === true,
     isTTY,
     ...(prompter !== undefined && { prompter }),
@@ -55,7 +58,9 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     ui.error(`imported faithfully, but the source breaks ${result.problems.length === 1 ? "a rule" : `${result.problems.length} rules`} — fix ${result.problems.length === 1 ? "it" : "them"} in the config (build reports the same):`);
     for (const problem of result.problems) ui.error(`  ${formatProblem(problem)}`);
   } else {
-    ui.info(`environment "${flags.env}" imported: every source key comes back identical when built — run "jcprofile build --env ${flags.env}"`);
+    const kept = result.kept.map((part) => `${PAYLOAD_PARTS[part].title} settings`).join(" and ");
+    const keptNote = kept === "" ? "" : `; its ${kept} were kept`;
+    ui.info(`environment "${flags.env}" imported: every source key comes back identical when built${keptNote} — run "jcprofile build --env ${flags.env}"`);
   }
   return result.exitCode;
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { authorityHostProblem, jamfProUrlProblem } from "../net/urls.js";
+import { ELEVATION_PLACES, PROFILE_LAYOUTS } from "../profile/layout.js";
 
 /**
  * The one definition of jcprofile.json: the TypeScript types (v.InferOutput), the validation
@@ -92,6 +93,7 @@ export const menubarSettingsSchema = settingsOf("com.jamf.connect");
 export const cloudSchema = v.picklist(["public", "usgov", "china"]);
 export const caModeSchema = v.picklist(["none", "custom-scope"]);
 export const payloadStyleSchema = v.picklist(["mcx", "domain"]);
+export const profileLayoutSchema = v.picklist(PROFILE_LAYOUTS);
 
 export const loginSchema = v.strictObject({
   clientId: v.optional(
@@ -156,9 +158,23 @@ export const profileSchema = v.strictObject({
       v.description("mcx (default): com.apple.ManagedClient.preferences, as Jamf Pro stores custom settings; domain: PayloadType is the preference domain"),
     ),
   ),
+  layout: v.optional(
+    v.pipe(
+      profileLayoutSchema,
+      v.description("separate (default): a login window profile and a menu bar profile; combined: one profile with both domains, as Jamf Pro downloads it"),
+    ),
+  ),
+  privilegeElevation: v.optional(
+    v.pipe(
+      v.picklist(ELEVATION_PLACES),
+      v.description("Where menubar.settings.TemporaryUserPermissions goes: separate (default) — a privilege elevation profile of its own, as Jamf Support recommends; menubar — inside the menu bar payload"),
+    ),
+  ),
   removalDisallowed: v.optional(v.pipe(v.boolean(), v.description("PayloadRemovalDisallowed (default true)"))),
   loginDisplayName: v.optional(nonEmptyString),
   menubarDisplayName: v.optional(nonEmptyString),
+  combinedDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the combined profile (layout "combined"; default "Jamf Connect (<env>)")'))),
+  elevationDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the privilege elevation profile (default "Jamf Connect Privilege Elevation (<env>)")'))),
   description: v.optional(nonEmptyString),
 });
 
@@ -185,7 +201,7 @@ export const jamfProSchema = v.strictObject({
     v.pipe(jamfProDistributionSchema, v.description('Distribution method (default "Install Automatically")')),
   ),
   redeployOnUpdate: v.optional(
-    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile again (default "Newly Assigned")')),
+    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile: "All" (default) every computer in scope, "Newly Assigned" only computers scoped after the update')),
   ),
   clientIdEnv: v.optional(
     v.pipe(v.string(), v.description("Name of the environment variable holding the API client ID (default JAMF_CLIENT_ID)")),

@@ -85,67 +85,24 @@ describe("formatJson and newConfigText", () => {
 });
 
 describe("schemaReference", () => {
-  it("points at the package's schema when it is installed below the config's folder", () => {
+  const VERSION = "1.2.3";
+  const PUBLISHED = "https://cdn.jsdelivr.net/npm/jcprofile@1.2.3/schema/jcprofile.schema.json";
+
+  it("points at the package's schema when it is installed in a node_modules at or above the config's folder", () => {
     const project = join("/", "work", "mac");
-    expect(schemaReference(project, join(project, "node_modules", "jcprofile", "schema", "jcprofile.schema.json"))).toBe(
-      "./node_modules/jcprofile/schema/jcprofile.schema.json",
-    );
+    expect(schemaReference(project, join(project, "node_modules", "jcprofile"), VERSION)).toBe("./node_modules/jcprofile/schema/jcprofile.schema.json");
+    expect(schemaReference(join(project, "profiles"), join(project, "node_modules", "jcprofile"), VERSION)).toBe("../node_modules/jcprofile/schema/jcprofile.schema.json");
   });
 
-  it("points up and out for a global install, so the editor still finds it", () => {
-    expect(schemaReference(join("/", "work", "mac"), join("/", "usr", "lib", "node_modules", "jcprofile", "schema", "jcprofile.schema.json"))).toBe(
-      "../../usr/lib/node_modules/jcprofile/schema/jcprofile.schema.json",
-    );
-  });
-});
-
-describe("edits keep comments", () => {
-  const commented = [
-    "// Contoso's Jamf Connect profiles",
-    "{",
-    '  "organization": "Contoso", // PayloadOrganization',
-    '  "identifier": "com.contoso.jc",',
-    '  "environments": {',
-    '    /* the production tenant */',
-    '    "prod": {',
-    '      "tenant": "contoso.onmicrosoft.com", // verified domain',
-    '      // the login app',
-    '      "login": { "clientId": "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37" },',
-    '      "license": "old.jamfconnectlicense" // expires soon',
-    "    }",
-    "  }",
-    "}",
-    "",
-  ].join("\n");
-
-  it("adding an environment after a commented one", () => {
-    const edited = setConfigValue(commented, ["environments", "staging"], { tenant: "s.example.com" });
-    expect(edited).toContain("// Contoso's Jamf Connect profiles");
-    expect(edited).toContain('    },\n    "staging": {\n      "tenant": "s.example.com"\n    }\n  }\n}\n');
-    expect(edited.replace(/,?\n {4}"staging": \{\n.*\n {4}\}/, "").replace("    },", "    }")).toBe(commented);
+  it("points into jcprofile's own checkout for a config inside it", () => {
+    const checkout = join("/", "src", "jcprofile");
+    expect(schemaReference(join(checkout, "examples"), checkout, VERSION)).toBe("../schema/jcprofile.schema.json");
   });
 
-  it("replacing a commented environment edits it member by member", () => {
-    const edited = setConfigValue(commented, ["environments", "prod"], {
-      tenant: "contoso.onmicrosoft.com",
-      login: { clientId: "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37", adminRoles: ["Admin"] },
-      cloud: "usgov",
-    });
-    for (const comment of ["// verified domain", "// the login app", "/* the production tenant */", "// PayloadOrganization"]) expect(edited).toContain(comment);
-    // The removed member goes with the comment on its line.
-    expect(edited).not.toMatch(/old\.jamfconnectlicense|expires soon/);
-    const parsed = parseJsonc(edited);
-    expect("value" in parsed && parsed.value).toEqual({
-      organization: "Contoso",
-      identifier: "com.contoso.jc",
-      environments: { prod: { tenant: "contoso.onmicrosoft.com", login: { clientId: "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37", adminRoles: ["Admin"] }, cloud: "usgov" } },
-    });
-  });
-
-  it("an object holding only a comment", () => {
-    const text = '{\n  "environments": {\n    // none yet\n  }\n}\n';
-    expect(setConfigValue(text, ["environments", "prod"], { tenant: "p.example.com" })).toBe(
-      '{\n  "environments": {\n    // none yet\n    "prod": {\n      "tenant": "p.example.com"\n    }\n  }\n}\n',
-    );
+  it("uses the published schema for a global install, an npx cache or another checkout: paths a colleague's clone would not have", () => {
+    const project = join("/", "work", "mac");
+    expect(schemaReference(project, join("/", "usr", "lib", "node_modules", "jcprofile"), VERSION)).toBe(PUBLISHED);
+    expect(schemaReference(project, join("/", "root", ".npm", "_npx", "ab12", "node_modules", "jcprofile"), VERSION)).toBe(PUBLISHED);
+    expect(schemaReference(project, join("/", "src", "jcprofile"), VERSION)).toBe(PUBLISHED);
   });
 });

@@ -1,5 +1,4 @@
-import { isAbsolute, relative, sep } from "node:path";
-import { pathToFileURL } from "node:url";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
 import { isPlainObject } from "./merge.js";
 import { writeConfigFile } from "../files/config-file.js";
@@ -185,16 +184,31 @@ export function setConfigValue(text: string, path: readonly string[], value: unk
 }
 
 /**
- * `$schema` for a new config: the installed package's schema file, as a path relative to the
- * config's folder (so editors find it and the project folder can move), e.g.
- * `./node_modules/jcprofile/schema/jcprofile.schema.json` or `../../usr/lib/node_modules/…` for
- * a global install. Only when no relative path exists (another drive on Windows) is it a file URL.
+ * `$schema` for a new config, a reference that holds in a colleague's clone of the config's
+ * repository: a path relative to the config when the schema is part of that tree — jcprofile
+ * installed in a `node_modules` at or above the config's folder
+ * (`./node_modules/jcprofile/schema/jcprofile.schema.json`), or the config inside jcprofile's own
+ * checkout — else the schema published with this version of the package (a global install or an
+ * npx cache lives at a path that exists on this machine only).
  */
-export function schemaReference(configDir: string, schemaFile: string): string {
+export function schemaReference(configDir: string, packageDir: string, version: string): string {
+  const schemaFile = join(packageDir, "schema", "jcprofile.schema.json");
+  const inTree = isWithin(packageDir, configDir) || (basename(dirname(packageDir)) === "node_modules" && isWithin(dirname(dirname(packageDir)), configDir));
   const path = relative(configDir, schemaFile);
-  if (isAbsolute(path) || /^[A-Za-z]:/.test(path)) return pathToFileURL(schemaFile).href;
+  if (!inTree || isAbsolute(path) || /^[A-Za-z]:/.test(path)) return publishedSchemaUrl(version);
   const slashed = path.split(sep).join("/");
   return slashed.startsWith("..") ? slashed : `./${slashed}`;
+}
+
+/** The schema file of this version as published with the package, served by a public CDN for npm packages. */
+export function publishedSchemaUrl(version: string): string {
+  return `https://cdn.jsdelivr.net/npm/jcprofile@${version}/schema/jcprofile.schema.json`;
+}
+
+/** Whether `path` is `folder` or inside it. */
+function isWithin(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest === "" || (!rest.startsWith("..") && !isAbsolute(rest));
 }
 
 /**

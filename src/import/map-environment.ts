@@ -2,12 +2,16 @@ import { isPlainObject } from "../config/merge.js";
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME, customScopeString } from "../config/resolve.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import type { ProfileKind } from "../profile/domains.js";
+import type { PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { splitPreferences, type TemplateField } from "./owned-keys.js";
 
 /** One domain's preferences as found in an input file. */
 export interface ImportSource {
+  /** The config section its keys go to. */
   kind: ProfileKind;
+  /** Which payload it is: a menu bar payload holding only TemporaryUserPermissions is privilege elevation. */
+  part: PayloadPart;
   /** "JamfConnect.mobileconfig: payload 1 (com.jamf.connect.login, mcx Forced)", for messages. */
   label: string;
   preferences: Readonly<Record<string, PlistValue>>;
@@ -26,13 +30,20 @@ export interface MappedEnvironment {
 
 type Json = Record<string, unknown>;
 
+/** A tenant for a source that names none: --tenant (`flag`, which must then agree with the source), or the environment's. */
+export interface GivenTenant {
+  value: string;
+  from: string;
+  flag: boolean;
+}
+
 /**
  * The inverse of rendering (templates/ + src/render/preferences.ts templateValues + resolve.ts):
  * owned keys back to their fields, every other key to `settings` unchanged. A field that rendering
  * would fill with the same value by default is left out, so the config stays as short as one
  * written by hand.
  */
-export function mapEnvironment(sources: readonly ImportSource[]): MappedEnvironment {
+export function mapEnvironment(sources: readonly ImportSource[], options: { tenant?: GivenTenant } = {}): MappedEnvironment {
   const errors: string[] = [];
   const notes: string[] = [];
   const fields = new Map<TemplateField, { value: PlistValue; where: string }[]>();
@@ -43,7 +54,8 @@ export function mapEnvironment(sources: readonly ImportSource[]): MappedEnvironm
       fields.set(field, [...(fields.get(field) ?? []), { value, where: `${source.label}: ${path}` }]);
     }
     for (const problem of jsonProblems(split.settings)) errors.push(`${source.label}: ${problem}`);
-    if (Object.keys(split.settings).length > 0) settings[source.kind] = split.settings;
+    // Privilege elevation from a profile of its own joins the menu bar's settings (its keys differ).
+    if (Object.keys(split.settings).length > 0) settings[source.kind] = { ...settings[source.kind], ...split.settings };
   }
 
   /** The one string value of a field; two sources that disagree cannot share one config field. */
@@ -59,8 +71,15 @@ export function mapEnvironment(sources: readonly ImportSource[]): MappedEnvironm
 
   const environment: Json = {};
   const tenant = text("tenant");
-  if (tenant === undefined) errors.push("no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source — add the Directory (tenant) ID to the profile");
-  else environment.tenant = tenant;
+  const given = options.tenant;
+  if (tenant !== undefined && given?.flag === true && given.value.toLowerCase() !== tenant.toLowerCase()) {
+    errors.push(`${given.from} is ${given.value}, but the source is for tenant ${tenant} — leave ${given.from} out, or import a profile of that tenant`);
+  }
+  if (tenant !== undefined) environment.tenant = tenant;
+  else if (given !== undefined) {
+    environment.tenant = given.value;
+    notes.push(`the source names no tenant (Jamf Connect needs OIDCTenant and IdPSettings.TenantID for Entra ID since 2.13): ${given.value} from ${given.from} is written to both`);
+  } else errors.push("no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source — add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>");
 
   const login: Json = {};
   const hasLogin = sources.some((source) => source.kind === "login");

@@ -1,9 +1,8 @@
-import { join } from "node:path";
 import { ownValue } from "../config/merge.js";
 import { IDENTIFIER_PATTERN } from "../config/schema.js";
 import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
 import { UserError } from "../errors.js";
-import { packageRoot } from "../package-root.js";
+import { packageRoot, packageVersion } from "../package-root.js";
 import type { ChangePlan, ExistingConfig } from "../wizard/config-edit.js";
 import { suggestIdentifier } from "../wizard/identifier.js";
 
@@ -32,7 +31,7 @@ export function planImport(input: PlanInput): ChangePlan {
     const fromSource = top?.identifier !== undefined && IDENTIFIER_PATTERN.test(top.identifier) && !UUID_LABEL.test(top.identifier) ? top.identifier : undefined;
     const identifier = options.identifier ?? fromSource ?? suggestIdentifier(input.tenant, organization);
     if (identifier === undefined) throw new UserError("no profile identifier could be derived — pass --identifier com.example.jamfconnect");
-    const schema = schemaReference(input.configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
+    const schema = schemaReference(input.configDir, packageRoot(), packageVersion());
     const text = newConfigText({ $schema: schema, organization, identifier, environments: { [env]: environment } });
     return {
       env, text, changed: true, newFile: true, before: undefined, after: environment, warnings: [],

@@ -15,18 +15,23 @@ import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../config/read-file.js";
-import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, messages } from "../config/schema.js";
+import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { saveConfigText } from "../config/write-config.js";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../pipeline/config-file.js";
 import { formatProblem, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
-import { readExistingConfig } from "../wizard/config-edit.js";
+import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
+import { renderConfig } from "../pipeline/render-config.js";
+import type { ConfigSource } from "../pipeline/config-file.js";
+import { readExistingConfig, type ExistingConfig } from "../wizard/config-edit.js";
+import { comparePreferences } from "./compare.js";
+import { mergeIntoExisting, onlyAdds } from "./merge-halves.js";
 import { planImport } from "./plan-import.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { reviewAndConfirm } from "../wizard/review.js";
-import { mapEnvironment, type ImportSource } from "./map-environment.js";
+import { mapEnvironment, type GivenTenant, type ImportSource } from "./map-environment.js";
 import { profileFields } from "./profile-fields.js";
 import { readSources } from "./read-sources.js";
 import { verifyImport } from "./verify-import.js";
@@ -39,6 +44,8 @@ export interface ImportOptions {
   organization?: string;
   identifier?: string;
   domain?: string;
+  /** --tenant: the tenant for a source that names none (an existing environment's is used otherwise). */
+  tenant?: string;
   yes: boolean;
   isTTY: boolean;
   prompter?: Prompter;
@@ -51,6 +58,8 @@ export interface ImportResult {
   problems: Problem[];
   /** Keys the rendered profiles have that the sources did not, as `domain: key`. */
   added: string[];
+  /** Parts the environment had that the sources did not carry: kept (login, menubar). */
+  kept: PayloadPart[];
   unknownKeys: string[];
   written: string[];
 }
@@ -64,13 +73,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const read = readSources(options.cwd, options.files, domain);
   for (const note of read.notes) ui.info(`note: ${note}`);
 
-  const mapped = mapEnvironment(read.sources);
+  const existing = readExistingConfig(source);
+  const before = ownValue(existing?.raw["environments"] as Record<string, Record<string, unknown>> | undefined, options.env);
+  const mapped = mapEnvironment(read.sources, { ...givenTenant(options.tenant, before, existing?.config.defaults?.tenant) });
   if (mapped.errors.length > 0) throw cannotCarry(mapped.errors);
   for (const note of mapped.notes) ui.info(`note: ${note}`);
-  const { profile, notes } = profileFields(options.env, read.profiles);
+  const { profile, notes } = profileFields(options.env, read);
   for (const note of notes) ui.info(`note: ${note}`);
 
-  const existing = readExistingConfig(source);
   const environment: Record<string, unknown> = { ...mapped.environment };
   const unknownKeys = unknownKeysOf(read.sources);
   const inherited = existing?.config.defaults ?? {};
@@ -90,7 +100,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     environment.conditionalAccess = { mode: "none", ...(environment.conditionalAccess as object | undefined) };
   }
 
-  const plan = planImport({ options, source, configDir, existing, environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
+  const parts = new Set(read.sources.map((item) => item.part));
+  const merged = mergeIntoExisting(before, environment, parts);
+  if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
+  const plan = planImport({ options, source, configDir, existing, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
+  const keptChanges = merged.kept.length > 0 ? keptPartChanges({ source, existing: existing!, text: plan.text, env: options.env, kept: merged.kept }) : [];
+  for (const change of keptChanges) ui.warn(change);
+  // Adding the other half changes nothing already there: no question. Anything replaced is asked about.
+  plan.replaces = before !== undefined && (!onlyAdds(before, merged.environment) || keptChanges.length > 0);
   const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
   const lost: string[] = [];
   const added: string[] = [];
@@ -122,7 +139,47 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     written.push(...extra.map((file) => file.displayPath));
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
-  return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, unknownKeys, written };
+  return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
+}
+
+/** --tenant, else the tenant the environment (or defaults) already has: for a source that names none. */
+function givenTenant(flag: string | undefined, before: Record<string, unknown> | undefined, inherited: string | undefined): { tenant?: GivenTenant } {
+  if (flag !== undefined) return { tenant: { value: flag, from: "--tenant", flag: true } };
+  const own = before?.["tenant"];
+  if (typeof own === "string") return { tenant: { value: own, from: "the environment's tenant", flag: false } };
+  return inherited !== undefined ? { tenant: { value: inherited, from: "defaults.tenant", flag: false } } : {};
+}
+
+/** The part kept is for the environment's tenant: a source of another tenant cannot share it. */
+function refuseOtherTenant(env: string, before: Record<string, unknown>, after: Record<string, unknown>, kept: readonly PayloadPart[]): void {
+  const was = before["tenant"];
+  const now = after["tenant"];
+  if (typeof was !== "string" || typeof now !== "string" || was.toLowerCase() === now.toLowerCase()) return;
+  const what = kept.map((part) => `${PAYLOAD_PARTS[part].title} settings`).join(" and ");
+  throw new UserError(
+    `environment "${env}" is for tenant ${was}, and its ${what} stay; the source is for tenant ${now} — nothing was written. Import it into another environment (--env), or import both profiles together to replace "${env}" whole`,
+  );
+}
+
+/**
+ * What the kept part would no longer get on a Mac: its preferences as the config builds them before
+ * and after the import (a shared field — Conditional Access mode, license — can change them).
+ */
+function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig; text: string; env: string; kept: readonly PayloadPart[] }): string[] {
+  const render = (text: string) => renderConfig({ ...input.source, text, envs: [input.env] });
+  const old = render(input.existing.text);
+  if (old.problems.length > 0) return [];
+  const now = render(input.text);
+  const changes: string[] = [];
+  for (const part of input.kept) {
+    const before = old.profiles.flatMap((profile) => profile.payloads).find((payload) => payload.part === part);
+    const after = now.profiles.flatMap((profile) => profile.payloads).find((payload) => payload.part === part);
+    if (before === undefined) continue;
+    const comparison = comparePreferences(before.preferences, after?.preferences ?? {});
+    const paths = [...comparison.missing.map((path) => `${path} (removed)`), ...comparison.changed.map((change) => `${change.path}: ${change.source} → ${change.rendered}`), ...comparison.added.map((path) => `${path} (added)`)];
+    if (paths.length > 0) changes.push(`the ${PAYLOAD_PARTS[part].title} settings "${input.env}" keeps would change on every Mac: ${paths.join("; ")}`);
+  }
+  return changes;
 }
 
 /** Read as every named input is (a FIFO or a device is never opened for reading); unreadable counts as different. */
@@ -141,9 +198,10 @@ function besideLicenseDiffers(path: string, name: string, bytes: Uint8Array): bo
 
 function checkFlags(options: ImportOptions): void {
   if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: "${options.env}" ${messages.environmentName}`);
+  if (options.tenant !== undefined && !isTenant(options.tenant)) throw new UserError(`--tenant: "${options.tenant}" ${messages.tenant}`);
   if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: "${options.identifier}" ${messages.identifier}`);
   if (options.organization !== undefined && options.organization.trim() === "") throw new UserError("--organization: is empty — give the organization's name, e.g. \"Contoso Ltd\"");
-  if (options.files.length > 2) throw new UserError(`import takes one or two profiles (the login window and the menu bar), not ${options.files.length} — import one environment at a time`);
+  if (options.files.length > 3) throw new UserError(`import takes up to three profiles (the login window, the menu bar and privilege elevation), not ${options.files.length} — import one environment at a time`);
 }
 
 function parseDomain(value: string | undefined): Domain | undefined {

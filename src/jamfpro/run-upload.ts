@@ -3,6 +3,7 @@
  * Profiles are grouped by server and API client; each group gets one session, one list, and its
  * token invalidated at the end. One profile failing never stops the others.
  */
+import type { ProfileName } from "../profile/layout.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
@@ -10,13 +11,14 @@ import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } 
 import { createJamfClient, type JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
+import { missingCategories } from "./categories.js";
 import { StoredProfileError } from "./stored-profile.js";
 import type { Change } from "./reconcile.js";
-import { listProfiles, syncProfile, type SyncAction } from "./sync-profile.js";
+import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
 
 export interface UploadItem {
   environment: string;
-  target: "login" | "menubar";
+  target: ProfileName;
   /** PayloadDisplayName: the profile's name in Jamf Pro. */
   name: string;
   description?: string;
@@ -26,7 +28,7 @@ export interface UploadItem {
 
 export interface UploadResult {
   environment: string;
-  target: "login" | "menubar";
+  target: ProfileName;
   name: string;
   server: string;
   action: SyncAction | "failed";
@@ -34,8 +36,10 @@ export interface UploadResult {
   /** `<server>/OSXConfigurationProfiles.html?id=<id>`. */
   url?: string;
   changes: Change[];
+  /** Lines for the admin that are not changes (stderr). */
+  notes: string[];
   error?: string;
-  /** 0 done or unchanged, 1 the server refused, 3 no usable answer. */
+  /** 0 done or unchanged, 1 the server or upload refused, 3 no usable answer. */
   exitCode: 0 | 1 | 3;
 }
 
@@ -43,6 +47,7 @@ export interface UploadOptions {
   items: readonly UploadItem[];
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
+  overrides: Overrides;
   send: (request: HttpRequest) => Promise<HttpResult>;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
@@ -62,7 +67,7 @@ function checkNameClashes(items: readonly UploadItem[]): void {
     const other = seen.get(key);
     if (other !== undefined) {
       throw new UserError(
-        `environments ${other.environment} (${other.target}) and ${item.environment} (${item.target}) would both upload "${item.name}" to ${item.jamfPro.url} — give them different names with profile.loginDisplayName / profile.menubarDisplayName`,
+        `environments ${other.environment} (${other.target}) and ${item.environment} (${item.target}) would both upload "${item.name}" to ${item.jamfPro.url} — give them different names with profile.loginDisplayName / profile.menubarDisplayName / profile.combinedDisplayName`,
       );
     }
     seen.set(key, item);
@@ -120,9 +125,20 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
     // Without the list nothing can be planned: every profile of this server fails alike.
     return group.items.map((item) => failed(item, error));
   }
+  let missing: Map<string, JamfError>;
+  try {
+    missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
+  } catch (error) {
+    return group.items.map((item) => failed(item, error));
+  }
   const results: UploadResult[] = [];
   for (const item of group.items) {
     options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
+    const category = missing.get(item.jamfPro.category ?? "");
+    if (category !== undefined) {
+      results.push(failed(item, category));
+      continue;
+    }
     try {
       const outcome = await syncProfile(client, listed, {
         general: {
@@ -134,13 +150,17 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         },
         text: item.text,
         dryRun: options.dryRun,
+        overrides: options.overrides,
+        nameField: `profile.${item.target}DisplayName`,
       });
       results.push({
         ...base(item),
         action: outcome.action,
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
         changes: outcome.changes,
-        exitCode: 0,
+        notes: outcome.notes,
+        ...(outcome.refusal !== undefined && { error: outcome.refusal }),
+        exitCode: outcome.action === "refused" ? 1 : 0,
       });
     } catch (error) {
       results.push(failed(item, error));
@@ -155,11 +175,11 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 
 /** A JamfError or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
 function failed(item: UploadItem, error: unknown): UploadResult {
-  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], error: error.message, exitCode: error.exitCode };
-  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
+  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
+  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
   if (error instanceof StoredProfileError) {
     const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
-    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
+    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
   }
   throw error;
 }

@@ -50,6 +50,17 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
   const provider = valueAt(prefs, keys.provider);
   const tenant = valueAt(prefs, keys.tenant);
   if (typeof provider === "string" && ENTRA.includes(provider)) {
+    if (tenant === undefined) {
+      // Since Jamf Connect 2.13 (Microsoft's change away from the common endpoint) the tenant is required
+      // for Entra ID: "required to use ROPG test" (docs.jamf.com/jamf-connect/2.13.0, Integrating_with_Microsoft_Azure_AD).
+      issues.push({
+        path: keys.tenant,
+        severity: "error",
+        code: "missing-tenant",
+        message: `is missing: with ${keys.provider.join(".")} ${provider}, Jamf Connect needs the tenant to sign in and to check passwords`,
+        fix: "add the Directory (tenant) ID from the Entra admin center's Overview page",
+      });
+    }
     for (const path of keys.clientIds) {
       const id = valueAt(prefs, path);
       if (typeof id !== "string") continue;

@@ -61,7 +61,15 @@ describe("lintProfile", () => {
   it("checks PayloadScope for the login window and the PayloadVersion type", () => {
     expect(lint(base, "com.jamf.connect.login", { PayloadScope: "User" })).toEqual([["PayloadScope", "error", "payload-scope"]]);
     expect(lint({ ...base }, "com.jamf.connect.login", { PayloadVersion: "1" })).toEqual([["PayloadVersion", "error", "payload-version"]]);
-    expect(lint({ IdPSettings: { Provider: "Azure" } }, "com.jamf.connect", { PayloadScope: "User" })).toEqual([]);
+    expect(lint({ IdPSettings: { Provider: "Azure", TenantID: "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f" } }, "com.jamf.connect", { PayloadScope: "User" })).toEqual([]);
+  });
+
+  it("reports a missing tenant for Entra ID in either domain, as import does", () => {
+    const { OIDCTenant: _tenant, ...withoutTenant } = base as Record<string, unknown>;
+    expect(lint(withoutTenant as never)).toEqual([["OIDCTenant", "error", "missing-tenant"]]);
+    expect(lint({ IdPSettings: { Provider: "EntraID" } }, "com.jamf.connect")).toEqual([["IdPSettings.TenantID", "error", "missing-tenant"]]);
+    // Other providers have no tenant key.
+    expect(lint({ IdPSettings: { Provider: "Okta" } }, "com.jamf.connect")).toEqual([]);
   });
 
   it("warns about an mcx entry that sets nothing", () => {

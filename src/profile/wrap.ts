@@ -1,5 +1,5 @@
 import { MCX_PAYLOAD_TYPE, type Domain } from "./domains.js";
-import type { PlistDict, PlistValue } from "./plist-xml.js";
+import type { PlistDict } from "./plist-xml.js";
 import { uuidV5 } from "./uuid.js";
 
 /**
@@ -30,22 +30,19 @@ export interface ProfileIdentity {
   readonly payloadStyle: PayloadStyle;
 }
 
-/** The outer Configuration profile around one domain's preferences, in the chosen payload style. */
-export function wrapPreferences(domain: Domain, preferences: PlistDict, identity: ProfileIdentity): PlistDict {
-  const payloadIdentifier = `${identity.identifier}.${domain}`;
-  const common = {
-    PayloadDisplayName: identity.displayName,
-    PayloadIdentifier: payloadIdentifier,
-    PayloadOrganization: identity.organization,
-    PayloadUUID: payloadUuid(payloadIdentifier),
-    PayloadVersion: 1,
-  };
-  const payload: Record<string, PlistValue> =
-    identity.payloadStyle === "mcx"
-      ? { ...common, PayloadType: MCX_PAYLOAD_TYPE, PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } } }
-      : { ...preferences, ...common, PayloadType: domain };
+/** One preference domain's dictionary, to become one payload of a profile. */
+export interface DomainPreferences {
+  readonly domain: Domain;
+  readonly preferences: PlistDict;
+}
+
+/**
+ * The outer Configuration profile around one payload per domain, in the chosen payload style. Each
+ * payload's identifier is `<identifier>.<domain>`, so the domains of one profile never share one.
+ */
+export function wrapPayloads(payloads: readonly DomainPreferences[], identity: ProfileIdentity): PlistDict {
   return {
-    PayloadContent: [payload],
+    PayloadContent: payloads.map(({ domain, preferences }) => payloadFor(domain, preferences, identity)),
     ...(identity.description !== undefined && { PayloadDescription: identity.description }),
     PayloadDisplayName: identity.displayName,
     PayloadIdentifier: identity.identifier,
@@ -57,6 +54,25 @@ export function wrapPreferences(domain: Domain, preferences: PlistDict, identity
     PayloadVersion: 1,
     TargetDeviceType: 5,
   };
+}
+
+/** A profile of one domain's preferences (wrapPayloads with one payload). */
+export function wrapPreferences(domain: Domain, preferences: PlistDict, identity: ProfileIdentity): PlistDict {
+  return wrapPayloads([{ domain, preferences }], identity);
+}
+
+function payloadFor(domain: Domain, preferences: PlistDict, identity: ProfileIdentity): PlistDict {
+  const payloadIdentifier = `${identity.identifier}.${domain}`;
+  const common = {
+    PayloadDisplayName: identity.displayName,
+    PayloadIdentifier: payloadIdentifier,
+    PayloadOrganization: identity.organization,
+    PayloadUUID: payloadUuid(payloadIdentifier),
+    PayloadVersion: 1,
+  };
+  return identity.payloadStyle === "mcx"
+    ? { ...common, PayloadType: MCX_PAYLOAD_TYPE, PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } } }
+    : { ...preferences, ...common, PayloadType: domain };
 }
 
 /** Where the serializer's paths reach the preference dictionary, per style (for error paths). */

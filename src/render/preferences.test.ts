@@ -85,7 +85,7 @@ describe("renderPreferences", () => {
 describe("buildProfileDictionary", () => {
   it("wraps preferences MCX-style by default", () => {
     const env = environment();
-    const profile = buildProfileDictionary(env, "login", { A: true }) as any;
+    const profile = buildProfileDictionary(env, "login", [{ part: "login", domain: "com.jamf.connect.login", preferences: { A: true } }]) as any;
     expect(profile.PayloadContent[0]).toMatchObject({
       PayloadType: "com.apple.ManagedClient.preferences",
       PayloadIdentifier: "com.contoso.jamfconnect.prod.login.com.jamf.connect.login",
@@ -96,7 +96,7 @@ describe("buildProfileDictionary", () => {
 
   it("puts preferences beside the payload keys in the domain style", () => {
     const env = environment({ profile: { payloadStyle: "domain", description: "Jamf Connect for Contoso" } });
-    const profile = buildProfileDictionary(env, "menubar", { IdPSettings: {} }) as any;
+    const profile = buildProfileDictionary(env, "menubar", [{ part: "menubar", domain: "com.jamf.connect", preferences: { IdPSettings: {} } }]) as any;
     expect(profile.PayloadDescription).toBe("Jamf Connect for Contoso");
     expect(profile.PayloadContent[0]).toMatchObject({ PayloadType: "com.jamf.connect", IdPSettings: {} });
   });

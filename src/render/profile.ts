@@ -1,33 +1,47 @@
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import { PROFILE_KINDS, PROFILE_KIND_NAMES, type ProfileKind } from "../profile/domains.js";
+import type { Domain, ProfileKind } from "../profile/domains.js";
+import { ELEVATION_KEY, PAYLOAD_PARTS, PROFILE_SHAPES, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
-import { payloadUuid, preferencesDepth, wrapPreferences } from "../profile/wrap.js";
+import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences } from "./preferences.js";
+
+export interface RenderedPayload {
+  readonly part: PayloadPart;
+  readonly domain: Domain;
+  /** The preference dictionary a Mac gets for this domain. */
+  readonly preferences: PlistDict;
+}
 
 export interface RenderedProfile {
   environment: string;
-  kind: ProfileKind;
+  /** Which of the layout's profiles (profile/layout.ts): login, menubar or combined. */
+  name: ProfileName;
+  /** Its PayloadDisplayName, the name Jamf Pro shows. */
+  displayName: string;
   /** Relative to the output folder: `<env>/jamf-connect-login.mobileconfig`. */
   relativePath: string;
   identifier: string;
   uuid: string;
+  /** One per domain it carries, in payload order. */
+  payloads: readonly RenderedPayload[];
   text: string;
 }
 
-function profileIdentifier(environment: ResolvedEnvironment, kind: ProfileKind): string {
-  return `${environment.identifier}.${environment.name}.${kind}`;
+function profileIdentifier(environment: ResolvedEnvironment, name: ProfileName): string {
+  return `${environment.identifier}.${environment.name}.${name}`;
 }
 
-/** The outer Configuration profile around one preference domain, in the environment's payload style. */
-export function buildProfileDictionary(
-  environment: ResolvedEnvironment,
-  kind: ProfileKind,
-  preferences: PlistDict,
-): PlistDict {
-  return wrapPreferences(PROFILE_KINDS[kind].domain, preferences, {
-    identifier: profileIdentifier(environment, kind),
-    displayName: kind === "login" ? environment.profile.loginDisplayName : environment.profile.menubarDisplayName,
+export function displayNameOf(environment: ResolvedEnvironment, name: ProfileName): string {
+  const { profile } = environment;
+  return { login: profile.loginDisplayName, menubar: profile.menubarDisplayName, combined: profile.combinedDisplayName, elevation: profile.elevationDisplayName }[name];
+}
+
+/** The outer Configuration profile around the payloads of one of the layout's profiles. */
+export function buildProfileDictionary(environment: ResolvedEnvironment, name: ProfileName, payloads: readonly RenderedPayload[]): PlistDict {
+  return wrapPayloads(payloads, {
+    identifier: profileIdentifier(environment, name),
+    displayName: displayNameOf(environment, name),
     organization: environment.organization,
     description: environment.profile.description,
     removalDisallowed: environment.profile.removalDisallowed,
@@ -35,34 +49,61 @@ export function buildProfileDictionary(
   });
 }
 
-/** Both profiles of one environment, as canonical bytes, or the problems that stop them. */
+/** Every profile of one environment's layout, as canonical bytes, or the problems that stop them. */
 export function renderEnvironment(environment: ResolvedEnvironment): { profiles: RenderedProfile[]; problems: Problem[] } {
-  const profiles: RenderedProfile[] = [];
   const problems: Problem[] = [];
-  for (const kind of PROFILE_KIND_NAMES) {
-    const rendered = renderPreferences(environment, kind);
-    problems.push(...rendered.problems);
-    if (rendered.problems.some((problem) => problem.severity === "error")) continue;
-    const identifier = profileIdentifier(environment, kind);
-    try {
-      const text = serializePlist(buildProfileDictionary(environment, kind, rendered.preferences));
-      profiles.push({
-        environment: environment.name,
-        kind,
-        relativePath: `${environment.name}/${PROFILE_KINDS[kind].fileName}`,
-        identifier,
-        uuid: payloadUuid(identifier),
-        text,
-      });
-    } catch (error) {
-      if (!(error instanceof PlistValueError)) throw error;
-      // The config checks keep unwritable text out of every field; what is left is in the preferences.
-      const offset = pathOffset(environment, error.path);
-      const path = error.path.length > offset ? [kind, "settings", ...error.path.slice(offset)] : ["profile"];
-      problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
+  // Each config section is rendered and checked once, as one domain, whichever payloads it feeds:
+  // the cross-key rules see privilege elevation beside the menu bar's provider.
+  const sections = new Map<ProfileKind, PlistDict | undefined>();
+  const sectionOf = (section: ProfileKind): PlistDict | undefined => {
+    if (!sections.has(section)) {
+      const rendered = renderPreferences(environment, section);
+      problems.push(...rendered.problems);
+      sections.set(section, rendered.problems.some((problem) => problem.severity === "error") ? undefined : rendered.preferences);
     }
+    return sections.get(section);
+  };
+  const apart = environment.profile.privilegeElevation === "separate";
+  const menubar = sectionOf("menubar");
+  const profiles: RenderedProfile[] = [];
+  for (const shape of profilesOf(environment.profile.layout, { separate: apart && menubar !== undefined && Object.hasOwn(menubar, ELEVATION_KEY) })) {
+    const payloads: RenderedPayload[] = [];
+    for (const part of shape.parts) {
+      const { section, domain } = PAYLOAD_PARTS[part];
+      const preferences = sectionOf(section);
+      if (preferences !== undefined) payloads.push({ part, domain, preferences: partPreferences(part, preferences, apart) });
+    }
+    if (payloads.length < shape.parts.length) continue;
+    const rendered = renderProfile(environment, shape, payloads, problems);
+    if (rendered !== undefined) profiles.push(rendered);
   }
   return { profiles, problems };
+}
+
+function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, payloads: readonly RenderedPayload[], problems: Problem[]): RenderedProfile | undefined {
+  const identifier = profileIdentifier(environment, shape.name);
+  try {
+    const text = serializePlist(buildProfileDictionary(environment, shape.name, payloads));
+    return {
+      environment: environment.name,
+      name: shape.name,
+      displayName: displayNameOf(environment, shape.name),
+      relativePath: `${environment.name}/${shape.fileName}`,
+      identifier,
+      uuid: payloadUuid(identifier),
+      payloads,
+      text,
+    };
+  } catch (error) {
+    if (!(error instanceof PlistValueError)) throw error;
+    // The config checks keep unwritable text out of every field; what is left is in the preferences.
+    const offset = pathOffset(environment, error.path);
+    const index = error.path[1];
+    const part = typeof index === "number" ? PROFILE_SHAPES[shape.name].parts[index] : undefined;
+    const path = error.path.length > offset && part !== undefined ? [PAYLOAD_PARTS[part].section, "settings", ...error.path.slice(offset)] : ["profile"];
+    problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
+    return undefined;
+  }
 }
 
 /** Serializer paths start at the profile root; report them from the preference dictionary down. */

@@ -24,7 +24,7 @@ export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8A
       summary: `drift: the config builds no profile with identifier ${current.identifier ?? "(none)"} — check --config and --env`,
     };
   }
-  const where = { environment: counterpart.environment, profile: counterpart.kind };
+  const where = { environment: counterpart.environment, profile: counterpart.name };
   const built = Buffer.from(counterpart.text, "utf8");
   if (built.equals(content)) return { matches: true, ...where, keyPaths: [], summary: "matches the config" };
   const keyPaths = compareKeyPaths(current.model?.root, readProfileContent(built, counterpart.relativePath).model?.root).map((difference) => difference.path);
@@ -33,6 +33,6 @@ export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8A
     matches: false,
     ...where,
     keyPaths,
-    summary: `drift: differs from the ${counterpart.environment} ${counterpart.kind} profile the config builds now${listed} — run jcprofile sign again`,
+    summary: `drift: differs from the ${counterpart.environment} ${counterpart.name} profile the config builds now${listed} — run jcprofile sign again`,
   };
 }

@@ -4,15 +4,17 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { readLicenseFile } from "../config/license.js";
 import { ownValue } from "../config/merge.js";
 import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
 import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
-import { packageRoot } from "../package-root.js";
+import { packageRoot, packageVersion } from "../package-root.js";
 import { readConfigFile, type ConfigSource } from "../pipeline/config-file.js";
 import { parseConfig, renderConfig } from "../pipeline/render-config.js";
 import { problemsError } from "../problem.js";
 import { environmentFromAnswers } from "./environment.js";
-import { licenseForConfig } from "./license-files.js";
+import type { FileToWrite } from "../files/atomic-write.js";
+import { licenseBesideConfig } from "./license-files.js";
 import type { Answers } from "./question-types.js";
 import { licenseExpiry } from "./validators.js";
 
@@ -46,6 +48,13 @@ export interface ChangePlan {
   /** Top-level fields changed by flags on an existing config. */
   topChanges: { key: "organization" | "identifier"; before: unknown; after: string }[];
   warnings: string[];
+  /**
+   * Whether the change replaces something the environment holds (asked about, or --yes); default:
+   * whenever the environment existed. Import sets it false when it only adds the other half.
+   */
+  replaces?: boolean;
+  /** Written with the config, all or nothing: a license copied beside it from elsewhere. */
+  files?: FileToWrite[];
 }
 
 export interface PlanInput {
@@ -64,7 +73,8 @@ export function planChanges(input: PlanInput): ChangePlan {
   const { source, existing, answers } = input;
   const configDir = dirname(source.path);
   const env = answers.env;
-  const license = licenseForConfig(answers.license, input.cwd, configDir);
+  const chosen = licenseBesideConfig(answers.license, input.cwd, configDir, answers.env);
+  const license = chosen?.path;
   const environments = existing?.raw["environments"] as Record<string, Json> | undefined;
   const before = ownValue(environments, env);
   const after = environmentFromAnswers({
@@ -73,13 +83,14 @@ export function planChanges(input: PlanInput): ChangePlan {
   });
 
   const warnings: string[] = [];
-  const licenseFile = license ?? input.inherited.license;
-  const expired = licenseFile !== undefined ? licenseExpiry(resolve(configDir, licenseFile), input.now) : undefined;
+  const files = chosen?.copy !== undefined ? [chosen.copy] : [];
+  const licenseFile = chosen?.copy?.from ?? (license !== undefined ? resolve(configDir, license) : undefined) ?? (input.inherited.license !== undefined ? resolve(configDir, input.inherited.license) : undefined);
+  const expired = licenseFile !== undefined ? licenseExpiry(licenseFile, input.now) : undefined;
   if (expired !== undefined) warnings.push(expired);
 
   if (existing === undefined) {
     if (answers.organization === undefined || answers.identifier === undefined) throw new Error("planChanges: a new config needs organization and identifier");
-    const schema = schemaReference(configDir, join(packageRoot(), "schema", "jcprofile.schema.json"));
+    const schema = schemaReference(configDir, packageRoot(), packageVersion());
     const text = newConfigText({
       $schema: schema,
       organization: answers.organization,
@@ -90,7 +101,7 @@ export function planChanges(input: PlanInput): ChangePlan {
       { key: "organization", before: undefined, after: answers.organization },
       { key: "identifier", before: undefined, after: answers.identifier },
     ];
-    return { env, text, changed: true, newFile: true, before: undefined, after, topChanges, warnings };
+    return { env, text, changed: true, newFile: true, before: undefined, after, topChanges, warnings, files };
   }
 
   let text = existing.text;
@@ -102,11 +113,13 @@ export function planChanges(input: PlanInput): ChangePlan {
     text = setConfigValue(text, [key], value);
   }
   if (!same(before, after)) text = setConfigValue(text, ["environments", env], after);
-  return { env, text, changed: text !== existing.text, newFile: false, before, after, topChanges, warnings };
+  return { env, text, changed: text !== existing.text || files.length > 0, newFile: false, before, after, topChanges, warnings, files };
 }
 
 /** The new text through the config pipeline, as `build` will run it, before it is written. */
-export function validateInMemory(text: string, source: ConfigSource, env: string): void {
-  const result = renderConfig({ ...source, text, envs: [env] });
+export function validateInMemory(text: string, source: ConfigSource, env: string, files: readonly FileToWrite[] = []): void {
+  // A license about to be copied beside the config is read from the copy's bytes.
+  const readLicense = (path: string) => files.find((file) => file.path === path)?.bytes ?? readLicenseFile(path);
+  const result = renderConfig({ ...source, text, envs: [env], readLicense });
   if (result.problems.length > 0) throw problemsError(result.problems, [], "nothing was written — the new config would not build: ");
 }

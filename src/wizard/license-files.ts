@@ -1,5 +1,8 @@
 import { readdirSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
+import { readInputFile } from "../config/read-file.js";
+import { UserError } from "../errors.js";
+import type { FileToWrite } from "../files/atomic-write.js";
 import { normalisePath } from "./validators.js";
 
 /**
@@ -14,6 +17,34 @@ export function licenseForConfig(answer: string, cwd: string, configDir: string)
   if (answer.trim() === "") return undefined;
   const path = relative(configDir, resolve(cwd, normalisePath(answer)));
   return slashes(path);
+}
+
+/** A license path the config stores: inside the config's folder, so it holds in a colleague's clone. */
+export interface LicenseInConfig {
+  /** Relative to the config, `/`-separated. */
+  path: string;
+  /** When the chosen file sat outside the config's folder: the copy written beside the config. */
+  copy?: FileToWrite & { from: string };
+}
+
+/**
+ * The typed answer as the config will store it. A file outside the config's folder (~/Downloads,
+ * another checkout) would be a path that exists on this Mac only: it is copied beside the config
+ * under its own name (or `<env>.jamfconnectlicense` when another license has that name there).
+ */
+export function licenseBesideConfig(answer: string, cwd: string, configDir: string, env: string): LicenseInConfig | undefined {
+  const stored = licenseForConfig(answer, cwd, configDir);
+  if (stored === undefined || !(stored.startsWith("../") || stored === ".." || /^([A-Za-z]:|\/)/.test(stored))) return stored === undefined ? undefined : { path: stored };
+  const from = resolve(cwd, normalisePath(answer));
+  const read = readInputFile(from);
+  if (!("bytes" in read)) throw new UserError(`${answer}: ${read.reason} — choose a readable .jamfconnectlicense file`);
+  for (const name of [basename(from), `${env}.jamfconnectlicense`]) {
+    const target = join(configDir, name);
+    const there = readInputFile(target);
+    if ("bytes" in there && there.bytes.equals(read.bytes)) return { path: name };
+    if (!("bytes" in there) && there.code === "ENOENT") return { path: name, copy: { from, path: target, displayPath: name, bytes: read.bytes } };
+  }
+  throw new UserError(`${answer}: sits outside the config's folder, and ${basename(from)} and ${env}.jamfconnectlicense beside the config hold other licenses — copy it beside the config under a name of your choice and give that name`);
 }
 
 /**

@@ -25,6 +25,12 @@ export interface Answers {
   /** DenyLocalExcluded: local accounts that may still sign in locally (break-glass); only with DenyLocal. */
   denyLocalExcluded?: string[];
   migrate?: boolean;
+  /** Privilege elevation in Self Service+ (TemporaryUserPermissions); off unless chosen. */
+  elevation: boolean;
+  /** The app-role value whose holders may ask for admin rights; "" = every user may. */
+  elevationRole?: string;
+  /** Minutes a promotion lasts, as typed (UserPromotionDuration). */
+  elevationMinutes?: string;
   /** As typed, relative to the working folder; "" = no license in the profiles. */
   license: string;
   /** Asked on the first run only (or given by flag). */

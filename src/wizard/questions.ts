@@ -1,4 +1,5 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
+import { ELEVATION_KEY } from "../profile/layout.js";
 import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
 import { suggestIdentifier } from "./identifier.js";
 import { licenseValidator, validateAccounts, validateRoles, validators } from "./validators.js";
@@ -12,6 +13,16 @@ import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from ".
 
 const settings = (context: QuestionContext) => context.current.login?.settings ?? {};
 const bool = (value: unknown): boolean | undefined => (typeof value === "boolean" ? value : undefined);
+const elevationSettings = (context: QuestionContext): Record<string, unknown> => {
+  const value = (context.current.menubar?.settings ?? {})[ELEVATION_KEY];
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+};
+const firstElevationRole = (context: QuestionContext): string | undefined => {
+  const roles = elevationSettings(context)["UserPromotionRole"];
+  const first: unknown = Array.isArray(roles) ? roles[0] : undefined;
+  const name = first !== null && typeof first === "object" ? (first as Record<string, unknown>)["Name"] : undefined;
+  return typeof name === "string" ? name : undefined;
+};
 
 const CA_CHOICES = [
   {
@@ -183,6 +194,32 @@ export const QUESTIONS: readonly Question[] = [
     applies: (answers) => answers.denyLocal === true,
     notApplicable: "needs --deny-local (Jamf Connect migrates accounts only when local login is denied)",
     default: (_answers, context) => bool(settings(context)["Migrate"]) ?? true,
+  },
+  {
+    kind: "confirm", name: "elevation", flag: "--privilege-elevation",
+    option: { description: "let users ask for temporary admin rights in Self Service+ (TemporaryUserPermissions, its own profile)", negate: "no privilege elevation (default)" },
+    message: "Let users ask for temporary admin rights in Self Service+? (privilege elevation)",
+    help: "Off by default. When on, it is built as a profile of its own (as Jamf Support recommends), to scope to some Macs and remove on its own.",
+    default: (_answers, context) => bool(elevationSettings(context)["TemporaryUserPromotion"]) ?? false,
+  },
+  {
+    kind: "text", name: "elevationRole", flag: "--elevation-role",
+    option: { value: "<role>", description: "app-role value whose holders may ask for admin rights (default: every user may)" },
+    message: "App role allowed to ask for admin rights (UserPromotionRole; empty for every user)",
+    help: "The app role's Value on the login app, exactly as the ID token's roles claim carries it — no spaces.",
+    applies: (answers) => answers.elevation === true,
+    notApplicable: "needs --privilege-elevation",
+    default: (_answers, context) => firstElevationRole(context) ?? "",
+    validate: () => validators.elevationRole,
+  },
+  {
+    kind: "text", name: "elevationMinutes", flag: "--elevation-minutes",
+    option: { value: "<minutes>", description: "how long admin rights last (UserPromotionDuration; default 5)" },
+    message: "Minutes the admin rights last (UserPromotionDuration)",
+    applies: (answers) => answers.elevation === true,
+    notApplicable: "needs --privilege-elevation",
+    default: (_answers, context) => String(elevationSettings(context)["UserPromotionDuration"] ?? 5),
+    validate: () => validators.elevationMinutes,
   },
   {
     kind: "text", name: "license", flag: "--license",

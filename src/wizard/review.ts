@@ -44,12 +44,12 @@ export async function reviewAndConfirm(plan: ChangePlan, review: Review): Promis
     ui.info(`${source.displayPath}: environment "${plan.env}" is unchanged`);
     return;
   }
-  const replacing = plan.before !== undefined;
+  const replacing = plan.replaces ?? plan.before !== undefined;
   const what = plan.newFile
     ? `new file ${source.displayPath}`
     : replacing
       ? `${source.displayPath}: environment "${plan.env}" (replaced)`
-      : `${source.displayPath}: environment "${plan.env}" (added)`;
+      : `${source.displayPath}: environment "${plan.env}" (${plan.before === undefined ? "added" : "extended: nothing in it changes"})`;
   ui.info("");
   ui.info(ui.paint("bold", what));
   const paint = (op: "-" | "+", text: string) => ui.paint(op === "-" ? "red" : "green", text);

@@ -185,15 +185,17 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     now: options.now?.() ?? new Date(),
   });
   for (const warning of plan.warnings) ui.warn(warning);
-  validateInMemory(plan.text, source, answers.env);
+  validateInMemory(plan.text, source, answers.env, plan.files);
+  for (const file of plan.files ?? []) ui.info(`license: ${file.displayPath} is copied beside the config (the chosen file is outside its folder, where a colleague's clone would not find it)`);
   reviewChecks(ui, log);
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
-  if (plan.changed) await saveConfigText(source, plan.text);
+  if (plan.changed) await saveConfigText(source, plan.text, plan.files);
   const built = await runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
+  for (const file of plan.files ?? []) ui.data(file.displayPath);
   for (const file of built.files) ui.data(file);
   const failedChecks = log.filter((entry) => entry.continued && entry.verdict === "fail");
   printSummary(ui, {

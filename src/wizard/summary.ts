@@ -47,6 +47,10 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   ui.info(`  tenant        ${answers.tenant}`);
   ui.info(`  client IDs    ${clientIds}`);
   ui.info(`  CA mode       ${CA_MODES[answers.caChoice]}${answers.caChoice === "custom-scope" ? ` (api://${answers.apiAppId}/${answers.scopeName})` : ""}`);
+  if (answers.elevation) {
+    const who = answers.elevationRole !== undefined && answers.elevationRole.trim() !== "" ? `holders of the app role ${answers.elevationRole.trim()}` : "every user";
+    ui.info(`  elevation     ${who}, ${answers.elevationMinutes ?? 5} minutes (a profile of its own)`);
+  }
   if (answers.jamfProUrl !== "") ui.info(`  Jamf Pro      ${answers.jamfProUrl}`);
   if (!input.probed) ui.info(`  live checks   none (--no-probe)`);
   else {

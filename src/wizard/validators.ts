@@ -56,6 +56,9 @@ export const validators = {
   jamfProUrl: fromSchema(jamfProUrlSchema),
   authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
   adminRole: adminRoleValidator,
+  // Entra refuses spaces in an app role's value, so a role with one can never be in the roles claim.
+  elevationRole: (value: string) => (/\s/.test(value.trim()) ? "has a space, which an Entra app role's value cannot have — give the role's Value (App roles page of the app registration), e.g. MacElevate" : true),
+  elevationMinutes: (value: string) => (/^\d{1,6}$/.test(value.trim()) && Number(value) >= 1 ? true : `"${value}" is not a whole number of minutes, 1 or more (0 would turn promotion off)`),
 } satisfies Record<string, Validator>;
 
 /**

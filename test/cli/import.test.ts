@@ -4,7 +4,7 @@
  * key, independently of import's own comparison); config edits keep comments and other
  * environments; nothing is written when something cannot be carried over.
  */
-import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
@@ -62,11 +62,17 @@ function expectRebuilt(inputs: readonly { path: string; domain?: string }[], env
   for (const input of inputs) {
     const source = readProfileFile(input.path, { fileName: input.path, ...(input.domain !== undefined && { domain: input.domain as never }) });
     for (const payload of source.payloads) {
-      const file = join(dir, "out", env, payload.kind === "login" ? "jamf-connect-login.mobileconfig" : "jamf-connect-menubar.mobileconfig");
-      const [built] = readProfile(readFileSync(file), { fileName: file }).payloads;
+      // Whichever built profile carries the domain: a combined source is built combined.
+      const built = builtPayloads(env).find((candidate) => candidate.domain === payload.domain);
       expect(pick(built!.preferences as Dict, payload.preferences as Dict), `${input.path} ${payload.domain}`).toEqual(payload.preferences as Record<string, PlistValue>);
     }
   }
+}
+
+/** Every Jamf Connect payload of the profiles build wrote for an environment. */
+function builtPayloads(env = "prod") {
+  const folder = join(dir, "out", env);
+  return readdirSync(folder).filter((name) => name.endsWith(".mobileconfig")).flatMap((name) => readProfile(readFileSync(join(folder, name)), { fileName: name }).payloads);
 }
 
 async function importAndBuild(args: readonly string[], inputs: readonly { path: string; domain?: string }[]): Promise<string> {

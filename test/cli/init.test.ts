@@ -60,6 +60,27 @@ describe("jcprofile init without a terminal", () => {
     expect(listFiles(dir)).toEqual([]);
   });
 
+  it("copies a license chosen outside the config's folder beside it, and stores the copy's name", async () => {
+    const downloads = tempDir("jcprofile-downloads-");
+    try {
+      cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(downloads.dir, "Contoso.jamfconnectlicense"));
+      const run = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso Ltd", "--license", join(downloads.dir, "Contoso.jamfconnectlicense")]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain("license: Contoso.jamfconnectlicense is copied beside the config");
+      expect(run.stdout.split("\n")).toContain("Contoso.jamfconnectlicense");
+      expect((JSON.parse(read("jcprofile.json")) as Dict).environments.prod.license).toBe("Contoso.jamfconnectlicense");
+      expect(readFileSync(join(dir, "Contoso.jamfconnectlicense"))).toEqual(readFileSync(join(EXAMPLES, "contoso.jamfconnectlicense")));
+      // A different license already beside the config under that name is never overwritten.
+      writeFileSync(join(downloads.dir, "Contoso.jamfconnectlicense"), readFileSync(join(EXAMPLES, "contoso.jamfconnectlicense"), "utf8").replace("250", "300"));
+      const again = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso Ltd", "--env", "stage", "--license", join(downloads.dir, "Contoso.jamfconnectlicense")]);
+      expect(again.code, again.stderr).toBe(0);
+      expect((JSON.parse(read("jcprofile.json")) as Dict).environments.stage.license).toBe("stage.jamfconnectlicense");
+      expect(readFileSync(join(dir, "Contoso.jamfconnectlicense"))).toEqual(readFileSync(join(EXAMPLES, "contoso.jamfconnectlicense")));
+    } finally {
+      downloads.cleanup();
+    }
+  });
+
   it("with --yes --no-probe writes the config and builds the environment", async () => {
     cpSync(join(EXAMPLES, "contoso.jamfconnectlicense"), join(dir, "contoso.jamfconnectlicense"));
     const run = await init(["--yes", "--no-probe", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso Ltd"]);

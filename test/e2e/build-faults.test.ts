@@ -5,13 +5,13 @@
  * builds around the fault (before it, and the checks after) run in-process; a locked profile needs
  * no process of its own: test/cli/build-locked.test.ts.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPausedCli } from "../files/paused-cli.js";
 import { runCli } from "../run-cli.js";
-import { buildHelperFiles, CLI, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, spawnCli, useTempDir } from "./cli.js";
+import { NOBODY, openToOthers, runAsNobody, type StagedCli, titled, useStagedCli, whyNobodyCannotRun } from "./as-nobody.js";
+import { buildHelperFiles, copyExample, EXAMPLE_CONFIG, EXAMPLE_PROFILES, spawnCli, useTempDir } from "./cli.js";
 
 const ORDER = EXAMPLE_PROFILES;
 const CONFIG = EXAMPLE_CONFIG;
@@ -31,25 +31,20 @@ async function builtThenEdited(organization = "Fabrikam Inc"): Promise<string[]>
   return before;
 }
 
-const isRoot = process.getuid?.() === 0;
-const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+// Skipped, saying why, where nobody cannot run the CLI; never failed for where the checkout sits.
+const nobodyCannot = whyNobodyCannotRun();
 describe("a failure in the rename phase puts every replaced profile back", () => {
-  it.skipIf(!isRoot || !has("setpriv"))("a sticky folder where another user owns a profile: exit 2, the old profiles intact", async () => {
+  let staged: StagedCli;
+  useStagedCli((made) => (staged = made));
+
+  it.skipIf(nobodyCannot !== undefined)(titled("a sticky folder where another user owns a profile: exit 2, the old profiles intact", nobodyCannot), async () => {
     const before = await builtThenEdited();
-    // nobody may write into out/ and its environment folders, owns the test profiles, not prod's.
-    chmodSync(dir, 0o755);
+    // nobody reads the config and license, may write into out/ and its environment folders, owns
+    // the test profiles, not prod's.
+    openToOthers(dir);
     for (const folder of ["out", "out/test", "out/prod"]) chmodSync(join(dir, folder), 0o1777);
-    for (const path of ORDER.slice(0, 2)) chownSync(join(dir, path), 65534, 65534);
-    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, "build", "--config", CONFIG], {
-        cwd: dir,
-        env: { ...process.env, CI: "true", NO_COLOR: "1" },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
-      let stderr = "";
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      child.on("close", (code) => resolve({ code, stderr }));
-    });
+    for (const path of ORDER.slice(0, 2)) chownSync(join(dir, path), NOBODY, NOBODY);
+    const run = await runAsNobody(staged, ["build", "--config", CONFIG], { cwd: dir });
     expect(run.stderr).toMatch(/^error: out\/prod\/jamf-connect-login\.mobileconfig: cannot be replaced \((EPERM|EACCES)\) — .*sticky.*put back\)\n$/);
     expect(run.code).toBe(2);
     expect(ORDER.map(read)).toEqual(before);

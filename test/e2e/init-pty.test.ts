@@ -98,6 +98,8 @@ describe("jcprofile init in a terminal", () => {
     await pty.type("ladmin", "enter");
     await pty.waitFor("(Migrate)");
     await pty.press("enter");
+    await pty.waitFor("(privilege elevation)");
+    await pty.press("enter");
     await pty.waitFor("Jamf Connect license file");
     await pty.waitFor("contoso.jamfconnectlicense");
     await pty.press("enter");

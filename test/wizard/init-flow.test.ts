@@ -8,6 +8,8 @@ import { join, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
+import { publishedSchemaUrl } from "../../src/config/write-config.js";
+import { packageVersion } from "../../src/package-root.js";
 import { jamfProUrlProblem } from "../../src/net/urls.js";
 import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";
 import { licensePlist } from "../profiles/fixture-set.js";
@@ -66,6 +68,18 @@ describe("the questions", () => {
     screen.keypress({ name: "u", ctrl: true });
     await run.answer("(DenyLocalExcluded", "ladmin");
     await run.answer("(Migrate)");
+    // Privilege elevation is off unless chosen; a role value with a space is refused, as is 0 minutes.
+    expect(await run.until("(privilege elevation)")).toContain("(y/N)");
+    await run.answer("(privilege elevation)", "y");
+    await run.answer("App role allowed to ask for admin rights", "Mac Admins");
+    expect(await run.until("has a space")).toContain("has a space, which an Entra app role's value cannot have");
+    screen.keypress({ name: "u", ctrl: true });
+    await run.answer("App role allowed to ask for admin rights", "MacElevate");
+    expect(await run.until("Minutes the admin rights last")).toContain("(5)");
+    await run.answer("Minutes the admin rights last", "0");
+    await run.until("is not a whole number of minutes");
+    screen.keypress({ name: "u", ctrl: true });
+    await run.answer("Minutes the admin rights last", "30");
     expect(await run.until("Profile identifier base")).toContain("(com.contoso.jamfconnect)");
     await run.answer("Profile identifier base", "com.contoso.mac");
     expect(await run.until("Payload style")).toContain("❯ mcx");
@@ -79,11 +93,11 @@ describe("the questions", () => {
 
     const result = await run.done;
     expect(result).toMatchObject({ environment: "prod", config: "jcprofile.json", configWritten: true });
-    expect(run.printed).toEqual(["jcprofile.json", "out/prod/jamf-connect-login.mobileconfig", "out/prod/jamf-connect-menubar.mobileconfig"]);
+    expect(run.printed).toEqual(["jcprofile.json", "out/prod/jamf-connect-login.mobileconfig", "out/prod/jamf-connect-menubar.mobileconfig", "out/prod/jamf-connect-privilege-elevation.mobileconfig"]);
     const config = read("jcprofile.json");
-    // $schema: a path relative to the config that reaches the package's own schema file.
-    expect(existsSync(resolve(dir, config.$schema))).toBe(true);
-    expect(config.$schema).toMatch(/^\.\.?\/.*schema\/jcprofile\.schema\.json$/);
+    // $schema: this checkout is neither in the temp folder's tree nor in a node_modules above it, so
+    // no relative path would hold in a colleague's clone: the published schema of this version.
+    expect(config.$schema).toBe(publishedSchemaUrl(packageVersion()));
     expect(config).toEqual({
       $schema: config.$schema,
       organization: "Contoso Ltd",
@@ -96,6 +110,15 @@ describe("the questions", () => {
             adminRoles: ["Admin", "Helpdesk"],
             settings: {
               OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, DenyLocalExcluded: ["ladmin"], Migrate: true,
+            },
+          },
+          menubar: {
+            settings: {
+              TemporaryUserPermissions: {
+                TemporaryUserPromotion: true,
+                UserPromotionDuration: 30,
+                UserPromotionRole: [{ Name: "MacElevate", Duration: 30, OIDCAdminAttribute: "roles", Provider: "EntraID" }],
+              },
             },
           },
           profile: { payloadStyle: "domain" },
@@ -129,6 +152,7 @@ describe("the questions", () => {
     // A separate local password: passthrough and the keychain item do not apply.
     await run.answer("(DenyLocal)", "n");
     // No DenyLocal: no migration question.
+    await run.answer("(privilege elevation)");
     await run.answer("Jamf Connect license file");
     await run.answer("Profile identifier base");
     await run.answer("Payload style");
@@ -157,7 +181,10 @@ describe("the questions", () => {
     expect(read("jcprofile.json").environments.prod.license).toBe("contoso.jamfconnectlicense");
 
     const again = startInit({ cwd: dir, flags: { answers: { env: "test", cloud: "public", tenant: GUID, clientId: CLIENT } } });
-    for (const question of ["Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)", "(DenyLocal)", "(DenyLocalExcluded", "(Migrate)"]) {
+    for (const question of [
+      "Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)",
+      "(DenyLocal)", "(DenyLocalExcluded", "(Migrate)", "(privilege elevation)",
+    ]) {
       await again.answer(question);
     }
     expect(await again.until("Jamf Connect license file")).toContain("(contoso.jamfconnectlicense)");
