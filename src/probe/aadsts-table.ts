@@ -5,6 +5,9 @@
  * Proofs follow Entra's order of checks: tenant, then client, then user and password, then
  * Conditional Access/MFA. A part Entra did not reach stays `not-reached`. Microsoft warns codes may
  * change, so this table is best effort and unknown codes are reported, never guessed.
+ *
+ * Meanings: Microsoft's AADSTS reference (MicrosoftDocs/entra-docs,
+ * docs/identity-platform/reference-error-codes.md); which step a code proves is ours where marked.
  */
 import type { Outcome, Proofs } from "./types.js";
 
