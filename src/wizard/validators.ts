@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import * as v from "valibot";
 import { licenseNotFound, readLicense, readLicenseFile } from "../config/license.js";
 import {
+  appRoleValueSchema,
   conditionalAccessSchema,
   configSchema,
   environmentNameSchema,
@@ -55,25 +56,11 @@ export const validators = {
   payloadStyle: fromSchema(payloadStyleSchema),
   jamfProUrl: fromSchema(jamfProUrlSchema),
   authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
-  adminRole: adminRoleValidator,
-  // Entra refuses spaces in an app role's value, so a role with one can never be in the roles claim.
-  elevationRole: (value: string) => (/\s/.test(value.trim()) ? "has a space, which an Entra app role's value cannot have — give the role's Value (App roles page of the app registration), e.g. MacElevate" : true),
+  adminRole: fromSchema(appRoleValueSchema),
+  // Empty: every user may ask for admin rights; else one app role's value, as for admin roles.
+  elevationRole: (value: string) => (value.trim() === "" ? true : fromSchema(appRoleValueSchema)(value.trim())),
   elevationMinutes: (value: string) => (/^\d{1,6}$/.test(value.trim()) && Number(value) >= 1 ? true : `"${value}" is not a whole number of minutes, 1 or more (0 would turn promotion off)`),
 } satisfies Record<string, Validator>;
-
-/**
- * An app role's Value, as the `roles` claim carries it. Entra refuses spaces in a role's value (the
- * display name may have them), so "Mac Admins" can only be a display name and would never match.
- */
-function adminRoleValidator(value: string): true | string {
-  const basic = fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin")))(value);
-  if (basic !== true) return basic;
-  if (/\s/.test(value)) {
-    return `${showValue(value)} contains a space, which an app role's value never has (Entra refuses it there) — ` +
-      "give the role's Value from App roles (e.g. MacAdmins), not its display name";
-  }
-  return true;
-}
 
 /**
  * A local account's short name for DenyLocalExcluded: what macOS allows in one (letters, digits,

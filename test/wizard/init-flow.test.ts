@@ -72,7 +72,7 @@ describe("the questions", () => {
     expect(await run.until("(privilege elevation)")).toContain("(y/N)");
     await run.answer("(privilege elevation)", "y");
     await run.answer("App role allowed to ask for admin rights", "Mac Admins");
-    expect(await run.until("has a space")).toContain("has a space, which an Entra app role's value cannot have");
+    expect(await run.until("contains a space")).toContain("contains a space, which an app role's value never has");
     screen.keypress({ name: "u", ctrl: true });
     await run.answer("App role allowed to ask for admin rights", "MacElevate");
     expect(await run.until("Minutes the admin rights last")).toContain("(5)");
