@@ -258,6 +258,12 @@ describe("checkSettings: unknown keys", () => {
     [MENUBAR, { IdPSettings: { SignIn: {} } }, ["IdPSettings", "SignIn"], "unknown key here — it belongs at the top level"],
     [MENUBAR, { OIDCProvider: "Azure" }, ["OIDCProvider"], "unknown key here — it is a com.jamf.connect.login key"],
     [LOGIN, { Realm: "EXAMPLE.COM" }, ["Realm"], "unknown key here — it is a com.jamf.connect key (inside Kerberos)"],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { OIDCAdminAttribute: "roles" } },
+      ["TemporaryUserPermissions", "OIDCAdminAttribute"],
+      "unknown key here — it belongs inside TemporaryUserPermissions.UserPromotionRole[]",
+    ],
   ] as const)("%s %j", (domain, settings, path, message) => {
     expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
   });
@@ -321,5 +327,77 @@ describe("checkSettings: preferences read from a profile", () => {
 
   it("warns about LicenseFile as base64 text (UNVERIFIED form)", () => {
     expect(profile(MENUBAR, { LicenseFile: "PD94bWwg" })).toEqual([expect.objectContaining({ code: "data-as-string", severity: "warning" })]);
+  });
+});
+
+describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPromotionRole)", () => {
+  const role = { Name: "IT Help Desk Staff", Duration: 8, OIDCAdminAttribute: "roles", Provider: "EntraID" };
+
+  it("accepts Jamf's documented privilege-elevation example", () => {
+    const settings = {
+      TemporaryUserPermissions: {
+        TemporaryUserPromotion: true,
+        UserPromotionTimer: true,
+        UserPromotionDuration: 5,
+        VerifyUserPromotion: true,
+        UserPromotionRole: [role, { ...role, Name: "Xcode Developer Staff", Duration: 30 }],
+        UserPromotionLimit: 10,
+        UserPromotionReason: true,
+        UserPromotionChoices: ["Install software"],
+      },
+    };
+    expect(check(MENUBAR, settings)).toEqual([]);
+  });
+
+  it.each([
+    [{ ...role, Duration: "8" }, [0, "Duration"], '"8" is a string, expected an integer (write 8 without quotes)'],
+    [{ ...role, Name: 7 }, [0, "Name"], '7 is a number, expected a string (write "7" with quotes)'],
+    [{ ...role, Nmae: "x" }, [0, "Nmae"], 'unknown key — did you mean "Name"?'],
+    ["IT Help Desk Staff", [0], '"IT Help Desk Staff" is a string, expected an object'],
+  ] as const)("checks each item's keys: %j", (item, tail, message) => {
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: [item] } })).toEqual({
+      path: ["TemporaryUserPermissions", "UserPromotionRole", ...tail],
+      message,
+      severity: "error",
+    });
+  });
+
+  it("names what the array holds when it is given one dictionary", () => {
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: role } }).message).toMatch(
+      / is an object, expected an array of objects$/,
+    );
+  });
+});
+
+describe("checkSettings: keys whose type no source shows", () => {
+  const assumed = (path: (string | number)[], shown: string, expected: string) => ({
+    path,
+    message: `${shown}; jcprofile assumes ${expected}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`,
+    severity: "warning",
+  });
+
+  it.each([
+    [LOGIN, { LoginWindowSize: { Width: 1280, Height: 800 } }, assumed(["LoginWindowSize"], '{"Width":1280,"Height":800} is an object', "a string")],
+    [LOGIN, { LoginWindowSize: 1280 }, assumed(["LoginWindowSize"], "1280 is a number", "a string")],
+    [LOGIN, { OIDCSecondaryAccess: "Admin" }, assumed(["OIDCSecondaryAccess"], '"Admin" is a string', "an array of strings")],
+    [LOGIN, { OIDCSecondaryAccess: [7] }, assumed(["OIDCSecondaryAccess", 0], "7 is a number", "a string")],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { UserPromotionChoices: [{ Reason: "x" }] } },
+      assumed(["TemporaryUserPermissions", "UserPromotionChoices", 0], '{"Reason":"x"} is an object', "a string"),
+    ],
+  ] as const)("%s %j is a warning, passed through", (domain, settings, issue) => {
+    expect(only(domain, settings)).toEqual(issue);
+  });
+
+  it("still refuses what no property list can hold, and a documented type", () => {
+    expect(check(LOGIN, { LoginWindowSize: { Width: Number.NaN } }).map(({ path, severity }) => [path, severity])).toEqual([
+      [["LoginWindowSize"], "warning"],
+      [["LoginWindowSize", "Width"], "error"],
+    ]);
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionChoices: "Install" } })).toMatchObject({
+      severity: "error",
+      message: '"Install" is a string, expected an array of strings (write ["Install"])',
+    });
   });
 });

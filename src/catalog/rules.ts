@@ -1,4 +1,5 @@
 import { catalogKeys, PROVIDER_PATH } from "./catalog.js";
+import { checkPrivilegeElevation } from "./privilege-rules.js";
 import type { Problem, Domain, KeyMap } from "./types.js";
 
 /**
@@ -159,14 +160,26 @@ const rules: readonly Rule[] = [
   { code: "bad-success-code", domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
 ];
 
-/** Cross-key problems in a domain's final preference dictionary. */
-export function checkRules(domain: Domain, prefs: Prefs): Problem[] {
-  return rules
-    .filter((rule) => rule.domain === domain)
-    .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity, code: rule.code })));
+export interface RuleOptions {
+  /**
+   * The environment's menu bar provider, for a dictionary checked without its IdPSettings (a
+   * privilege-elevation profile deployed on its own).
+   */
+  readonly provider?: string;
 }
 
-/** Okta-only keys (per the catalogue's `providers`) in an Entra ID profile: ignored, so remove them. */
+/** Cross-key problems in a domain's final preference dictionary. */
+export function checkRules(domain: Domain, prefs: Prefs, options: RuleOptions = {}): Problem[] {
+  const found = rules
+    .filter((rule) => rule.domain === domain)
+    .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity, code: rule.code })));
+  return domain === MENUBAR ? [...found, ...checkPrivilegeElevation(prefs, options.provider)] : found;
+}
+
+/**
+ * Keys whose catalogue `providers` leave out Entra ID (the Okta-only ones) in an Entra ID
+ * profile: ignored, so remove them. Keys that list Entra ID among their providers pass.
+ */
 function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
   const providerPath = PROVIDER_PATH[domain];
   const providerKey = providerPath.join(".");
@@ -176,7 +189,7 @@ function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
   const visit = (keys: KeyMap, path: readonly string[]): void => {
     for (const [name, spec] of Object.entries(keys)) {
       const here = [...path, name];
-      if (spec.providers && valueAt(prefs, here) !== undefined) {
+      if (spec.providers && !spec.providers.includes(String(provider)) && valueAt(prefs, here) !== undefined) {
         const key = here.join(".");
         findings.push({
           path: here,

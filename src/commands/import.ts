@@ -3,7 +3,7 @@ import { runImport } from "../import/run-import.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
 import { formatProblem } from "../problem.js";
-import { PROFILE_KINDS } from "../profile/domains.js";
+import { PAYLOAD_PARTS } from "../profile/layout.js";
 import type { Prompter } from "../wizard/prompter.js";
 
 export interface ImportFlags {
@@ -58,7 +58,7 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     ui.error(`imported faithfully, but the source breaks ${result.problems.length === 1 ? "a rule" : `${result.problems.length} rules`} — fix ${result.problems.length === 1 ? "it" : "them"} in the config (build reports the same):`);
     for (const problem of result.problems) ui.error(`  ${formatProblem(problem)}`);
   } else {
-    const kept = result.kept.map((part) => `${PROFILE_KINDS[part].title} settings`).join(" and ");
+    const kept = result.kept.map((part) => `${PAYLOAD_PARTS[part].title} settings`).join(" and ");
     const keptNote = kept === "" ? "" : `; its ${kept} were kept`;
     ui.info(`environment "${flags.env}" imported: every source key comes back identical when built${keptNote} — run "jcprofile build --env ${flags.env}"`);
   }

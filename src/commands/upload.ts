@@ -11,6 +11,8 @@ import { formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
+import { findWireProblems } from "../jamfpro/wire-checks.js";
+import { appendAll } from "../append.js";
 
 export interface UploadFlags {
   config?: string;
@@ -18,6 +20,8 @@ export interface UploadFlags {
   dryRun?: boolean;
   json?: boolean;
   timeout?: string;
+  takeOver?: string[];
+  allowRemoval?: string[];
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
@@ -33,6 +37,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       items,
       env: io.env,
       dryRun: Boolean(flags.dryRun),
+      overrides: { takeOver: flags.takeOver ?? [], allowRemoval: flags.allowRemoval ?? [] },
       send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => io.now().getTime(),
@@ -43,6 +48,15 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   for (const result of results) {
     if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
+    for (const note of result.notes) output.warn(`${result.environment} ${result.target} "${result.name}": ${note}`);
+  }
+  for (const [flag, values] of [["--take-over", flags.takeOver], ["--allow-removal", flags.allowRemoval]] as const) {
+    for (const value of values ?? []) {
+      // A typo here must not pass unnoticed: the admin expects a refusal to be lifted.
+      if (!results.some((result) => result.name === value || String(result.id) === value)) {
+        output.warn(`${flag} ${value}: no profile of this upload has that name or Jamf Pro id — check the name or id in the refusal message`);
+      }
+    }
   }
   if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
   else for (const line of results.flatMap(formatResult)) output.data(line);
@@ -60,14 +74,15 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
   }
   for (const name of without) output.info(`skipped: ${name} (no jamfPro in the config)`);
   const items: UploadItem[] = [];
+  const verbatim: string[] = [];
   for (const environment of environments) {
     if (environment.jamfPro === undefined) continue;
-    if (environment.profile.payloadStyle === "domain") {
-      output.warn(
-        `${environment.name}: profile.payloadStyle is "domain" — Jamf Pro may not keep an unsigned payload of a custom domain as sent (UNVERIFIED); "mcx" is the form Jamf Pro stores custom settings in`,
-      );
-    }
     for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
+      const findings = findWireProblems(profile.text);
+      appendAll(verbatim, findings.verbatim.map((value) => `${environment.name}: ${value}`));
+      for (const path of findings.trimmed) {
+        output.warn(`${environment.name}: ${path} starts or ends with spaces — Jamf Pro trims them when it stores the profile, so Macs get the value without them; remove them from the config`);
+      }
       items.push({
         environment: environment.name,
         target: profile.name,
@@ -77,6 +92,12 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
         jamfPro: environment.jamfPro,
       });
     }
+  }
+  if (verbatim.length > 0) {
+    throw new UserError(
+      'profile.payloadStyle "domain": Jamf Pro stores such payloads as they arrive on the wire, so Macs would get other values than the config says (Jamf issue PI-827) — set "payloadStyle": "mcx", the form Jamf Pro stores custom settings in, for the environments below',
+      { details: verbatim },
+    );
   }
   if (items.length === 0) {
     throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');
@@ -88,7 +109,7 @@ function formatResult(result: UploadResult): string[] {
   const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
   const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
   const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
-  for (const change of result.changes) lines.push(`    ${change.path}: ${change.old} → ${change.new}`);
+  for (const change of result.changes) lines.push(change.words !== undefined ? `    ${change.words}` : `    ${change.path}: ${change.old} → ${change.new}`);
   return lines;
 }
 

@@ -13,7 +13,7 @@ describe("resolveJamfPro", () => {
       jamfPro: {
         url: "https://contoso.jamfcloud.com",
         distribution: "Install Automatically",
-        redeployOnUpdate: "Newly Assigned",
+        redeployOnUpdate: "All",
         clientIdEnv: "JAMF_CLIENT_ID",
         clientSecretEnv: "JAMF_CLIENT_SECRET",
       },

@@ -71,7 +71,8 @@ export function resolveJamfPro(
       url: input.url.replace(/\/+$/, ""),
       ...(input.category !== undefined && { category: input.category }),
       distribution: input.distribution ?? "Install Automatically",
-      redeployOnUpdate: input.redeployOnUpdate ?? "Newly Assigned",
+      // "All": an update reaches every Mac in scope; "Newly Assigned" only Macs scoped later (terraform-provider-jamfpro #185).
+      redeployOnUpdate: input.redeployOnUpdate ?? "All",
       clientIdEnv,
       clientSecretEnv,
     },

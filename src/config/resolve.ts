@@ -1,7 +1,7 @@
 import { resolve as resolvePath } from "node:path";
 import { deepMerge, isPlainObject, ownValue, withoutPaths } from "./merge.js";
 import type { Problem } from "../problem.js";
-import type { ProfileLayout } from "../profile/layout.js";
+import type { ElevationPlace, ProfileLayout } from "../profile/layout.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { findUnwritableChar } from "../values.js";
 import { resolveJamfPro, type ResolvedJamfPro } from "./jamf-pro.js";
@@ -47,9 +47,11 @@ export interface ResolvedEnvironment {
     payloadStyle: PayloadStyle;
     removalDisallowed: boolean;
     layout: ProfileLayout;
+    privilegeElevation: ElevationPlace;
     loginDisplayName: string;
     menubarDisplayName: string;
     combinedDisplayName: string;
+    elevationDisplayName: string;
     description?: string;
   };
   unknownKeys: "error" | "warn";
@@ -205,10 +207,12 @@ export function resolveEnvironment(
     profile: {
       payloadStyle: merged.profile?.payloadStyle ?? "mcx",
       layout: merged.profile?.layout ?? "separate",
+      privilegeElevation: merged.profile?.privilegeElevation ?? "separate",
       removalDisallowed: merged.profile?.removalDisallowed ?? true,
       loginDisplayName: merged.profile?.loginDisplayName ?? `Jamf Connect Login (${name})`,
       menubarDisplayName: merged.profile?.menubarDisplayName ?? `Jamf Connect Menu Bar (${name})`,
       combinedDisplayName: merged.profile?.combinedDisplayName ?? `Jamf Connect (${name})`,
+      elevationDisplayName: merged.profile?.elevationDisplayName ?? `Jamf Connect Privilege Elevation (${name})`,
       ...optional("description", merged.profile?.description),
     },
     unknownKeys: merged.unknownKeys ?? "error",

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { authorityHostProblem, jamfProUrlProblem } from "../net/urls.js";
-import { PROFILE_LAYOUTS } from "../profile/layout.js";
+import { ELEVATION_PLACES, PROFILE_LAYOUTS } from "../profile/layout.js";
 
 /**
  * The one definition of jcprofile.json: the TypeScript types (v.InferOutput), the validation
@@ -42,6 +42,16 @@ export const isTenant = (value: string): boolean => GUID_PATTERN.test(value) || 
 const nonEmptyString = v.pipe(v.string(), v.minLength(1, messages.nonEmpty));
 
 export const guidSchema = (message: string) => v.pipe(v.string(), v.regex(GUID_PATTERN, message));
+
+/**
+ * An app role's Value, as the `roles` claim carries it. Entra refuses spaces in a role's value (the
+ * display name may have them), so "Mac Admins" can only be a display name and would never match.
+ */
+export const appRoleValueSchema = v.pipe(
+  v.string(),
+  v.minLength(1, "is empty — give the app role's value, e.g. Admin"),
+  v.regex(/^\S+$/, "contains a space, which an app role's value never has (Entra refuses it there) — give the role's Value from App roles (e.g. MacAdmins), not its display name"),
+);
 
 export const tenantSchema = v.pipe(
   v.string(),
@@ -107,7 +117,7 @@ export const loginSchema = v.strictObject({
   ),
   adminRoles: v.optional(
     v.pipe(
-      v.array(nonEmptyString),
+      v.array(appRoleValueSchema),
       v.description("App-role values whose holders become local admins (OIDCAdmin, with OIDCAdminAttribute = roles)"),
     ),
   ),
@@ -164,10 +174,17 @@ export const profileSchema = v.strictObject({
       v.description("separate (default): a login window profile and a menu bar profile; combined: one profile with both domains, as Jamf Pro downloads it"),
     ),
   ),
+  privilegeElevation: v.optional(
+    v.pipe(
+      v.picklist(ELEVATION_PLACES),
+      v.description("Where menubar.settings.TemporaryUserPermissions goes: separate (default) — a privilege elevation profile of its own, as Jamf Support recommends; menubar — inside the menu bar payload"),
+    ),
+  ),
   removalDisallowed: v.optional(v.pipe(v.boolean(), v.description("PayloadRemovalDisallowed (default true)"))),
   loginDisplayName: v.optional(nonEmptyString),
   menubarDisplayName: v.optional(nonEmptyString),
   combinedDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the combined profile (layout "combined"; default "Jamf Connect (<env>)")'))),
+  elevationDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the privilege elevation profile (default "Jamf Connect Privilege Elevation (<env>)")'))),
   description: v.optional(nonEmptyString),
 });
 
@@ -194,7 +211,7 @@ export const jamfProSchema = v.strictObject({
     v.pipe(jamfProDistributionSchema, v.description('Distribution method (default "Install Automatically")')),
   ),
   redeployOnUpdate: v.optional(
-    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile again (default "Newly Assigned")')),
+    v.pipe(jamfProRedeploySchema, v.description('Which computers get an updated profile: "All" (default) every computer in scope, "Newly Assigned" only computers scoped after the update')),
   ),
   clientIdEnv: v.optional(
     v.pipe(v.string(), v.description("Name of the environment variable holding the API client ID (default JAMF_CLIENT_ID)")),

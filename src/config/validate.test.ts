@@ -21,7 +21,7 @@ describe("validateConfig", () => {
     ["unknown top-level field", (c) => (c.enviroments = {}), 'enviroments: unknown field — did you mean "environments"?'],
     ["unknown environment field", (c) => (c.environments.prod.tenantId = TENANT), 'environments.prod.tenantId: unknown field — did you mean "tenant"?'],
     ["unknown field in defaults", (c) => (c.defaults = { conditionalAcess: {} }), 'defaults.conditionalAcess: unknown field — did you mean "conditionalAccess"?'],
-    ["no close field", (c) => (c.environments.prod.profile = { zzzzzz: 1 }), "environments.prod.profile.zzzzzz: unknown field — known fields here: payloadStyle, layout, removalDisallowed, loginDisplayName, menubarDisplayName, combinedDisplayName, description"],
+    ["no close field", (c) => (c.environments.prod.profile = { zzzzzz: 1 }), "environments.prod.profile.zzzzzz: unknown field — known fields here: payloadStyle, layout, privilegeElevation, removalDisallowed, loginDisplayName, menubarDisplayName, combinedDisplayName, elevationDisplayName, description"],
     ["missing organization", (c) => delete c.organization, "organization: is missing — add it"],
     ["bad picklist", (c) => (c.environments.prod.cloud = "gov"), 'environments.prod.cloud: "gov" is not one of "public", "usgov", "china"'],
     ["bad env name", (c) => (c.environments["prod env"] = c.environments.prod), 'environments["prod env"]'],

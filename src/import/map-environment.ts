@@ -2,12 +2,16 @@ import { isPlainObject } from "../config/merge.js";
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME, customScopeString } from "../config/resolve.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import type { ProfileKind } from "../profile/domains.js";
+import type { PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { splitPreferences, type TemplateField } from "./owned-keys.js";
 
 /** One domain's preferences as found in an input file. */
 export interface ImportSource {
+  /** The config section its keys go to. */
   kind: ProfileKind;
+  /** Which payload it is: a menu bar payload holding only TemporaryUserPermissions is privilege elevation. */
+  part: PayloadPart;
   /** "JamfConnect.mobileconfig: payload 1 (com.jamf.connect.login, mcx Forced)", for messages. */
   label: string;
   preferences: Readonly<Record<string, PlistValue>>;
@@ -50,7 +54,8 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
       fields.set(field, [...(fields.get(field) ?? []), { value, where: `${source.label}: ${path}` }]);
     }
     for (const problem of jsonProblems(split.settings)) errors.push(`${source.label}: ${problem}`);
-    if (Object.keys(split.settings).length > 0) settings[source.kind] = split.settings;
+    // Privilege elevation from a profile of its own joins the menu bar's settings (its keys differ).
+    if (Object.keys(split.settings).length > 0) settings[source.kind] = { ...settings[source.kind], ...split.settings };
   }
 
   /** The one string value of a field; two sources that disagree cannot share one config field. */

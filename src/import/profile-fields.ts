@@ -1,4 +1,4 @@
-import type { ProfileName } from "../profile/layout.js";
+import { ELEVATION_KEY, type ProfileName } from "../profile/layout.js";
 import type { ReadSources } from "./read-sources.js";
 
 /**
@@ -6,12 +6,13 @@ import type { ReadSources } from "./read-sources.js";
  * style, layout, display names, description, removal. A value equal to what jcprofile writes by default
  * is left out. A bare preferences file has none of these, so the defaults stay.
  */
-export function profileFields(env: string, profiles: ReadSources["profiles"]): { profile: Record<string, unknown>; notes: string[] } {
+export function profileFields(env: string, read: Pick<ReadSources, "profiles" | "sources">): { profile: Record<string, unknown>; notes: string[] } {
   const profile: Record<string, unknown> = {};
   const notes: string[] = [];
-  const login = profiles.login;
-  const menubar = profiles.menubar;
-  const first = login ?? menubar;
+  const { login, menubar, elevation } = read.profiles;
+  // Privilege elevation inside the menu bar payload stays there; from a profile of its own it stays apart (the default).
+  if (read.sources.some((source) => source.part === "menubar" && Object.hasOwn(source.preferences, ELEVATION_KEY))) profile.privilegeElevation = "menubar";
+  const first = login ?? menubar ?? elevation;
   if (first === undefined) return { profile, notes };
 
   if (first.style !== "mcx") profile.payloadStyle = first.style;
@@ -22,8 +23,16 @@ export function profileFields(env: string, profiles: ReadSources["profiles"]): {
   // updates the profile Macs already have instead of splitting it in two.
   const combined = login !== undefined && login.model === menubar?.model;
   if (combined) profile.layout = "combined";
-  const defaults: Record<ProfileName, string> = { login: `Jamf Connect Login (${env})`, menubar: `Jamf Connect Menu Bar (${env})`, combined: `Jamf Connect (${env})` };
-  const named: [ProfileName, typeof login][] = combined ? [["combined", login]] : [["login", login], ["menubar", menubar]];
+  const defaults: Record<ProfileName, string> = {
+    login: `Jamf Connect Login (${env})`,
+    menubar: `Jamf Connect Menu Bar (${env})`,
+    combined: `Jamf Connect (${env})`,
+    elevation: `Jamf Connect Privilege Elevation (${env})`,
+  };
+  type Found = typeof login;
+  // Privilege elevation named only when it came in a profile of its own, not beside the others.
+  const ownElevation = elevation !== undefined && elevation.model !== login?.model && elevation.model !== menubar?.model ? elevation : undefined;
+  const named: (readonly [ProfileName, Found])[] = [...(combined ? [["combined", login] as const] : [["login", login] as const, ["menubar", menubar] as const]), ["elevation", ownElevation] as const];
   for (const [name, found] of named) {
     const displayName = found?.model.root.PayloadDisplayName;
     if (typeof displayName === "string" && displayName !== "" && displayName !== defaults[name]) profile[`${name}DisplayName`] = displayName;

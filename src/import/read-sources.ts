@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { showTypedPath } from "../pipeline/config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
+import { ELEVATION_KEY, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { formatPath } from "../problem.js";
@@ -11,8 +12,8 @@ import { appendAll } from "../append.js";
 
 export interface ReadSources {
   sources: ImportSource[];
-  /** The profile each kind came from (absent for a bare preferences file). */
-  profiles: Partial<Record<ProfileKind, { model: ProfileModel; style: "mcx" | "domain" }>>;
+  /** The profile each part came from (absent for a bare preferences file). */
+  profiles: Partial<Record<PayloadPart, { model: ProfileModel; style: "mcx" | "domain" }>>;
   /** The first input that is a profile: its top-level PayloadOrganization and PayloadIdentifier. */
   top?: { organization?: string; identifier?: string };
   notes: string[];
@@ -37,14 +38,17 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
     }
     for (const payload of model.payloads) {
       const label = `${fileName}: ${payload.label}`;
-      const earlier = sources.find((source) => source.kind === payload.kind);
+      const part = partOf(payload.kind, payload.preferences);
+      // A menu bar payload holding privilege elevation inside it clashes with a separate one too.
+      const elevationTwice = (other: ImportSource) => (part === "elevation" && holdsElevation(other.preferences)) || (other.part === "elevation" && holdsElevation(payload.preferences));
+      const earlier = sources.find((other) => other.part === part || elevationTwice(other));
       if (earlier !== undefined) {
-        throw new UserError(`${label}: a second ${payload.domain} payload (the first is ${earlier.label}) — an environment holds one of each; import one login window and one menu bar profile`);
+        throw new UserError(`${label}: a second ${PAYLOAD_PARTS[part].title} payload (${payload.domain}; the first is ${earlier.label}) — an environment holds one of each; import one login window, one menu bar and at most one privilege elevation profile`);
       }
       refuseSecrets(label, payload.preferences);
       if (payload.mcxState === "Set-Once") notes.push(`${label}: is Set-Once (a default the user may change); jcprofile writes Forced (enforced) preferences`);
-      sources.push({ kind: payload.kind, label, preferences: payload.preferences });
-      if (payload.style !== "preferences") profiles[payload.kind] = { model, style: payload.style };
+      sources.push({ kind: payload.kind, part, label, preferences: payload.preferences });
+      if (payload.style !== "preferences") profiles[part] = { model, style: payload.style };
     }
   }
   return { sources, profiles, ...(top !== undefined && { top }), notes };
@@ -62,5 +66,15 @@ function refuseSecrets(label: string, preferences: Readonly<Record<string, Plist
   throw new UserError(
     `${label}: ${what}, which import will not copy into the config (every user of a Mac can read it in the profile) — nothing was written; remove it from the source, and rotate it in Entra ID; Jamf Connect's Entra setup is a public client and needs none`,
   );
+}
+
+/** A menu bar payload that holds privilege elevation and nothing else is the privilege elevation profile's. */
+function partOf(kind: ProfileKind, preferences: Readonly<Record<string, PlistValue>>): PayloadPart {
+  const keys = Object.keys(preferences);
+  return kind === "menubar" && keys.length === 1 && keys[0] === ELEVATION_KEY ? "elevation" : kind;
+}
+
+function holdsElevation(preferences: Readonly<Record<string, PlistValue>>): boolean {
+  return Object.hasOwn(preferences, ELEVATION_KEY);
 }
 

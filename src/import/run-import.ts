@@ -22,7 +22,8 @@ import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../pipeline/config-file.js";
 import { formatPath, formatProblem, type Problem } from "../problem.js";
-import { PROFILE_KINDS, isDomain, type Domain, type ProfileKind } from "../profile/domains.js";
+import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
+import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import { renderConfig } from "../pipeline/render-config.js";
 import type { ConfigSource } from "../pipeline/config-file.js";
 import { readExistingConfig, type ExistingConfig } from "../wizard/config-edit.js";
@@ -63,7 +64,7 @@ export interface ImportResult {
   /** Keys the rendered profiles have that the sources did not, as `domain: key`. */
   added: string[];
   /** Parts the environment had that the sources did not carry: kept (login, menubar). */
-  kept: ProfileKind[];
+  kept: PayloadPart[];
   unknownKeys: string[];
   written: string[];
 }
@@ -83,7 +84,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const mapped = mapEnvironment(read.sources, { ...givenTenant(options.tenant, before, existing?.config.defaults?.tenant) });
   if (mapped.errors.length > 0) throw cannotCarry(mapped.errors);
   for (const note of mapped.notes) ui.info(`note: ${note}`);
-  const { profile, notes } = profileFields(options.env, read.profiles);
+  const { profile, notes } = profileFields(options.env, read);
   for (const note of notes) ui.info(`note: ${note}`);
 
   const environment: Record<string, unknown> = { ...mapped.environment };
@@ -105,7 +106,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     environment.conditionalAccess = { mode: "none", ...(environment.conditionalAccess as object | undefined) };
   }
 
-  const parts = new Set(read.sources.map((item) => item.kind));
+  const parts = new Set(read.sources.map((item) => item.part));
   const merged = mergeIntoExisting(before, environment, parts);
   if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
   const plan = planImport({ options, source, configDir, existing, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
@@ -158,11 +159,11 @@ function givenTenant(flag: string | undefined, before: Record<string, unknown> |
 }
 
 /** The part kept is for the environment's tenant: a source of another tenant cannot share it. */
-function refuseOtherTenant(env: string, before: Record<string, unknown>, after: Record<string, unknown>, kept: readonly ProfileKind[]): void {
+function refuseOtherTenant(env: string, before: Record<string, unknown>, after: Record<string, unknown>, kept: readonly PayloadPart[]): void {
   const was = before["tenant"];
   const now = after["tenant"];
   if (typeof was !== "string" || typeof now !== "string" || was.toLowerCase() === now.toLowerCase()) return;
-  const what = kept.map((part) => `${PROFILE_KINDS[part].title} settings`).join(" and ");
+  const what = kept.map((part) => `${PAYLOAD_PARTS[part].title} settings`).join(" and ");
   throw new UserError(
     `environment "${env}" is for tenant ${was}, and its ${what} stay; the source is for tenant ${now} — nothing was written. Import it into another environment (--env), or import both profiles together to replace "${env}" whole`,
   );
@@ -172,7 +173,7 @@ function refuseOtherTenant(env: string, before: Record<string, unknown>, after: 
  * What the kept part would no longer get on a Mac: its preferences as the config builds them before
  * and after the import (a shared field — Conditional Access mode, license — can change them).
  */
-function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig; text: string; env: string; kept: readonly ProfileKind[] }): string[] {
+function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig; text: string; env: string; kept: readonly PayloadPart[] }): string[] {
   const render = (text: string) => renderConfig({ ...input.source, text, envs: [input.env] });
   const old = render(input.existing.text);
   if (old.problems.length > 0) return [];
@@ -184,7 +185,7 @@ function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig
     if (before === undefined) continue;
     const comparison = comparePreferences(before.preferences, after?.preferences ?? {});
     const paths = [...comparison.missing.map((path) => `${path} (removed)`), ...comparison.changed.map((change) => `${change.path}: ${change.source} → ${change.rendered}`), ...comparison.added.map((path) => `${path} (added)`)];
-    if (paths.length > 0) changes.push(`the ${PROFILE_KINDS[part].title} settings "${input.env}" keeps would change on every Mac: ${paths.join("; ")}`);
+    if (paths.length > 0) changes.push(`the ${PAYLOAD_PARTS[part].title} settings "${input.env}" keeps would change on every Mac: ${paths.join("; ")}`);
   }
   return changes;
 }
@@ -208,7 +209,7 @@ function checkFlags(options: ImportOptions): void {
   if (options.tenant !== undefined && !isTenant(options.tenant)) throw new UserError(`--tenant: "${options.tenant}" ${messages.tenant}`);
   if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: "${options.identifier}" ${messages.identifier}`);
   if (options.organization !== undefined && options.organization.trim() === "") throw new UserError("--organization: is empty — give the organization's name, e.g. \"Contoso Ltd\"");
-  if (options.files.length > 2) throw new UserError(`import takes one or two profiles (the login window and the menu bar), not ${options.files.length} — import one environment at a time`);
+  if (options.files.length > 3) throw new UserError(`import takes up to three profiles (the login window, the menu bar and privilege elevation), not ${options.files.length} — import one environment at a time`);
 }
 
 function parseDomain(value: string | undefined): Domain | undefined {

@@ -8,6 +8,7 @@ import type { ConfigSource } from "../pipeline/config-file.js";
 import { renderConfig } from "../pipeline/render-config.js";
 import type { Problem } from "../problem.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
+import { PAYLOAD_PARTS, partPreferences, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { templateValues } from "../render/preferences.js";
 import { fillTemplate, loadTemplate } from "../render/template.js";
@@ -34,18 +35,18 @@ export function verifyImport(input: { source: ConfigSource; text: string; env: s
   const { source, text, env, license } = input;
   const readLicense = (path: string) => (license !== undefined && path === license.path ? license.bytes : readLicenseFile(path));
   const result = renderConfig({ ...source, text, envs: [env], readLicense });
-  let rendered: Partial<Record<ProfileKind, Readonly<Record<string, PlistValue>>>>;
+  let rendered: Partial<Record<PayloadPart, Readonly<Record<string, PlistValue>>>>;
   if (result.problems.length === 0) {
     rendered = {};
     for (const payload of result.profiles.flatMap((profile) => profile.payloads)) rendered[payload.part] = payload.preferences;
   } else {
     rendered = renderUnchecked(text, source, env, readLicense);
   }
-  const comparisons = input.sources.map((item) => ({ source: item, comparison: comparePreferences(item.preferences, rendered[item.kind] ?? {}) }));
+  const comparisons = input.sources.map((item) => ({ source: item, comparison: comparePreferences(item.preferences, rendered[item.part] ?? {}) }));
   return { problems: result.problems, warnings: result.warnings, comparisons };
 }
 
-function renderUnchecked(text: string, source: ConfigSource, env: string, readLicense: (path: string) => Uint8Array | string): Partial<Record<ProfileKind, Record<string, PlistValue>>> {
+function renderUnchecked(text: string, source: ConfigSource, env: string, readLicense: (path: string) => Uint8Array | string): Partial<Record<PayloadPart, Record<string, PlistValue>>> {
   const parsed = parseJsonc(text);
   if ("issue" in parsed) throw new Error(`verifyImport: the generated config does not parse: ${parsed.issue.message}`);
   // Not validated on purpose: the values are the source's, right or wrong; only their shape is ours.
@@ -53,10 +54,13 @@ function renderUnchecked(text: string, source: ConfigSource, env: string, readLi
   const configDir = dirname(source.path);
   const licenses = new Map(licensePaths(config, configDir).map((path) => [path, readLicense(path)] as const));
   const { environment } = resolveEnvironment(config, env, { configDir, licenses });
-  const out: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
+  const sections: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
   for (const kind of Object.keys(PROFILE_KINDS) as ProfileKind[]) {
     const filled = fillTemplate(loadTemplate(PROFILE_KINDS[kind].domain), templateValues(environment)).preferences;
-    out[kind] = deepMerge(filled, environment[kind].settings as Record<string, PlistValue>);
+    sections[kind] = deepMerge(filled, environment[kind].settings as Record<string, PlistValue>);
   }
+  const apart = environment.profile.privilegeElevation === "separate";
+  const out: Partial<Record<PayloadPart, Record<string, PlistValue>>> = {};
+  for (const [part, { section }] of Object.entries(PAYLOAD_PARTS) as [PayloadPart, (typeof PAYLOAD_PARTS)[PayloadPart]][]) out[part] = partPreferences(part, sections[section]!, apart);
   return out;
 }

@@ -38,7 +38,14 @@ export function credentialsFromEnv(
   return { missing: `${names.clientIdEnv} and ${names.clientSecretEnv}` };
 }
 
-export function tokenRequest(baseUrl: string, credentials: JamfCredentials, oauthPath = "/api/oauth/token"): HttpRequest {
+/**
+ * Jamf's API reference names /api/v1/oauth/token and marks /api/oauth/token deprecated
+ * (macadmins/jamf-pro-sdk-python PR #66; jamf-upload moved in commit 4ef4245): the current path
+ * first, the old one for servers that answer 404 there.
+ */
+export const OAUTH_PATHS = ["/api/v1/oauth/token", "/api/oauth/token"] as const;
+
+export function tokenRequest(baseUrl: string, credentials: JamfCredentials, oauthPath: string = OAUTH_PATHS[0]): HttpRequest {
   if (credentials.kind === "client") {
     return {
       method: "POST",

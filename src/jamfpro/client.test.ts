@@ -31,17 +31,17 @@ function harness(handler: Handler) {
 describe("createJamfClient", () => {
   it("gets a token once, renews it when it runs out, and invalidates it at the end", async () => {
     let issued = 0;
-    const h = harness((request) => (request.url.endsWith("/api/oauth/token") ? token(`t${++issued}`) : answer(request.url.includes("invalidate") ? 204 : 200, "<x/>")));
+    const h = harness((request) => (request.url.endsWith("/api/v1/oauth/token") ? token(`t${++issued}`) : answer(request.url.includes("invalidate") ? 204 : 200, "<x/>")));
     await h.client.classic("GET", "/a");
     await h.client.classic("GET", "/b");
     h.advance(59_000);
     await h.client.classic("GET", "/c");
     await h.client.invalidate();
     expect(h.sent).toEqual([
-      "POST /api/oauth/token ",
+      "POST /api/v1/oauth/token ",
       "GET /JSSResource/a Bearer t1",
       "GET /JSSResource/b Bearer t1",
-      "POST /api/oauth/token ",
+      "POST /api/v1/oauth/token ",
       "GET /JSSResource/c Bearer t2",
       "POST /api/v1/auth/invalidate-token Bearer t2",
     ]);
@@ -70,6 +70,21 @@ describe("createJamfClient", () => {
     expect(error.message).toContain("Jamf Pro refused the API client credentials");
     expect(error.message).toContain("JAMF_CLIENT_SECRET");
     expect(error.message).not.toContain("s3cret");
+  });
+
+  it("a 401 on a write gets one fresh token and one retry", async () => {
+    let issued = 0;
+    const h = harness((request) =>
+      request.url.endsWith("/token") ? token(`t${++issued}`) : answer(request.headers?.["authorization"] === "Bearer t1" ? 401 : 201, "<x/>"),
+    );
+    expect(await h.client.classic("PUT", "/osxconfigurationprofiles/id/5", "<b/>")).toMatchObject({ status: 201 });
+    expect(h.sent.filter((line) => line.startsWith("PUT"))).toEqual(["PUT /JSSResource/osxconfigurationprofiles/id/5 Bearer t1", "PUT /JSSResource/osxconfigurationprofiles/id/5 Bearer t2"]);
+  });
+
+  it("falls back to /api/oauth/token where /api/v1/oauth/token is 404", async () => {
+    const h = harness((request) => (request.url.endsWith("/api/v1/oauth/token") ? answer(404) : request.url.endsWith("/token") ? token("t") : answer(200, "<x/>")));
+    await h.client.classic("GET", "/a");
+    expect(h.sent).toEqual(["POST /api/v1/oauth/token ", "POST /api/oauth/token ", "GET /JSSResource/a Bearer t"]);
   });
 
   it("a 401 on a write names the privileges", async () => {

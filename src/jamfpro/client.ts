@@ -5,8 +5,8 @@
  * so tests neither wait nor depend on time.
  */
 import type { HttpRequest, HttpResult } from "../net/http.js";
-import { parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
-import { JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+import { OAUTH_PATHS, parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
+import { CATEGORY_PRIVILEGE, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
 
 export interface JamfClientOptions {
   url: string;
@@ -52,8 +52,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
 
   async function fetchToken(): Promise<Token> {
     let answer = await sendPatiently(tokenRequest(url, credentials));
-    // Newer servers also answer on /api/v1/oauth/token; whether every version has both is UNVERIFIED.
-    if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, "/api/v1/oauth/token"));
+    if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, OAUTH_PATHS[1]));
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
     refuseRedirect(answer);
     if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
@@ -82,14 +81,18 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
         ...(body !== undefined && { body }),
       }));
     let answer = await send();
-    if (answer.status === 401 && method === "GET") {
-      // A token can be revoked or run out early; one fresh token settles whether it is privileges.
+    if (answer.status === 401) {
+      // A token can be revoked or run out early, also between two writes; a 401 is answered before
+      // anything is written, so one fresh token and one retry settle whether it is privileges.
       token = undefined;
       answer = await send();
     }
     if (answer.status >= 200 && answer.status < 300) return answer;
     refuseRedirect(answer);
     if (answer.status === 401 || answer.status === 403) {
+      if (path === "/categories") {
+        throw new JamfError("privileges", `Jamf Pro at ${url} did not let the API client read the categories (HTTP ${answer.status}) — give its API role the privilege ${CATEGORY_PRIVILEGE}, or leave jamfPro.category out`);
+      }
       const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
       throw new JamfError(
         "privileges",

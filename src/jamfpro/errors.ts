@@ -21,6 +21,8 @@ export class JamfError extends Error {
 }
 
 export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles";
+/** Needed only when a category is configured; that listing categories asks for it is confirmed by no source (UNVERIFIED). */
+export const CATEGORY_PRIVILEGE = "Read Categories";
 
 /** A failed exchange (no HTTP answer at all), with the fix for each cause. */
 export function networkError(observation: Observation, server: string): JamfError {

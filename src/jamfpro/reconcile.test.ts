@@ -76,4 +76,16 @@ describe("compareProfiles", () => {
     const domain = (value: boolean): PlistDict => ({ ...ours, PayloadContent: [{ PayloadType: "com.jamf.connect", PayloadUUID: "u", SignIn: { AutoAuthenticate: value } }] });
     expect(compareProfiles(domain(true), domain(false)).map((change) => change.path)).toEqual(["com.jamf.connect.SignIn.AutoAuthenticate"]);
   });
+
+  it("matches payloads by domain, not position, and names a whole payload removed or added", () => {
+    const menubar: PlistDict = { PayloadType: "com.apple.ManagedClient.preferences", PayloadUUID: "M", PayloadContent: { "com.jamf.connect": { Forced: [{ mcx_preference_settings: { A: 1 } }] } } };
+    const both = { ...stored, PayloadContent: [menubar, ...(stored["PayloadContent"] as PlistDict[])] };
+    const changes = compareProfiles(carryIdentifiers(ours, both), both);
+    expect(changes.map((change) => change.words ?? change.path)).toEqual([
+      "com.jamf.connect.login.DenyLocal",
+      "com.jamf.connect.login.LicenseFile",
+      "removes the menu bar settings (com.jamf.connect)",
+    ]);
+    expect(compareProfiles({ ...ours, PayloadContent: [...(ours["PayloadContent"] as PlistDict[]), menubar] }, carryIdentifiers(ours, stored)).at(-1)).toMatchObject({ words: "adds the menu bar settings (com.jamf.connect)" });
+  });
 });

@@ -6,26 +6,34 @@
 import { createHash } from "node:crypto";
 import { compareKeyPaths, type KeyPath } from "../profile/diff.js";
 import { isDict } from "../profile/unwrap.js";
+import { isDomain, MCX_PAYLOAD_TYPE } from "../profile/domains.js";
+import { domainWords } from "./ownership.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isSecretKey, isSecretValue, SECRET_NOT_SHOWN, showText } from "../values.js";
+import { appendAll } from "../append.js";
 
 export interface Change {
   /** Where, from the preference domain down for settings (`com.jamf.connect.login.DenyLocal`). */
   path: string;
   old: string;
   new: string;
+  /** A whole payload added or removed, in an admin's words ("removes the menu bar settings (com.jamf.connect)"). */
+  words?: string;
 }
 
 const ID_KEYS = ["PayloadUUID", "PayloadIdentifier"] as const;
-/** Keys Jamf Pro writes into stored profiles itself; they are not part of the config. */
-const ADDED_BY_JAMF = new Set(["PayloadEnabled"]);
 /**
- * Payload-level keys Jamf Pro may re-derive on write (its own provider lists display name and
- * identifiers; Jamf-exported payloads read "Custom Settings" / "JAMF Software"). Which exactly is
- * UNVERIFIED; comparing them would make every run an update. The profile-level ones are compared.
+ * Keys Jamf Pro writes itself on every write, at the top and in every payload: the display name and
+ * identifiers (jamf/terraform-provider-jamfplatform PR #154); at the top also the description, from
+ * the profile's `general/description` (terraform-provider-jamfpro #582). Comparing them would make
+ * every run an update; the identifiers are carried over instead, the description is reported apart.
  */
-const PAYLOAD_KEYS_OF_JAMF = new Set(["PayloadEnabled", "PayloadDisplayName", "PayloadOrganization"]);
-
+const REDERIVED = new Set(["PayloadDisplayName", "PayloadIdentifier", "PayloadUUID"]);
+const REDERIVED_AT_TOP = new Set([...REDERIVED, "PayloadDescription"]);
+/** Keys Jamf Pro adds where a profile lacks them (PR #154): compared only when ours has them. */
+const INJECTED = new Set(["PayloadEnabled", "PayloadDescription", "PayloadRemovalDisallowed", "PayloadOrganization", "AllowUserOverrides"]);
+/** Jamf-exported payloads read "JAMF Software" whatever was sent (Jamf-exported Custom Settings; not documented as a rule). */
+const PAYLOAD_KEYS_OF_JAMF = new Set(["PayloadEnabled", "PayloadOrganization"]);
 
 function payloadsOf(profile: PlistDict): PlistDict[] {
   const content = profile["PayloadContent"];
@@ -58,20 +66,75 @@ export function carryIdentifiers(ours: PlistDict, stored: PlistDict): PlistDict 
   return { ...withIdsOf(ours, stored), PayloadContent: payloads };
 }
 
-/** Every difference a Mac would see, ignoring key order and the keys Jamf Pro adds itself. */
+/**
+ * Every difference a Mac would see between the stored profile and ours once Jamf Pro has stored
+ * ours: key order, the keys it writes itself and the whitespace it trims do not count.
+ */
 export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
+  const predicted = asJamfStores(ours);
+  const changes = keyChanges({ ...stored, PayloadContent: [] }, { ...predicted, PayloadContent: [] });
+  // Payloads side by side by type and domain, not by position: a payload removed in front must not
+  // read as every key of the next one changing.
+  const unused = payloadsOf(stored).map((payload) => ({ payload, key: payloadKey(payload) }));
+  for (const payload of payloadsOf(predicted)) {
+    const index = unused.findIndex((item) => item.key === payloadKey(payload));
+    if (index === -1) {
+      changes.push(wholePayload(payload, "adds"));
+      continue;
+    }
+    appendAll(changes, keyChanges({ PayloadContent: [unused[index]!.payload] }, { PayloadContent: [payload] }));
+    unused.splice(index, 1);
+  }
+  for (const { payload } of unused) changes.push(wholePayload(payload, "removes"));
+  return changes;
+}
+
+function keyChanges(stored: PlistDict, ours: PlistDict): Change[] {
   return compareKeyPaths(stored, ours, { ignore: addedByJamf }).map((difference) => {
     const secret = difference.parts.some((part) => typeof part === "string" && isSecretKey(part));
     return { path: difference.path, old: showNode(difference.before, secret), new: showNode(difference.after, secret) };
   });
 }
 
+/** What a whole payload is, for an admin: "the menu bar settings (com.jamf.connect)", or its type. */
+function payloadWords(payload: PlistDict): { path: string; words: string } {
+  const [type, ...domains] = payloadKey(payload).split("|");
+  const names = domains.length > 0 ? domains : [type ?? ""];
+  return { path: names.join(", "), words: names.map((name) => (isDomain(name) ? domainWords(name) : `the ${name} settings`)).join(" and ") };
+}
+
+function wholePayload(payload: PlistDict, verb: "adds" | "removes"): Change {
+  const { path, words } = payloadWords(payload);
+  const size = showNode(payload, false);
+  return verb === "adds" ? { path, old: "(absent)", new: size, words: `adds ${words}` } : { path, old: size, new: "(absent)", words: `removes ${words}` };
+}
+
+/**
+ * Jamf Pro trims leading and trailing whitespace of string values when it re-renders a plist
+ * (Jamf-Concepts/jamf-cli classic-profile-payload-ampersand-escaping-2026-07-30.md): the top level
+ * and custom-settings payloads. Payloads of other types are stored verbatim (their values are
+ * checked before upload, src/jamfpro/wire-checks.ts).
+ */
+function asJamfStores(profile: PlistDict): PlistDict {
+  const payloads = payloadsOf(profile).map((payload) => (payload["PayloadType"] === MCX_PAYLOAD_TYPE ? (trimStrings(payload) as PlistDict) : payload));
+  const top = trimStrings({ ...profile, PayloadContent: [] }) as PlistDict;
+  return "PayloadContent" in profile ? { ...top, PayloadContent: payloads } : top;
+}
+
+function trimStrings(value: PlistValue): PlistValue {
+  if (typeof value === "string") return value.trim();
+  if (Array.isArray(value)) return (value as readonly PlistValue[]).map(trimStrings);
+  if (!isDict(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, trimStrings(item)]));
+}
+
 function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefined, ours: PlistValue | undefined): boolean {
-  if (parent.length === 2 && parent[0] === "PayloadContent") return PAYLOAD_KEYS_OF_JAMF.has(key);
-  if (parent.length !== 0) return false;
-  if (ADDED_BY_JAMF.has(key)) return true;
-  // Jamf Pro writes an empty description where none was given.
-  return key === "PayloadDescription" && ours === undefined && stored === "";
+  const top = parent.length === 0;
+  const payload = parent.length === 2 && parent[0] === "PayloadContent";
+  if (!top && !payload) return false;
+  if ((top ? REDERIVED_AT_TOP : REDERIVED).has(key)) return true;
+  if (payload && PAYLOAD_KEYS_OF_JAMF.has(key)) return true;
+  return INJECTED.has(key) && ours === undefined && stored !== undefined;
 }
 
 /** Data (LicenseFile) as a digest and secrets not at all, never raw; long strings shortened. */

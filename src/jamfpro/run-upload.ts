@@ -11,9 +11,11 @@ import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } 
 import { createJamfClient, type JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
+import { missingCategories } from "./categories.js";
 import { StoredProfileError } from "./stored-profile.js";
 import type { Change } from "./reconcile.js";
-import { listProfiles, syncProfile, type SyncAction } from "./sync-profile.js";
+import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
+import { appendAll } from "../append.js";
 
 export interface UploadItem {
   environment: string;
@@ -35,8 +37,10 @@ export interface UploadResult {
   /** `<server>/OSXConfigurationProfiles.html?id=<id>`. */
   url?: string;
   changes: Change[];
+  /** Lines for the admin that are not changes (stderr). */
+  notes: string[];
   error?: string;
-  /** 0 done or unchanged, 1 the server refused, 3 no usable answer. */
+  /** 0 done or unchanged, 1 the server or upload refused, 3 no usable answer. */
   exitCode: 0 | 1 | 3;
 }
 
@@ -44,6 +48,7 @@ export interface UploadOptions {
   items: readonly UploadItem[];
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
+  overrides: Overrides;
   send: (request: HttpRequest) => Promise<HttpResult>;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
@@ -104,7 +109,7 @@ export async function runUpload(options: UploadOptions): Promise<UploadResult[]>
   for (const group of groupItems(options.items, options.env)) {
     const client = createJamfClient({ url: group.url, credentials: group.credentials, send: options.send, sleep: options.sleep, now: options.now });
     try {
-      results.push(...(await uploadGroup(client, group, options)));
+      appendAll(results, await uploadGroup(client, group, options));
     } finally {
       await client.invalidate();
     }
@@ -121,9 +126,20 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
     // Without the list nothing can be planned: every profile of this server fails alike.
     return group.items.map((item) => failed(item, error));
   }
+  let missing: Map<string, JamfError>;
+  try {
+    missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
+  } catch (error) {
+    return group.items.map((item) => failed(item, error));
+  }
   const results: UploadResult[] = [];
   for (const item of group.items) {
     options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
+    const category = missing.get(item.jamfPro.category ?? "");
+    if (category !== undefined) {
+      results.push(failed(item, category));
+      continue;
+    }
     try {
       const outcome = await syncProfile(client, listed, {
         general: {
@@ -135,13 +151,17 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         },
         text: item.text,
         dryRun: options.dryRun,
+        overrides: options.overrides,
+        nameField: `profile.${item.target}DisplayName`,
       });
       results.push({
         ...base(item),
         action: outcome.action,
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
         changes: outcome.changes,
-        exitCode: 0,
+        notes: outcome.notes,
+        ...(outcome.refusal !== undefined && { error: outcome.refusal }),
+        exitCode: outcome.action === "refused" ? 1 : 0,
       });
     } catch (error) {
       results.push(failed(item, error));
@@ -156,11 +176,11 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 
 /** A JamfError or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
 function failed(item: UploadItem, error: unknown): UploadResult {
-  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], error: error.message, exitCode: error.exitCode };
-  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
+  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
+  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
   if (error instanceof StoredProfileError) {
     const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
-    return { ...base(item), action: "failed", changes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
+    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
   }
   throw error;
 }

@@ -8,13 +8,24 @@ import type { JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { carryIdentifiers, compareProfiles, type Change } from "./reconcile.js";
 import { readProfilePlist } from "./stored-profile.js";
+import { domainWords, judgeOwnership, type Ownership } from "./ownership.js";
 
-export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update";
+export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update" | "refused";
 
 export interface SyncOutcome {
   action: SyncAction;
   id?: number;
   changes: Change[];
+  /** What upload leaves to the admin, e.g. a description it does not change. */
+  notes: string[];
+  /** refused: why nothing was written, and the way to allow it. */
+  refusal?: string;
+}
+
+/** Stored profiles the admin named with --take-over / --allow-removal (a name or a Jamf Pro id). */
+export interface Overrides {
+  takeOver: readonly string[];
+  allowRemoval: readonly string[];
 }
 
 export interface SyncInput {
@@ -22,6 +33,9 @@ export interface SyncInput {
   /** The unsigned profile as build renders it. */
   text: string;
   dryRun: boolean;
+  overrides: Overrides;
+  /** The config field that names this profile, for the way out of a refusal: `profile.loginDisplayName`. */
+  nameField: string;
 }
 
 export async function listProfiles(client: JamfClient): Promise<ListedProfile[]> {
@@ -39,18 +53,60 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   }
   const existing = same[0];
   if (existing === undefined) {
-    if (input.dryRun) return { action: "would create", changes: [] };
-    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [] };
+    if (input.dryRun) return { action: "would create", changes: [], notes: [] };
+    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [], notes: [] };
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
-  const ours = carryIdentifiers(readProfilePlist(input.text), storedPlist);
-  const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)];
-  if (changes.length === 0) return { action: "unchanged", id: existing.id, changes };
-  if (input.dryRun) return { action: "would update", id: existing.id, changes };
+  const rendered = readProfilePlist(input.text);
+  const ours = carryIdentifiers(rendered, storedPlist);
+  const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
+    change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },
+  );
+  const notes = descriptionNote(input.general.description, stored.description);
+  const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input);
+  if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes: [], refusal };
+  if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
+  if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
   const payloads = serializePlist(ours as PlistValue);
-  await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...input.general, payloads }));
-  return { action: "updated", id: existing.id, changes };
+  const { description: _left, ...general } = input.general;
+  await client.classic("PUT", `/osxconfigurationprofiles/id/${existing.id}`, updateBody({ ...general, payloads }));
+  return { action: "updated", id: existing.id, changes, notes };
+}
+
+const named = (list: readonly string[], profile: { id: number; name: string }) => list.some((item) => item === String(profile.id) || item === profile.name);
+
+/**
+ * Why the stored profile may not be written, in one line with the flag that allows it: someone
+ * else's profile needs --take-over (which also allows any removal), dropping a domain of ours
+ * --allow-removal.
+ */
+function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, { overrides, nameField }: SyncInput): string | undefined {
+  if (named(overrides.takeOver, profile)) return undefined;
+  const where = `the Jamf Pro profile "${profile.name}" (id ${profile.id}, ${profile.link}), scoped to ${profile.scope}`;
+  if (ownership.foreign.length > 0) {
+    return (
+      `not written: ${where}, is not this environment's: ${ownership.foreign.join("; ")} — ` +
+      `give this environment's profile another name (${nameField}), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`
+    );
+  }
+  if (ownership.removes.length > 0 && !named(overrides.allowRemoval, profile)) {
+    return (
+      `not written: this update would remove ${ownership.removes.map(domainWords).join(" and ")} from ${where} — ` +
+      `keep those settings in this environment's profile, or, if those Macs are to lose them, run upload again with --allow-removal ${profile.id}`
+    );
+  }
+  return undefined;
+}
+
+/**
+ * An update never sends the description: changing it while the payloads carry no
+ * PayloadDescription emptied stored profiles (terraform-provider-jamfpro #351). A different one is
+ * named, for the admin to change in Jamf Pro.
+ */
+function descriptionNote(ours: string | undefined, stored: string): string[] {
+  if ((ours ?? "").trim() === stored.trim()) return [];
+  return [`its description in Jamf Pro differs from profile.description (${JSON.stringify(stored)} there) — upload does not change the description of a stored profile (that has emptied profiles: terraform-provider-jamfpro #351); edit it in Jamf Pro if it matters`];
 }
 
 /** The Jamf Pro settings of the config that are not in the plist: how it is distributed, its category. */

@@ -1,14 +1,14 @@
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import { PROFILE_KINDS, type Domain, type ProfileKind } from "../profile/domains.js";
-import { PROFILE_SHAPES, profilesOf, type ProfileName, type ProfileShape } from "../profile/layout.js";
+import type { Domain, ProfileKind } from "../profile/domains.js";
+import { ELEVATION_KEY, PAYLOAD_PARTS, PROFILE_SHAPES, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences, type RenderOptions } from "./preferences.js";
 import { appendAll } from "../append.js";
 
 export interface RenderedPayload {
-  readonly part: ProfileKind;
+  readonly part: PayloadPart;
   readonly domain: Domain;
   /** The preference dictionary a Mac gets for this domain. */
   readonly preferences: PlistDict;
@@ -35,7 +35,7 @@ function profileIdentifier(environment: ResolvedEnvironment, name: ProfileName):
 
 export function displayNameOf(environment: ResolvedEnvironment, name: ProfileName): string {
   const { profile } = environment;
-  return { login: profile.loginDisplayName, menubar: profile.menubarDisplayName, combined: profile.combinedDisplayName }[name];
+  return { login: profile.loginDisplayName, menubar: profile.menubarDisplayName, combined: profile.combinedDisplayName, elevation: profile.elevationDisplayName }[name];
 }
 
 /** The outer Configuration profile around the payloads of one of the layout's profiles. */
@@ -53,22 +53,29 @@ export function buildProfileDictionary(environment: ResolvedEnvironment, name: P
 /** Every profile of one environment's layout, as canonical bytes, or the problems that stop them. */
 export function renderEnvironment(environment: ResolvedEnvironment, options: RenderOptions = {}): { profiles: RenderedProfile[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  // Each domain is rendered once, whichever profile carries it.
-  const parts = new Map<ProfileKind, RenderedPayload | undefined>();
-  const partOf = (part: ProfileKind): RenderedPayload | undefined => {
-    if (!parts.has(part)) {
-      const rendered = renderPreferences(environment, part, options);
+  // Each config section is rendered and checked once, as one domain, whichever payloads it feeds:
+  // the cross-key rules see privilege elevation beside the menu bar's provider.
+  const sections = new Map<ProfileKind, PlistDict | undefined>();
+  const sectionOf = (section: ProfileKind): PlistDict | undefined => {
+    if (!sections.has(section)) {
+      const rendered = renderPreferences(environment, section, options);
       appendAll(problems, rendered.problems);
-      const failed = rendered.problems.some((problem) => problem.severity === "error");
-      parts.set(part, failed ? undefined : { part, domain: PROFILE_KINDS[part].domain, preferences: rendered.preferences });
+      sections.set(section, rendered.problems.some((problem) => problem.severity === "error") ? undefined : rendered.preferences);
     }
-    return parts.get(part);
+    return sections.get(section);
   };
+  const apart = environment.profile.privilegeElevation === "separate";
+  const menubar = sectionOf("menubar");
   const profiles: RenderedProfile[] = [];
-  for (const shape of profilesOf(environment.profile.layout)) {
-    const payloads = shape.parts.map(partOf);
-    if (payloads.some((payload) => payload === undefined)) continue;
-    const rendered = renderProfile(environment, shape, payloads as RenderedPayload[], problems);
+  for (const shape of profilesOf(environment.profile.layout, { separate: apart && menubar !== undefined && Object.hasOwn(menubar, ELEVATION_KEY) })) {
+    const payloads: RenderedPayload[] = [];
+    for (const part of shape.parts) {
+      const { section, domain } = PAYLOAD_PARTS[part];
+      const preferences = sectionOf(section);
+      if (preferences !== undefined) payloads.push({ part, domain, preferences: partPreferences(part, preferences, apart) });
+    }
+    if (payloads.length < shape.parts.length) continue;
+    const rendered = renderProfile(environment, shape, payloads, problems);
     if (rendered !== undefined) profiles.push(rendered);
   }
   return { profiles, problems };
@@ -94,7 +101,7 @@ function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, pa
     const offset = pathOffset(environment, error.path);
     const index = error.path[1];
     const part = typeof index === "number" ? PROFILE_SHAPES[shape.name].parts[index] : undefined;
-    const path = error.path.length > offset && part !== undefined ? [part, "settings", ...error.path.slice(offset)] : ["profile"];
+    const path = error.path.length > offset && part !== undefined ? [PAYLOAD_PARTS[part].section, "settings", ...error.path.slice(offset)] : ["profile"];
     problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
     return undefined;
   }

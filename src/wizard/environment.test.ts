@@ -19,6 +19,7 @@ const answers: Answers = {
   createJamfConnectPassword: true,
   denyLocal: true,
   migrate: true,
+  elevation: false,
   license: "",
   organization: "Contoso",
   identifier: "com.contoso.jc",
@@ -96,5 +97,24 @@ describe("environmentFromAnswers", () => {
     expect(environmentFromAnswers({ existing, inherited: {}, answers, license: undefined })).not.toHaveProperty("jamfPro");
     const inherited = { jamfPro: { url } };
     expect(environmentFromAnswers({ existing: undefined, inherited, answers: { ...answers, jamfProUrl: url }, license: undefined })).not.toHaveProperty("jamfPro");
+  });
+
+  it("privilege elevation: on writes TemporaryUserPermissions with one Entra role, keeping keys it does not ask about; off removes it", () => {
+    const existing = { menubar: { settings: { SignIn: { AutoAuthenticate: true }, TemporaryUserPermissions: { UserPromotionReason: true, UserPromotionDuration: 5 } } } };
+    const on = environmentFromAnswers({ existing, inherited: {}, answers: { ...answers, elevation: true, elevationRole: "MacElevate", elevationMinutes: "30" }, license: undefined });
+    expect((on["menubar"] as any).settings).toEqual({
+      SignIn: { AutoAuthenticate: true },
+      TemporaryUserPermissions: {
+        UserPromotionReason: true,
+        TemporaryUserPromotion: true,
+        UserPromotionDuration: 30,
+        UserPromotionRole: [{ Name: "MacElevate", Duration: 30, OIDCAdminAttribute: "roles", Provider: "EntraID" }],
+      },
+    });
+    const everyone = environmentFromAnswers({ existing: undefined, inherited: {}, answers: { ...answers, elevation: true, elevationRole: "", elevationMinutes: "5" }, license: undefined });
+    expect((everyone["menubar"] as any).settings.TemporaryUserPermissions).toEqual({ TemporaryUserPromotion: true, UserPromotionDuration: 5 });
+    const off = environmentFromAnswers({ existing, inherited: {}, answers, license: undefined });
+    expect(off["menubar"]).toEqual({ settings: { SignIn: { AutoAuthenticate: true } } });
+    expect(environmentFromAnswers({ existing: undefined, inherited: {}, answers, license: undefined })).not.toHaveProperty("menubar");
   });
 });

@@ -7,6 +7,7 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
 import { isPlainObject } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
+import { ELEVATION_KEY } from "../profile/layout.js";
 import type { Answers } from "./question-types.js";
 
 type Json = Record<string, unknown>;
@@ -66,6 +67,8 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
     Migrate: answers.denyLocal && answers.migrate === true,
   };
   for (const [key, value] of Object.entries(settings)) setOwn(env, ["login", "settings", key], value, login.settings?.[key]);
+  const excluded = answers.denyLocal && (answers.denyLocalExcluded ?? []).length > 0 ? answers.denyLocalExcluded : undefined;
+  setOwn(env, ["login", "settings", "DenyLocalExcluded"], excluded, login.settings?.["DenyLocalExcluded"]);
 
   const custom = answers.caChoice === "custom-scope";
   setOwn(env, ["conditionalAccess", "mode"], custom ? "custom-scope" : "none", ca.mode ?? "none");
@@ -74,6 +77,7 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
   // Exempting the interactive login is a choice beyond the wizard's; it means nothing without the custom scope.
   if (!custom && isPlainObject(env["conditionalAccess"])) delete env["conditionalAccess"]["exemptInteractiveLogin"];
 
+  writeElevation(env, answers);
   setOwn(env, ["license"], inputs.license, inherited.license);
   setOwn(env, ["profile", "payloadStyle"], answers.payloadStyle, inherited.profile?.payloadStyle ?? "mcx");
   // Only the URL is the wizard's; category, distribution and the credential variables' names stay as they are.
@@ -81,6 +85,31 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
   if (answers.jamfProUrl !== "") setOwn(env, ["jamfPro", "url"], answers.jamfProUrl, inherited.jamfPro?.url);
   else if (inherited.jamfPro?.url === undefined) delete env["jamfPro"];
 
-  for (const path of [["login", "settings"], ["login"], ["conditionalAccess"], ["profile"], ["jamfPro"]]) prune(env, path);
+  for (const path of [["login", "settings"], ["login"], ["menubar", "settings"], ["menubar"], ["conditionalAccess"], ["profile"], ["jamfPro"]]) prune(env, path);
   return env;
+}
+
+/**
+ * Privilege elevation: on writes TemporaryUserPermissions (keys the wizard does not ask about are
+ * kept as they were); off removes it. One role entry for Entra: its value in the `roles` claim.
+ */
+function writeElevation(env: Json, answers: Answers): void {
+  const path = ["menubar", "settings", ELEVATION_KEY];
+  if (!answers.elevation) {
+    setOwn(env, path, undefined, undefined);
+    return;
+  }
+  const menubar = isPlainObject(env["menubar"]) ? (env["menubar"] as Json) : {};
+  const settings = isPlainObject(menubar["settings"]) ? (menubar["settings"] as Json) : {};
+  const current = isPlainObject(settings[ELEVATION_KEY]) ? (settings[ELEVATION_KEY] as Json) : {};
+  const minutes = Number(answers.elevationMinutes ?? 5);
+  const role = answers.elevationRole?.trim() ?? "";
+  const { UserPromotionRole: _replaced, ...kept } = current;
+  const elevation: Json = {
+    ...kept,
+    TemporaryUserPromotion: true,
+    UserPromotionDuration: minutes,
+    ...(role !== "" && { UserPromotionRole: [{ Name: role, Duration: minutes, OIDCAdminAttribute: "roles", Provider: "EntraID" }] }),
+  };
+  setOwn(env, path, elevation, undefined);
 }

@@ -1,7 +1,8 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
+import { ELEVATION_KEY } from "../profile/layout.js";
 import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
 import { suggestIdentifier } from "./identifier.js";
-import { licenseValidator, validateRoles, validators } from "./validators.js";
+import { licenseValidator, validateAccounts, validateRoles, validators } from "./validators.js";
 import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from "./question-types.js";
 
 /**
@@ -12,6 +13,16 @@ import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from ".
 
 const settings = (context: QuestionContext) => context.current.login?.settings ?? {};
 const bool = (value: unknown): boolean | undefined => (typeof value === "boolean" ? value : undefined);
+const elevationSettings = (context: QuestionContext): Record<string, unknown> => {
+  const value = (context.current.menubar?.settings ?? {})[ELEVATION_KEY];
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+};
+const firstElevationRole = (context: QuestionContext): string | undefined => {
+  const roles = elevationSettings(context)["UserPromotionRole"];
+  const first: unknown = Array.isArray(roles) ? roles[0] : undefined;
+  const name = first !== null && typeof first === "object" ? (first as Record<string, unknown>)["Name"] : undefined;
+  return typeof name === "string" ? name : undefined;
+};
 
 const CA_CHOICES = [
   {
@@ -56,6 +67,8 @@ export const QUESTIONS: readonly Question[] = [
       { value: "usgov", name: "usgov", description: "login.microsoftonline.us (GCC High, DoD)" },
       { value: "china", name: "china", description: "login.chinacloudapi.cn (operated by 21Vianet)" },
     ],
+    applies: (_answers, context) => context.authorityHost === undefined,
+    defaultWhenSkipped: true,
     default: (_answers, context) => context.current.cloud ?? context.siblingCloud ?? "public",
   },
   {
@@ -161,6 +174,19 @@ export const QUESTIONS: readonly Question[] = [
     default: (_answers, context) => bool(settings(context)["DenyLocal"]) ?? true,
   },
   {
+    kind: "list", name: "denyLocalExcluded", flag: "--deny-local-excluded",
+    option: { value: "<account>", description: "with --deny-local: a local account that may still sign in locally, e.g. a break-glass admin (repeat for more)", repeat: true },
+    message: "Local accounts that may still sign in locally, comma-separated (DenyLocalExcluded; empty for none)",
+    help: "With DenyLocal on, only these local accounts can use the login window without Entra: list a break-glass admin (e.g. ladmin) so an outage does not lock everyone out.",
+    applies: (answers) => answers.denyLocal === true,
+    notApplicable: "needs --deny-local (DenyLocalExcluded lists exceptions to it)",
+    default: (_answers, context) => {
+      const current = settings(context)["DenyLocalExcluded"];
+      return Array.isArray(current) ? current.filter((item): item is string => typeof item === "string") : [];
+    },
+    validate: validateAccounts,
+  },
+  {
     kind: "confirm", name: "migrate", flag: "--migrate",
     option: { description: "offer to connect existing local accounts (Migrate, default)", negate: "do not offer migration" },
     message: "Offer to connect existing local accounts to Entra accounts? (Migrate)",
@@ -168,6 +194,32 @@ export const QUESTIONS: readonly Question[] = [
     applies: (answers) => answers.denyLocal === true,
     notApplicable: "needs --deny-local (Jamf Connect migrates accounts only when local login is denied)",
     default: (_answers, context) => bool(settings(context)["Migrate"]) ?? true,
+  },
+  {
+    kind: "confirm", name: "elevation", flag: "--privilege-elevation",
+    option: { description: "let users ask for temporary admin rights in Self Service+ (TemporaryUserPermissions, its own profile)", negate: "no privilege elevation (default)" },
+    message: "Let users ask for temporary admin rights in Self Service+? (privilege elevation)",
+    help: "Off by default. When on, it is built as a profile of its own (as Jamf Support recommends), to scope to some Macs and remove on its own.",
+    default: (_answers, context) => bool(elevationSettings(context)["TemporaryUserPromotion"]) ?? false,
+  },
+  {
+    kind: "text", name: "elevationRole", flag: "--elevation-role",
+    option: { value: "<role>", description: "app-role value whose holders may ask for admin rights (default: every user may)" },
+    message: "App role allowed to ask for admin rights (UserPromotionRole; empty for every user)",
+    help: "The app role's Value on the login app, exactly as the ID token's roles claim carries it — no spaces.",
+    applies: (answers) => answers.elevation === true,
+    notApplicable: "needs --privilege-elevation",
+    default: (_answers, context) => firstElevationRole(context) ?? "",
+    validate: () => validators.elevationRole,
+  },
+  {
+    kind: "text", name: "elevationMinutes", flag: "--elevation-minutes",
+    option: { value: "<minutes>", description: "how long admin rights last (UserPromotionDuration; default 5)" },
+    message: "Minutes the admin rights last (UserPromotionDuration)",
+    applies: (answers) => answers.elevation === true,
+    notApplicable: "needs --privilege-elevation",
+    default: (_answers, context) => String(elevationSettings(context)["UserPromotionDuration"] ?? 5),
+    validate: () => validators.elevationMinutes,
   },
   {
     kind: "text", name: "license", flag: "--license",

@@ -4,11 +4,10 @@
  * (the retry arithmetic is unit-tested on a fake one in src/jamfpro/client.test.ts), so they run
  * concurrently, each on its own Jamf Pro double and folder.
  */
-import { afterAll, describe, expect, it, type TestContext } from "vitest";
+import { describe, expect, it, type TestContext } from "vitest";
 import { tempDir } from "../folders.js";
 import { startJamfPro } from "../jamfpro/server.js";
-import { SENTINEL_SECRET } from "../jamfpro/world.js";
-import { allOutput, upload, writeUploadConfig } from "../jamfpro/upload-cli.js";
+import { checkOutputsAfterAll, upload, writeUploadConfig } from "../jamfpro/upload-cli.js";
 
 /** A double and a folder for one test; the test's own onTestFinished (a concurrent test must use its context's). */
 async function setUp({ onTestFinished }: TestContext) {
@@ -21,12 +20,7 @@ async function setUp({ onTestFinished }: TestContext) {
   return { jamf, dir, config: writeUploadConfig(dir, jamf) };
 }
 
-afterAll(() => {
-  for (const text of allOutput) {
-    expect(text).not.toContain(SENTINEL_SECRET);
-    expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
-  }
-});
+checkOutputsAfterAll();
 
 describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
   it("503 with Retry-After is waited out and retried", async (context) => {
@@ -47,7 +41,7 @@ describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
     const run = await upload(dir, config, ["--env", "prod"]);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/ created /g)).toHaveLength(2);
-    expect(jamf.requests.filter((request) => request.path === "/api/oauth/token").length).toBeGreaterThanOrEqual(2);
+    expect(jamf.requests.filter((request) => request.path === "/api/v1/oauth/token").length).toBeGreaterThanOrEqual(2);
   });
 
   it("no answer within --timeout: exit 3 with a hint", async (context) => {

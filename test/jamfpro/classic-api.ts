@@ -1,10 +1,12 @@
 /**
  * The double's `/JSSResource/osxconfigurationprofiles` endpoints: list, get, create and update,
- * with Jamf Pro's rules — duplicate names refused with a 409 status page, identifiers rewritten on
- * create, the scope kept by an update that sends only `general`.
+ * with Jamf Pro's rules — duplicate names refused with a 409 status page, `<payloads>` decoded once
+ * more than XML says (PI-827), an unknown category refused, the plist stored as Jamf Pro stores it
+ * (stored-plist.ts), the scope kept by an update that sends only `general` — and the category list.
  */
-import { escape, parseSentProfile, statusPage, type SentProfile } from "./classic-xml.js";
-import { storeProfilePlist } from "./stored-plist.js";
+import { randomUUID } from "node:crypto";
+import { decodeEntitiesOnceMore, escape, isWellFormedXml, parseSentProfile, statusPage, type SentProfile } from "./classic-xml.js";
+import { payloadUuidsOf, storeProfilePlist } from "./stored-plist.js";
 import type { JamfWorld, StoredJamfProfile } from "./world.js";
 
 export interface ClassicAnswer {
@@ -38,6 +40,26 @@ export function profileXml(profile: StoredJamfProfile): ClassicAnswer {
   );
 }
 
+export function categoriesXml(world: JamfWorld): ClassicAnswer {
+  const items = world.categories.map((category) => `<category><id>${category.id}</id><name>${escape(category.name)}</name></category>`);
+  return xml(`<categories><size>${items.length}</size>${items.join("")}</categories>`);
+}
+
+/** A category named in a write must exist: the issue 18 trial saw "409 Conflict: Problem with category". */
+function unknownCategory(world: JamfWorld, general: SentProfile["general"]): ClassicAnswer | undefined {
+  if (general.category === undefined || world.categories.some((category) => category.name === general.category)) return undefined;
+  return page(409, "Conflict", "Error: Problem with category");
+}
+
+/**
+ * `<payloads>` through Jamf Pro's extra decode (PI-827): what its plist parser then reads, or the
+ * 409 it answers when that is no longer XML (a single-escaped `&amp;` or `&lt;` in escaped text).
+ */
+function ingestPayloads(payloads: string): string | ClassicAnswer {
+  const plist = decodeEntitiesOnceMore(payloads);
+  return isWellFormedXml(plist) ? plist : page(409, "Conflict", "Unable to update the database");
+}
+
 function parseOrRefuse(body: string): SentProfile | ClassicAnswer {
   try {
     return parseSentProfile(body);
@@ -52,9 +74,15 @@ export function createProfile(world: JamfWorld, body: string): ClassicAnswer {
   const { general } = sent;
   if (!general.name || general.payloads === undefined) return page(400, "Bad Request", "Error: general/name and general/payloads are required");
   if (world.profiles.some((profile) => profile.name === general.name)) return page(409, "Conflict", "Error: Duplicate name");
-  const stored = storeProfilePlist(general.payloads, { newIdentifiers: true });
+  const refused = unknownCategory(world, general);
+  if (refused !== undefined) return refused;
+  const plist = ingestPayloads(general.payloads);
+  if (typeof plist !== "string") return plist;
+  const uuid = randomUUID().toUpperCase();
+  const stored = storeProfilePlist(plist, { name: general.name, description: general.description ?? "", uuid, payloadUuids: [] });
   const profile: StoredJamfProfile = {
     id: world.nextId++,
+    uuid,
     name: general.name,
     description: general.description ?? "",
     ...(general.category !== undefined && { category: general.category }),
@@ -77,12 +105,20 @@ export function updateProfile(world: JamfWorld, id: number, body: string): Class
   if (general.name !== undefined && world.profiles.some((item) => item.id !== id && item.name === general.name)) {
     return page(409, "Conflict", "Error: Duplicate name");
   }
+  const refused = unknownCategory(world, general);
+  if (refused !== undefined) return refused;
+  const plist = general.payloads === undefined ? undefined : ingestPayloads(general.payloads);
+  if (plist !== undefined && typeof plist !== "string") return plist;
   if (general.name !== undefined) profile.name = general.name;
   if (general.description !== undefined) profile.description = general.description;
   if (general.category !== undefined) profile.category = general.category;
   if (general.distribution !== undefined) profile.distribution = general.distribution;
   if (general.redeployOnUpdate !== undefined) profile.redeployOnUpdate = general.redeployOnUpdate;
-  if (general.payloads !== undefined) profile.payloads = storeProfilePlist(general.payloads, { newIdentifiers: false }).text;
+  if (plist !== undefined) {
+    profile.uuid ??= randomUUID().toUpperCase();
+    const context = { name: profile.name, description: profile.description, uuid: profile.uuid, payloadUuids: payloadUuidsOf(profile.payloads) };
+    profile.payloads = storeProfilePlist(plist, context).text;
+  }
   if (sent.scope !== undefined) profile.scope = sent.scope;
   return xml(`<os_x_configuration_profile><id>${profile.id}</id></os_x_configuration_profile>`, 201);
 }

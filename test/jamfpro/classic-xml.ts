@@ -57,6 +57,26 @@ export function parseSentProfile(body: string): SentProfile {
   return out;
 }
 
+/**
+ * Jamf Pro's extra pass over `<payloads>` (Jamf issue PI-827): after the XML parser has read the
+ * element (CDATA raw, text decoded once), the server decodes entities once more before it parses
+ * the plist. So escaped text is decoded twice and CDATA once (Jamf-Concepts/jamf-cli
+ * docs/solutions/conventions/classic-profile-payload-ampersand-escaping-2026-07-30.md, verified live).
+ */
+export function decodeEntitiesOnceMore(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g, (whole, decimal?: string, hex?: string, name?: string) =>
+    decimal !== undefined ? String.fromCodePoint(Number(decimal)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (named[name ?? ""] ?? whole),
+  );
+}
+
+/** The plist after that pass is XML Jamf's own parser must accept; a bare `&` or `<` breaks it (409 "Unable to update the database"). */
+export function isWellFormedXml(text: string): boolean {
+  let errors = 0;
+  new DOMParser({ onError: (level) => void (level !== "warning" && errors++) }).parseFromString(text, "text/xml");
+  return errors === 0;
+}
+
 /** Jamf Pro's Classic API status page: a title paragraph, the reason, and a paragraph of links. */
 export function statusPage(status: number, title: string, reason: string): string {
   return (

@@ -12,8 +12,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { caCertPath } from "../entra/emulator.js";
 import { closeServer, listenOnLoopback } from "../entra/local-server.js";
-import { createProfile, listXml, page, profileXml, updateProfile, type ClassicAnswer } from "./classic-api.js";
-import { issueToken, newWorld, tokenPrivileges, type JamfWorld, type Privilege } from "./world.js";
+import { categoriesXml, createProfile, listXml, page, profileXml, updateProfile, type ClassicAnswer } from "./classic-api.js";
+import { countWrite, issueToken, newWorld, tokenPrivileges, type JamfWorld, type Privilege } from "./world.js";
 
 export { caCertPath };
 const keyPath = fileURLToPath(new URL("../entra/certs/key.pem", import.meta.url));
@@ -45,7 +45,8 @@ const json = (status: number, body: unknown): ClassicAnswer => ({ status, body: 
 
 function route(world: JamfWorld, request: RecordedRequest, headers: IncomingMessage["headers"], now: number): ClassicAnswer {
   const { method, path } = request;
-  if (method === "POST" && (path === "/api/oauth/token" || path === "/api/v1/oauth/token")) {
+  // /api/v1/oauth/token is current, /api/oauth/token deprecated (developer.jamf.com postoauthtoken; facts U1).
+  if (method === "POST" && world.oauthPaths.includes(path)) {
     const form = new URLSearchParams(request.body);
     const client = world.clients.find((item) => item.clientId === form.get("client_id") && item.secret === form.get("client_secret"));
     if (form.get("grant_type") !== "client_credentials" || client === undefined) return json(401, { error: "invalid_client" });
@@ -70,8 +71,10 @@ function route(world: JamfWorld, request: RecordedRequest, headers: IncomingMess
   }
   if (!path.startsWith("/JSSResource/")) return page(404, "Not Found", "The server has not found anything matching the request URI");
   if (privileges === undefined) return page(401, "Unauthorized", "The request requires user authentication");
-  const need: Privilege = method === "GET" ? "read" : method === "POST" ? "create" : "update";
+  const need: Privilege = path === "/JSSResource/categories" ? "categories" : method === "GET" ? "read" : method === "POST" ? "create" : "update";
   if (!privileges.includes(need)) return page(401, "Unauthorized", "The request requires user authentication");
+  if (method === "GET" && path === "/JSSResource/categories") return categoriesXml(world);
+  if (method !== "GET") countWrite(world, headers.authorization);
   if (method === "GET" && path === "/JSSResource/osxconfigurationprofiles") return listXml(world);
   const byId = /^\/JSSResource\/osxconfigurationprofiles\/id\/(\d+)$/.exec(path);
   if (byId === null) return page(404, "Not Found", "The server has not found anything matching the request URI");
@@ -107,7 +110,13 @@ export async function startJamfPro(world: JamfWorld = newWorld()): Promise<JamfP
         return;
       }
       if (fault?.kind === "hang") return;
-      const answer = route(double.world, request, req.headers, Date.now());
+      let answer: ClassicAnswer;
+      try {
+        answer = route(double.world, request, req.headers, Date.now());
+      } catch (error) {
+        // A body the double cannot handle answers at once rather than hanging the client until its timeout.
+        answer = page(500, "Internal Server Error", `double: ${(error as Error).message}`);
+      }
       if (fault?.kind === "drop-after-commit") {
         req.socket.destroy();
         return;

@@ -5,11 +5,11 @@
  * (NODE_EXTRA_CA_CERTS in vitest.config.ts), as a spawned CLI does from CLIENT_ENV.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { afterEach, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeEach, expect } from "vitest";
 import { copyExample, tempDir } from "../folders.js";
 import { runCli, type CliRun } from "../run-cli.js";
 import { caCertPath, startJamfPro, type JamfProDouble } from "./server.js";
-import { CLIENTS } from "./world.js";
+import { CLIENTS, SENTINEL_SECRET, USER } from "./world.js";
 
 export type ConfigJson = {
   defaults: Record<string, unknown> & { jamfPro?: Record<string, unknown> };
@@ -29,7 +29,8 @@ export function writeUploadConfig(dir: string, jamf: { url: string }, change?: (
 
 /**
  * The hooks of an upload spec: before each test a fresh Jamf Pro double and a folder holding the
- * example config pointed at it (writeUploadConfig), handed to `use`; both gone after the test.
+ * example config pointed at it (writeUploadConfig), handed to `use`; both gone after the test; and
+ * checkOutputsAfterAll.
  *
  *   let jamf: JamfProDouble; let dir: string; let config: string;
  *   useUploadWorld("jcprofile-upload-", (world) => ({ jamf, dir, config } = world));
@@ -37,6 +38,7 @@ export function writeUploadConfig(dir: string, jamf: { url: string }, change?: (
 export function useUploadWorld(prefix: string, use: (world: { jamf: JamfProDouble; dir: string; config: string }) => void): void {
   let jamf: JamfProDouble | undefined;
   let cleanup = () => {};
+  checkOutputsAfterAll();
   beforeEach(async () => {
     jamf = await startJamfPro();
     const made = tempDir(prefix);
@@ -57,6 +59,17 @@ export function editConfig(path: string, change: (config: ConfigJson) => void): 
 
 /** Every output of every run in a test file: the sentinel secrets must appear in none. */
 export const allOutput: string[] = [];
+
+/** After a spec's last test: no secret and no stack trace in any output of its runs. */
+export function checkOutputsAfterAll(): void {
+  afterAll(() => {
+    for (const text of allOutput) {
+      expect(text).not.toContain(SENTINEL_SECRET);
+      expect(text).not.toContain(USER.password);
+      expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    }
+  });
+}
 
 export const CLIENT_ENV = {
   NODE_EXTRA_CA_CERTS: caCertPath,

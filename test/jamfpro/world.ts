@@ -4,7 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 
-export type Privilege = "create" | "read" | "update";
+/** "categories": Read Categories; whether Jamf Pro asks for it to list categories is not documented (facts U11). */
+export type Privilege = "create" | "read" | "update" | "categories";
 
 export interface ApiClient {
   clientId: string;
@@ -14,6 +15,8 @@ export interface ApiClient {
 
 export interface StoredJamfProfile {
   id: number;
+  /** The profile's own UUID (general/uuid): Jamf Pro writes it as the top-level PayloadUUID and PayloadIdentifier. */
+  uuid?: string;
   name: string;
   description: string;
   category?: string;
@@ -30,6 +33,8 @@ export interface IssuedToken {
   expiresAt: number;
   privileges: Privilege[];
   invalidated: boolean;
+  /** Writes this token has made. */
+  writes: number;
 }
 
 export interface JamfWorld {
@@ -38,10 +43,18 @@ export interface JamfWorld {
   profiles: StoredJamfProfile[];
   tokens: Map<string, IssuedToken>;
   tokenLifetimeSeconds: number;
+  /**
+   * A token stops working after this many writes, well before its expires_in: a token that runs
+   * out between two writes, as the issue 18 trial saw, without waiting on a clock.
+   */
+  tokenWrites?: number;
+  /** The OAuth token paths this server answers; an older one lacks /api/v1/oauth/token. */
+  oauthPaths: string[];
+  categories: { id: number; name: string }[];
   nextId: number;
 }
 
-export const ALL_PRIVILEGES: Privilege[] = ["create", "read", "update"];
+export const ALL_PRIVILEGES: Privilege[] = ["create", "read", "update", "categories"];
 export const SENTINEL_SECRET = "Sentinel-Secret-7f3a9c2e5b1d8e4a6c0f";
 
 export const CLIENTS = {
@@ -65,6 +78,11 @@ export function newWorld(): JamfWorld {
     profiles: [],
     tokens: new Map(),
     tokenLifetimeSeconds: 1200,
+    oauthPaths: ["/api/v1/oauth/token", "/api/oauth/token"],
+    categories: [
+      { id: 1, name: "Jamf Connect" },
+      { id: 2, name: "Security" },
+    ],
     nextId: 101,
   };
 }
@@ -72,7 +90,7 @@ export function newWorld(): JamfWorld {
 export function issueToken(world: JamfWorld, privileges: Privilege[], now: number): { token: string; expiresAt: number } {
   const token = randomBytes(24).toString("base64url");
   const expiresAt = now + world.tokenLifetimeSeconds * 1000;
-  world.tokens.set(token, { expiresAt, privileges, invalidated: false });
+  world.tokens.set(token, { expiresAt, privileges, invalidated: false, writes: 0 });
   return { token, expiresAt };
 }
 
@@ -81,5 +99,12 @@ export function tokenPrivileges(world: JamfWorld, authorization: string | undefi
   const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
   const issued = token === undefined ? undefined : world.tokens.get(token);
   if (issued === undefined || issued.invalidated || now >= issued.expiresAt) return undefined;
+  if (world.tokenWrites !== undefined && issued.writes >= world.tokenWrites) return undefined;
   return issued.privileges;
+}
+
+export function countWrite(world: JamfWorld, authorization: string | undefined): void {
+  const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+  const issued = token === undefined ? undefined : world.tokens.get(token);
+  if (issued !== undefined) issued.writes++;
 }

@@ -1,0 +1,55 @@
+/**
+ * Whether a stored profile of the same name may be overwritten by ours: only when it is this
+ * environment's — Jamf Connect payloads only, at least one of the domains ours carries, the same
+ * tenant — and when the update keeps every preference domain it holds. A profile may carry one
+ * domain or both. Pure: the two parsed profiles in, what stands in the way out.
+ */
+import { PROFILE_KINDS, type Domain } from "../profile/domains.js";
+import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import { isDict, unwrapProfile } from "../profile/unwrap.js";
+
+export interface Ownership {
+  /** Why the stored profile is someone else's, in an admin's words; empty when it is ours. */
+  foreign: string[];
+  /** Jamf Connect domains the stored profile holds and ours does not. */
+  removes: Domain[];
+}
+
+/** "the menu bar settings (com.jamf.connect)". */
+export function domainWords(domain: Domain): string {
+  const kind = domain === PROFILE_KINDS.login.domain ? PROFILE_KINDS.login : PROFILE_KINDS.menubar;
+  return `the ${kind.title} settings (${domain})`;
+}
+
+export function judgeOwnership(stored: PlistDict, ours: PlistDict): Ownership {
+  const theirs = unwrapProfile(stored);
+  const mine = unwrapProfile(ours);
+  const foreign: string[] = [];
+  const others = [...new Set(theirs.others.map((other) => other.domain ?? other.type))];
+  if (others.length > 0) foreign.push(`it also holds other payloads (${others.join(", ")})`);
+  const ourDomains = new Set(mine.payloads.map((payload) => payload.domain));
+  const theirDomains = [...new Set(theirs.payloads.map((payload) => payload.domain))];
+  if (theirDomains.length > 0 && !theirDomains.some((domain) => ourDomains.has(domain))) {
+    foreign.push(`it holds ${theirDomains.map(domainWords).join(" and ")}, not ${[...ourDomains].map(domainWords).join(" and ")}`);
+  }
+  const theirTenants = tenants(theirs.payloads);
+  for (const [domain, tenant] of tenants(mine.payloads)) {
+    const other = theirTenants.get(domain);
+    if (other !== undefined && other.toLowerCase() !== tenant.toLowerCase()) {
+      foreign.push(`it is for another tenant (${domain === PROFILE_KINDS.login.domain ? "OIDCTenant" : "IdPSettings.TenantID"} "${other}" there, "${tenant}" here)`);
+      break;
+    }
+  }
+  return { foreign, removes: theirDomains.filter((domain) => !ourDomains.has(domain)) };
+}
+
+/** Each domain's tenant: the login window's OIDCTenant, the menu bar's IdPSettings.TenantID. */
+function tenants(payloads: readonly { domain: Domain; preferences: PlistDict }[]): Map<Domain, string> {
+  const found = new Map<Domain, string>();
+  for (const { domain, preferences } of payloads) {
+    const idp: PlistValue | undefined = preferences["IdPSettings"];
+    const tenant = domain === PROFILE_KINDS.login.domain ? preferences["OIDCTenant"] : isDict(idp) ? idp["TenantID"] : undefined;
+    if (typeof tenant === "string" && tenant.trim() !== "") found.set(domain, tenant.trim());
+  }
+  return found;
+}
