@@ -51,3 +51,29 @@ describe("closestMatch", () => {
     expect(closestMatch("Realm", [])).toBeUndefined();
   });
 });
+
+describe("closestMatch's shortcuts change no answer", () => {
+  it("gives what a plain comparison with every candidate gives, over 3000 seeded random names", () => {
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const word = (length: number) => Array.from({ length }, () => "abcdeOIDCRopg1_"[Math.floor(next() * 15)]).join("");
+    const candidates = Array.from({ length: 60 }, () => word(3 + Math.floor(next() * 12)));
+    const plain = (name: string) => {
+      const limit = name.length <= 4 ? 1 : name.length <= 8 ? 2 : 3;
+      let best: string | undefined;
+      let bestDistance = Infinity;
+      for (const candidate of candidates) {
+        if (candidate.toLowerCase() === name.toLowerCase()) return candidate;
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance <= limit && distance < bestDistance) [best, bestDistance] = [candidate, distance];
+      }
+      return best;
+    };
+    for (let round = 0; round < 3000; round++) {
+      // Half of them near a candidate (one or two letters changed), half anywhere.
+      const base = round % 2 === 0 ? candidates[Math.floor(next() * candidates.length)]! : word(3 + Math.floor(next() * 12));
+      const name = base.slice(0, Math.floor(next() * base.length)) + word(Math.floor(next() * 3)) + base.slice(Math.floor(next() * base.length));
+      expect(closestMatch(name, candidates), name).toBe(plain(name));
+    }
+  });
+});
