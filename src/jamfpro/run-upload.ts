@@ -7,7 +7,7 @@ import type { ProfileName } from "../profile/layout.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
-import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } from "./auth.js";
+import { credentialsFromEnv, type JamfCredentials } from "./auth.js";
 import { createJamfClient, type JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
@@ -93,9 +93,7 @@ function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group
     }
     const credentials = credentialsFromEnv(env, item.jamfPro);
     if ("missing" in credentials) {
-      throw new UserError(
-        `no Jamf Pro credentials for ${url} (environment ${item.environment}): set ${credentials.missing} to the API client's ID and secret (Settings > System > API Roles and Clients), or ${USERNAME_ENV} and ${PASSWORD_ENV} for a user account`,
-      );
+      throw new UserError(`no Jamf Pro credentials for ${url} (environment ${item.environment}): ${credentials.missing}`);
     }
     groups.set(key, { url, credentials, items: [item] });
   }
