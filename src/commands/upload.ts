@@ -3,7 +3,7 @@
  * against each environment's Jamf Pro → one line per profile, or JSON. The Jamf Pro logic lives in
  * src/jamfpro; this file picks environments, checks flags and prints.
  */
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
@@ -12,6 +12,7 @@ import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
 import { findWireProblems } from "../jamfpro/wire-checks.js";
+import { createRedactor, type Redactor } from "../jamfpro/redact.js";
 
 export interface UploadFlags {
   config?: string;
@@ -24,7 +25,9 @@ export interface UploadFlags {
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
-  const output = createOutput(io);
+  // Every line upload prints passes through it: no credential or token reaches the output, whatever the server sent.
+  const redactor = createRedactor();
+  const output = redactedOutput(createOutput(io), redactor);
   const timeoutSeconds = readTimeoutFlag(flags.timeout, UPLOAD_TIMEOUT_SECONDS);
   const items = uploadItems(flags, io.cwd, output);
   const network = await fetchForEnvironment(io.env);
@@ -40,8 +43,16 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => io.now().getTime(),
-      onProgress: (text) => spinner?.update(text),
+      onProgress: (text) => spinner?.update(redactor.redact(text)),
+      redactor,
     });
+  } catch (error) {
+    // A bug's message and stack are printed as they are: clean them too.
+    if (error instanceof Error && !isUserError(error)) {
+      error.message = redactor.redact(error.message);
+      if (error.stack !== undefined) error.stack = redactor.redact(error.stack);
+    }
+    throw error;
   } finally {
     spinner?.clear();
   }
@@ -57,8 +68,8 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       }
     }
   }
-  if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
-  else for (const line of results.flatMap(formatResult)) output.data(line);
+  if (flags.json) output.data(JSON.stringify(results.map((result) => toJson(result, redactor.redact)), null, 2));
+  else for (const line of results.flatMap(formatResult)) output.data(redactor.redact(line));
   return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
 }
 
@@ -112,16 +123,27 @@ function formatResult(result: UploadResult): string[] {
   return lines;
 }
 
-function toJson(result: UploadResult): Record<string, unknown> {
+/** Each text redacted before it is JSON-escaped: a secret with a quote in it would no longer match afterwards. */
+function toJson(result: UploadResult, redact: (text: string) => string): Record<string, unknown> {
   return {
     environment: result.environment,
     target: result.target,
-    name: result.name,
+    name: redact(result.name),
     action: result.action,
     id: result.id ?? null,
-    url: result.url ?? null,
-    changes: result.changes.map((change) => change.path),
-    error: result.error ?? null,
+    url: result.url === undefined ? null : redact(result.url),
+    changes: result.changes.map((change) => redact(change.path)),
+    error: result.error === undefined ? null : redact(result.error),
   };
+}
+
+/**
+ * The command's output with every line for people redacted. Not `data`: the JSON is redacted field
+ * by field before it is escaped (a second pass over escaped text could cut a `\"` in two), and the
+ * text lines are redacted where they are printed.
+ */
+function redactedOutput(output: Output, redactor: Redactor): Output {
+  const clean = (say: (message: string) => void) => (message: string) => say(redactor.redact(message));
+  return { ...output, info: clean(output.info), warn: clean(output.warn), error: clean(output.error), detail: clean(output.detail) };
 }
 

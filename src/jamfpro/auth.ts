@@ -45,6 +45,12 @@ export function credentialsFromEnv(
   };
 }
 
+/** What must never be shown of these credentials: the secret or password, and the Basic header made of it. */
+export function secretsOf(credentials: JamfCredentials): string[] {
+  if (credentials.kind === "client") return [credentials.clientSecret];
+  return [credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")];
+}
+
 /**
  * Jamf's API reference names /api/v1/oauth/token and marks /api/oauth/token deprecated
  * (macadmins/jamf-pro-sdk-python PR #66; jamf-upload moved in commit 4ef4245): the current path

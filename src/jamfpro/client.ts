@@ -7,6 +7,7 @@
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { OAUTH_PATHS, parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
 import { CATEGORY_PRIVILEGE, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+import type { Redactor } from "./redact.js";
 
 export interface JamfClientOptions {
   url: string;
@@ -16,6 +17,8 @@ export interface JamfClientOptions {
   now: () => number;
   /** Tries per request when the server is busy; 4 = three retries. */
   attempts?: number;
+  /** Told every token this session gets, and run over every answer before anything reads it. */
+  redactor?: Redactor;
 }
 
 export type Answer = { status: number; text: string; location?: string };
@@ -56,7 +59,9 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
     refuseRedirect(answer);
     if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
-    return parseTokenAnswer(answer.text, options.now(), url);
+    const fresh = parseTokenAnswer(answer.text, options.now(), url);
+    options.redactor?.add(fresh.value);
+    return fresh;
   }
 
   async function currentToken(): Promise<string> {
@@ -69,8 +74,9 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   }
 
   async function classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer> {
-    const send = async () =>
-      sendPatiently(async () => ({
+    // Redacted at once, whole: an error page cut to its first 300 characters could cut a secret
+    // short too, and a shortened secret is no longer found.
+    const send = async () => redactAnswer(await sendPatiently(async () => ({
         method,
         url: `${url}/JSSResource${path}`,
         headers: {
@@ -79,7 +85,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
           ...(body !== undefined && { "content-type": "application/xml" }),
         },
         ...(body !== undefined && { body }),
-      }));
+      })));
     let answer = await send();
     if (answer.status === 401) {
       // A token can be revoked or run out early, also between two writes; a 401 is answered before
@@ -106,6 +112,12 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
     const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
     throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
+  }
+
+  function redactAnswer(answer: Answer): Answer {
+    const redactor = options.redactor;
+    if (redactor === undefined) return answer;
+    return { ...answer, text: redactor.redact(answer.text), ...(answer.location !== undefined && { location: redactor.redact(answer.location) }) };
   }
 
   /** fetch is told not to follow redirects (the token or the secret would go along): a 3xx is the admin's to settle. */

@@ -7,12 +7,13 @@ import type { ProfileName } from "../profile/layout.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
-import { credentialsFromEnv, type JamfCredentials } from "./auth.js";
+import { credentialsFromEnv, secretsOf, type JamfCredentials } from "./auth.js";
 import { createJamfClient, type JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
 import { missingCategories } from "./categories.js";
 import { StoredProfileError } from "./stored-profile.js";
+import type { Redactor } from "./redact.js";
 import type { Change } from "./reconcile.js";
 import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
 
@@ -52,6 +53,8 @@ export interface UploadOptions {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   onProgress?: (text: string) => void;
+  /** Told the credentials and every token, so that whatever is printed can be cleaned of them. */
+  redactor?: Redactor;
 }
 
 function serverKey(url: string): string {
@@ -81,7 +84,7 @@ interface Group {
 }
 
 /** Credentials for every group, or exit 2 naming the variables — before any request. */
-function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group[] {
+function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv, redactor: Redactor | undefined): Group[] {
   const groups = new Map<string, Group>();
   for (const item of items) {
     const { url, clientIdEnv, clientSecretEnv } = item.jamfPro;
@@ -95,6 +98,7 @@ function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group
     if ("missing" in credentials) {
       throw new UserError(`no Jamf Pro credentials for ${url} (environment ${item.environment}): ${credentials.missing}`);
     }
+    for (const secret of secretsOf(credentials)) redactor?.add(secret);
     groups.set(key, { url, credentials, items: [item] });
   }
   return [...groups.values()];
@@ -103,8 +107,15 @@ function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group
 export async function runUpload(options: UploadOptions): Promise<UploadResult[]> {
   checkNameClashes(options.items);
   const results: UploadResult[] = [];
-  for (const group of groupItems(options.items, options.env)) {
-    const client = createJamfClient({ url: group.url, credentials: group.credentials, send: options.send, sleep: options.sleep, now: options.now });
+  for (const group of groupItems(options.items, options.env, options.redactor)) {
+    const client = createJamfClient({
+      url: group.url,
+      credentials: group.credentials,
+      send: options.send,
+      sleep: options.sleep,
+      now: options.now,
+      ...(options.redactor !== undefined && { redactor: options.redactor }),
+    });
     try {
       results.push(...(await uploadGroup(client, group, options)));
     } finally {
