@@ -215,7 +215,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect)
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
-    .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
+    .option("--timeout <seconds>", "seconds to wait for each answer, and for all waits a busy server asks for together (default 30)")
     .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
     .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
     .addHelpText(

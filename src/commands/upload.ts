@@ -45,6 +45,12 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       now: () => io.now().getTime(),
       onProgress: (text) => spinner?.update(redactor.redact(text)),
       redactor,
+      // --timeout bounds each request and, all together, the waits a busy server asks for.
+      waitBudget: { leftMs: timeoutSeconds * 1000, words: `--timeout ${timeoutSeconds} s` },
+      onWait: (text) => {
+        spinner?.clear();
+        output.info(text);
+      },
     });
   } catch (error) {
     // A bug's message and stack are printed as they are: clean them too.

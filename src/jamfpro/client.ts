@@ -19,12 +19,26 @@ export interface JamfClientOptions {
   attempts?: number;
   /** Told every token this session gets, and run over every answer before anything reads it. */
   redactor?: Redactor;
+  /**
+   * What is left of the run's time for waiting on a busy server, shared by every session of the
+   * run: each wait is taken from it, and a wait longer than what is left is not begun.
+   */
+  waitBudget?: WaitBudget;
+  /** A line for the admin before each wait: "Jamf Pro at … asks to wait 40 s …". */
+  onWait?: (text: string) => void;
+}
+
+export interface WaitBudget {
+  leftMs: number;
+  /** In the words of the flag that sets it: "--timeout 30 s". */
+  words: string;
 }
 
 export type Answer = { status: number; text: string; location?: string };
 
 const BUSY = new Set([429, 502, 503, 504]);
-const MAX_WAIT_MS = 60_000;
+/** The longest single wait: a server asking for more (an hour, a date in 2099) is not waited for at all. */
+export const MAX_WAIT_MS = 60_000;
 
 export interface JamfClient {
   readonly url: string;
@@ -49,8 +63,27 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       if (attempt >= attempts) {
         throw new JamfError("unavailable", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries) — try again later`);
       }
-      await options.sleep(waitBefore(attempt, result.headers["retry-after"], options.now()));
+      await waitPatiently(attempt, result.status, result.headers["retry-after"]);
     }
+  }
+
+  /** Obeys Retry-After (else 1 s, 2 s, 4 s) within the cap and the run's budget, saying so first; refuses a longer wait at once. */
+  async function waitPatiently(attempt: number, status: number, retryAfter: string | undefined): Promise<void> {
+    const host = new URL(url).host;
+    const asked = askedWait(attempt, retryAfter, options.now());
+    const budget = options.waitBudget;
+    const how = asked.byServer ? `asks to wait ${describeWait(asked)}` : `is busy; the next try is in ${describeWait(asked)}`;
+    if (asked.ms > MAX_WAIT_MS || (budget !== undefined && asked.ms > budget.leftMs)) {
+      const left = budget === undefined ? "" : `, ${Math.floor(budget.leftMs / 1000)} s left of ${budget.words} for all waits of this run`;
+      throw new JamfError(
+        "unavailable",
+        `Jamf Pro at ${host} ${how} (HTTP ${status}) — longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later` +
+          (budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : ""),
+      );
+    }
+    if (budget !== undefined) budget.leftMs -= asked.ms;
+    options.onWait?.(`Jamf Pro at ${host} ${how} (HTTP ${status}) — waiting, then try ${attempt + 1} of ${attempts}`);
+    await options.sleep(asked.ms);
   }
 
   async function fetchToken(): Promise<Token> {
@@ -147,13 +180,28 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   return { url, classic, invalidate };
 }
 
-/** Retry-After in seconds or as an HTTP date, else 1 s, 2 s, 4 s …; never more than a minute. */
-export function waitBefore(attempt: number, retryAfter: string | undefined, now: number): number {
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (retryAfter.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_WAIT_MS);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.min(Math.max(0, date - now), MAX_WAIT_MS);
-  }
-  return Math.min(1000 * 2 ** (attempt - 1), MAX_WAIT_MS);
+export interface AskedWait {
+  ms: number;
+  /** Retry-After said so (else it is jcprofile's own back-off). */
+  byServer: boolean;
+  /** When Retry-After was a date. */
+  until?: Date;
+}
+
+/**
+ * Retry-After as delay-seconds (digits only, RFC 9110 §10.2.3) or as an HTTP date, else 1 s, 2 s,
+ * 4 s …; a date in the past is no wait. Not capped here: the caller decides what it will wait.
+ */
+export function askedWait(attempt: number, retryAfter: string | undefined, now: number): AskedWait {
+  const text = retryAfter?.trim() ?? "";
+  if (/^\d+$/.test(text)) return { ms: Number(text) * 1000, byServer: true };
+  const date = text === "" ? Number.NaN : Date.parse(text);
+  if (!Number.isNaN(date)) return { ms: Math.max(0, date - now), byServer: true, until: new Date(date) };
+  return { ms: 1000 * 2 ** (attempt - 1), byServer: false };
+}
+
+/** "40 s", or for a date "2272060800 s (until 2099-01-01 00:00:00 UTC)": the server's own text is never printed. */
+function describeWait(wait: AskedWait): string {
+  const seconds = `${Math.ceil(wait.ms / 1000)} s`;
+  return wait.until === undefined ? seconds : `${seconds} (until ${wait.until.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")})`;
 }

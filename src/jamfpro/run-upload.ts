@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { credentialsFromEnv, secretsOf, type JamfCredentials } from "./auth.js";
-import { createJamfClient, type JamfClient } from "./client.js";
+import { createJamfClient, type JamfClient, type WaitBudget } from "./client.js";
 import { JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
 import { missingCategories } from "./categories.js";
@@ -55,6 +55,9 @@ export interface UploadOptions {
   onProgress?: (text: string) => void;
   /** Told the credentials and every token, so that whatever is printed can be cleaned of them. */
   redactor?: Redactor;
+  /** The run's time for waiting on busy servers (Retry-After), shared by all of them. */
+  waitBudget?: WaitBudget;
+  onWait?: (text: string) => void;
 }
 
 function serverKey(url: string): string {
@@ -115,6 +118,8 @@ export async function runUpload(options: UploadOptions): Promise<UploadResult[]>
       sleep: options.sleep,
       now: options.now,
       ...(options.redactor !== undefined && { redactor: options.redactor }),
+      ...(options.waitBudget !== undefined && { waitBudget: options.waitBudget }),
+      ...(options.onWait !== undefined && { onWait: options.onWait }),
     });
     try {
       results.push(...(await uploadGroup(client, group, options)));
