@@ -229,7 +229,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "an update that would remove a preference domain the stored profile holds needs --allow-removal.\n" +
         "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro or upload refused something\n" +
         "(credentials, privileges, a conflict, a missing category, a profile that is not ours, settings it would remove),\n" +
-        "2 bad input or usage, 3 network or no usable answer.\n" +
+        "2 bad input or usage, 3 network or no usable answer, 130/143/129 interrupted (the profiles done are printed,\n" +
+        "the token is invalidated).\n" +
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));

@@ -12,7 +12,9 @@ import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
 import { findWireProblems } from "../jamfpro/wire-checks.js";
-import { createRedactor, type Redactor } from "../jamfpro/redact.js";
+import { createRedactor } from "../jamfpro/redact.js";
+import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "./upload-output.js";
+import { guardSignals } from "../files/signal-guard.js";
 
 export interface UploadFlags {
   config?: string;
@@ -33,6 +35,9 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   const network = await fetchForEnvironment(io.env);
   // Not with --json: a person at a terminal watches stderr, a program reads stdout.
   const spinner = flags.json ? undefined : await output.startSpinner();
+  // Ctrl-C, SIGTERM (a CI job cancelled) or SIGHUP: stop the request in flight, report, invalidate the token, then end as the signal says.
+  const stop = new AbortController();
+  const guard = guardSignals({ onSignal: (signal) => stop.abort(signal) });
   let results: UploadResult[];
   try {
     results = await runUpload({
@@ -40,10 +45,17 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       env: io.env,
       dryRun: Boolean(flags.dryRun),
       overrides: { takeOver: flags.takeOver ?? [], allowRemoval: flags.allowRemoval ?? [] },
-      send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      send: (request, signal) => sendHttp(request, { ...network, timeoutSeconds, ...(signal !== undefined && { signal }) }),
+      sleep: sleepUnlessAborted,
       now: () => io.now().getTime(),
+      signal: stop.signal,
       onProgress: (text) => spinner?.update(redactor.redact(text)),
+      // Printed as it happens: an interrupted run has said what it did. --json prints one array at the end (or on interrupt).
+      onResult: (result) => {
+        spinner?.clear();
+        if (!flags.json) printResult(result, output, redactor);
+        printMessages(result, output);
+      },
       redactor,
       // --timeout bounds each request and, all together, the waits a busy server asks for.
       waitBudget: { leftMs: timeoutSeconds * 1000, words: `--timeout ${timeoutSeconds} s` },
@@ -58,25 +70,48 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       error.message = redactor.redact(error.message);
       if (error.stack !== undefined) error.stack = redactor.redact(error.stack);
     }
+    guard.release();
     throw error;
   } finally {
     spinner?.clear();
   }
-  for (const result of results) {
-    if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
-    for (const note of result.notes) output.warn(`${result.environment} ${result.target} "${result.name}": ${note}`);
-  }
-  for (const [flag, values] of [["--take-over", flags.takeOver], ["--allow-removal", flags.allowRemoval]] as const) {
-    for (const value of values ?? []) {
-      // A typo here must not pass unnoticed: the admin expects a refusal to be lifted.
-      if (!results.some((result) => result.name === value || String(result.id) === value)) {
-        output.warn(`${flag} ${value}: no profile of this upload has that name or Jamf Pro id — check the name or id in the refusal message`);
-      }
-    }
-  }
   if (flags.json) output.data(JSON.stringify(results.map((result) => toJson(result, redactor.redact)), null, 2));
-  else for (const line of results.flatMap(formatResult)) output.data(redactor.redact(line));
+  if (guard.caught !== undefined) {
+    const done = results.filter((result) => result.action !== "interrupted").length;
+    output.error(`interrupted (${guard.caught}): ${done} of ${results.length} profiles finished (listed above), and Jamf Pro was asked to invalidate the token — run upload again for the rest`);
+    // The lines must reach a pipe before the signal ends the process (pipes are asynchronous on macOS).
+    await Promise.all([drained(io.stdout), drained(io.stderr)]);
+    const code = SIGNAL_EXIT[guard.caught as keyof typeof SIGNAL_EXIT] ?? ExitCode.interrupted;
+    // Sends the signal again, so a shell script sees the command killed by it; where another
+    // listener (ora's cursor restorer) keeps the process alive, the exit code says the same.
+    guard.release();
+    return code;
+  }
+  guard.release();
+  warnUnusedOverrides(flags, results, output);
   return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+}
+
+const SIGNAL_EXIT = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hungUp } as const;
+
+/** setTimeout that an interrupt ends early. */
+export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Resolves once what was written so far has been handed on. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write("", () => resolve());
+  });
 }
 
 /** The one call that renders: the same profiles `build` would write, for the environments that have jamfPro. */
@@ -119,37 +154,5 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
     throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');
   }
   return items;
-}
-
-function formatResult(result: UploadResult): string[] {
-  const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
-  const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
-  const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
-  for (const change of result.changes) lines.push(change.words !== undefined ? `    ${change.words}` : `    ${change.path}: ${change.old} → ${change.new}`);
-  return lines;
-}
-
-/** Each text redacted before it is JSON-escaped: a secret with a quote in it would no longer match afterwards. */
-function toJson(result: UploadResult, redact: (text: string) => string): Record<string, unknown> {
-  return {
-    environment: result.environment,
-    target: result.target,
-    name: redact(result.name),
-    action: result.action,
-    id: result.id ?? null,
-    url: result.url === undefined ? null : redact(result.url),
-    changes: result.changes.map((change) => redact(change.path)),
-    error: result.error === undefined ? null : redact(result.error),
-  };
-}
-
-/**
- * The command's output with every line for people redacted. Not `data`: the JSON is redacted field
- * by field before it is escaped (a second pass over escaped text could cut a `\"` in two), and the
- * text lines are redacted where they are printed.
- */
-function redactedOutput(output: Output, redactor: Redactor): Output {
-  const clean = (say: (message: string) => void) => (message: string) => say(redactor.redact(message));
-  return { ...output, info: clean(output.info), warn: clean(output.warn), error: clean(output.error), detail: clean(output.detail) };
 }
 

@@ -6,15 +6,19 @@
  */
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { OAUTH_PATHS, parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
-import { CATEGORY_PRIVILEGE, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+import { CATEGORY_PRIVILEGE, InterruptedError, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
 export interface JamfClientOptions {
   url: string;
   credentials: JamfCredentials;
-  send: (request: HttpRequest) => Promise<HttpResult>;
-  sleep: (ms: number) => Promise<void>;
+  /** One exchange; `signal` ends it early (the run was interrupted). */
+  send: (request: HttpRequest, signal?: AbortSignal) => Promise<HttpResult>;
+  /** Resolves after `ms`, or as soon as `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
+  /** Aborted when the run is interrupted: the request in flight or the wait ends, with an InterruptedError. */
+  signal?: AbortSignal;
   /** Tries per request when the server is busy; 4 = three retries. */
   attempts?: number;
   /** Told every token this session gets, and run over every answer before anything reads it. */
@@ -44,7 +48,8 @@ export interface JamfClient {
   readonly url: string;
   /** A Classic API call; resolves with a 2xx answer, throws JamfError for anything else. */
   classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer>;
-  invalidate(): Promise<void>;
+  /** Ends the token at the server; `signal` bounds how long that may take (on the way out of an interrupted run). */
+  invalidate(signal?: AbortSignal): Promise<void>;
 }
 
 export function createJamfClient(options: JamfClientOptions): JamfClient {
@@ -56,8 +61,10 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   /** Sends, waiting and trying again while the server says it is busy. */
   async function sendPatiently(build: HttpRequest | (() => Promise<HttpRequest>)): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
+      stopIfInterrupted();
       // Built again for each try: after a long Retry-After the token may need renewing.
-      const result = await options.send(typeof build === "function" ? await build() : build);
+      const result = await options.send(typeof build === "function" ? await build() : build, options.signal);
+      stopIfInterrupted();
       if (result.kind === "failed") throw networkError(result.observation, url);
       if (!BUSY.has(result.status)) return { status: result.status, text: result.text, ...(result.headers["location"] !== undefined && { location: result.headers["location"] }) };
       if (attempt >= attempts) {
@@ -83,7 +90,12 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     }
     if (budget !== undefined) budget.leftMs -= asked.ms;
     options.onWait?.(`Jamf Pro at ${host} ${how} (HTTP ${status}) — waiting, then try ${attempt + 1} of ${attempts}`);
-    await options.sleep(asked.ms);
+    stopIfInterrupted();
+    await options.sleep(asked.ms, options.signal);
+  }
+
+  function stopIfInterrupted(): void {
+    if (options.signal?.aborted) throw new InterruptedError(String(options.signal.reason));
   }
 
   async function fetchToken(): Promise<Token> {
@@ -169,12 +181,12 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     );
   }
 
-  async function invalidate(): Promise<void> {
+  async function invalidate(signal?: AbortSignal): Promise<void> {
     if (token === undefined) return;
     const value = token.value;
     token = undefined;
     // Best effort: the token runs out on its own if this answer is lost.
-    await options.send({ method: "POST", url: `${url}/api/v1/auth/invalidate-token`, headers: { authorization: `Bearer ${value}` } });
+    await options.send({ method: "POST", url: `${url}/api/v1/auth/invalidate-token`, headers: { authorization: `Bearer ${value}` } }, signal);
   }
 
   return { url, classic, invalidate };

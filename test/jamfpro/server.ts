@@ -27,7 +27,8 @@ export interface RecordedRequest {
 /** A request as a fault's body sees it: with its headers, so a test can play a gateway that echoes them. */
 export type EchoedRequest = RecordedRequest & { headers: IncomingMessage["headers"] };
 
-export type Fault =
+/** `skip`: matching requests let through before the fault starts (the second create hangs, not the first). */
+export type Fault = (
   /**
    * Answers with this status instead of Jamf Pro. A body made from the request plays what Jamf Pro
    * never sends but a gateway or proxy in front of it may: an error page that echoes the request,
@@ -37,7 +38,8 @@ export type Fault =
   /** Never answers (the client's timeout decides). */
   | { kind: "hang"; method?: string; path: RegExp; times: number }
   /** The request is carried out, then the socket is destroyed before any answer. */
-  | { kind: "drop-after-commit"; method?: string; path: RegExp; times: number };
+  | { kind: "drop-after-commit"; method?: string; path: RegExp; times: number }
+) & { skip?: number };
 
 export interface JamfProDouble {
   url: string;
@@ -101,6 +103,10 @@ function route(world: JamfWorld, request: RecordedRequest, headers: IncomingMess
 
 function takeFault(faults: Fault[], request: RecordedRequest): Fault | undefined {
   const fault = faults.find((item) => item.times > 0 && (item.method === undefined || item.method === request.method) && item.path.test(request.path));
+  if (fault?.skip) {
+    fault.skip--;
+    return undefined;
+  }
   if (fault) fault.times--;
   return fault;
 }
