@@ -159,10 +159,12 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
   }
 
+  /** An error page is only ever shown: everything goes. A 2xx answer is data to compare: only the long known values. */
   function redactAnswer(answer: Answer): Answer {
     const redactor = options.redactor;
     if (redactor === undefined) return answer;
-    return { ...answer, text: redactor.redact(answer.text), ...(answer.location !== undefined && { location: redactor.redact(answer.location) }) };
+    const redact = answer.status >= 200 && answer.status < 300 ? redactor.redactData : redactor.redact;
+    return { ...answer, text: redact(answer.text), ...(answer.location !== undefined && { location: redactor.redact(answer.location) }) };
   }
 
   /** fetch is told not to follow redirects (the token or the secret would go along): a 3xx is the admin's to settle. */

@@ -34,4 +34,11 @@ describe("createRedactor", () => {
     const text = "Basic authentication is disabled; a Bearer token is required (abc)";
     expect(redactor.redact(text)).toBe(text);
   });
+
+  it("in data that is compared, only long known values: no shapes, no short passwords", () => {
+    const data = createRedactor();
+    data.add("hunter22");
+    data.add("Sentinel-Secret-7f3a9c2e5b1d8e4a6c0f");
+    expect(data.redactData("password: hunter22, Bearer abc-123456, Sentinel-Secret-7f3a9c2e5b1d8e4a6c0f")).toBe("password: hunter22, Bearer abc-123456, [redacted]");
+  });
 });

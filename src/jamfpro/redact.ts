@@ -29,7 +29,16 @@ export interface Redactor {
   add(value: string): void;
   /** `text` with every known value and every credential-shaped part replaced by [redacted]. */
   redact(text: string): string;
+  /**
+   * For a server's data that is compared, not only shown (a stored profile): only the known values
+   * of at least DATA_MIN_LENGTH characters. A shape ("password: …") or a short password could match
+   * the admin's own settings, and every run would then see a change.
+   */
+  redactData(text: string): string;
 }
+
+/** Jamf Pro's tokens and API client secrets are longer; a settings value is not going to hold one by chance. */
+const DATA_MIN_LENGTH = 16;
 
 /** The forms a value takes on its way: as sent in a form or URL, escaped in JSON, XML or HTML. */
 function forms(value: string): string[] {
@@ -39,15 +48,22 @@ function forms(value: string): string[] {
 
 export function createRedactor(): Redactor {
   const known = new Set<string>();
+  const replaceKnown = (text: string, minLength: number): string => {
+    let result = text;
+    // Longest first: a value inside a longer one must not leave the longer one's rest behind.
+    for (const value of [...known].sort((a, b) => b.length - a.length)) {
+      if (value.length >= minLength) result = result.split(value).join(REDACTED);
+    }
+    return result;
+  };
   return {
     add(value) {
       if (value.length < MIN_LENGTH) return;
       for (const form of forms(value)) known.add(form);
     },
+    redactData: (text) => replaceKnown(text, DATA_MIN_LENGTH),
     redact(text) {
-      let result = text;
-      // Longest first: a value inside a longer one must not leave the longer one's rest behind.
-      for (const value of [...known].sort((a, b) => b.length - a.length)) result = result.split(value).join(REDACTED);
+      let result = replaceKnown(text, MIN_LENGTH);
       for (const pattern of PATTERNS) {
         result = result.replace(pattern, (match, ...groups: unknown[]) =>
           typeof groups[1] === "string" && typeof groups[0] === "string" && !match.startsWith("eyJ") ? `${groups[0]}${groups[1]}${REDACTED}` : REDACTED,

@@ -8,7 +8,7 @@ import { statusPage } from "../jamfpro/classic-xml.js";
 import { profileXml } from "../jamfpro/classic-api.js";
 import type { EchoedRequest, JamfProDouble } from "../jamfpro/server.js";
 import { SENTINEL_SECRET, USER } from "../jamfpro/world.js";
-import { upload, useUploadWorld } from "../jamfpro/upload-cli.js";
+import { editConfig, upload, uploadJson, useUploadWorld } from "../jamfpro/upload-cli.js";
 import type { CliRun } from "../run-cli.js";
 
 let jamf: JamfProDouble;
@@ -67,5 +67,14 @@ describe("a server page that echoes the credentials", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('its description in Jamf Pro differs from profile.description ("uploaded with [redacted]" there)');
     expectNoCredential(run);
+  });
+
+  it("a setting that merely looks like a credential is compared as it is: the second run is unchanged", async () => {
+    editConfig(config, (c) => {
+      (c.environments["prod"]!["login"] as { settings: Record<string, unknown> }).settings["LoginWindowMessage"] = "Forgot your password: call 555-0100 (token=desk)";
+    });
+    expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
+    const again = await uploadJson(dir, config, ["--env", "prod"]);
+    expect(again.results.map((result) => result.action)).toEqual(["unchanged", "unchanged"]);
   });
 });
