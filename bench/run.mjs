@@ -63,7 +63,7 @@ function configWith(count) {
 }
 
 /**
- * `jcprofile probe --tenant … --client-id …` (tenant GET + app-check POST, msal-node loaded) against
+ * `jcprofile probe --tenant … --client-id …` (tenant GET + app-check POST) against
  * a bare Node script that makes the same single POST, both trusting the stub's certificate
  * through NODE_EXTRA_CA_CERTS. The stub runs in its own process (spawnSync blocks this one).
  */

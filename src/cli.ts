@@ -7,8 +7,10 @@ import type { LintFlags } from "./commands/lint.js";
 import type { ImportFlags } from "./commands/import.js";
 import type { ProbeFlags } from "./commands/probe.js";
 import type { SignFlags } from "./commands/sign.js";
+import type { SigninFlags } from "./commands/signin.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
+import type { KeysFlags } from "./commands/keys.js";
 import { packageVersion } from "./package-root.js";
 
 /**
@@ -72,6 +74,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .description("check tenant, app, scopes and optionally a test user's password live against Entra ID, as Jamf Connect does (ROPG)")
     .option("-c, --config <file>", 'config file (default "jcprofile.json" when --env is given)')
     .option("-e, --env <name>", "environment to probe (needed when the config has more than one)")
+    .option("--all", "tenant and app checks of every environment in the config (no password), a few at a time")
     .addOption(new Option("-t, --target <which>", "which ROPG settings of the environment (default all)").choices(["login", "menubar", "all"]))
     .option("--tenant <tenant>", "without a config: Directory (tenant) ID or verified domain")
     .option("--client-id <guid>", "without a config: the ROPG Application (client) ID")
@@ -88,7 +91,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "user name that cannot exist, so no password is at stake), password (with --username). From a config the\n" +
         "targets are read from the built profiles: login = OIDCTenant, OIDCROPGID, ROPGScopes (else OIDCScopes, else\n" +
         "openid profile email), ROPGSuccessCodes; menubar = IdPSettings TenantID, ROPGID, ROPGScopes (that key name is\n" +
-        "UNVERIFIED), SuccessCodes. msal-node adds openid profile offline_access to every request.\n" +
+        "UNVERIFIED), SuccessCodes. Scopes are sent as the profile has them (+ is a space), nothing added.\n" +
         `\nPassword: prompted (masked) at a terminal, or --password-stdin, or JCPROFILE_PASSWORD — never a flag.\n` +
         "Proxy: HTTPS_PROXY / NO_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS=<root CA .pem>.\n" +
         "\nExit codes: 0 every check passed or was accepted, 1 a check failed (including a right password that Jamf\n" +
@@ -96,10 +99,35 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "3 inconclusive (network, timeout, unexpected answer, rate limiting).\n" +
         "Examples:\n" +
         "  jcprofile probe --config jcprofile.json --env prod\n" +
+        "  jcprofile probe --all --json    (nightly: every environment's tenant and apps; exit 1 when one broke)\n" +
         "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
         "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
     )
     .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io)));
+
+  program
+    .command("signin")
+    .description("try the login window's sign-in (OIDC, authorization code with PKCE) in a browser and show what Jamf Connect would see")
+    .option("-c, --config <file>", 'config file (default "jcprofile.json")')
+    .option("-e, --env <name>", "environment to sign in to (needed when the config has more than one)")
+    .addOption(new Option("-t, --target <which>", "which sign-in (the login window's)").choices(["login"]))
+    .option("-u, --username <upn>", "the test user: sent as login_hint so the browser fills it in")
+    .option("--no-open", "print the authorize URL without opening a browser")
+    .option("--json", "print one JSON object on stdout")
+    .option("--timeout <seconds>", "seconds to wait for Entra's answer to the code redemption (default 15)")
+    .addHelpText(
+      "after",
+      "\nThe authorize URL comes from the profile build would write: OIDCTenant, OIDCClientID, OIDCRedirectURI (default\n" +
+        "https://127.0.0.1/jamfconnect), OIDCScopes (+ is a space; default openid profile email), with PKCE (S256), state,\n" +
+        "nonce and prompt=login. It is printed on stderr and, at a terminal, opened in the default browser. Nothing\n" +
+        "answers the redirect URI: copy the address the browser ends on and paste it (without a terminal: the first\n" +
+        "line of stdin). If Microsoft's own error page shows instead, paste its text: the AADSTS code is explained.\n" +
+        "The code is redeemed without a secret, as Jamf Connect does; code and tokens are never printed.\n" +
+        "\nExit codes: 0 signed in, 1 Entra refused or the sign-in cannot work on a Mac, 2 bad input (a pasted text that\n" +
+        "is not the redirect address, another sign-in's state), 3 network.\n" +
+        "Example: jcprofile signin --env prod --username adele@contoso.com",
+    )
+    .action((flags: SigninFlags) => action(async () => (await import("./commands/signin.js")).signinCommand(flags, io)));
 
   const init = program
     .command("init")
@@ -234,6 +262,24 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));
+
+  program
+    .command("keys")
+    .description("list the Jamf Connect keys jcprofile knows: type, default, values, meaning, UNVERIFIED notes and public sources")
+    .argument("[domain]", "login, menubar, com.jamf.connect.login or com.jamf.connect (default: both)")
+    .option("--json", "print one JSON array, one object per key, on stdout")
+    .addHelpText(
+      "after",
+      "\nNested keys are shown as Parent.Child, keys of an array's dictionaries as Parent[].Child. The same text is in\n" +
+        "schema/jcprofile.schema.json, so editors show it on hover.\n" +
+        "\nExit codes: 0 listed, 2 unknown domain or usage.\n" +
+        "Examples:\n" +
+        "  jcprofile keys menubar | less\n" +
+        "  jcprofile keys com.jamf.connect --json",
+    )
+    .action((domain: string | undefined, flags: Omit<KeysFlags, "domain">) =>
+      action(async () => (await import("./commands/keys.js")).keysCommand({ ...flags, ...(domain !== undefined && { domain }) }, io)),
+    );
 
   return program;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, type Dirent } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { UserError } from "../errors.js";
-import type { FileToWrite } from "../files/atomic-write.js";
+import type { FileToWrite } from "../files/file-to-write.js";
 import { removeFile } from "../files/file-ops.js";
 import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalogKeys, lookupKey } from "./catalog.js";
+import { catalogEntries, catalogKeys, lookupKey } from "./catalog.js";
+import * as sources from "./sources.js";
 import { LOGIN_PROVIDERS } from "./login-keys.js";
 import { MENUBAR_PROVIDERS } from "./menubar-keys.js";
 import type { Domain, KeyMap, KeySpec } from "./types.js";
@@ -43,7 +44,7 @@ describe("lookupKey", () => {
 
 describe("catalogue data", () => {
   it("has the keys of the reference", () => {
-    expect(Object.keys(catalogKeys("com.jamf.connect.login"))).toHaveLength(78);
+    expect(Object.keys(catalogKeys("com.jamf.connect.login"))).toHaveLength(79);
     expect(Object.keys(catalogKeys("com.jamf.connect"))).toEqual([
       "IdPSettings",
       "Appearance",
@@ -83,7 +84,8 @@ describe("catalogue data", () => {
   });
 
   it("records the unverified items the reference names", () => {
-    expect(lookupKey("com.jamf.connect.login", ["OIDCProvider"])?.unverifiedValues).toHaveProperty("EntraID");
+    expect(lookupKey("com.jamf.connect.login", ["LoginWindowSize"])?.unverified).toContain("a string is assumed");
+    expect(lookupKey("com.jamf.connect", ["Kerberos", "PasswordChangeWorkflow"])?.unverified).toContain("placed in Kerberos");
     expect(lookupKey("com.jamf.connect.login", ["OIDCSecondaryAccess"])?.unverified).toBeDefined();
     expect(lookupKey("com.jamf.connect", ["IdPSettings", "ROPGScopes"])?.unverified).toBe(
       "key name for the menu bar ROPG scopes is not confirmed by any source",
@@ -124,5 +126,89 @@ describe("TemporaryUserPermissions (privilege elevation)", () => {
 
   it("names the FIDO2 redirect URI where it matters", () => {
     expect(at("VerifyUserPromotionFIDO2")?.description).toContain("jamfconnect://loggedin");
+  });
+});
+
+describe("sources", () => {
+  const known = new Set<string>(Object.values(sources));
+
+  it.each(DOMAINS)("%s: every key names at least one public source, each a constant of sources.ts", (domain) => {
+    const problems: string[] = [];
+    for (const { path, spec } of catalogEntries(domain)) {
+      if (!spec.sources || spec.sources.length === 0) problems.push(`${path}: no source`);
+      for (const source of spec.sources ?? []) if (!known.has(source)) problems.push(`${path}: ${source} is not in sources.ts`);
+      if (new Set(spec.sources).size !== (spec.sources ?? []).length) problems.push(`${path}: a source named twice`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("holds one-line references: a URL or owner/repo@commit path", () => {
+    for (const source of known) {
+      expect(source).not.toMatch(/\n/);
+      expect(source).toMatch(/^(https:\/\/\S+|[\w.-]+\/[\w.-]+(@[0-9a-f]{7,40})? .+)$|^a third-party /);
+    }
+  });
+
+  it("is used: no source constant is left without a key", () => {
+    const used = new Set(DOMAINS.flatMap((domain) => catalogEntries(domain).flatMap(({ spec }) => spec.sources ?? [])));
+    expect([...known].filter((source) => !used.has(source))).toEqual([]);
+  });
+});
+
+describe("facts of 2026-12 that settle or keep notes", () => {
+  it("OIDCTenant is required for Entra, not unverified", () => {
+    const tenant = lookupKey("com.jamf.connect.login", ["OIDCTenant"]);
+    expect(tenant?.unverified).toBeUndefined();
+    expect(tenant?.description).toMatch(/Required for Entra ID/);
+  });
+
+  it.each([
+    ["com.jamf.connect.login", ["OIDCProvider"]],
+    ["com.jamf.connect", ["IdPSettings", "Provider"]],
+  ] as const)("%s %j accepts EntraID as documented, saying no source gives the first version", (domain, path) => {
+    const provider = lookupKey(domain, path);
+    expect(provider?.values).toContain("EntraID");
+    expect(provider?.unverifiedValues).not.toHaveProperty("EntraID");
+    expect(provider?.description).toContain("no source says from which version");
+  });
+
+  it("UseUserInfo means userinfo claims for PingFederate reference tokens", () => {
+    const spec = lookupKey("com.jamf.connect.login", ["UseUserInfo"]);
+    expect(spec?.unverified).toBeUndefined();
+    expect(spec?.description).toMatch(/PingFederate.*reference tokens/);
+  });
+
+  it("OIDCNewPassword keeps the disagreement on its default", () => {
+    const spec = lookupKey("com.jamf.connect.login", ["OIDCNewPassword"]);
+    expect(spec?.default).toBeUndefined();
+    expect(spec?.unverified).toMatch(/false in the current docs, enabled in the 2\.1\.2 docs/);
+  });
+
+  it("names the redirect URIs of Jamf Unlock and FIDO2 promotion", () => {
+    expect(lookupKey("com.jamf.connect", ["Unlock", "EnableUnlock"])?.description).toContain("jamfunlock://callback/auth");
+    expect(lookupKey("com.jamf.connect.login", ["OIDCRedirectURI"])?.description).toContain("jamfunlock://callback/auth");
+  });
+
+  it("keeps the menu bar's ROPG scope key UNVERIFIED", () => {
+    expect(lookupKey("com.jamf.connect", ["IdPSettings", "ROPGScopes"])?.unverified).toBeDefined();
+  });
+
+  it("adds the keys the issue lists outside privilege elevation", () => {
+    expect(lookupKey("com.jamf.connect", ["SignIn", "AutoOpenAppAtLogin"])).toMatchObject({ type: "bool", default: false });
+    expect(lookupKey("com.jamf.connect", ["PasswordPolicies", "ExpirationManualOverrideDays"])).toMatchObject({
+      type: "int",
+      providers: ["Okta"],
+    });
+    expect(lookupKey("com.jamf.connect.login", ["LoginWindowSize"])?.unverified).toBeDefined();
+    expect(lookupKey("com.jamf.connect", ["Kerberos", "PasswordChangeWorkflow"])?.knownValues).toEqual(["Web"]);
+  });
+
+  it("every default has the key's type", () => {
+    const kinds = { bool: "boolean", int: "number", string: "string" } as Record<string, string>;
+    for (const domain of DOMAINS) {
+      for (const { path, spec } of catalogEntries(domain)) {
+        if (spec.default !== undefined) expect(typeof spec.default, path).toBe(kinds[spec.type]);
+      }
+    }
   });
 });

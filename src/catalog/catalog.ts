@@ -58,8 +58,31 @@ export function locateKey(name: string): KeyLocation[] {
     for (const [key, spec] of Object.entries(keys)) {
       if (key.toLowerCase() === wanted) found.push({ domain, parents, name: key });
       if (spec.keys) visit(domain, spec.keys, [...parents, key]);
+      if (spec.items?.keys) visit(domain, spec.items.keys, [...parents, `${key}[]`]);
     }
   };
   for (const domain of DOMAINS) visit(domain, catalogs[domain], []);
   return found;
+}
+
+export interface CatalogEntry {
+  readonly domain: Domain;
+  /** `IdPSettings.Provider`; keys of an array's dictionaries as `UserPromotionRole[].Name`. */
+  readonly path: string;
+  readonly spec: KeySpec;
+}
+
+/** Every key of a domain, parents before their children, in catalogue order. */
+export function catalogEntries(domain: Domain): CatalogEntry[] {
+  const entries: CatalogEntry[] = [];
+  const visit = (keys: KeyMap, prefix: string): void => {
+    for (const [name, spec] of Object.entries(keys)) {
+      const path = `${prefix}${name}`;
+      entries.push({ domain, path, spec });
+      if (spec.keys) visit(spec.keys, `${path}.`);
+      if (spec.items?.keys) visit(spec.items.keys, `${path}[].`);
+    }
+  };
+  visit(catalogs[domain], "");
+  return entries;
 }

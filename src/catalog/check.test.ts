@@ -258,6 +258,12 @@ describe("checkSettings: unknown keys", () => {
     [MENUBAR, { IdPSettings: { SignIn: {} } }, ["IdPSettings", "SignIn"], "unknown key here — it belongs at the top level"],
     [MENUBAR, { OIDCProvider: "Azure" }, ["OIDCProvider"], "unknown key here — it is a com.jamf.connect.login key"],
     [LOGIN, { Realm: "EXAMPLE.COM" }, ["Realm"], "unknown key here — it is a com.jamf.connect key (inside Kerberos)"],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { OIDCAdminAttribute: "roles" } },
+      ["TemporaryUserPermissions", "OIDCAdminAttribute"],
+      "unknown key here — it belongs inside TemporaryUserPermissions.UserPromotionRole[]",
+    ],
   ] as const)("%s %j", (domain, settings, path, message) => {
     expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
   });
@@ -360,5 +366,38 @@ describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPr
     expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: role } }).message).toMatch(
       / is an object, expected an array of objects$/,
     );
+  });
+});
+
+describe("checkSettings: keys whose type no source shows", () => {
+  const assumed = (path: (string | number)[], shown: string, expected: string) => ({
+    path,
+    message: `${shown}; jcprofile assumes ${expected}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`,
+    severity: "warning",
+  });
+
+  it.each([
+    [LOGIN, { LoginWindowSize: { Width: 1280, Height: 800 } }, assumed(["LoginWindowSize"], '{"Width":1280,"Height":800} is an object', "a string")],
+    [LOGIN, { LoginWindowSize: 1280 }, assumed(["LoginWindowSize"], "1280 is a number", "a string")],
+    [LOGIN, { OIDCSecondaryAccess: "Admin" }, assumed(["OIDCSecondaryAccess"], '"Admin" is a string', "an array of strings")],
+    [LOGIN, { OIDCSecondaryAccess: [7] }, assumed(["OIDCSecondaryAccess", 0], "7 is a number", "a string")],
+    [
+      MENUBAR,
+      { TemporaryUserPermissions: { UserPromotionChoices: [{ Reason: "x" }] } },
+      assumed(["TemporaryUserPermissions", "UserPromotionChoices", 0], '{"Reason":"x"} is an object', "a string"),
+    ],
+  ] as const)("%s %j is a warning, passed through", (domain, settings, issue) => {
+    expect(only(domain, settings)).toEqual(issue);
+  });
+
+  it("still refuses what no property list can hold, and a documented type", () => {
+    expect(check(LOGIN, { LoginWindowSize: { Width: Number.NaN } }).map(({ path, severity }) => [path, severity])).toEqual([
+      [["LoginWindowSize"], "warning"],
+      [["LoginWindowSize", "Width"], "error"],
+    ]);
+    expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionChoices: "Install" } })).toMatchObject({
+      severity: "error",
+      message: '"Install" is a string, expected an array of strings (write ["Install"])',
+    });
   });
 });

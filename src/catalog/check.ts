@@ -147,8 +147,19 @@ function checkText(context: Context, text: string, path: Path, subject: string):
 }
 
 function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  if (spec.assumedType === true) return assumedMismatch(context, spec, value, path);
   const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : jsonTypeHint(spec, value);
   error(context, path, `${showValue(value)} is ${kindOf(value)}, expected ${expectedKind(spec)}${hint}`, "wrong-type");
+}
+
+/**
+ * No source shows this key's type, so the catalogue's is a guess: another type may be the right
+ * one, and a correct profile must not fail. Warn, and pass the value through as free-form.
+ */
+function assumedMismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
+  const message = `${showValue(value)} is ${kindOf(value)}; jcprofile assumes ${expectedKind(spec)}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`;
+  context.issues.push({ path, message, severity: "warning", code: "unverified-type" });
+  checkFreeForm(context, value, path);
 }
 
 /** A data key in a read profile: bytes are right; base64 text is found in the wild but UNVERIFIED. */

@@ -33,7 +33,26 @@ export function list(description: string, item: KeySpec, extra: Extra = {}): Key
   return { type: "array", description, items: item, ...extra };
 }
 
-/** A nested dictionary; without `keys` its contents are free-form. */
+/**
+ * A nested dictionary; without `keys` its contents are free-form. Keys inside it that name no
+ * sources of their own come from the dictionary's sources (most sources document a dictionary
+ * as one table), so only the exceptions name theirs.
+ */
 export function dict(description: string, keys?: KeyMap, extra: Extra = {}): KeySpec {
-  return keys ? { type: "dict", description, keys, ...extra } : { type: "dict", description, ...extra };
+  if (!keys) return { type: "dict", description, ...extra };
+  return { type: "dict", description, keys: extra.sources ? withSources(keys, extra.sources) : keys, ...extra };
+}
+
+function withSources(keys: KeyMap, sources: readonly string[]): KeyMap {
+  return Object.fromEntries(Object.entries(keys).map(([name, spec]) => [name, inherit(spec, sources)]));
+}
+
+function inherit(spec: KeySpec, sources: readonly string[]): KeySpec {
+  const own = spec.sources ?? sources;
+  return {
+    ...spec,
+    sources: own,
+    ...(spec.keys && { keys: withSources(spec.keys, own) }),
+    ...(spec.items?.keys && { items: { ...spec.items, keys: withSources(spec.items.keys, own) } }),
+  };
 }

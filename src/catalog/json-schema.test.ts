@@ -32,7 +32,7 @@ describe("catalogJsonSchema", () => {
   });
 
   it.each([
-    [["DenyLocal"], { type: "boolean", description: "Hide local login so users must authenticate with the IdP." }],
+    [["DenyLocal"], { type: "boolean", description: expect.stringMatching(/^Hide local login so users must authenticate with the IdP\.\nSource: /) }],
     [["OIDCAdmin"], { type: "array", description: expect.any(String), items: { type: "string" } }],
     [["ROPGProvider"], { type: "string", description: expect.any(String), enum: ["Custom", "Azure_v2"] }],
   ] as const)("login %j", (path, expected) => {
@@ -45,16 +45,45 @@ describe("catalogJsonSchema", () => {
     expect(property(schema, "PasswordPolicies", "PolicyRequirements", "minLength").type).toBe("integer");
   });
 
-  it("writes since and UNVERIFIED into descriptions", () => {
+  it("writes the lines `jcprofile keys` prints into descriptions", () => {
     const login = catalogJsonSchema("com.jamf.connect.login");
     expect(property(login, "ROPGScopes").description).toBe(
-      "Scopes of the login window's ROPG password check, e.g. openid+email+profile. Since 2.17.",
+      [
+        "Scopes of the login window's ROPG password check, e.g. openid+email+profile.",
+        "Since 2.17.",
+        "Source: jamf/jamfconnect@f742959 azure_conditional_access/4_-_Modifying_Jamf_Connect_to_apply_Azure_Conditio.pdf",
+      ].join("\n"),
     );
-    expect(property(catalogJsonSchema("com.jamf.connect"), "IdPSettings", "ROPGScopes").description).toBe(
-      'Scopes of the menu bar\'s ROPG password check (the "ROPG Scopes" field of Jamf Connect Configuration). Since 2.13. UNVERIFIED: key name for the menu bar ROPG scopes is not confirmed by any source.',
+    const menubar = catalogJsonSchema("com.jamf.connect");
+    expect(property(menubar, "IdPSettings", "ROPGScopes").description).toContain(
+      "\nUNVERIFIED: key name for the menu bar ROPG scopes is not confirmed by any source.\n",
     );
-    expect(property(login, "OIDCProvider").description).toContain("UNVERIFIED value EntraID: current docs list");
-    expect(property(login, "AuthServer").description).toBe("Okta domain. Used only with Okta, OktaIdentityEngine, Okta-OIDC.");
+    expect(property(login, "OIDCProvider").description).toContain("UNVERIFIED: value Okta-OIDC: the login-window page");
+    expect(property(login, "AuthServer").description).toContain("\nUsed only with: Okta, OktaIdentityEngine, Okta-OIDC.\n");
+    expect(property(menubar, "TemporaryUserPermissions", "UserPromotionDuration")).toMatchObject({
+      type: "integer",
+      default: 5,
+      description: expect.stringContaining("\nDefault: 5.\n"),
+    });
+  });
+
+  it("describes the dictionaries of an array item by item (UserPromotionRole)", () => {
+    const roles = property(catalogJsonSchema("com.jamf.connect"), "TemporaryUserPermissions", "UserPromotionRole");
+    expect(roles.type).toBe("array");
+    expect(roles.items?.type).toBe("object");
+    expect(roles.items?.description).toBeUndefined();
+    expect(Object.keys(roles.items?.properties ?? {})).toEqual(["Name", "Duration", "OIDCAdminAttribute", "Provider"]);
+    expect(roles.items?.properties?.Duration?.type).toBe("integer");
+    expect(roles.items?.properties?.Provider?.enum).toContain("EntraID");
+  });
+
+  it("leaves out a type no source shows, so editors never reject what jcprofile only warns about", () => {
+    const size = property(catalogJsonSchema("com.jamf.connect.login"), "LoginWindowSize");
+    expect(size.type).toBeUndefined();
+    expect(size.description).toContain("\nType assumed (no source shows it)");
+    const choices = property(catalogJsonSchema("com.jamf.connect"), "TemporaryUserPermissions", "UserPromotionChoices");
+    expect(choices.type).toBe("array");
+    expect(choices.items).toEqual({});
   });
 
   it("offers HiddenMenuItems values without enforcing them", () => {
@@ -67,7 +96,7 @@ describe("catalogJsonSchema", () => {
   it("keeps free-form dictionaries open", () => {
     expect(property(catalogJsonSchema("com.jamf.connect"), "Keychain", "InternetItems")).toEqual({
       type: "object",
-      description: "Internet password items to update.",
+      description: expect.stringMatching(/^Internet password items to update\.\nSource: /),
       additionalProperties: true,
     });
   });
@@ -89,6 +118,7 @@ describe("catalogJsonSchema", () => {
         const child = schema.properties?.[name];
         if (child === undefined) missing.push(`${path}${name}`);
         else if (spec.keys) visit(spec.keys, child, `${path}${name}.`);
+        else if (spec.items?.keys) visit(spec.items.keys, child.items ?? {}, `${path}${name}[].`);
       }
     };
     visit(catalogKeys(domain), catalogJsonSchema(domain), "");

@@ -1,4 +1,5 @@
 import { catalogKeys } from "./catalog.js";
+import { factLines, factsOf } from "./explain.js";
 import type { Domain, KeyMap, KeySpec, ValueType } from "./types.js";
 
 /**
@@ -14,6 +15,7 @@ export interface JsonSchema {
   type?: "string" | "boolean" | "integer" | "array" | "object";
   enum?: string[];
   examples?: string[];
+  default?: boolean | number | string;
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   additionalProperties?: boolean;
@@ -41,52 +43,41 @@ export function catalogJsonSchema(domain: Domain): JsonSchema {
     title: `${domain} settings`,
     description: DOMAIN_DESCRIPTIONS[domain],
     type: "object",
-    properties: propertiesOf(catalogKeys(domain)),
+    properties: propertiesOf(domain, catalogKeys(domain), ""),
     additionalProperties: true,
   };
 }
 
 /** Data keys are left out: settings cannot set them, so editors should not offer them. */
-function propertiesOf(keys: KeyMap): Record<string, JsonSchema> {
+function propertiesOf(domain: Domain, keys: KeyMap, prefix: string): Record<string, JsonSchema> {
   const properties: Record<string, JsonSchema> = {};
   for (const [name, spec] of Object.entries(keys)) {
-    const schema = schemaOf(spec);
+    const schema = schemaOf(domain, spec, `${prefix}${name}`);
     if (schema !== undefined) properties[name] = schema;
   }
   return properties;
 }
 
-function schemaOf(spec: KeySpec): JsonSchema | undefined {
+/**
+ * `path` is the catalogue path (`UserPromotionRole[]` for an array's items). Keys get the hover
+ * text `jcprofile keys` prints; array item specs are not keys and get none.
+ */
+function schemaOf(domain: Domain, spec: KeySpec, path: string, isKey = true): JsonSchema | undefined {
   if (spec.type === "data") return undefined;
-  const schema: JsonSchema = { type: JSON_TYPES[spec.type] };
-  const description = hoverText(spec);
-  if (description !== "") schema.description = description;
+  // An assumed type is left out, so that an editor never rejects what jcprofile only warns about.
+  const schema: JsonSchema = spec.assumedType ? {} : { type: JSON_TYPES[spec.type] };
+  if (isKey) schema.description = factLines(factsOf(domain, path, spec)).join("\n");
+  if (spec.default !== undefined) schema.default = spec.default;
   if (spec.values) schema.enum = [...spec.values];
   // Documented but unenforced values: offered for completion without rejecting others.
   if (spec.knownValues) schema.examples = [...spec.knownValues];
   if (spec.type === "array" && spec.items) {
-    const items = schemaOf(spec.items);
+    const items = schemaOf(domain, spec.items, `${path}[]`, false);
     if (items !== undefined) schema.items = items;
   }
   if (spec.type === "dict") {
-    if (spec.keys) schema.properties = propertiesOf(spec.keys);
+    if (spec.keys) schema.properties = propertiesOf(domain, spec.keys, `${path}.`);
     schema.additionalProperties = true;
   }
   return schema;
-}
-
-/** Hover text: what the key does, then since when, for which providers, and what is unconfirmed. */
-function hoverText(spec: KeySpec): string {
-  const parts = [spec.description];
-  if (spec.since !== undefined) parts.push(`Since ${spec.since}.`);
-  if (spec.providers) parts.push(`Used only with ${spec.providers.join(", ")}.`);
-  for (const [value, why] of Object.entries(spec.unverifiedValues ?? {})) {
-    parts.push(`UNVERIFIED value ${value}: ${sentence(why)}`);
-  }
-  if (spec.unverified !== undefined) parts.push(`UNVERIFIED: ${sentence(spec.unverified)}`);
-  return parts.filter((part) => part !== "").join(" ");
-}
-
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

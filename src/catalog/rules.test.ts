@@ -210,6 +210,158 @@ const cases: readonly Case[] = [
     issues: [],
   },
 
+  // Privilege elevation (TemporaryUserPermissions)
+  {
+    name: "Jamf's privilege-elevation example with Entra",
+    domain: MENUBAR,
+    prefs: {
+      ...ENTRA_MENUBAR,
+      TemporaryUserPermissions: {
+        TemporaryUserPromotion: true,
+        VerifyUserPromotion: true,
+        UserPromotionRole: [{ Name: "IT Help Desk Staff", Duration: 8, OIDCAdminAttribute: "roles", Provider: "EntraID" }],
+      },
+    },
+    issues: [],
+  },
+  {
+    name: "privilege elevation without TemporaryUserPromotion",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, TemporaryUserPermissions: { UserPromotionDuration: 10 } },
+    issues: [
+      error(
+        ["TemporaryUserPermissions", "TemporaryUserPromotion"],
+        "TemporaryUserPermissions is set but TemporaryUserPromotion is not — add TemporaryUserPromotion true (Jamf marks it required; without it Self Service+ offers no promotion)",
+      ),
+    ],
+  },
+  {
+    name: "privilege elevation switched off with other keys",
+    domain: MENUBAR,
+    prefs: { TemporaryUserPermissions: { TemporaryUserPromotion: false, UserPromotionDuration: 10, UserPromotionTimer: true } },
+    issues: [
+      warning(
+        ["TemporaryUserPermissions", "TemporaryUserPromotion"],
+        "TemporaryUserPromotion is false, so UserPromotionDuration, UserPromotionTimer have no effect — set it to true or remove TemporaryUserPermissions",
+      ),
+    ],
+  },
+  {
+    name: "privilege elevation switched off alone",
+    domain: MENUBAR,
+    prefs: { TemporaryUserPermissions: { TemporaryUserPromotion: false } },
+    issues: [],
+  },
+  {
+    name: "VerifyUserPromotion with Google",
+    domain: MENUBAR,
+    prefs: { IdPSettings: { Provider: "GoogleID" }, TemporaryUserPermissions: { TemporaryUserPromotion: true, VerifyUserPromotion: true } },
+    issues: [
+      error(
+        ["TemporaryUserPermissions", "VerifyUserPromotion"],
+        "VerifyUserPromotion cannot be used when the identity provider is GoogleID — remove VerifyUserPromotion",
+      ),
+    ],
+  },
+  ...(["Azure", "EntraID", "OktaIdentityEngine", "Okta OIDC", "Okta-OIDC", "PingFederate"] as const).map((provider) => ({
+    name: `FIDO2 promotion with ${provider}`,
+    domain: MENUBAR,
+    prefs: {
+      IdPSettings: { Provider: provider, DiscoveryURL: "https://idp.example.com/.well-known/openid-configuration" },
+      TemporaryUserPermissions: { TemporaryUserPromotion: true, VerifyUserPromotionFIDO2: true },
+    },
+    issues: [],
+  })),
+  ...(["Okta", "GoogleID", "OneLogin", "IBMCI", "Custom"] as const).map((provider) => ({
+    name: `FIDO2 promotion with ${provider}`,
+    domain: MENUBAR,
+    prefs: {
+      IdPSettings: { Provider: provider, DiscoveryURL: "https://idp.example.com/.well-known/openid-configuration" },
+      TemporaryUserPermissions: { TemporaryUserPromotion: true, VerifyUserPromotionFIDO2: true },
+    },
+    issues: [
+      warning(
+        ["TemporaryUserPermissions", "VerifyUserPromotionFIDO2"],
+        `VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is ${provider} — remove it (VerifyUserPromotion asks for the IdP password instead)`,
+      ),
+    ],
+  })),
+  {
+    name: "FIDO2 in a privilege-elevation profile alone: provider from its roles",
+    domain: MENUBAR,
+    prefs: {
+      TemporaryUserPermissions: {
+        TemporaryUserPromotion: true,
+        VerifyUserPromotionFIDO2: true,
+        UserPromotionRole: [{ Name: "Dev", Duration: 5, Provider: "Okta" }],
+      },
+    },
+    issues: [
+      warning(
+        ["TemporaryUserPermissions", "VerifyUserPromotionFIDO2"],
+        "VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is Okta — remove it (VerifyUserPromotion asks for the IdP password instead)",
+      ),
+    ],
+  },
+  {
+    name: "roles without Name or Duration, with another provider and claim",
+    domain: MENUBAR,
+    prefs: {
+      ...ENTRA_MENUBAR,
+      TemporaryUserPermissions: {
+        TemporaryUserPromotion: true,
+        UserPromotionRole: [{ Name: " ", OIDCAdminAttribute: "groups", Provider: "Okta" }, { Name: "Dev", Duration: 5, OIDCAdminAttribute: "groups" }],
+      },
+    },
+    issues: [
+      error(
+        ["TemporaryUserPermissions", "UserPromotionRole", 0, "Name"],
+        "a role without Name matches nobody — add Name, the role value exactly as the ID token carries it",
+      ),
+      error(["TemporaryUserPermissions", "UserPromotionRole", 0, "Duration"], "each role needs its own Duration — add Duration in minutes"),
+      warning(
+        ["TemporaryUserPermissions", "UserPromotionRole", 0, "Provider"],
+        "Provider is Okta but IdPSettings.Provider is Azure — set Provider to the identity provider that issues the role",
+      ),
+      warning(
+        ["TemporaryUserPermissions", "UserPromotionRole", 1, "OIDCAdminAttribute"],
+        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim — set it to roles',
+      ),
+    ],
+  },
+  {
+    name: "role Provider EntraID with IdPSettings Azure names one provider",
+    domain: MENUBAR,
+    prefs: {
+      ...ENTRA_MENUBAR,
+      TemporaryUserPermissions: { TemporaryUserPromotion: true, UserPromotionRole: [{ Name: "Dev", Duration: 5, Provider: "EntraID" }] },
+    },
+    issues: [],
+  },
+  {
+    name: "ExpirationManualOverrideDays (Okta Classic) with Entra",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, PasswordPolicies: { ExpirationManualOverrideDays: 90 } },
+    issues: [
+      warning(
+        ["PasswordPolicies", "ExpirationManualOverrideDays"],
+        "PasswordPolicies.ExpirationManualOverrideDays is only used when IdPSettings.Provider is Okta, but it is Azure — remove PasswordPolicies.ExpirationManualOverrideDays",
+      ),
+    ],
+  },
+
+  {
+    name: "SignIn.AutoMFA (Okta only) with Entra",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, SignIn: { AutoMFA: true, AutoOpenAppAtLogin: true } },
+    issues: [
+      warning(
+        ["SignIn", "AutoMFA"],
+        "SignIn.AutoMFA is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure — remove SignIn.AutoMFA",
+      ),
+    ],
+  },
+
   // Success codes are digit strings
   { name: "digit success codes", domain: LOGIN, prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "50079"] }, issues: [] },
   {
@@ -240,6 +392,12 @@ const cases: readonly Case[] = [
 describe("checkRules", () => {
   it.each(cases)("$name", ({ domain, prefs, issues }) => {
     expect(checkRules(domain, prefs).map(({ code: _code, ...issue }) => issue)).toEqual(issues);
+  });
+
+  it("takes the provider of a privilege-elevation profile from the caller when it has no IdPSettings", () => {
+    const prefs = { TemporaryUserPermissions: { TemporaryUserPromotion: true, VerifyUserPromotion: true } };
+    expect(checkRules(MENUBAR, prefs)).toEqual([]);
+    expect(checkRules(MENUBAR, prefs, { provider: "GoogleID" }).map((issue) => issue.code)).toEqual(["verify-promotion-google"]);
   });
 
   it("applies only the rules of the given domain", () => {

@@ -1,4 +1,5 @@
 import { catalogKeys, PROVIDER_PATH } from "./catalog.js";
+import { checkPrivilegeElevation } from "./privilege-rules.js";
 import type { Problem, Domain, KeyMap } from "./types.js";
 
 /**
@@ -159,11 +160,20 @@ const rules: readonly Rule[] = [
   { code: "bad-success-code", domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
 ];
 
+export interface RuleOptions {
+  /**
+   * The environment's menu bar provider, for a dictionary checked without its IdPSettings (a
+   * privilege-elevation profile deployed on its own).
+   */
+  readonly provider?: string;
+}
+
 /** Cross-key problems in a domain's final preference dictionary. */
-export function checkRules(domain: Domain, prefs: Prefs): Problem[] {
-  return rules
+export function checkRules(domain: Domain, prefs: Prefs, options: RuleOptions = {}): Problem[] {
+  const found = rules
     .filter((rule) => rule.domain === domain)
     .flatMap((rule) => rule.find(prefs).map((finding) => ({ ...finding, severity: rule.severity, code: rule.code })));
+  return domain === MENUBAR ? [...found, ...checkPrivilegeElevation(prefs, options.provider)] : found;
 }
 
 /**

@@ -36,8 +36,12 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
       ui: createOutput(io),
       signal: controller.signal,
       now: io.now,
+      ...(isTTY && (io.stderr.columns ?? 0) > 0 && { width: io.stderr.columns! }),
     });
-    return result.failedChecks.length > 0 ? ExitCode.failed : ExitCode.ok;
+    if (result.failedChecks.length > 0) return ExitCode.failed;
+    if (!result.trySignIn) return ExitCode.ok;
+    const { signinCommand } = await import("./signin.js");
+    return signinCommand({ env: result.environment, ...(typeof parsed["config"] === "string" && { config: parsed["config"] }) }, io);
   } finally {
     process.off("SIGINT", onSigint);
   }

@@ -16,10 +16,11 @@ import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
-import { createMsalClient } from "../probe/msal-client.js";
+import { createEntraClient } from "../probe/entra-client.js";
 import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
+import { runAllEnvironments } from "../probe/run-all.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
@@ -40,6 +41,8 @@ export interface ProbeFlags {
   password?: unknown;
   json?: boolean;
   timeout?: string;
+  /** Tenant and app checks of every environment of the config; no password. */
+  all?: boolean;
 }
 
 const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";
@@ -52,6 +55,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
     );
   }
   const timeoutSeconds = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
+  if (flags.all) return probeAll(flags, io, output, timeoutSeconds);
   const username = flags.username !== undefined ? checkUsername(flags.username) : undefined;
   if (flags.passwordStdin && username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
   if (username === undefined && io.env[PASSWORD_ENV]) output.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
@@ -59,7 +63,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
   for (const note of targets.flatMap((target) => target.notes)) output.warn(note);
 
   const network = await fetchForEnvironment(io.env);
-  const client = createMsalClient({ ...network, timeoutSeconds });
+  const client = createEntraClient({ ...network, timeoutSeconds });
   const spinner = flags.json ? undefined : await output.startSpinner();
   try {
     const report = await runProbe({
@@ -74,6 +78,40 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
           }),
       }),
       onProgress: (progress) => spinner?.update(progressText(progress)),
+    });
+    spinner?.clear();
+    output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report, reportStyle(io.stdout, io.env)));
+    return probeExitCode(report.results);
+  } finally {
+    spinner?.clear();
+  }
+}
+
+/**
+ * `--all`, for a scheduled job: every environment's tenant and app checks, a few environments at a
+ * time. A password never goes out here: one run would send it to every tenant in the config.
+ */
+async function probeAll(flags: ProbeFlags, io: CommandIo, output: Output, timeoutSeconds: number): Promise<ExitCodeValue> {
+  const refused = [["--env", flags.env], ["--username", flags.username], ["--password-stdin", flags.passwordStdin], ["--tenant", flags.tenant],
+    ["--client-id", flags.clientId], ["--scopes", flags.scopes], ["--authority-host", flags.authorityHost]].filter(([, value]) => value !== undefined);
+  if (refused.length > 0) {
+    const names = refused.map(([name]) => name).join(", ");
+    throw new UserError(`--all cannot go with ${names}: it checks the tenant and apps of every environment in the config and never a password — ` +
+      "for one environment or a password use --env NAME [--username UPN] instead of --all");
+  }
+  const { environments, warnings } = loadAndRender({ cwd: io.cwd, ...(flags.config !== undefined && { config: flags.config }) });
+  for (const warning of warnings) output.warn(formatProblem(warning));
+  const perEnvironment = environments.map((environment) => ({ name: environment.name, targets: environmentTargets(environment, flags.target ?? "all") }));
+  for (const note of perEnvironment.flatMap(({ targets }) => targets.flatMap((target) => target.notes))) output.warn(note);
+
+  const network = await fetchForEnvironment(io.env);
+  const client = createEntraClient({ ...network, timeoutSeconds });
+  const spinner = flags.json ? undefined : await output.startSpinner();
+  try {
+    const report = await runAllEnvironments({
+      environments: perEnvironment,
+      client,
+      onProgress: (progress) => spinner?.update(`${progress.environment}: ${progressText(progress)}`),
     });
     spinner?.clear();
     output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report, reportStyle(io.stdout, io.env)));
@@ -124,7 +162,9 @@ function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): Prob
   // One environment needs no --env; with several, probing them all would mix tenants and users.
   const names = Object.keys(config.environments);
   if (flags.env === undefined && names.length !== 1) {
-    throw new UserError(`${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME`);
+    throw new UserError(
+      `${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME, or check the tenant and apps of every one with --all`,
+    );
   }
   for (const warning of warnings) output.warn(formatProblem(warning));
   return environments.flatMap((environment) => environmentTargets(environment, flags.target ?? "all"));

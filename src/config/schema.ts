@@ -57,6 +57,16 @@ const profileNameSchema = v.pipe(
 
 export const guidSchema = (message: string) => v.pipe(v.string(), v.regex(GUID_PATTERN, message));
 
+/**
+ * An app role's Value, as the `roles` claim carries it. Entra refuses spaces in a role's value (the
+ * display name may have them), so "Mac Admins" can only be a display name and would never match.
+ */
+export const appRoleValueSchema = v.pipe(
+  v.string(),
+  v.minLength(1, "is empty — give the app role's value, e.g. Admin"),
+  v.regex(/^\S+$/, "contains a space, which an app role's value never has (Entra refuses it there) — give the role's Value from App roles (e.g. MacAdmins), not its display name"),
+);
+
 export const tenantSchema = v.pipe(
   v.string(),
   v.check(isTenant, messages.tenant),
@@ -121,7 +131,7 @@ export const loginSchema = v.strictObject({
   ),
   adminRoles: v.optional(
     v.pipe(
-      v.array(nonEmptyString),
+      v.array(appRoleValueSchema),
       v.description("App-role values whose holders become local admins (OIDCAdmin, with OIDCAdminAttribute = roles)"),
     ),
   ),

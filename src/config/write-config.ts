@@ -2,7 +2,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
 import { isPlainObject } from "./merge.js";
 import { writeConfigFile } from "../files/config-file.js";
-import type { FileToWrite } from "../files/atomic-write.js";
+import type { FileToWrite } from "../files/file-to-write.js";
 
 /**
  * Edits jcprofile.json as text. A reviewed config lives in git, so an edit must touch only what

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../errors.js";
-import { writeFilesAtomically, type FileToWrite } from "./atomic-write.js";
+import { writeFilesAtomically } from "./atomic-write.js";
+import type { FileToWrite } from "./file-to-write.js";
 import { nodeFileOps, type FileOps } from "./file-ops.js";
 
 let dir: string;

@@ -1,21 +1,11 @@
 import { dirname } from "node:path";
 import { UserError } from "../errors.js";
 import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
+import type { FileToWrite } from "./file-to-write.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
 import { helperPath } from "./temp-names.js";
 import { removeQuietly, rollBack, type Replaced } from "./roll-back.js";
 import { probeTarget } from "./target-state.js";
-
-/** One file to put in place: its bytes (or UTF-8 text) and, optionally, the mode it must have. */
-export interface FileToWrite {
-  path: string;
-  /** The path as the admin would type it, for messages. */
-  displayPath: string;
-  text?: string;
-  bytes?: Uint8Array;
-  /** Permission bits for the new file (e.g. the mode of the file it replaces). */
-  mode?: number;
-}
 
 export interface WriteOptions {
   /** The folder as messages name it: "the output folder" (default), "the config's folder (…)". */

@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
+import { writeFilesAtomically, type WriteOptions } from "./atomic-write.js";
+import type { FileToWrite } from "./file-to-write.js";
 import { errorCode, removeFile } from "./file-ops.js";
 import { isProcessAlive, parseHelperName } from "./temp-names.js";
 

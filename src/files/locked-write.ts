@@ -1,4 +1,5 @@
-import { writeFilesAtomically, type FileToWrite, type WriteOptions } from "./atomic-write.js";
+import { writeFilesAtomically, type WriteOptions } from "./atomic-write.js";
+import type { FileToWrite } from "./file-to-write.js";
 import { removeFile } from "./file-ops.js";
 import { lockFolder } from "./folder-lock.js";
 import { findLeftovers } from "./leftovers.js";

@@ -1,4 +1,4 @@
-import type { FileToWrite } from "./atomic-write.js";
+import type { FileToWrite } from "./file-to-write.js";
 import { errorCode, type FileOps } from "./file-ops.js";
 
 export interface Replaced {

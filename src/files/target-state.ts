@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
-import type { FileToWrite } from "./atomic-write.js";
+import type { FileToWrite } from "./file-to-write.js";
 
 /**
  * What stands where a file is about to be written, found with one open:

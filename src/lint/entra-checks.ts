@@ -12,7 +12,12 @@ import type { Issue } from "./finding.js";
  */
 
 const ENTRA = ["Azure", "EntraID"];
-const CLIENT_ID_FIX = "use the Application (client) ID from the app registration's Overview page";
+export const CLIENT_ID_FIX = "use the Application (client) ID from the app registration's Overview page";
+
+/** A tenant ID where a client ID belongs; shared with init, which refuses it before any request. */
+export function tenantAsClientIdMessage(id: string, tenantKey: string): string {
+  return `${JSON.stringify(id)} is the tenant ID (as in ${tenantKey}), not an app's client ID`;
+}
 
 interface DomainKeys {
   readonly provider: readonly string[];
@@ -62,7 +67,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
       if (!GUID_PATTERN.test(id.trim())) {
         issues.push({ path, severity: "error", code: "not-a-guid", message: `${JSON.stringify(id)} is not a GUID, and Entra ID identifies apps by GUID`, fix: CLIENT_ID_FIX });
       } else if (typeof tenant === "string" && id.trim().toLowerCase() === tenant.trim().toLowerCase()) {
-        issues.push({ path, severity: "error", code: "tenant-as-client-id", message: `${JSON.stringify(id)} is the tenant ID (as in ${keys.tenant.join(".")}), not an app's client ID`, fix: CLIENT_ID_FIX });
+        issues.push({ path, severity: "error", code: "tenant-as-client-id", message: tenantAsClientIdMessage(id, keys.tenant.join(".")), fix: CLIENT_ID_FIX });
       }
     }
   }

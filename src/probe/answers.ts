@@ -94,7 +94,7 @@ export function discoveryAnswer(result: HttpResult): EntraAnswer {
 }
 
 /** The token endpoint's answer, as the transport saw it on the wire. */
-export function tokenAnswer(result: HttpResult, sentCorrelationId: string): EntraAnswer {
+export function tokenAnswer(result: HttpResult, sentCorrelationId: string | null = null): EntraAnswer {
   return answerOf(result, sentCorrelationId, (json, status, headers) => {
     if (status === 200 && isRecord(json) && typeof json["access_token"] === "string") {
       const grantedScopes = stringField(json, "scope");

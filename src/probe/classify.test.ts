@@ -45,7 +45,22 @@ const ROWS: Row[] = [
   [700016, "app-not-found", null, "PF--", false, "fail", false, "app-not-found/fail/PF--"],
   [7000112, "app-disabled", null, "PF--", false, "fail", false, "app-disabled/fail/PF--"],
   [7000218, "public-client-flows-disabled", null, "PF--", false, "fail", false, "public-client-flows-disabled/fail/PF--"],
-  [7000215, "public-client-flows-disabled", null, "PF--", false, "fail", false, "public-client-flows-disabled/fail/PF--"],
+  [7000215, "invalid-client-secret", null, "PF--", false, "fail", false, "invalid-client-secret/fail/PF--"],
+  [70002, "invalid-client-secret", null, "PF--", false, "fail", false, "invalid-client-secret/fail/PF--"],
+  [50105, "user-not-assigned", true, "PP-P", false, "fail", false, "user-not-assigned/warn/PP--"],
+  [50072, "mfa-registration-required", true, "PPPP", true, "warn", false, "mfa-registration-required/warn/PP--"],
+  [50097, "device-state-required", true, "PP-P", false, "fail", false, "device-state-required/warn/PP--"],
+  [50131, "blocked-by-conditional-access", true, "PP-P", false, "fail", false, "blocked-by-conditional-access/warn/PP--"],
+  [53004, "blocked-by-conditional-access", true, "PP-P", false, "fail", false, "blocked-by-conditional-access/warn/PP--"],
+  [530035, "blocked-by-conditional-access", null, "PP--", false, "fail", false, "blocked-by-conditional-access/warn/PP--"],
+  [50144, "password-expired", true, "PP-P", false, "fail", false, "password-expired/warn/PP--"],
+  [50135, "password-expired", true, "PP-P", false, "fail", false, "password-expired/warn/PP--"],
+  [50132, "password-expired", null, "PP--", false, "fail", false, "password-expired/warn/PP--"],
+  [50133, "password-expired", null, "PP--", false, "fail", false, "password-expired/warn/PP--"],
+  [50194, "invalid-tenant", null, "F---", false, "fail", false, "invalid-tenant/fail/F---"],
+  ...[80001, 80002, 80005, 80007, 80010, 80012, 80013, 80014].map(
+    (code): Row => [code, "pass-through-auth-error", null, "PP--", false, "inconclusive", true, "pass-through-auth-error/inconclusive/PP--"],
+  ),
   [700025, "unexpected-response", null, "PF--", false, "fail", false, "unexpected-response/fail/PF--"],
   [65001, "consent-required", null, "PPF-", false, "fail", false, "consent-required/fail/PPF-"],
   [65004, "consent-required", null, "PPF-", false, "fail", false, "consent-required/fail/PPF-"],
@@ -71,8 +86,9 @@ describe("classify: password check", () => {
     expect(got).toMatchObject({ outcome, passwordVerified: pw, proofs: proofs(short), accepted, verdict, stopRetrying: stop, aadsts: code });
   });
 
-  it("scans the whole error_codes array; the first known code wins", () => {
+  it("scans the whole error_codes array; the first known code wins, and 70002 only when alone", () => {
     expect(classify(entra([70002, 50126]), ctx("password"))).toMatchObject({ outcome: "invalid-credentials", aadsts: 50126 });
+    expect(classify(entra([70002]), ctx("password"))).toMatchObject({ outcome: "invalid-client-secret", aadsts: 70002 });
     expect(classify(entra([50126, 50076]), ctx("password"))).toMatchObject({ outcome: "invalid-credentials", accepted: false });
   });
 

@@ -2,7 +2,7 @@
  * Turns what a transport observed into a verdict. Pure: no I/O, no clock.
  * Keys on AADSTS numbers only: Microsoft rewords descriptions, and they can hold the user name.
  */
-import { findAadstsRow, JAMF_ACCEPTED_CODES, NOTHING, type AadstsRow } from "./aadsts-table.js";
+import { findAadstsRow, JAMF_ACCEPTED_CODES, NOTHING, WRAPPER_CODES, type AadstsRow } from "./aadsts-table.js";
 import { causeOf } from "./wording.js";
 import type {
   CheckKind, Classification, ClassifyContext, EntraErrorBody, NetworkCause, Observation, Outcome, Proofs, Verdict,
@@ -26,7 +26,7 @@ const WARN_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
 /** Outcomes whose hint already says what happened, when no AADSTS number came with them. */
 const SELF_EXPLAINED: ReadonlySet<Outcome> = new Set<Outcome>(["ok", "success", "network-error", "timeout", "unexpected-response", "rate-limited"]);
 const INCONCLUSIVE_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
-  "rate-limited", "network-error", "timeout", "unexpected-response",
+  "rate-limited", "network-error", "timeout", "unexpected-response", "pass-through-auth-error",
 ]);
 
 const CA_NOTES = {
@@ -41,6 +41,7 @@ const CA_NOTES = {
 } as const;
 
 const CA_GRANT_CONTROLS: Readonly<Record<number, string>> = {
+  50097: "requires device authentication",
   53000: "requires a compliant device",
   53001: "requires a hybrid-joined device",
   53003: "blocks access",
@@ -116,7 +117,8 @@ function fromTokens(context: ClassifyContext): Classification {
 }
 
 function fromErrorBody(body: EntraErrorBody, codes: readonly number[], context: ClassifyContext): Classification {
-  const known = codes.map((code) => ({ code, row: findAadstsRow(code) })).find((hit) => hit.row !== undefined);
+  const hits = codes.map((code) => ({ code, row: findAadstsRow(code) })).filter((hit) => hit.row !== undefined);
+  const known = hits.find((hit) => !WRAPPER_CODES.has(hit.code)) ?? hits[0];
   if (known?.row === undefined) {
     return withJamfParity(unknownCode(body, codes[0] ?? null, context.kind), codes, context);
   }

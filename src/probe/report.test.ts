@@ -53,6 +53,34 @@ describe("formatReport", () => {
   });
 });
 
+describe("formatReport at 80 columns (issue 19)", () => {
+  const long: ProbeReport = {
+    results: [
+      ...report.results,
+      result({
+        target: "login", role: "OIDCClientID", kind: "password", outcome: "blocked-by-conditional-access", verdict: "inconclusive", sameRequestAs: "login",
+        cause: "blocked by Conditional Access (AADSTS53003)", hint: "a Conditional Access policy blocks the token, and Jamf Connect rejects that; see the Conditional Access note",
+      }),
+    ],
+    resolvedTenants: report.resolvedTenants,
+  };
+
+  it.each([[false], [true]])("fits every line in 80 columns, breaking hints at spaces (several environments: %s)", (several) => {
+    const input = several ? { ...long, results: long.results.map((row, index) => ({ ...row, environment: index % 2 === 0 ? "prod" : "staging" })) } : long;
+    const lines = formatReport(input, { width: 80 }).split("\n");
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(several ? /^ENV\s+TARGET\s+CHECK\s+VERDICT\s+ACCEPTS\s+T A S P$/ : /^TARGET\s+CHECK\s+VERDICT\s+ACCEPTS\s+T A S P$/);
+    const text = lines.join("\n");
+    expect(text).toContain("    blocked-by-conditional-access (same request as login): blocked by\n    Conditional Access (AADSTS53003)");
+    // Broken at a space: no line ends inside a word of the hint.
+    expect(text).not.toMatch(/Conditio\n/);
+  });
+
+  it("keeps the one-line table when it fits", () => {
+    expect(formatReport(report, { width: 200 }).split("\n")[0]).toMatch(/^TARGET\s+CHECK\s+OUTCOME\s+VERDICT\s+JAMF ACCEPTS/);
+  });
+});
+
 describe("toJsonRecords", () => {
   it("gives every record the same keys, with null for absent values", () => {
     const records = toJsonRecords(report);

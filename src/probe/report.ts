@@ -6,6 +6,7 @@ import type { CheckResult, ProbeReport } from "./check-results.js";
 import type { ClientRole } from "./targets.js";
 import type { Proof, Verdict } from "./types.js";
 import { explain } from "./wording.js";
+import { wrapIndented, wrapWords } from "../text-wrap.js";
 
 /** One object per check, keys in a stable order; absent values are null so every key is always there. */
 export function toJsonRecords(report: ProbeReport): Record<string, unknown>[] {
@@ -72,20 +73,6 @@ export interface ReportStyle {
 
 const HINT_INDENT = "    ";
 
-/** Words wrapped to `width`, each line indented; a word longer than a line stays whole. */
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "") lines.push(indent + line);
-  return lines;
-}
-
 /**
  * Columns padded to their widest cell; the hint comes last so a long one does not push others.
  * With a width, a row whose hint would wrap gets the hint on its own indented lines instead.
@@ -107,40 +94,78 @@ function table(rows: readonly string[][], verdicts: readonly (Verdict | "skipped
     if (style.width === undefined || plainStart.length + 2 + hint.length <= style.width || index === 0) {
       lines.push(`${start}  ${hint}`.trimEnd());
     } else {
-      lines.push(start.trimEnd(), ...wrap(hint, style.width, HINT_INDENT));
+      lines.push(start.trimEnd(), ...wrapWords(hint, style.width, HINT_INDENT));
     }
   });
   return lines;
 }
 
-export function formatReport(report: ProbeReport, style: ReportStyle = {}): string {
+/** The widest row without its hint, as `table` would pad it. */
+function leadWidth(rows: readonly string[][]): number {
+  const columns = rows[0]!.length - 1;
+  return Array.from({ length: columns }, (_, column) => Math.max(...rows.map((row) => row[column]!.length))).reduce((sum, width) => sum + width + 2, 0);
+}
+
+const tooNarrow = (rows: readonly string[][], width: number | undefined): boolean => width !== undefined && leadWidth(rows) > width;
+
+/**
+ * For a terminal too narrow for the table (80 columns): a short row — target, check, verdict,
+ * accepted, proofs — and below it the outcome and the hint, wrapped at word boundaries.
+ */
+function compactTable(results: readonly CheckResult[], several: boolean, verdicts: readonly (Verdict | "skipped" | undefined)[], style: ReportStyle): string[] {
   const rows = [
-    ["TARGET", "CHECK", "OUTCOME", "VERDICT", "JAMF ACCEPTS", "T A S P", "HINT"],
+    [...(several ? ["ENV"] : []), "TARGET", "CHECK", "VERDICT", "ACCEPTS", "T A S P", ""],
+    ...results.map((result) => [
+      ...(several ? [result.environment ?? "-"] : []),
+      ROLE_LABELS[result.role], result.kind, result.verdict, acceptedText(result), proofMarks(result), "",
+    ]),
+  ];
+  const lines: string[] = [];
+  table(rows, verdicts, {}).forEach((line, index) => {
+    const verdict = verdicts[index];
+    lines.push(verdict !== undefined && style.paintVerdict ? line.replace(` ${verdict} `, ` ${style.paintVerdict(verdict, verdict)} `) : line);
+    const result = results[index - 1];
+    if (result !== undefined) lines.push(...wrapWords(`${outcomeText(result)}: ${explain(result)}`, style.width!, HINT_INDENT));
+  });
+  return lines;
+}
+
+export function formatReport(report: ProbeReport, style: ReportStyle = {}): string {
+  // `probe --all` mixes environments: then each row says which one it belongs to.
+  const several = new Set(report.results.map((result) => result.environment)).size > 1;
+  const environmentCell = (result: CheckResult) => (several ? [result.environment ?? "-"] : []);
+  const rows = [
+    [...(several ? ["ENV"] : []), "TARGET", "CHECK", "OUTCOME", "VERDICT", "JAMF ACCEPTS", "T A S P", "HINT"],
     ...report.results.map((result) => [
+      ...environmentCell(result),
       ROLE_LABELS[result.role], result.kind, outcomeText(result), result.verdict, acceptedText(result), proofMarks(result), explain(result),
     ]),
   ];
-  const lines = table(rows, [undefined, ...report.results.map((result) => result.verdict)], style);
+  const verdicts = [undefined, ...report.results.map((result) => result.verdict)];
+  const lines = tooNarrow(rows, style.width) ? compactTable(report.results, several, verdicts, style) : table(rows, verdicts, style);
   lines.push("", "T A S P: tenant, app, scope, password — ✓ proven, ✗ failed, · not reached.");
 
-  const notes = caNotes(report.results);
+  // Notes are sentences: at a terminal they wrap at word boundaries, not mid-word.
+  const fit = (line: string): string[] => (style.width !== undefined ? wrapIndented(line, style.width) : [line]);
+  const notes = caNotes(report.results, several);
   if (notes.length > 0) {
     lines.push("", "Conditional Access:");
-    for (const [note, targets] of notes) lines.push(`  ${targets.join(", ")}: ${note}`);
+    for (const [note, targets] of notes) lines.push(...fit(`  ${targets.join(", ")}: ${note}`));
   }
   for (const { tenant, tenantId } of report.resolvedTenants) {
-    lines.push("", `Tenant ${tenant} is ${tenantId}: paste this Directory (tenant) ID as "tenant" (or --tenant) to skip the domain lookup.`);
+    lines.push("", ...fit(`Tenant ${tenant} is ${tenantId}: paste this Directory (tenant) ID as "tenant" (or --tenant) to skip the domain lookup.`));
   }
   lines.push("", summary(report.results));
   return lines.join("\n");
 }
 
-function caNotes(results: readonly CheckResult[]): [string, string[]][] {
+function caNotes(results: readonly CheckResult[], withEnvironment: boolean): [string, string[]][] {
   const byNote = new Map<string, string[]>();
   for (const result of results) {
     if (result.caNote === undefined) continue;
     const targets = byNote.get(result.caNote) ?? [];
-    const label = result.target === "flags" ? ROLE_LABELS[result.role] : result.target;
+    const target = result.target === "flags" ? ROLE_LABELS[result.role] : result.target;
+    const label = withEnvironment ? `${result.environment} ${target}` : target;
     if (!targets.includes(label)) targets.push(label);
     byNote.set(result.caNote, targets);
   }

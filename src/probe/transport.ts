@@ -1,13 +1,13 @@
 /**
  * The one seam between the probe and the network: two requests, each answered with what was
- * observed (never a verdict, never a thrown network error). msal-client.ts implements it on
- * msal-node; tests pass a fake.
+ * observed (never a verdict, never a thrown network error). entra-client.ts implements it over
+ * net/http.ts; tests pass a fake.
  */
 import type { Observation } from "./types.js";
 
 export interface EntraAnswer {
   observation: Observation;
-  /** The `client-request-id` Entra echoes as `correlation_id`; null when no request was sent. */
+  /** Entra's `correlation_id` (from the error body or the `client-request-id` header); null when none came back. */
   correlationId: string | null;
   /** Entra's own request id (`trace_id`, header `x-ms-request-id`); what Microsoft support asks for. */
   traceId: string | null;
@@ -22,7 +22,7 @@ export interface PasswordGrantRequest {
   authorityHost: string;
   tenant: string;
   clientId: string;
-  /** As the profile has them; the msal implementation adds `openid profile offline_access`. */
+  /** As the profile has them (`+` already read as a separator); sent space-separated, nothing added. */
   scopes: readonly string[];
   username: string;
   /** Passed straight to the request body; never copied, logged or echoed. */

@@ -1,6 +1,6 @@
 /**
  * Shared shapes of `jcprofile probe`: what a transport observed, and what the classifier made of it.
- * The transport (msal or fetch) never judges; `classify` never does I/O.
+ * The transport (entra-client.ts) never judges; `classify` never does I/O.
  */
 import type { NetworkFailure } from "../net/types.js";
 
@@ -27,6 +27,9 @@ export type Outcome =
   | "app-not-found"
   | "app-disabled"
   | "public-client-flows-disabled"
+  | "invalid-client-secret"
+  | "user-not-assigned"
+  | "pass-through-auth-error"
   | "consent-required"
   | "invalid-scope"
   | "resource-not-found"
@@ -58,7 +61,7 @@ export interface EntraErrorBody {
   timestamp?: string;
 }
 
-/** What a transport saw; produced by the HTTP/msal layer. */
+/** What a transport saw; produced by the HTTP layer. */
 export type Observation =
   | { type: "openid-configuration"; httpStatus: number; tenantId: string; cloudInstance?: string }
   | { type: "tokens"; httpStatus: number; grantedScopes?: string }

@@ -10,7 +10,9 @@ import type { Prompter } from "./prompter.js";
 import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
 import { questionNamed } from "./questions.js";
 import type { Output } from "../output.js";
-import { splitRoles } from "./validators.js";
+import { splitRoles, type Validator } from "./validators.js";
+import { wrapIndented } from "../text-wrap.js";
+import { CLIENT_ID_FIX, tenantAsClientIdMessage } from "../lint/entra-checks.js";
 
 export type FlagValue = string | boolean | readonly string[];
 /** Raw flag values by the answer they give; `--no-license` is `license: false`. */
@@ -28,6 +30,14 @@ export interface Asking {
   ui: Output;
   /** Flags of questions nobody could answer (no terminal, no default). */
   missing: string[];
+  /** The terminal's width: explanations wrap at word boundaries instead of mid-word. */
+  width?: number;
+}
+
+/** A dim explanation line (leading spaces kept as its indent), wrapped to the terminal's width. */
+export function note(asking: Pick<Asking, "ui" | "width">, text: string): void {
+  const lines = asking.width !== undefined ? wrapIndented(text, asking.width) : [text];
+  for (const line of lines) asking.ui.info(asking.ui.paint("dim", line));
 }
 
 /** Dependencies of a default that may itself be missing: their default follows once they are given. */
@@ -36,21 +46,46 @@ const DEPENDS_ON: Partial<Record<AnswerName, readonly AnswerName[]>> = {
   identifier: ["tenant", "organization"],
 };
 
-/** Questions whose flag may change an existing config although they are asked only on the first run. */
-const FLAG_ALWAYS_APPLIES: ReadonlySet<AnswerName> = new Set(["organization", "identifier"]);
+/**
+ * Questions whose flag may change an existing config although they are asked only on the first run,
+ * and the cloud, which --authority-host makes moot but which --cloud may still record.
+ */
+const FLAG_ALWAYS_APPLIES: ReadonlySet<AnswerName> = new Set(["organization", "identifier", "cloud"]);
+
+/** App IDs: a tenant ID pasted there is caught before any request, in lint's words. */
+const APP_ID_ANSWERS: ReadonlySet<AnswerName> = new Set(["clientId", "ropgClientId", "apiAppId"]);
+
+/** The question's validator, plus what only the other answers can tell. */
+function validatorFor(question: Question & { kind: "text" }, context: QuestionContext, answers: Partial<Answers>): Validator {
+  const own = question.validate(context);
+  if (!APP_ID_ANSWERS.has(question.name)) return own;
+  return (value) => {
+    const verdict = own(value);
+    if (verdict !== true) return verdict;
+    const tenant = answers.tenant;
+    if (tenant !== undefined && value.trim().toLowerCase() === tenant.toLowerCase()) {
+      return `${tenantAsClientIdMessage(value.trim(), "the tenant answer")} — ${CLIENT_ID_FIX}`;
+    }
+    return true;
+  };
+}
 
 export async function askQuestion(question: Question, asking: Asking, options: { reenter?: boolean } = {}): Promise<void> {
   const { answers, context, flags } = asking;
   const set = (value: unknown) => ((answers as Record<string, unknown>)[question.name] = value);
   const raw = flags[question.name];
   if (!options.reenter && !(question.applies?.(answers, context) ?? true)) {
-    if (raw === undefined || raw === false) return;
+    if (raw === undefined || raw === false) {
+      // A question made moot by another flag (the cloud by --authority-host) still has its default answer.
+      if (question.defaultWhenSkipped === true) set(question.default(answers, context));
+      return;
+    }
     if (!FLAG_ALWAYS_APPLIES.has(question.name)) throw new UserError(`${question.flag} ${question.notApplicable ?? "does not apply here"}`);
-    set(fromFlag(question, raw, context));
+    set(fromFlag(question, raw, context, answers));
     return;
   }
   if (raw !== undefined && !options.reenter) {
-    const value = fromFlag(question, raw, context);
+    const value = fromFlag(question, raw, context, answers);
     set(value);
     echo(asking, question, value, question.flag);
     return;
@@ -66,21 +101,29 @@ export async function askQuestion(question: Question, asking: Asking, options: {
     if (!waiting) asking.missing.push(question.flag);
     return;
   }
-  if (question.help !== undefined) asking.ui.info(asking.ui.paint("dim", `  ${question.help}`));
-  // Re-entering after a failed check starts from the value that failed, ready to edit.
-  const start = options.reenter ? (answers[question.name] ?? fallback) : fallback;
-  set(await prompt(question, asking.prompter, start, context, options.reenter === true));
+  if (question.help !== undefined) note(asking, `  ${question.help}`);
+  // Re-entering after a failed check starts from an empty field, so a paste replaces the value
+  // that failed instead of being appended to it; the old value is shown above for reference.
+  if (options.reenter && question.kind === "text") {
+    const old = answers[question.name];
+    if (typeof old === "string" && old !== "") note(asking, `  was: ${old}`);
+  }
+  // A default that follows from the answers (the ROPG app after a re-entered login app) is still
+  // offered; inquirer shows it beside the empty field, so typing or pasting replaces it.
+  const start = options.reenter && question.kind === "text"
+    ? (fallback !== answers[question.name] ? fallback : undefined)
+    : options.reenter ? (answers[question.name] ?? fallback) : fallback;
+  set(await prompt(question, asking.prompter, start, context, answers));
 }
 
-async function prompt(question: Question, prompter: Prompter, fallback: unknown, context: QuestionContext, reenter: boolean): Promise<unknown> {
+async function prompt(question: Question, prompter: Prompter, fallback: unknown, context: QuestionContext, answers: Partial<Answers>): Promise<unknown> {
   const { message } = question;
   switch (question.kind) {
     case "text": {
       const text = await prompter.input({
         message,
         ...(typeof fallback === "string" && { default: fallback }),
-        validate: question.validate(context),
-        editable: reenter,
+        validate: validatorFor(question, context, answers),
       });
       return question.normalise?.(text) ?? text;
     }
@@ -100,14 +143,14 @@ async function prompt(question: Question, prompter: Prompter, fallback: unknown,
 }
 
 /** A flag's value through the question's own validator; a bad one is a usage error (exit 2). */
-function fromFlag(question: Question, raw: FlagValue, context: QuestionContext): unknown {
+function fromFlag(question: Question, raw: FlagValue, context: QuestionContext, answers: Partial<Answers>): unknown {
   const refuse = (message: string): never => {
     throw new UserError(`${question.flag}: ${message}`);
   };
   switch (question.kind) {
     case "text": {
       const typed = raw === false ? "" : typeof raw === "string" ? raw.trim() : refuse("expects a value");
-      const verdict = question.validate(context)(typed);
+      const verdict = validatorFor(question, context, answers)(typed);
       return verdict === true ? (question.normalise?.(typed) ?? typed) : refuse(verdict);
     }
     case "list": {

@@ -67,6 +67,7 @@ export function createPrompter(streams: AskStreams, loadPrompts: () => Promise<P
       run(({ select }, context) =>
         select({ message: config.message, choices: config.choices, ...(config.default !== undefined && { default: config.default }) }, context),
       ),
-    password: (config) => run(({ password }, context) => password({ message: config.message, mask: "*", toggleMask: false }, context)),
+    password: (config) =>
+      run(({ password }, context) => password({ message: config.message, mask: config.mask === false ? false : "*", toggleMask: false }, context)),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The live checks the wizard runs while the admin answers, as one small interface. The real
- * implementation (probe-checks.ts) is the probe's own code — msal transport, run order, AADSTS
+ * implementation (probe-checks.ts) is the probe's own code — Entra client, run order, AADSTS
  * classification and hints; tests pass fakes. Results are the probe's verdict and hint.
  */
 import type { Outcome, Verdict } from "../probe/types.js";

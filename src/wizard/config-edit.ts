@@ -13,7 +13,7 @@ import { readConfigFile, type ConfigSource } from "../pipeline/config-file.js";
 import { parseConfig, renderConfig } from "../pipeline/render-config.js";
 import { problemsError } from "../problem.js";
 import { environmentFromAnswers } from "./environment.js";
-import type { FileToWrite } from "../files/atomic-write.js";
+import type { FileToWrite } from "../files/file-to-write.js";
 import { licenseBesideConfig } from "./license-files.js";
 import type { Answers } from "./question-types.js";
 import { licenseExpiry } from "./validators.js";

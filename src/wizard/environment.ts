@@ -67,6 +67,8 @@ export function environmentFromAnswers(inputs: EnvironmentInputs): Json {
     Migrate: answers.denyLocal && answers.migrate === true,
   };
   for (const [key, value] of Object.entries(settings)) setOwn(env, ["login", "settings", key], value, login.settings?.[key]);
+  const excluded = answers.denyLocal && (answers.denyLocalExcluded ?? []).length > 0 ? answers.denyLocalExcluded : undefined;
+  setOwn(env, ["login", "settings", "DenyLocalExcluded"], excluded, login.settings?.["DenyLocalExcluded"]);
 
   const custom = answers.caChoice === "custom-scope";
   setOwn(env, ["conditionalAccess", "mode"], custom ? "custom-scope" : "none", ca.mode ?? "none");

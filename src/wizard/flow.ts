@@ -3,7 +3,7 @@
  * (tenant after the tenant, app after the client IDs, password after the Conditional Access
  * answers, when the scopes it must send are known).
  */
-import { askQuestion, type Asking } from "./ask-question.js";
+import { askQuestion, note, type Asking } from "./ask-question.js";
 import type { CheckRecord, WizardChecks } from "./checks.js";
 import { checkApp, checkTenant, type Live } from "./live-checks.js";
 import { checkPassword } from "./password-check.js";
@@ -58,9 +58,7 @@ export async function walk(options: Walk): Promise<Partial<Answers>> {
       const checks = live();
       if (asking.answers.caChoice === "custom-scope" && asking.interactive) {
         const scope = `api://${asking.answers.apiAppId}/${asking.answers.scopeName}`;
-        asking.ui.info(
-          asking.ui.paint("dim", `  In Entra: grant the Jamf Connect app admin consent to ${scope}, and exclude the API app from your Conditional Access policies.`),
-        );
+        note(asking, `  In Entra: grant the Jamf Connect app admin consent to ${scope}, and exclude the API app from your Conditional Access policies.`);
       }
       if (checks) await checkPassword(checks);
     },

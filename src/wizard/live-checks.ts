@@ -7,7 +7,7 @@
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
-import { askQuestion, type Asking } from "./ask-question.js";
+import { askQuestion, note, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "./prompter.js";
@@ -72,7 +72,7 @@ async function check(live: Live, label: string, run: () => Promise<CheckOutcome>
 
 export const passed = (outcome: CheckOutcome) => outcome.verdict === "pass" || outcome.verdict === "warn";
 
-export type Next = "reenter" | "retype" | "continue" | "quit";
+export type Next = "reenter" | "retype" | "another" | "continue" | "quit";
 
 export const record = (live: Live, label: string, outcome: CheckOutcome, continued: boolean): void =>
   void live.log.push({ label, verdict: outcome.verdict, line: lineOf(outcome), continued });
@@ -82,6 +82,8 @@ interface FailureChoices {
   reenter?: boolean;
   /** "Retype the password", with the attempt it would be. */
   retype?: string;
+  /** "Try another test user": the failure was this user's, not the config's. */
+  another?: string;
 }
 
 /** What now, after a check that did not pass. "Continue anyway" is remembered for the review and the exit code. */
@@ -100,6 +102,7 @@ export async function afterFailure(live: Live, label: string, what: string, outc
   const choices = [
     ...(offer.reenter === true ? [{ value: "reenter" as const, name: outcome.verdict === "inconclusive" ? "Re-enter the value (and check again)" : "Re-enter the value" }] : []),
     ...(offer.retype !== undefined ? [{ value: "retype" as const, name: offer.retype }] : []),
+    ...(offer.another !== undefined ? [{ value: "another" as const, name: offer.another }] : []),
     { value: "continue" as const, name: "Continue anyway (keep the value; init will exit 1)" },
     { value: "quit" as const, name: "Quit (nothing is written)" },
   ];
@@ -127,7 +130,8 @@ export async function checkTenant(live: Live): Promise<void> {
     if ((await afterFailure(live, label, "tenant", outcome, ["--tenant", "--cloud"], { reenter: true })) === "continue") return;
     context.tenantDomain = undefined;
     // "Tenant not found" is also what a tenant of another cloud gets: the cloud is asked again first.
-    await reask(live, ["cloud", "tenant"]);
+    // With --authority-host the host is given, so only the tenant is asked again.
+    await reask(live, live.asking.context.authorityHost !== undefined ? ["tenant"] : ["cloud", "tenant"]);
   }
 }
 
@@ -136,7 +140,7 @@ async function offerGuid(live: Live, domain: string, tenantId: string): Promise<
   const { asking } = live;
   let store = !live.keepDomain;
   if (!live.keepDomain && !asking.yes && asking.interactive && asking.prompter !== undefined) {
-    asking.ui.info(asking.ui.paint("dim", "  The tenant ID never changes; a domain can be renamed or removed."));
+    note(asking, "  The tenant ID never changes; a domain can be renamed or removed.");
     store = await asking.prompter.confirm({ message: `Store the tenant ID ${tenantId} instead of ${domain}?`, default: true });
   }
   if (!store) return;

@@ -8,12 +8,23 @@ import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import type { CheckOutcome, WizardChecks } from "./checks.js";
 import { afterFailure, finish, passed, record, untilDone, type Live } from "./live-checks.js";
+import { note } from "./ask-question.js";
 import type { Spinner } from "../output.js";
 
 /** A wrong password may be retyped on purpose, but never so often that Smart Lockout counts it up. */
 export const MAX_PASSWORD_ATTEMPTS = 3;
 /** Only a wrong password (AADSTS50126) is worth retyping; never a locked (50053) or disabled (50057) account. */
 const RETYPABLE_CODES: ReadonlySet<number> = new Set([50126]);
+
+/**
+ * Answers about this user rather than the config: another test user may pass where this one cannot.
+ * Not a locked account (50053): Entra also answers it for an IP address it blocks, which would
+ * block the next user too.
+ */
+const USER_OUTCOMES: ReadonlySet<string> = new Set([
+  "invalid-credentials", "user-not-found", "account-disabled", "password-expired", "user-not-assigned",
+  "blocked-by-conditional-access", "device-state-required",
+]);
 
 /** The scopes the login window's password check will send, as the config will build them. */
 function passwordScopes(answers: Live["asking"]["answers"]): readonly string[] {
@@ -39,7 +50,7 @@ export async function checkPassword(live: Live): Promise<void> {
     username = await prompter.input({ message: "Test user (user principal name)", validate: validateUser });
   }
   const request = { authorityHost: live.authorityHost, tenant: answers.tenant!, clientId: answers.ropgClientId!, scopes: passwordScopes(answers), username };
-  const label = `password of ${username}`;
+  let label = `password of ${username}`;
   for (;;) {
     if (live.attempts.used >= MAX_PASSWORD_ATTEMPTS) return;
     const outcome = await sendPassword(live, request, label);
@@ -50,11 +61,19 @@ export async function checkPassword(live: Live): Promise<void> {
     const left = MAX_PASSWORD_ATTEMPTS - live.attempts.used;
     const retypable = outcome.aadsts != null && RETYPABLE_CODES.has(outcome.aadsts) && left > 0;
     const used = `${live.attempts.used} of ${MAX_PASSWORD_ATTEMPTS} password attempts used in this run`;
-    ui.info(ui.paint("dim", retypable
+    note(asking, retypable
       ? `  ${used}. Each wrong password counts towards the account's Smart Lockout.`
-      : `  The password check is not repeated (${used}), to stay clear of the account's lockout.`));
-    const offer = retypable ? { retype: `Retype the password (attempt ${live.attempts.used + 1} of ${MAX_PASSWORD_ATTEMPTS})` } : {};
-    if ((await afterFailure(live, label, "password", outcome, ["--test-user"], offer)) !== "retype") return;
+      : `  The password check is not repeated (${used}), to stay clear of the account's lockout.`);
+    const another = outcome.outcome !== undefined && USER_OUTCOMES.has(outcome.outcome) && left > 0;
+    const offer = {
+      ...(retypable && { retype: `Retype the password (attempt ${live.attempts.used + 1} of ${MAX_PASSWORD_ATTEMPTS})` }),
+      ...(another && { another: "Try another test user" }),
+    };
+    const next = await afterFailure(live, label, "password", outcome, ["--test-user"], offer);
+    if (next === "another") {
+      request.username = await prompter.input({ message: "Test user (user principal name)", validate: validateUser });
+      label = `password of ${request.username}`;
+    } else if (next !== "retype") return;
   }
 }
 

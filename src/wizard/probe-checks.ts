@@ -1,11 +1,11 @@
 /**
- * WizardChecks on `jcprofile probe`'s own code: its msal-backed Entra client, its run order (a
+ * WizardChecks on `jcprofile probe`'s own code: its Entra client (plain HTTPS), its run order (a
  * password is never sent to a tenant or app that failed its own check) and its classification.
- * Loaded only when the wizard probes, so `init --no-probe` never loads msal.
+ * Loaded only when the wizard probes, so `init --no-probe` never loads the network code.
  */
 import { classify } from "../probe/classify.js";
 import { fetchForEnvironment, type FetchLike } from "../net/http.js";
-import { createMsalClient } from "../probe/msal-client.js";
+import { createEntraClient } from "../probe/entra-client.js";
 import type { CheckResult } from "../probe/check-results.js";
 import { runProbe } from "../probe/run-probe.js";
 import { flagsTarget, type ProbeTarget } from "../probe/targets.js";
@@ -23,7 +23,7 @@ export interface ProbeChecksOptions {
 
 export async function createProbeChecks(options: ProbeChecksOptions): Promise<WizardChecks> {
   const { fetch, viaProxy } = options.fetch !== undefined ? { fetch: options.fetch, viaProxy: false } : await fetchForEnvironment(options.env);
-  const client = createMsalClient({ fetch, viaProxy, timeoutSeconds: options.timeoutSeconds ?? 15 });
+  const client = createEntraClient({ fetch, viaProxy, timeoutSeconds: options.timeoutSeconds ?? 15 });
   const target = (request: AppRequest): ProbeTarget => {
     const flags = flagsTarget({ ...request, scopes: request.scopes.join(" ") });
     // The login window's sign-in app: only tenant and app are checked, and public client flows may be off.

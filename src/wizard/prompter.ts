@@ -14,8 +14,8 @@ export interface Prompter {
     choices: readonly { value: T; name: string; description?: string }[];
     default?: T;
   }): Promise<T>;
-  /** Masked; the answer is never echoed. */
-  password(config: { message: string }): Promise<string>;
+  /** Masked; the answer is never echoed. `mask: false` shows nothing at all (default `*` per character). */
+  password(config: { message: string; mask?: false }): Promise<string>;
 }
 
 const INTERRUPTED_MESSAGE = "init cancelled — nothing was written";

@@ -22,6 +22,8 @@ export interface Answers {
   passthrough?: boolean;
   createJamfConnectPassword?: boolean;
   denyLocal: boolean;
+  /** DenyLocalExcluded: local accounts that may still sign in locally (break-glass); only with DenyLocal. */
+  denyLocalExcluded?: string[];
   migrate?: boolean;
   /** Privilege elevation in Self Service+ (TemporaryUserPermissions); off unless chosen. */
   elevation: boolean;
@@ -55,6 +57,8 @@ export interface QuestionContext {
   environments: readonly string[];
   /** The cloud the other environments use, when they agree: a new environment starts there. */
   siblingCloud?: Cloud;
+  /** --authority-host: it names the host itself, so the cloud is not asked. */
+  authorityHost?: string;
 }
 
 /** How the question's flag is declared: init's flags come from this table and nowhere else. */
@@ -79,6 +83,8 @@ interface Base<K extends AnswerName> {
   /** Asked only when this holds; otherwise its flag is refused with `notApplicable`. */
   applies?: (answers: Partial<Answers>, context: QuestionContext) => boolean;
   notApplicable?: string;
+  /** When not asked (and its flag not given), take the default without a word. */
+  defaultWhenSkipped?: boolean;
   default: (answers: Partial<Answers>, context: QuestionContext) => Answers[K] | undefined;
 }
 
@@ -88,7 +94,7 @@ export interface TextQuestion<K extends AnswerName = AnswerName> extends Base<K>
   /** Turns what was pasted into the value to store (an authority URL into its tenant). */
   normalise?: (text: string) => string;
 }
-export interface ListQuestion extends Base<"adminRoles"> {
+export interface ListQuestion extends Base<"adminRoles" | "denyLocalExcluded"> {
   kind: "list";
   validate: (values: readonly string[]) => true | string;
 }

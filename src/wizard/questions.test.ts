@@ -10,7 +10,8 @@ describe("the questions", () => {
   it("come in the order Mac admins find the answers in the Entra admin center (issue 4)", () => {
     expect(QUESTIONS.map((question) => question.name)).toEqual([
       "env", "cloud", "tenant", "clientId", "ropgClientId", "redirectUri", "caChoice", "apiAppId", "scopeName", "adminRoles",
-      "newPassword", "passthrough", "createJamfConnectPassword", "denyLocal", "migrate", "elevation", "elevationRole", "elevationMinutes", "license", "organization", "identifier", "payloadStyle", "jamfProUrl",
+      "newPassword", "passthrough", "createJamfConnectPassword", "denyLocal", "denyLocalExcluded", "migrate", "elevation", "elevationRole", "elevationMinutes",
+      "license", "organization", "identifier", "payloadStyle", "jamfProUrl",
     ]);
   });
 

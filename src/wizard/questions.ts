@@ -2,7 +2,7 @@ import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
 import { ELEVATION_KEY } from "../profile/layout.js";
 import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
 import { suggestIdentifier } from "./identifier.js";
-import { licenseValidator, validateRoles, validators } from "./validators.js";
+import { licenseValidator, validateAccounts, validateRoles, validators } from "./validators.js";
 import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from "./question-types.js";
 
 /**
@@ -67,6 +67,8 @@ export const QUESTIONS: readonly Question[] = [
       { value: "usgov", name: "usgov", description: "login.microsoftonline.us (GCC High, DoD)" },
       { value: "china", name: "china", description: "login.chinacloudapi.cn (operated by 21Vianet)" },
     ],
+    applies: (_answers, context) => context.authorityHost === undefined,
+    defaultWhenSkipped: true,
     default: (_answers, context) => context.current.cloud ?? context.siblingCloud ?? "public",
   },
   {
@@ -170,6 +172,19 @@ export const QUESTIONS: readonly Question[] = [
     message: "Require Entra sign-in at the login window? (DenyLocal)",
     help: "Hides local login; list break-glass accounts in DenyLocalExcluded, or set LocalFallback for offline Macs.",
     default: (_answers, context) => bool(settings(context)["DenyLocal"]) ?? true,
+  },
+  {
+    kind: "list", name: "denyLocalExcluded", flag: "--deny-local-excluded",
+    option: { value: "<account>", description: "with --deny-local: a local account that may still sign in locally, e.g. a break-glass admin (repeat for more)", repeat: true },
+    message: "Local accounts that may still sign in locally, comma-separated (DenyLocalExcluded; empty for none)",
+    help: "With DenyLocal on, only these local accounts can use the login window without Entra: list a break-glass admin (e.g. ladmin) so an outage does not lock everyone out.",
+    applies: (answers) => answers.denyLocal === true,
+    notApplicable: "needs --deny-local (DenyLocalExcluded lists exceptions to it)",
+    default: (_answers, context) => {
+      const current = settings(context)["DenyLocalExcluded"];
+      return Array.isArray(current) ? current.filter((item): item is string => typeof item === "string") : [];
+    },
+    validate: validateAccounts,
   },
   {
     kind: "confirm", name: "migrate", flag: "--migrate",

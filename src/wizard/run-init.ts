@@ -13,7 +13,7 @@ import { configLocation } from "../pipeline/config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
-import type { AnswerFlags, Asking } from "./ask-question.js";
+import { note, type AnswerFlags, type Asking } from "./ask-question.js";
 import type { CheckRecord, WizardChecks } from "./checks.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { printSummary, reviewChecks } from "./summary.js";
@@ -47,12 +47,14 @@ export interface InitOptions {
   /** stdin and stderr are terminals: questions without an answer are asked. */
   isTTY: boolean;
   prompter?: Prompter;
-  /** Made only when the wizard probes, so `--no-probe` never loads msal. */
+  /** Made only when the wizard probes, so `--no-probe` never loads the network code. */
   checks?: (options: { timeoutSeconds: number }) => Promise<WizardChecks>;
   ui: Output;
   now?: () => Date;
   /** Aborted by SIGINT while no prompt has the keyboard. */
   signal?: AbortSignal;
+  /** The terminal's width, when known: explanations wrap at word boundaries. */
+  width?: number;
 }
 
 export interface InitResult {
@@ -64,6 +66,8 @@ export interface InitResult {
   files: string[];
   /** Live checks the admin continued past although they failed: the command exits 1. */
   failedChecks: CheckRecord[];
+  /** The admin asked to try the login window's sign-in now (`jcprofile signin`). */
+  trySignIn: boolean;
 }
 
 /** Checks what needs no answer first; returns the live checks' timeout. */
@@ -97,7 +101,10 @@ function shared<T>(existing: ExistingConfig | undefined, pick: (environment: Env
 
 function askingFor(options: InitOptions, existing: ExistingConfig | undefined, interactive: boolean): Asking {
   const environments = existing !== undefined ? Object.keys(existing.config.environments) : [];
-  const context: QuestionContext = { cwd: options.cwd, firstRun: existing === undefined, current: {}, environments };
+  const context: QuestionContext = {
+    cwd: options.cwd, firstRun: existing === undefined, current: {}, environments,
+    ...(options.flags.authorityHost !== undefined && { authorityHost: options.flags.authorityHost }),
+  };
   return {
     answers: {},
     context,
@@ -107,6 +114,7 @@ function askingFor(options: InitOptions, existing: ExistingConfig | undefined, i
     prompter: options.prompter,
     ui: options.ui,
     missing: [],
+    ...(options.width !== undefined && { width: options.width }),
   };
 }
 
@@ -132,7 +140,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     const license = licenseDefault({ cwd, configDir, configured: current.license });
     if (license !== undefined) context.license = license;
     if (own !== undefined && options.isTTY) {
-      ui.info(ui.paint("dim", `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`));
+      note({ ui, ...(options.width !== undefined && { width: options.width }) }, `  "${name}" is in ${source.displayPath}: its values are the defaults, and you see the changes before anything is written.`);
     }
   };
   const log: CheckRecord[] = [];
@@ -163,6 +171,13 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const checks = flags.probe && options.checks ? await options.checks({ timeoutSeconds }) : undefined;
   const asking = askingFor(options, existing, options.isTTY);
   const answers = (await walkWith(asking, checks)) as Answers;
+  // DenyLocal is on by default (Jamf's and the wizard's): say so when no local account is left out of it.
+  if (answers.denyLocal && (answers.denyLocalExcluded ?? []).length === 0) {
+    ui.warn(
+      "DenyLocal is on and DenyLocalExcluded lists no account: no local account, not even a local admin, can sign in at the login window " +
+        "without Entra — list a break-glass account (--deny-local-excluded ladmin), or turn DenyLocal off (--no-deny-local)",
+    );
+  }
 
   const plan = planChanges({
     source, existing, inherited, answers, cwd,
@@ -183,6 +198,25 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   for (const file of plan.files ?? []) ui.data(file.displayPath);
   for (const file of built.files) ui.data(file);
   const failedChecks = log.filter((entry) => entry.continued && entry.verdict === "fail");
-  printSummary(ui, { answers, log, probed: checks !== undefined, ...(flags.config !== undefined && { config: flags.config }), files: built.files });
-  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks };
+  printSummary(ui, {
+    answers, log, probed: checks !== undefined, files: built.files,
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(hostFlag() !== undefined && { authorityHost: withoutTrailingSlash(hostFlag()!) }),
+  });
+  const trySignIn = failedChecks.length === 0 && (await offerSignIn(options, answers.env));
+  return { environment: answers.env, config: source.displayPath, configWritten: plan.changed, files: built.files, failedChecks, trySignIn };
+}
+
+/**
+ * At a terminal, the sign-in users will see can be tried right away (jcprofile signin). Not with
+ * --yes or --no-probe: those runs asked to be left alone and offline.
+ */
+async function offerSignIn(options: InitOptions, env: string): Promise<boolean> {
+  if (!options.isTTY || options.prompter === undefined || options.flags.yes || !options.flags.probe) return false;
+  options.ui.info("");
+  note(
+    { ui: options.ui, ...(options.width !== undefined && { width: options.width }) },
+    `  jcprofile signin opens the login window's sign-in for ${env} in your browser and shows what Jamf Connect would see (admin or not).`,
+  );
+  return options.prompter.confirm({ message: "Try the sign-in now?", default: false });
 }

@@ -29,6 +29,8 @@ export interface SummaryInput {
   /** false with --no-probe: nothing was checked live. */
   probed: boolean;
   config?: string;
+  /** --authority-host (or the one the other environments share): shown instead of the cloud. */
+  authorityHost?: string;
   files: readonly string[];
 }
 
@@ -41,7 +43,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   const passed = log.filter((entry) => !entry.continued);
   ui.info("");
   ui.info(ui.paint("bold", "Configured:"));
-  ui.info(`  environment   ${answers.env} (cloud ${answers.cloud})`);
+  ui.info(`  environment   ${answers.env} (${input.authorityHost !== undefined ? `authority host ${input.authorityHost}` : `cloud ${answers.cloud}`})`);
   ui.info(`  tenant        ${answers.tenant}`);
   ui.info(`  client IDs    ${clientIds}`);
   ui.info(`  CA mode       ${CA_MODES[answers.caChoice]}${answers.caChoice === "custom-scope" ? ` (api://${answers.apiAppId}/${answers.scopeName})` : ""}`);
@@ -60,6 +62,7 @@ export function printSummary(ui: Output, input: SummaryInput): void {
   const folder = input.files[0]?.replace(/[\\/][^\\/]+$/, "") ?? `out/${answers.env}`;
   const steps: [string, string][] = [
     [`jcprofile probe${configFlag} --env ${answers.env} -u <test user>`, "check tenant, every client ID and a test user's password, as the Mac will"],
+    [`jcprofile signin${configFlag} --env ${answers.env}`, "try the login window's sign-in in a browser: claims, short name, admin or not"],
     [`jcprofile build${configFlag}`, "rebuild every environment after you edit the config"],
     ...(answers.jamfProUrl !== ""
       ? [[`jcprofile upload${configFlag} --env ${answers.env} --dry-run`, "see what upload would change in Jamf Pro (credentials from JAMF_CLIENT_ID / JAMF_CLIENT_SECRET)"] as [string, string]]

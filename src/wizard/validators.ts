@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import * as v from "valibot";
 import { licenseNotFound, readLicense, readLicenseFile } from "../config/license.js";
 import {
+  appRoleValueSchema,
   conditionalAccessSchema,
   configSchema,
   environmentNameSchema,
@@ -55,11 +56,24 @@ export const validators = {
   payloadStyle: fromSchema(payloadStyleSchema),
   jamfProUrl: fromSchema(jamfProUrlSchema),
   authorityHost: fromSchema(v.unwrap(environmentSchema.entries.authorityHost)),
-  adminRole: fromSchema(v.pipe(v.string(), v.minLength(1, "is empty — give the app role's value, e.g. Admin"))),
-  // Entra refuses spaces in an app role's value, so a role with one can never be in the roles claim.
-  elevationRole: (value: string) => (/\s/.test(value.trim()) ? "has a space, which an Entra app role's value cannot have — give the role's Value (App roles page of the app registration), e.g. MacElevate" : true),
+  adminRole: fromSchema(appRoleValueSchema),
+  // Empty: every user may ask for admin rights; else one app role's value, as for admin roles.
+  elevationRole: (value: string) => (value.trim() === "" ? true : fromSchema(appRoleValueSchema)(value.trim())),
   elevationMinutes: (value: string) => (/^\d{1,6}$/.test(value.trim()) && Number(value) >= 1 ? true : `"${value}" is not a whole number of minutes, 1 or more (0 would turn promotion off)`),
 } satisfies Record<string, Validator>;
+
+/**
+ * A local account's short name for DenyLocalExcluded: what macOS allows in one (letters, digits,
+ * `.`, `_`, `-`; not starting with `-`), so a full name or an e-mail address is caught here.
+ */
+export function validateAccounts(accounts: readonly string[]): true | string {
+  for (const account of accounts) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(account)) {
+      return `${showValue(account)} is not a local account's short name (letters, digits, . _ - only) — give the short name, e.g. ladmin`;
+    }
+  }
+  return true;
+}
 
 /** Admin roles typed on one line: `Admin, Helpdesk` → ["Admin", "Helpdesk"]. */
 export function splitRoles(text: string): string[] {

@@ -216,3 +216,17 @@ describe("jcprofile build again", () => {
     expect(listFiles(dir).filter((file) => file.startsWith("out/"))).toEqual(PROFILES);
   });
 });
+
+describe("jcprofile build refuses an admin role that cannot be an app role's value", () => {
+  it("a role with a space (a display name, never in the roles claim): exit 2, the config path named", async () => {
+    copyExample(dir);
+    const path = join(dir, "contoso.jcprofile.json");
+    const config = JSON.parse(readFileSync(path, "utf8"));
+    config.defaults.login.adminRoles = ["Mac Admins"];
+    writeFileSync(path, JSON.stringify(config, null, 2));
+    const run = await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`defaults.login.adminRoles[0]: "Mac Admins" contains a space`);
+    expect(run.stderr).toContain("contains a space, which an app role's value never has");
+  });
+});

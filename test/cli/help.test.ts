@@ -3,7 +3,7 @@ import { runCli } from "../run-cli.js";
 import { tempDir } from "../folders.js";
 
 /** Help texts state each default once and as the admin types it (issue 9.12). */
-const COMMANDS = ["build", "probe", "init", "lint", "sign", "verify", "upload"];
+const COMMANDS = ["build", "probe", "init", "lint", "sign", "verify", "upload", "keys"];
 
 let dir: string;
 let cleanup: () => void;

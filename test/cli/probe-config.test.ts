@@ -51,6 +51,22 @@ describe("jcprofile probe from a config environment", () => {
     expect(emu.tokenRequests()).toBe(2);
   });
 
+  it("sends Jamf Connect's own password grant: the profile's scopes, in its order, and no other field", async () => {
+    writeConfig(customScope);
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--env", "prod", "--target", "login", "--json", ...args], { cwd: dir, input });
+    expect(run.code, run.stderr).toBe(0);
+    const [grant] = emu.requests.filter((r) => r.username === users.active.upn);
+    // The built profile says ROPGScopes api://<api app>/jamfconnect+openid+email+profile; `+` is a space on the wire.
+    expect(grant?.form).toEqual({
+      grant_type: "password", client_id: CONTOSO.oidcClientId, username: users.active.upn,
+      scope: `${CONTOSO.apiScope} openid email profile`,
+    });
+    expect(grant?.hasPassword).toBe(true);
+    expect(grant?.hasClientSecret).toBe(false);
+    expect(grant?.query).toEqual({});
+  });
+
   it("probes a scope typo in the login window exactly as the profile carries it", async () => {
     writeConfig({ conditionalAccess: { ...customScope.conditionalAccess, loginRopgScopes: `api://${CONTOSO.apiAppId}/jamfconect+openid` } });
     const { args, input } = withUser(users.active);
@@ -59,7 +75,7 @@ describe("jcprofile probe from a config environment", () => {
     const passwords = parseChecks(run).filter((c) => c.kind === "password");
     expect(passwords.map((c) => [c.target, c.outcome])).toEqual([["login", "invalid-scope"], ["menubar", "success"]]);
     const sentScopes = emu.requests.filter((r) => r.username === users.active.upn).map((r) => r.form["scope"]);
-    expect(sentScopes[0]?.split(" ")).toEqual(expect.arrayContaining([`api://${CONTOSO.apiAppId}/jamfconect`, "openid"]));
+    expect(sentScopes[0]).toBe(`api://${CONTOSO.apiAppId}/jamfconect openid`);
   });
 
   it("explains the MFA note for the default scopes and accepts codes listed in ROPGSuccessCodes", async () => {

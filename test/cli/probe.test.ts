@@ -46,6 +46,10 @@ const SCENARIOS: Scenario[] = [
     outcome: "device-state-required", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.active, accepted: false,
     world: (w) => w.tenants[0]!.conditionalAccess!.push({ name: "Compliant Macs", appliesTo: "allCloudApps", grant: "compliantDevice" }),
   },
+  {
+    outcome: "user-not-assigned", kind: "password", exit: 1, args: ["--scopes", CUSTOM], user: users.mfaRequired, passwordVerified: true, accepted: false,
+    world: (w) => (w.tenants[0]!.apps[0]!.assignmentRequired = true),
+  },
   { outcome: "invalid-credentials", kind: "password", exit: 1, user: { upn: users.active.upn, password: "wrong-Passw0rd" }, passwordVerified: false },
   { outcome: "user-not-found", kind: "password", exit: 1, user: { upn: "nobody@contoso.onmicrosoft.com", password: "x-Passw0rd" }, passwordVerified: null },
   { outcome: "account-locked", kind: "password", exit: 1, user: users.locked },
@@ -72,6 +76,8 @@ const ISSUE_OUTCOMES = [
   "blocked-by-conditional-access", "device-state-required", "invalid-credentials", "user-not-found", "account-locked",
   "account-disabled", "tenant-not-found", "invalid-tenant", "app-not-found", "app-disabled", "public-client-flows-disabled",
   "consent-required", "invalid-scope", "resource-not-found", "rate-limited", "network-error", "timeout", "unexpected-response",
+  // issue 19
+  "user-not-assigned",
 ];
 
 let shared: EntraEmulator;

@@ -41,6 +41,14 @@ describe("the built jcprofile", () => {
     expect(run.stderr.trim().split("\n")).toEqual(["error: unknown option '--chek=…'", "(Did you mean --check?)"]);
   });
 
+  it("lists the catalogue whole through a pipe: keys --json is the bundle's own command file and its long stdout is flushed", async () => {
+    const run = await spawnCli(["keys", "--json"], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const keys = (JSON.parse(run.stdout) as { domain: string; key: string; sources: string[] }[]).map((entry) => `${entry.domain} ${entry.key}`);
+    expect(keys).toContain("com.jamf.connect TemporaryUserPermissions.UserPromotionRole[].Provider");
+    expect(keys).toContain("com.jamf.connect.login OIDCProvider");
+  });
+
   it("exits 2 without a command, showing the help", async () => {
     const run = await spawnCli([], { cwd: dir });
     expect(run.code).toBe(2);

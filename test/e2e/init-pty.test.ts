@@ -45,8 +45,7 @@ describe("jcprofile init in a terminal", () => {
     const pty = start([]);
     await pty.waitFor("Environment name");
     await pty.type("staging", "enter");
-    await pty.waitFor("Entra cloud");
-    await pty.press("enter");
+    // --authority-host names the host: no cloud question (issue 19).
 
     await pty.waitFor("Tenant ID or domain");
     await pty.type("not a tenant", "enter");
@@ -90,10 +89,17 @@ describe("jcprofile init in a terminal", () => {
 
     await pty.waitFor("Admin roles");
     await pty.type("Admin, Helpdesk", "enter");
-    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate", "privilege elevation"]) {
+    for (const question of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal"]) {
       await pty.waitFor(`(${question})`);
       await pty.press("enter");
     }
+    // The break-glass account DenyLocal leaves out (issue 19).
+    await pty.waitFor("(DenyLocalExcluded; empty for none)");
+    await pty.type("ladmin", "enter");
+    await pty.waitFor("(Migrate)");
+    await pty.press("enter");
+    await pty.waitFor("(privilege elevation)");
+    await pty.press("enter");
     await pty.waitFor("Jamf Connect license file");
     await pty.waitFor("contoso.jamfconnectlicense");
     await pty.press("enter");
@@ -110,6 +116,8 @@ describe("jcprofile init in a terminal", () => {
     await pty.waitFor("Write jcprofile.json?");
     await pty.press("enter");
     await pty.waitFor("jcprofile probe --env staging");
+    await pty.waitFor("Try the sign-in now?");
+    await pty.press("enter"); // no: a yes would open a browser
 
     expect(await pty.exited).toBe(0);
     const screen = pty.screen();
@@ -130,7 +138,9 @@ describe("jcprofile init in a terminal", () => {
           login: {
             clientId: CONTOSO.oidcClientId,
             adminRoles: ["Admin", "Helpdesk"],
-            settings: { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true },
+            settings: {
+              OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, DenyLocalExcluded: ["ladmin"], Migrate: true,
+            },
           },
           conditionalAccess: { mode: "custom-scope", apiAppId: CONTOSO.apiAppId },
           license: "contoso.jamfconnectlicense",

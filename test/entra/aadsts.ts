@@ -17,6 +17,7 @@ export interface MessageParams {
   resource?: string;
   grantType?: string;
   idp?: string;
+  redirectUri?: string;
 }
 
 export interface AadstsEntry {
@@ -121,6 +122,37 @@ export const AADSTS = {
     status: 400,
     suberror: "user_password_expired",
     describe: () => "The password is expired.",
+  },
+  // Wording as on Microsoft's error page quoted in nextauthjs/next-auth#5455; `error` on the token
+  // endpoint is UNVERIFIED.
+  50105: {
+    error: "invalid_grant",
+    status: 400,
+    describe: (p) =>
+      `Your administrator has configured the application ${p.appName} ('${p.clientId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{EmailHidden}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
+  },
+  // --- authorization-code flow (error strings UNVERIFIED unless noted) ---
+  50011: {
+    error: "invalid_request",
+    status: 400,
+    describe: (p) =>
+      `The redirect URI '${p.redirectUri}' specified in the request does not match the redirect URIs configured for the application '${p.clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
+  },
+  50059: {
+    error: "invalid_request",
+    status: 400,
+    describe: () => "No tenant-identifying information found in either the request or implied by any provided credentials.",
+  },
+  // invalid_grant as quoted in AngellusMortis/django_microsoft_auth#511.
+  54005: { error: "invalid_grant", status: 400, describe: () => "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token." },
+  70000: { error: "invalid_grant", status: 400, describe: () => "The provided value for the 'code' parameter is not valid." },
+  // Microsoft's reference: "The Code_Verifier doesn't match the code_challenge supplied in the authorization request."
+  501481: { error: "invalid_grant", status: 400, describe: () => "The Code_Verifier does not match the code_challenge supplied in the authorization request." },
+  // Wording UNVERIFIED; the rule (SPA codes only through cross-origin requests) is Microsoft's.
+  9002327: {
+    error: "invalid_request",
+    status: 400,
+    describe: () => "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
   },
   // --- scopes, resource, consent ---
   500011: {

@@ -44,7 +44,13 @@ export const CONTOSO = {
     passwordExpired: { upn: upn("pradeep.gupta"), password: "fake-Passw0rd-pradeep" },
     noPassword: { upn: upn("johanna.lorenz"), password: "fake-Passw0rd-johanna" },
     federated: { upn: upn("nestor.wilke"), password: "fake-Passw0rd-nestor" },
+    /** Holds the app role "Standard" on the OIDC app (adele holds "Admin"). */
+    standard: { upn: upn("lidia.holloway"), password: "fake-Passw0rd-lidia" },
   },
+  /** Jamf Connect's default OIDCRedirectURI, registered under "Mobile and desktop applications". */
+  redirectUri: "https://127.0.0.1/jamfconnect",
+  /** The Mac admins group adele is in (the `groups` claim carries object IDs). */
+  macAdminsGroupId: "6a1d3e5f-8b2c-4d7e-9f1a-3c5e7b9d2f4a",
 } as const;
 
 function user(key: keyof typeof CONTOSO.users, rest: Partial<EntraUser>): EntraUser {
@@ -56,7 +62,16 @@ function user(key: keyof typeof CONTOSO.users, rest: Partial<EntraUser>): EntraU
 function apps(): EntraApp[] {
   const consented = ["openid", "profile", "email", "offline_access", "User.Read", CONTOSO.apiScope];
   return [
-    { clientId: OIDC_APP_ID, displayName: "Jamf Connect - OIDC Endpoint", publicClient: true, enabled: true, consented },
+    {
+      clientId: OIDC_APP_ID,
+      displayName: "Jamf Connect - OIDC Endpoint",
+      publicClient: true,
+      enabled: true,
+      consented,
+      redirectUris: [{ uri: CONTOSO.redirectUri, platform: "mobileDesktop" }],
+      appRoles: { [CONTOSO.users.active.upn]: ["Admin"], [CONTOSO.users.standard.upn]: ["Standard"] },
+      groupClaims: true,
+    },
     {
       clientId: API_APP_ID,
       displayName: "Jamf Connect - Conditional Access Policy API",
@@ -100,7 +115,8 @@ export function contosoWorld(): EntraWorld {
         cloud: "public",
         apps: apps(),
         users: [
-          user("active", {}),
+          user("active", { groups: [CONTOSO.macAdminsGroupId] }),
+          user("standard", {}),
           user("mfaRequired", { mfa: "required" }),
           user("mfaRegistration", { mfa: "registrationRequired" }),
           user("mfaExternal", { mfa: "external" }),

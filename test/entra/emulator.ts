@@ -14,6 +14,8 @@ import { createServer as createTcpServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { instanceDiscovery, openidConfiguration } from "./discovery.js";
 import { runPasswordGrant } from "./password-grant.js";
+import { AuthorizationState, type BrowserAnswer } from "./authorize.js";
+import { runCodeGrant } from "./code-grant.js";
 import { EntraFailure, entraHeaders, errorAnswer, newRequestIds } from "./responses.js";
 import { closeServer, listenOnLoopback } from "./local-server.js";
 import { isForm, readBody, recordRequest } from "./recorded-requests.js";
@@ -68,18 +70,23 @@ export interface EntraEmulator {
   mode: FailureMode;
   requests: RecordedRequest[];
   tokenRequests(): number;
+  /** Codes issued by the authorize flow, for tests that check one was (or was not) redeemed. */
+  authorization: AuthorizationState;
   /** Forget requests, lockout counters and the throttle count; mode back to the start option. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
+const AUTHORIZE_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/;
+const LOGIN_PATH = /^\/[^/]+\/emulator-login$/;
 const OPENID_PATH = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/;
 
 export async function startEntraEmulator(world: EntraWorld, options: EntraEmulatorOptions = {}): Promise<EntraEmulator> {
   const cloud = options.cloud ?? "public";
   const clock = options.now ?? (() => new Date());
   const state = new SignInState();
+  const authorization = new AuthorizationState();
   const server: Server = createServer({ key: readFileSync(keyPath), cert: readFileSync(caCertPath) });
 
   const emulator: EntraEmulator = {
@@ -91,9 +98,11 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
     mode: options.mode ?? "normal",
     requests: [],
     tokenRequests: () => emulator.requests.filter((r) => r.method === "POST" && TOKEN_PATH.test(r.path)).length,
+    authorization,
     reset() {
       emulator.requests.length = 0;
       state.reset();
+      authorization.reset();
       emulator.mode = options.mode ?? "normal";
     },
     close: () => closeServer(server),
@@ -144,8 +153,12 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
     if (token?.[1] && req.method === "POST") {
       const segment = token[1];
       const ctx = { world: emulator.world, cloud, host: emulator.host, now: ids.now, state };
+      if (form.get("grant_type") === "authorization_code") return answer("token", () => ({ body: runCodeGrant(ctx, authorization, segment, form, req.headers.origin) }));
       return answer("token", () => ({ body: runPasswordGrant(ctx, segment, form) }));
     }
+    const authorize = AUTHORIZE_PATH.exec(url.pathname);
+    if (authorize?.[1] && req.method === "GET") return browser(authorization.authorize(emulator.world, cloud, authorize[1], url.searchParams));
+    if (LOGIN_PATH.test(url.pathname) && req.method === "POST") return browser(authorization.signIn(form));
     if (token) return answer("token", () => { throw new EntraFailure(900561); });
     if (openid?.[1] && req.method === "GET") {
       const segment = openid[1];
@@ -162,6 +175,12 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
       });
     }
     send(404, { "content-type": "text/html; charset=utf-8" }, "<html><body>404 Not Found</body></html>");
+
+    /** A page for the browser, or the 302 that ends the sign-in on the app's redirect URI. */
+    function browser(page: BrowserAnswer): void {
+      if (page.kind === "redirect") return send(302, { location: page.location, "content-type": "text/html; charset=utf-8" }, "");
+      send(page.status, { "content-type": "text/html; charset=utf-8" }, page.html);
+    }
   }
 
   emulator.port = await listenOnLoopback(server);

@@ -15,7 +15,7 @@ import type { ResolvedScopes } from "./scopes.js";
 import { SignInState } from "./sign-in-state.js";
 import { resolveTenantSegment } from "./tenants.js";
 import { tokenResponse } from "./tokens.js";
-import { findServicePrincipal, findTenantByDomain, findUser, tenantName } from "./world.js";
+import { findServicePrincipal, findTenantByDomain, findUser, isAssigned, tenantName } from "./world.js";
 import type { EntraApp, EntraCloud, EntraTenant, EntraUser, EntraWorld } from "./world.js";
 
 export interface GrantContext {
@@ -45,6 +45,7 @@ export function runPasswordGrant(ctx: GrantContext, tenantSegment: string, field
   checkAccountState(ctx, tenant, user);
   checkPassword(ctx, tenant, user, form.password);
   checkPasswordExpiry(user);
+  checkAssignment(client, user);
   const scopes: ResolvedScopes = resolveScopes(tenant, form.scopes);
   checkConsent(client, scopes);
   checkAccessPolicies(tenant, user, scopes, client.clientId);
@@ -153,5 +154,16 @@ function checkPassword(ctx: GrantContext, tenant: EntraTenant, user: EntraUser, 
 function checkPasswordExpiry(user: EntraUser): void {
   if (user.state === "passwordExpired") {
     throw new EntraFailure(50055, {}, { passwordChangeUrl: "https://portal.microsoftonline.com/ChangePassword.aspx" });
+  }
+}
+
+/**
+ * "Assignment required" on the enterprise app: an unassigned user gets AADSTS50105. Microsoft's
+ * reference calls them "the signed in user", so the check sits after the password; that placement
+ * (and the same answer on the token endpoint as in the browser) is UNVERIFIED.
+ */
+export function checkAssignment(client: EntraApp, user: EntraUser): void {
+  if (client.assignmentRequired === true && !isAssigned(client, user.upn)) {
+    throw new EntraFailure(50105, { clientId: client.clientId, appName: client.displayName });
   }
 }

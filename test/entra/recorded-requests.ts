@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from "node:http";
 
-const SECRET_FIELDS = ["password", "client_secret", "client_assertion"];
+const SECRET_FIELDS = ["password", "passwd", "client_secret", "client_assertion", "code_verifier"];
 const MAX_BODY_BYTES = 1_000_000;
 
 /** What the emulator saw. Passwords and client secrets are never stored, only their presence. */

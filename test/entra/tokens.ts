@@ -26,9 +26,11 @@ export interface IssueInput {
   /** The request said `client_info=1` (MSAL always does). */
   clientInfo: boolean;
   now: Date;
+  /** More id-token claims: the code grant's nonce, roles, groups and amr. */
+  idTokenClaims?: Record<string, unknown>;
 }
 
-export function tokenResponse({ host, tenant, client, user, scopes, clientInfo, now }: IssueInput): Record<string, unknown> {
+export function tokenResponse({ host, tenant, client, user, scopes, clientInfo, now, idTokenClaims }: IssueInput): Record<string, unknown> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + LIFETIME_SECONDS;
   const oid = userObjectId(tenant, user);
@@ -58,6 +60,7 @@ export function tokenResponse({ host, tenant, client, user, scopes, clientInfo, 
       sub: guidFromName(`${client.clientId}/${oid}`),
       tid: tenant.id,
       ver: "2.0",
+      ...idTokenClaims,
     });
   }
   if (clientInfo) body["client_info"] = base64url(JSON.stringify({ uid: oid, utid: tenant.id }));

@@ -32,6 +32,19 @@ export interface EntraApp {
   hasServicePrincipal?: boolean;
   /** For confidential clients: the secret value that passes. Absent = any secret is wrong. */
   clientSecret?: string;
+  /**
+   * Enterprise app → Properties → "Assignment required?". Then only users in `assignedUsers` or
+   * `appRoles` may sign in (AADSTS50105 otherwise).
+   */
+  assignmentRequired?: boolean;
+  /** UPNs assigned to the app without a role ("Default Access"). */
+  assignedUsers?: string[];
+  /** App-role values per assigned UPN: what the `roles` claim of this app's id token carries. */
+  appRoles?: Record<string, string[]>;
+  /** Token configuration → groups claim: id tokens carry `groups` (object IDs). */
+  groupClaims?: boolean;
+  /** Redirect URIs and the platform each is registered under (Authentication blade). */
+  redirectUris?: { uri: string; platform: "mobileDesktop" | "web" | "spa" }[];
 }
 
 export interface EntraUser {
@@ -42,6 +55,8 @@ export interface EntraUser {
   objectId?: string;
   state?: UserState;
   mfa?: UserMfa;
+  /** Object IDs of the groups the user is in: the `groups` claim, when the app emits it. */
+  groups?: string[];
 }
 
 export interface ConditionalAccessPolicy {
@@ -100,6 +115,20 @@ export function findTenantByDomain(world: EntraWorld, domain: string): EntraTena
 export function findUser(tenant: EntraTenant, upn: string): EntraUser | undefined {
   const wanted = upn.toLowerCase();
   return tenant.users.find((u) => u.upn.toLowerCase() === wanted);
+}
+
+/** Case-insensitive UPN match, as Entra compares user names. */
+export function sameUpn(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The app-role values the user holds in this app; [] when assigned without a role or not at all. */
+export function rolesOf(app: EntraApp, upn: string): string[] {
+  return Object.entries(app.appRoles ?? {}).find(([assigned]) => sameUpn(assigned, upn))?.[1] ?? [];
+}
+
+export function isAssigned(app: EntraApp, upn: string): boolean {
+  return (app.assignedUsers ?? []).some((assigned) => sameUpn(assigned, upn)) || Object.keys(app.appRoles ?? {}).some((assigned) => sameUpn(assigned, upn));
 }
 
 /** Apps that have a service principal in the tenant, i.e. that Entra can find there. */

@@ -59,7 +59,7 @@ async function screenPrompts(): Promise<PromptModule> {
   return { ...actual, input: wrap(actual.input), confirm: wrap(actual.confirm), select: wrap(actual.select), password: wrap(actual.password) };
 }
 
-export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; checks?: WizardChecks; isTTY?: boolean; now?: Date }): Session {
+export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; checks?: WizardChecks; isTTY?: boolean; now?: Date; width?: number }): Session {
   const said: string[] = [];
   const printed: string[] = [];
   const ui: Output = {
@@ -85,6 +85,7 @@ export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; ch
     ...(options.checks !== undefined && { checks: async () => options.checks! }),
     ui,
     ...(options.now !== undefined && { now: () => options.now! }),
+    ...(options.width !== undefined && { width: options.width }),
   });
   // Keep a failing run from surfacing as an unhandled rejection while the test still drives prompts.
   done.catch(() => undefined);

@@ -59,14 +59,20 @@ describe("the questions", () => {
     screen.keypress("enter");
     // Per-user MFA: no API app question; next come the admin roles.
     await run.answer("Admin roles", "Admin, Helpdesk");
-    for (const key of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal", "Migrate"]) {
+    for (const key of ["OIDCNewPassword", "OIDCUsePassthroughAuth", "CreateJamfConnectPassword", "DenyLocal"]) {
       await run.answer(`(${key})`);
     }
+    // The break-glass account that DenyLocal leaves out (issue 19): a full name is refused.
+    await run.answer("(DenyLocalExcluded", "Local Admin");
+    expect(await run.until("is not a local account's short name")).toContain('"Local Admin" is not a local account\'s short name');
+    screen.keypress({ name: "u", ctrl: true });
+    await run.answer("(DenyLocalExcluded", "ladmin");
+    await run.answer("(Migrate)");
     // Privilege elevation is off unless chosen; a role value with a space is refused, as is 0 minutes.
     expect(await run.until("(privilege elevation)")).toContain("(y/N)");
     await run.answer("(privilege elevation)", "y");
     await run.answer("App role allowed to ask for admin rights", "Mac Admins");
-    expect(await run.until("has a space")).toContain("has a space, which an Entra app role's value cannot have");
+    expect(await run.until("contains a space")).toContain("contains a space, which an app role's value never has");
     screen.keypress({ name: "u", ctrl: true });
     await run.answer("App role allowed to ask for admin rights", "MacElevate");
     expect(await run.until("Minutes the admin rights last")).toContain("(5)");
@@ -102,7 +108,9 @@ describe("the questions", () => {
           login: {
             clientId: CLIENT,
             adminRoles: ["Admin", "Helpdesk"],
-            settings: { OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, Migrate: true },
+            settings: {
+              OIDCNewPassword: false, OIDCUsePassthroughAuth: true, CreateJamfConnectPassword: true, DenyLocal: true, DenyLocalExcluded: ["ladmin"], Migrate: true,
+            },
           },
           menubar: {
             settings: {
@@ -173,7 +181,10 @@ describe("the questions", () => {
     expect(read("jcprofile.json").environments.prod.license).toBe("contoso.jamfconnectlicense");
 
     const again = startInit({ cwd: dir, flags: { answers: { env: "test", cloud: "public", tenant: GUID, clientId: CLIENT } } });
-    for (const question of ["Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)", "(DenyLocal)", "(Migrate)", "(privilege elevation)"]) {
+    for (const question of [
+      "Password-check", "Redirect URI", "How does MFA apply", "Admin roles", "(OIDCNewPassword)", "(OIDCUsePassthroughAuth)", "(CreateJamfConnectPassword)",
+      "(DenyLocal)", "(DenyLocalExcluded", "(Migrate)", "(privilege elevation)",
+    ]) {
       await again.answer(question);
     }
     expect(await again.until("Jamf Connect license file")).toContain("(contoso.jamfconnectlicense)");
@@ -205,6 +216,7 @@ describe("the live checks", () => {
     await run.acceptUntil("Check a test user's password now?");
     await run.acceptUntil("Write jcprofile.json?");
     screen.keypress("enter");
+    await run.answer("Try the sign-in now?"); // no (the default)
     await run.done;
     expect(run.said).toContain(`pass tenant contoso.onmicrosoft.com: tenant resolves to ${GUID}`);
     expect(read("jcprofile.json").environments.prod.tenant).toBe(GUID);
@@ -213,7 +225,7 @@ describe("the live checks", () => {
     expect(calls[1]!.request).toMatchObject({ tenant: GUID, clientId: CLIENT, scopes: ["openid", "profile", "email"] });
   });
 
-  it("after a failed tenant check, re-enter the value (prefilled for editing) and check again", async () => {
+  it("after a failed tenant check, re-enter the value from an empty field (a paste replaces it) and check again (issue 19)", async () => {
     const { checks, calls } = fakeChecks({ tenant: [{ verdict: "fail", hint: "tenant not found (AADSTS90002)" }, { verdict: "pass", hint: "ok" }] });
     const run = startInit({ cwd: dir, checks, flags: { answers: { ...minimal }, yes: true } });
     await run.answer("Tenant ID or domain", "contsoo.onmicrosoft.com");
@@ -225,9 +237,10 @@ describe("the live checks", () => {
     // The cloud comes first (a tenant of another cloud is "not found" too), then the tenant.
     expect(await run.until("Entra cloud")).toContain("❯ public");
     screen.keypress("enter");
-    // The failed value is back in the line, ready to edit.
-    await run.until("? Tenant ID or domain contsoo.onmicrosoft.com");
-    screen.keypress({ name: "u", ctrl: true });
+    // An empty field, so a paste is the whole new value; the old one is shown above it.
+    const field = await run.until("Tenant ID or domain");
+    expect(field).not.toContain("contsoo");
+    expect(run.said).toContain("  was: contsoo.onmicrosoft.com");
     await run.answer("Tenant ID or domain", "contoso.onmicrosoft.com");
     await run.done;
     expect(calls.filter((call) => call.kind === "tenant").map((call) => call.request["tenant"])).toEqual([
