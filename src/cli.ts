@@ -244,7 +244,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-e, --env <name>", "upload only this environment (repeat for more; default: every one with jamfPro)", collect)
     .option("--dry-run", "read only: print would create / would update (with the changed keys) / unchanged")
     .option("--json", "print one JSON array, one object per profile, on stdout")
-    .option("--timeout <seconds>", "seconds to wait for each answer (default 30)")
+    .option("--timeout <seconds>", "seconds to wait for each answer, and for all waits a busy server asks for together (default 30)")
     .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
     .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
     .addHelpText(
@@ -258,7 +258,8 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
         "an update that would remove a preference domain the stored profile holds needs --allow-removal.\n" +
         "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro or upload refused something\n" +
         "(credentials, privileges, a conflict, a missing category, a profile that is not ours, settings it would remove),\n" +
-        "2 bad input or usage, 3 network or no usable answer.\n" +
+        "2 bad input or usage, 3 network or no usable answer, 130/143/129 interrupted (the profiles done are printed,\n" +
+        "the token is invalidated).\n" +
         "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
     )
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));

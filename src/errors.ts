@@ -14,6 +14,9 @@ export const ExitCode = {
   inconclusive: 3,
   /** Interrupted at a prompt (Ctrl-C / Ctrl-D), as shells report SIGINT. */
   interrupted: 130,
+  /** Ended by SIGTERM or SIGHUP, as shells report them (128 + the signal's number). */
+  terminated: 143,
+  hungUp: 129,
   /** A bug in jcprofile (an unexpected exception): sysexits' EX_SOFTWARE. */
   bug: 70,
 } as const;

@@ -3,7 +3,7 @@
  * against each environment's Jamf Pro → one line per profile, or JSON. The Jamf Pro logic lives in
  * src/jamfpro; this file picks environments, checks flags and prints.
  */
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
@@ -13,6 +13,9 @@ import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
 import { findWireProblems } from "../jamfpro/wire-checks.js";
 import { appendAll } from "../append.js";
+import { createRedactor } from "../jamfpro/redact.js";
+import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "./upload-output.js";
+import { guardSignals } from "../files/signal-guard.js";
 
 export interface UploadFlags {
   config?: string;
@@ -25,12 +28,17 @@ export interface UploadFlags {
 }
 
 export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<ExitCodeValue> {
-  const output = createOutput(io);
+  // Every line upload prints passes through it: no credential or token reaches the output, whatever the server sent.
+  const redactor = createRedactor();
+  const output = redactedOutput(createOutput(io), redactor);
   const timeoutSeconds = readTimeoutFlag(flags.timeout, UPLOAD_TIMEOUT_SECONDS);
   const items = uploadItems(flags, io.cwd, output);
   const network = await fetchForEnvironment(io.env);
   // Not with --json: a person at a terminal watches stderr, a program reads stdout.
   const spinner = flags.json ? undefined : await output.startSpinner();
+  // Ctrl-C, SIGTERM (a CI job cancelled) or SIGHUP: stop the request in flight, report, invalidate the token, then end as the signal says.
+  const stop = new AbortController();
+  const guard = guardSignals({ onSignal: (signal) => stop.abort(signal) });
   let results: UploadResult[];
   try {
     results = await runUpload({
@@ -38,29 +46,73 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
       env: io.env,
       dryRun: Boolean(flags.dryRun),
       overrides: { takeOver: flags.takeOver ?? [], allowRemoval: flags.allowRemoval ?? [] },
-      send: (request) => sendHttp(request, { ...network, timeoutSeconds }),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      send: (request, signal) => sendHttp(request, { ...network, timeoutSeconds, ...(signal !== undefined && { signal }) }),
+      sleep: sleepUnlessAborted,
       now: () => io.now().getTime(),
-      onProgress: (text) => spinner?.update(text),
+      signal: stop.signal,
+      onProgress: (text) => spinner?.update(redactor.redact(text)),
+      // Printed as it happens: an interrupted run has said what it did. --json prints one array at the end (or on interrupt).
+      onResult: (result) => {
+        spinner?.clear();
+        if (!flags.json) printResult(result, output, redactor);
+        printMessages(result, output);
+      },
+      redactor,
+      // --timeout bounds each request and, all together, the waits a busy server asks for.
+      waitBudget: { leftMs: timeoutSeconds * 1000, words: `--timeout ${timeoutSeconds} s` },
+      onWait: (text) => {
+        spinner?.clear();
+        output.info(text);
+      },
     });
+  } catch (error) {
+    // A bug's message and stack are printed as they are: clean them too.
+    if (error instanceof Error && !isUserError(error)) {
+      error.message = redactor.redact(error.message);
+      if (error.stack !== undefined) error.stack = redactor.redact(error.stack);
+    }
+    guard.release();
+    throw error;
   } finally {
     spinner?.clear();
   }
-  for (const result of results) {
-    if (result.error !== undefined) output.error(`${result.environment} ${result.target} "${result.name}": ${result.error}`);
-    for (const note of result.notes) output.warn(`${result.environment} ${result.target} "${result.name}": ${note}`);
+  if (flags.json) output.data(JSON.stringify(results.map((result) => toJson(result, redactor.redact)), null, 2));
+  if (guard.caught !== undefined) {
+    const done = results.filter((result) => result.action !== "interrupted").length;
+    output.error(`interrupted (${guard.caught}): ${done} of ${results.length} profiles finished (listed above), and Jamf Pro was asked to invalidate the token — run upload again for the rest`);
+    // The lines must reach a pipe before the signal ends the process (pipes are asynchronous on macOS).
+    await Promise.all([drained(io.stdout), drained(io.stderr)]);
+    const code = SIGNAL_EXIT[guard.caught as keyof typeof SIGNAL_EXIT] ?? ExitCode.interrupted;
+    // Sends the signal again, so a shell script sees the command killed by it; where another
+    // listener (ora's cursor restorer) keeps the process alive, the exit code says the same.
+    guard.release();
+    return code;
   }
-  for (const [flag, values] of [["--take-over", flags.takeOver], ["--allow-removal", flags.allowRemoval]] as const) {
-    for (const value of values ?? []) {
-      // A typo here must not pass unnoticed: the admin expects a refusal to be lifted.
-      if (!results.some((result) => result.name === value || String(result.id) === value)) {
-        output.warn(`${flag} ${value}: no profile of this upload has that name or Jamf Pro id — check the name or id in the refusal message`);
-      }
-    }
-  }
-  if (flags.json) output.data(JSON.stringify(results.map(toJson), null, 2));
-  else for (const line of results.flatMap(formatResult)) output.data(line);
+  guard.release();
+  warnUnusedOverrides(flags, results, output);
   return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+}
+
+const SIGNAL_EXIT = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hungUp } as const;
+
+/** setTimeout that an interrupt ends early. */
+export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Resolves once what was written so far has been handed on. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write("", () => resolve());
+  });
 }
 
 /** The one call that renders: the same profiles `build` would write, for the environments that have jamfPro. */
@@ -103,26 +155,5 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
     throw new UserError('no environment has a Jamf Pro server — add "jamfPro": { "url": "https://<your server>" } to an environment or to "defaults"');
   }
   return items;
-}
-
-function formatResult(result: UploadResult): string[] {
-  const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
-  const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
-  const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];
-  for (const change of result.changes) lines.push(change.words !== undefined ? `    ${change.words}` : `    ${change.path}: ${change.old} → ${change.new}`);
-  return lines;
-}
-
-function toJson(result: UploadResult): Record<string, unknown> {
-  return {
-    environment: result.environment,
-    target: result.target,
-    name: result.name,
-    action: result.action,
-    id: result.id ?? null,
-    url: result.url ?? null,
-    changes: result.changes.map((change) => change.path),
-    error: result.error ?? null,
-  };
 }
 

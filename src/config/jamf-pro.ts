@@ -22,6 +22,24 @@ const DEFAULT_CLIENT_SECRET_ENV = "JAMF_CLIENT_SECRET";
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 /**
+ * upload sends the values of these variables to the server at jamfPro.url, which the same config
+ * names: a config that named PATH, GITHUB_TOKEN or AWS_SECRET_ACCESS_KEY would send that value
+ * away. So only names made for Jamf Pro credentials are read — JAMF in the name, and ID/CLIENT for
+ * the ID (never a secret-like word), SECRET/PASSWORD/TOKEN/KEY for the secret.
+ */
+const CREDENTIAL_NAME = {
+  clientIdEnv: /^(?=.*JAMF)(?=.*(?:ID|CLIENT))(?!.*(?:SECRET|PASSWORD|PASSWD|TOKEN|KEY)).*$/i,
+  clientSecretEnv: /^(?=.*JAMF)(?=.*(?:SECRET|PASSWORD|PASSWD|TOKEN|KEY)).*$/i,
+} as const;
+
+const CREDENTIAL_NAME_MESSAGE = {
+  clientIdEnv:
+    "does not name a Jamf Pro client ID variable — upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and ID or CLIENT in them (and no SECRET, PASSWORD, TOKEN or KEY), e.g. JAMF_CLIENT_ID or PROD_JAMF_CLIENT_ID",
+  clientSecretEnv:
+    "does not name a Jamf Pro client secret variable — upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and SECRET, PASSWORD, TOKEN or KEY in them, e.g. JAMF_CLIENT_SECRET or PROD_JAMF_CLIENT_SECRET",
+} as const;
+
+/**
  * A real variable name is short and mostly one case (JAMF_CLIENT_SECRET); a long run mixing lower
  * case, upper case and digits without a separator is what generated secrets look like.
  */
@@ -49,7 +67,7 @@ export function resolveJamfPro(
       );
     }
   }
-  const envName = (field: "clientIdEnv" | "clientSecretEnv", fallback: string): string => {
+  const envName = (field: "clientIdEnv" | "clientSecretEnv", fallback: string): string | undefined => {
     const value = input[field];
     if (value === undefined) return fallback;
     if (!ENV_NAME.test(value) || looksLikeSecret(value)) {
@@ -57,15 +75,28 @@ export function resolveJamfPro(
         field,
         `is not the name of an environment variable (it may be the credential itself) — write the variable's name, e.g. ${fallback}, and put the value in that variable; rotate the credential in Jamf Pro if this file was shared`,
       );
+      return undefined;
     }
     return value;
   };
   const clientIdEnv = envName("clientIdEnv", DEFAULT_CLIENT_ID_ENV);
   const clientSecretEnv = envName("clientSecretEnv", DEFAULT_CLIENT_SECRET_ENV);
+  if (clientIdEnv !== undefined && clientIdEnv === clientSecretEnv) {
+    // One variable cannot hold both: its value would go out as the client ID and as the secret.
+    const [field, other] = input.clientSecretEnv !== undefined ? ["clientSecretEnv", "clientIdEnv"] : ["clientIdEnv", "clientSecretEnv"];
+    error(
+      field,
+      `names the same environment variable as ${other} — the API client's ID and its secret are two values: name two variables (the defaults are ${DEFAULT_CLIENT_ID_ENV} and ${DEFAULT_CLIENT_SECRET_ENV})`,
+    );
+  } else {
+    for (const [field, value] of [["clientIdEnv", clientIdEnv], ["clientSecretEnv", clientSecretEnv]] as const) {
+      if (value !== undefined && !CREDENTIAL_NAME[field].test(value)) error(field, CREDENTIAL_NAME_MESSAGE[field]);
+    }
+  }
   if (input.url === undefined) {
     error("url", "is missing — set the https address of your Jamf Pro server, e.g. https://contoso.jamfcloud.com");
   }
-  if (problems.length > 0 || input.url === undefined) return { problems };
+  if (problems.length > 0 || input.url === undefined || clientIdEnv === undefined || clientSecretEnv === undefined) return { problems };
   return {
     jamfPro: {
       url: input.url.replace(/\/+$/, ""),

@@ -41,6 +41,20 @@ export const isTenant = (value: string): boolean => GUID_PATTERN.test(value) || 
 
 const nonEmptyString = v.pipe(v.string(), v.minLength(1, messages.nonEmpty));
 
+/**
+ * A profile's name is how upload finds it in Jamf Pro, and Jamf Pro trims the ends of the names it
+ * stores (the issue 22 trial: the first upload stored "Name" for " Name ", every later one found no
+ * " Name " and was refused with 409 "Duplicate name"). Refused here, for every command, rather than
+ * trimmed: the name in the file is then the name Jamf Pro and the Macs show.
+ */
+const profileNameSchema = v.pipe(
+  nonEmptyString,
+  v.regex(
+    /^(?:\S(?:[\s\S]*\S)?)?$/,
+    'starts or ends with a space — Jamf Pro trims profile names when it stores them, so upload would not find the profile by this name again and every later run would be refused with 409 "Duplicate name": remove the spaces at the ends',
+  ),
+);
+
 export const guidSchema = (message: string) => v.pipe(v.string(), v.regex(GUID_PATTERN, message));
 
 /**
@@ -181,10 +195,10 @@ export const profileSchema = v.strictObject({
     ),
   ),
   removalDisallowed: v.optional(v.pipe(v.boolean(), v.description("PayloadRemovalDisallowed (default true)"))),
-  loginDisplayName: v.optional(nonEmptyString),
-  menubarDisplayName: v.optional(nonEmptyString),
-  combinedDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the combined profile (layout "combined"; default "Jamf Connect (<env>)")'))),
-  elevationDisplayName: v.optional(v.pipe(nonEmptyString, v.description('Name of the privilege elevation profile (default "Jamf Connect Privilege Elevation (<env>)")'))),
+  loginDisplayName: v.optional(profileNameSchema),
+  menubarDisplayName: v.optional(profileNameSchema),
+  combinedDisplayName: v.optional(v.pipe(profileNameSchema, v.description('Name of the combined profile (layout "combined"; default "Jamf Connect (<env>)")'))),
+  elevationDisplayName: v.optional(v.pipe(profileNameSchema, v.description('Name of the privilege elevation profile (default "Jamf Connect Privilege Elevation (<env>)")'))),
   description: v.optional(nonEmptyString),
 });
 

@@ -12,6 +12,8 @@ const GUARDED = ["SIGINT", "SIGTERM", "SIGHUP"] as const satisfies readonly Node
 export interface SignalGuardOptions {
   /** Sends the signal again once the guard is gone (tests record it instead). */
   raise?: (signal: NodeJS.Signals) => void;
+  /** Told of the first signal at once, for a holder that can stop early (upload aborts its request). */
+  onSignal?: (signal: NodeJS.Signals) => void;
 }
 
 export interface SignalGuard {
@@ -25,7 +27,9 @@ export function guardSignals(options: SignalGuardOptions = {}): SignalGuard {
   const raise = options.raise ?? ((signal: NodeJS.Signals) => void process.kill(process.pid, signal));
   let caught: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    caught ??= signal;
+    if (caught !== undefined) return;
+    caught = signal;
+    options.onSignal?.(signal);
   };
   for (const signal of GUARDED) process.on(signal, onSignal);
   let released = false;

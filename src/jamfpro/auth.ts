@@ -19,7 +19,10 @@ export interface Token {
 export const USERNAME_ENV = "JAMF_USERNAME";
 export const PASSWORD_ENV = "JAMF_PASSWORD";
 
-/** Client variables first; a user account only when neither client variable is set. */
+/**
+ * Client variables first; a user account only when neither client variable is set. Otherwise the
+ * words of what is missing, naming exactly the variables that are empty or unset.
+ */
 export function credentialsFromEnv(
   env: NodeJS.ProcessEnv,
   names: { clientIdEnv: string; clientSecretEnv: string },
@@ -32,10 +35,20 @@ export function credentialsFromEnv(
   const username = env[USERNAME_ENV] ?? "";
   const password = env[PASSWORD_ENV] ?? "";
   if (clientId === "" && clientSecret === "" && username !== "" && password !== "") return { kind: "user", username, password };
-  if (clientId !== "" || clientSecret !== "") {
-    return { missing: clientId === "" ? names.clientIdEnv : names.clientSecretEnv };
-  }
-  return { missing: `${names.clientIdEnv} and ${names.clientSecretEnv}` };
+  const where = "(Jamf Pro: Settings > System > API Roles and Clients)";
+  if (clientId !== "") return { missing: `${names.clientIdEnv} is set but ${names.clientSecretEnv} is empty or unset — set ${names.clientSecretEnv} to the API client's secret ${where}` };
+  if (clientSecret !== "") return { missing: `${names.clientSecretEnv} is set but ${names.clientIdEnv} is empty or unset — set ${names.clientIdEnv} to the API client's ID ${where}` };
+  if (username !== "") return { missing: `${USERNAME_ENV} is set but ${PASSWORD_ENV} is empty or unset — set ${PASSWORD_ENV} to that account's password, or use an API client: ${names.clientIdEnv} and ${names.clientSecretEnv}` };
+  if (password !== "") return { missing: `${PASSWORD_ENV} is set but ${USERNAME_ENV} is empty or unset — set ${USERNAME_ENV} to the account's name, or use an API client: ${names.clientIdEnv} and ${names.clientSecretEnv}` };
+  return {
+    missing: `set ${names.clientIdEnv} and ${names.clientSecretEnv} to the API client's ID and secret ${where}, or ${USERNAME_ENV} and ${PASSWORD_ENV} for a user account`,
+  };
+}
+
+/** What must never be shown of these credentials: the secret or password, and the Basic header made of it. */
+export function secretsOf(credentials: JamfCredentials): string[] {
+  if (credentials.kind === "client") return [credentials.clientSecret];
+  return [credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HttpRequest, HttpResult } from "../net/http.js";
-import { createJamfClient, waitBefore } from "./client.js";
+import { askedWait, createJamfClient, type WaitBudget } from "./client.js";
 import { JamfError } from "./errors.js";
 
 type Handler = (request: HttpRequest, now: number) => HttpResult;
@@ -8,11 +8,14 @@ const answer = (status: number, text = "", headers: Record<string, string> = {})
 const token = (value: string, expiresIn = 60) => answer(200, JSON.stringify({ access_token: value, expires_in: expiresIn }));
 
 /** A client over a scripted server with a fake clock; the sleep advances the clock instead of waiting. */
-function harness(handler: Handler) {
+function harness(handler: Handler, waitBudget?: WaitBudget) {
   let now = 1_000_000;
   const sent: string[] = [];
   const slept: number[] = [];
+  const said: string[] = [];
   const client = createJamfClient({
+    ...(waitBudget !== undefined && { waitBudget }),
+    onWait: (text) => said.push(text),
     url: "https://jamf.example",
     credentials: { kind: "client", clientId: "id", clientSecret: "s3cret", idVariable: "JAMF_CLIENT_ID", secretVariable: "JAMF_CLIENT_SECRET" },
     send: async (request) => {
@@ -25,7 +28,7 @@ function harness(handler: Handler) {
     },
     now: () => now,
   });
-  return { client, sent, slept, advance: (ms: number) => (now += ms) };
+  return { client, sent, slept, said, advance: (ms: number) => (now += ms) };
 }
 
 describe("createJamfClient", () => {
@@ -101,16 +104,46 @@ describe("createJamfClient", () => {
   });
 });
 
-describe("waitBefore", () => {
+describe("askedWait", () => {
   it.each([
-    [1, "3", 3000],
-    [1, "0", 0],
-    [2, undefined, 2000],
-    [3, "soon", 4000],
-    [1, "600", 60_000],
-    [1, new Date(1_000_000 + 5000).toUTCString(), 5000],
-  ])("attempt %i with Retry-After %s waits %i ms", (attempt, retryAfter, expected) => {
-    expect(waitBefore(attempt, retryAfter, 1_000_000)).toBe(expected);
+    [1, "3", 3000, true],
+    [1, "0", 0, true],
+    [2, undefined, 2000, false],
+    [3, "soon", 4000, false],
+    [1, "0x10", 1000, false],
+    [1, "3600", 3_600_000, true],
+    [1, new Date(1_000_000 + 5000).toUTCString(), 5000, true],
+    [1, new Date(1_000_000 - 5000).toUTCString(), 0, true],
+  ])("attempt %i with Retry-After %s asks for %i ms", (attempt, retryAfter, ms, byServer) => {
+    expect(askedWait(attempt, retryAfter, 1_000_000)).toMatchObject({ ms, byServer });
+  });
+});
+
+describe("waits Jamf Pro asks for", () => {
+  const busy = (retryAfter: string) => (request: HttpRequest) => (request.url.endsWith("/token") ? token("t") : answer(503, "", { "retry-after": retryAfter }));
+
+  it.each([["3600", "asks to wait 3600 s"], ["Thu, 01 Jan 2099 00:00:00 GMT", "s (until 2099-01-01 00:00:00 UTC)"]])(
+    "Retry-After %s: not waited at all, an exit-3 error that says what was asked",
+    async (retryAfter, says) => {
+      const h = harness(busy(retryAfter), { leftMs: 600_000, words: "--timeout 600 s" });
+      const error = (await h.client.classic("GET", "/list").catch((caught: unknown) => caught)) as JamfError;
+      expect(error).toMatchObject({ kind: "unavailable", exitCode: 3 });
+      expect(error.message).toContain(says);
+      expect(error.message).toContain("longer than upload waits (at most 60 s at a time");
+      expect(h.slept).toEqual([]);
+    },
+  );
+
+  it("each wait is said first and taken from the run's budget; one that does not fit is not begun", async () => {
+    const budget = { leftMs: 30_000, words: "--timeout 30 s" };
+    const h = harness(busy("20"), budget);
+    const error = (await h.client.classic("GET", "/list").catch((caught: unknown) => caught)) as JamfError;
+    expect(h.slept).toEqual([20_000]);
+    expect(h.said).toEqual(["Jamf Pro at jamf.example asks to wait 20 s (HTTP 503) — waiting, then try 2 of 4"]);
+    expect(error.message).toBe(
+      "Jamf Pro at jamf.example asks to wait 20 s (HTTP 503) — longer than upload waits (at most 60 s at a time, 10 s left of --timeout 30 s for all waits of this run): try again later, or raise --timeout",
+    );
+    expect(budget.leftMs).toBe(10_000);
   });
 });
 

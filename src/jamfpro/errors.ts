@@ -20,6 +20,14 @@ export class JamfError extends Error {
   }
 }
 
+/** The run was interrupted (Ctrl-C, SIGTERM, SIGHUP) while this request was waiting or in flight. */
+export class InterruptedError extends Error {
+  override readonly name = "InterruptedError";
+  constructor(readonly signal: string) {
+    super(`interrupted (${signal})`);
+  }
+}
+
 export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles";
 /** Needed only when a category is configured; that listing categories asks for it is confirmed by no source (UNVERIFIED). */
 export const CATEGORY_PRIVILEGE = "Read Categories";

@@ -7,15 +7,15 @@ import type { ProfileName } from "../profile/layout.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
-import { credentialsFromEnv, PASSWORD_ENV, USERNAME_ENV, type JamfCredentials } from "./auth.js";
-import { createJamfClient, type JamfClient } from "./client.js";
-import { JamfError } from "./errors.js";
+import { credentialsFromEnv, secretsOf, type JamfCredentials } from "./auth.js";
+import { createJamfClient, type JamfClient, type WaitBudget } from "./client.js";
+import { InterruptedError, JamfError } from "./errors.js";
 import { BodyError, type ListedProfile } from "./classic-body.js";
 import { missingCategories } from "./categories.js";
 import { StoredProfileError } from "./stored-profile.js";
+import type { Redactor } from "./redact.js";
 import type { Change } from "./reconcile.js";
 import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
-import { appendAll } from "../append.js";
 
 export interface UploadItem {
   environment: string;
@@ -32,7 +32,8 @@ export interface UploadResult {
   target: ProfileName;
   name: string;
   server: string;
-  action: SyncAction | "failed";
+  /** interrupted: not done, or done without the answer having come (Ctrl-C, SIGTERM, SIGHUP). */
+  action: SyncAction | "failed" | "interrupted";
   id?: number;
   /** `<server>/OSXConfigurationProfiles.html?id=<id>`. */
   url?: string;
@@ -49,10 +50,19 @@ export interface UploadOptions {
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
   overrides: Overrides;
-  send: (request: HttpRequest) => Promise<HttpResult>;
-  sleep: (ms: number) => Promise<void>;
+  send: (request: HttpRequest, signal?: AbortSignal) => Promise<HttpResult>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   onProgress?: (text: string) => void;
+  /** Each profile's result as soon as it is final, so that an interrupted run has printed what it did. */
+  onResult?: (result: UploadResult) => void;
+  /** Aborted (with the signal's name as reason) when the run is interrupted: no further request starts. */
+  signal?: AbortSignal;
+  /** Told the credentials and every token, so that whatever is printed can be cleaned of them. */
+  redactor?: Redactor;
+  /** The run's time for waiting on busy servers (Retry-After), shared by all of them. */
+  waitBudget?: WaitBudget;
+  onWait?: (text: string) => void;
 }
 
 function serverKey(url: string): string {
@@ -82,7 +92,7 @@ interface Group {
 }
 
 /** Credentials for every group, or exit 2 naming the variables — before any request. */
-function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group[] {
+function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv, redactor: Redactor | undefined): Group[] {
   const groups = new Map<string, Group>();
   for (const item of items) {
     const { url, clientIdEnv, clientSecretEnv } = item.jamfPro;
@@ -94,50 +104,71 @@ function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv): Group
     }
     const credentials = credentialsFromEnv(env, item.jamfPro);
     if ("missing" in credentials) {
-      throw new UserError(
-        `no Jamf Pro credentials for ${url} (environment ${item.environment}): set ${credentials.missing} to the API client's ID and secret (Settings > System > API Roles and Clients), or ${USERNAME_ENV} and ${PASSWORD_ENV} for a user account`,
-      );
+      throw new UserError(`no Jamf Pro credentials for ${url} (environment ${item.environment}): ${credentials.missing}`);
     }
+    for (const secret of secretsOf(credentials)) redactor?.add(secret);
     groups.set(key, { url, credentials, items: [item] });
   }
   return [...groups.values()];
 }
 
+/** How long invalidating the token may take on the way out of an interrupted run: the admin is waiting to get the prompt back. */
+export const INVALIDATE_ON_INTERRUPT_MS = 5000;
+
 export async function runUpload(options: UploadOptions): Promise<UploadResult[]> {
   checkNameClashes(options.items);
   const results: UploadResult[] = [];
-  for (const group of groupItems(options.items, options.env)) {
-    const client = createJamfClient({ url: group.url, credentials: group.credentials, send: options.send, sleep: options.sleep, now: options.now });
+  const report = (result: UploadResult) => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+  for (const group of groupItems(options.items, options.env, options.redactor)) {
+    if (options.signal?.aborted) {
+      for (const item of group.items) report(interrupted(item, String(options.signal.reason), false));
+      continue;
+    }
+    const client = createJamfClient({
+      url: group.url,
+      credentials: group.credentials,
+      send: options.send,
+      sleep: options.sleep,
+      now: options.now,
+      ...(options.signal !== undefined && { signal: options.signal }),
+      ...(options.redactor !== undefined && { redactor: options.redactor }),
+      ...(options.waitBudget !== undefined && { waitBudget: options.waitBudget }),
+      ...(options.onWait !== undefined && { onWait: options.onWait }),
+    });
     try {
-      appendAll(results, await uploadGroup(client, group, options));
+      await uploadGroup(client, group, options, report);
     } finally {
-      await client.invalidate();
+      // Also, and above all, when interrupted: a token left valid is a credential left lying around.
+      await client.invalidate(options.signal?.aborted ? AbortSignal.timeout(INVALIDATE_ON_INTERRUPT_MS) : undefined);
     }
   }
   return results;
 }
 
-async function uploadGroup(client: JamfClient, group: Group, options: UploadOptions): Promise<UploadResult[]> {
+async function uploadGroup(client: JamfClient, group: Group, options: UploadOptions, report: (result: UploadResult) => void): Promise<void> {
   options.onProgress?.(`reading the profiles of ${group.url}`);
   let listed: ListedProfile[];
-  try {
-    listed = await listProfiles(client);
-  } catch (error) {
-    // Without the list nothing can be planned: every profile of this server fails alike.
-    return group.items.map((item) => failed(item, error));
-  }
   let missing: Map<string, JamfError>;
   try {
+    listed = await listProfiles(client);
     missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
   } catch (error) {
-    return group.items.map((item) => failed(item, error));
+    // Without the list nothing can be planned: every profile of this server fails alike.
+    for (const item of group.items) report(failed(item, error, false));
+    return;
   }
-  const results: UploadResult[] = [];
   for (const item of group.items) {
+    if (options.signal?.aborted) {
+      report(interrupted(item, String(options.signal.reason), false));
+      continue;
+    }
     options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
     const category = missing.get(item.jamfPro.category ?? "");
     if (category !== undefined) {
-      results.push(failed(item, category));
+      report(failed(item, category, false));
       continue;
     }
     try {
@@ -154,7 +185,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         overrides: options.overrides,
         nameField: `profile.${item.target}DisplayName`,
       });
-      results.push({
+      report({
         ...base(item),
         action: outcome.action,
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
@@ -164,18 +195,29 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         exitCode: outcome.action === "refused" ? 1 : 0,
       });
     } catch (error) {
-      results.push(failed(item, error));
+      report(failed(item, error, !options.dryRun));
     }
   }
-  return results;
+}
+
+/**
+ * A profile the interrupted run did not finish. `inFlight`: its write may have been sent, and
+ * Jamf Pro may have carried it out without the answer coming back.
+ */
+function interrupted(item: UploadItem, signal: string, inFlight: boolean): UploadResult {
+  const error = inFlight
+    ? `interrupted (${signal}) before Jamf Pro answered — it may have made this change; run upload again to finish (it finds the profile by its name and compares first)`
+    : `not done: interrupted (${signal})`;
+  return { ...base(item), action: "interrupted", changes: [], notes: [], error, exitCode: 3 };
 }
 
 function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
   return { environment: item.environment, target: item.target, name: item.name, server: item.jamfPro.url };
 }
 
-/** A JamfError or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
-function failed(item: UploadItem, error: unknown): UploadResult {
+/** A JamfError, an interruption or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
+function failed(item: UploadItem, error: unknown, writing: boolean): UploadResult {
+  if (error instanceof InterruptedError) return interrupted(item, error.signal, writing);
   if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
   if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
   if (error instanceof StoredProfileError) {

@@ -31,7 +31,7 @@ describe("--help", () => {
   it("shows --timeout's default as a number of seconds, per command", async () => {
     const timeoutOf = async (command: string) => optionsOf((await runCli([command, "--help"], { cwd: dir })).stdout).find((option) => option.startsWith("--timeout"));
     expect(await timeoutOf("probe")).toBe("--timeout <seconds> seconds to wait for each answer (default 15)");
-    expect(await timeoutOf("upload")).toBe("--timeout <seconds> seconds to wait for each answer (default 30)");
+    expect(await timeoutOf("upload")).toBe("--timeout <seconds> seconds to wait for each answer, and for all waits a busy server asks for together (default 30)");
     expect(await timeoutOf("init")).toBe("--timeout <seconds> seconds to wait for each live check's answer (default 15)");
   });
 });

@@ -31,6 +31,25 @@ describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.match(/ created /g)).toHaveLength(2);
     expect(jamf.requests.filter((request) => request.method === "GET" && request.path === "/JSSResource/osxconfigurationprofiles")).toHaveLength(3);
+    // Said on stderr before each wait.
+    expect(run.stderr).toContain(`Jamf Pro at ${new URL(jamf.url).host} asks to wait 1 s (HTTP 503) — waiting, then try 2 of 4`);
+    expect(run.stderr).toContain("waiting, then try 3 of 4");
+  });
+
+  it.for([
+    ["3600", "asks to wait 3600 s (HTTP 503) — longer than upload waits (at most 60 s at a time"],
+    ["Thu, 01 Jan 2099 00:00:00 GMT", "s (until 2099-01-01 00:00:00 UTC) (HTTP 503) — longer than upload waits"],
+    ["40", "asks to wait 40 s (HTTP 503) — longer than upload waits (at most 60 s at a time, 30 s left of --timeout 30 s for all waits of this run): try again later, or raise --timeout"],
+  ])("Retry-After %s: not waited for, exit 3 at once saying what was asked", async ([retryAfter, says], context) => {
+    const { expect } = context;
+    const { jamf, dir, config } = await setUp(context);
+    jamf.faults.push({ kind: "status", method: "GET", path: /^\/JSSResource\/osxconfigurationprofiles$/, status: 503, retryAfter, times: 1 });
+    // The date is read against the command's clock, not the machine's.
+    const run = await upload(dir, config, ["--env", "prod", "--json"], {}, new Date("2026-12-07T12:00:00Z"));
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(says);
+    expect(JSON.parse(run.stdout).map((result: { action: string }) => result.action)).toEqual(["failed", "failed"]);
+    expect(jamf.requests.filter((request) => request.path === "/JSSResource/osxconfigurationprofiles")).toHaveLength(1);
   });
 
   it("a token that runs out during a long Retry-After is renewed before the write", async (context) => {

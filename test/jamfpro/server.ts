@@ -24,12 +24,22 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type Fault =
-  | { kind: "status"; method?: string; path: RegExp; status: number; retryAfter?: string; body?: string; times: number }
+/** A request as a fault's body sees it: with its headers, so a test can play a gateway that echoes them. */
+export type EchoedRequest = RecordedRequest & { headers: IncomingMessage["headers"] };
+
+/** `skip`: matching requests let through before the fault starts (the second create hangs, not the first). */
+export type Fault = (
+  /**
+   * Answers with this status instead of Jamf Pro. A body made from the request plays what Jamf Pro
+   * never sends but a gateway or proxy in front of it may: an error page that echoes the request,
+   * Authorization header and all (the issue 22 trial's hostile servers).
+   */
+  | { kind: "status"; method?: string; path: RegExp; status: number; retryAfter?: string; body?: string | ((request: EchoedRequest) => string); times: number }
   /** Never answers (the client's timeout decides). */
   | { kind: "hang"; method?: string; path: RegExp; times: number }
   /** The request is carried out, then the socket is destroyed before any answer. */
-  | { kind: "drop-after-commit"; method?: string; path: RegExp; times: number };
+  | { kind: "drop-after-commit"; method?: string; path: RegExp; times: number }
+) & { skip?: number };
 
 export interface JamfProDouble {
   url: string;
@@ -62,6 +72,9 @@ function route(world: JamfWorld, request: RecordedRequest, headers: IncomingMess
     return json(200, { token, expires: new Date(expiresAt).toISOString() });
   }
   const privileges = tokenPrivileges(world, headers.authorization, now);
+  // Jamf Pro API "Invalidates current token": 204, and 401 for a token it does not take
+  // (developer.jamf.com/jamf-pro/reference/post_v1-auth-invalidate-token). Documented for user
+  // bearer tokens; that it also ends an API client's OAuth token is not confirmed by a source (UNVERIFIED).
   if (method === "POST" && path === "/api/v1/auth/invalidate-token") {
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
     const issued = token === undefined ? undefined : world.tokens.get(token);
@@ -90,6 +103,10 @@ function route(world: JamfWorld, request: RecordedRequest, headers: IncomingMess
 
 function takeFault(faults: Fault[], request: RecordedRequest): Fault | undefined {
   const fault = faults.find((item) => item.times > 0 && (item.method === undefined || item.method === request.method) && item.path.test(request.path));
+  if (fault?.skip) {
+    fault.skip--;
+    return undefined;
+  }
   if (fault) fault.times--;
   return fault;
 }
@@ -106,7 +123,8 @@ export async function startJamfPro(world: JamfWorld = newWorld()): Promise<JamfP
       const fault = takeFault(faults, request);
       if (fault?.kind === "status") {
         res.writeHead(fault.status, { "content-type": "text/html", ...(fault.retryAfter !== undefined && { "retry-after": fault.retryAfter }) });
-        res.end(fault.body ?? `<html><body><p>${fault.status}</p></body></html>`);
+        const body = typeof fault.body === "function" ? fault.body({ ...request, headers: req.headers }) : fault.body;
+        res.end(body ?? `<html><body><p>${fault.status}</p></body></html>`);
         return;
       }
       if (fault?.kind === "hang") return;

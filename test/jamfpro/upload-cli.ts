@@ -86,8 +86,9 @@ export async function upload(
   config: string,
   args: string[] = [],
   env: Record<string, string | undefined> = {},
+  now?: Date,
 ): Promise<CliRun> {
-  const run = await runCli(["upload", "--config", config, ...args], { cwd: dir, env: { ...CLIENT_ENV, ...env } });
+  const run = await runCli(["upload", "--config", config, ...args], { cwd: dir, env: { ...CLIENT_ENV, ...env }, ...(now !== undefined && { now }) });
   allOutput.push(run.stdout, run.stderr);
   return run;
 }

@@ -1,0 +1,53 @@
+/**
+ * runUpload interrupted in-process (the signal itself is test/e2e/upload-signals.test.ts): an
+ * abort during a Retry-After wait ends the wait at once, reports every profile as not done, sends
+ * nothing more but the token's invalidation.
+ */
+import { expect, it } from "vitest";
+import { sleepUnlessAborted } from "../../src/commands/upload.js";
+import { runUpload } from "../../src/jamfpro/run-upload.js";
+import { sendHttp } from "../../src/net/http.js";
+import { loadAndRender } from "../../src/pipeline/load-and-render.js";
+import type { JamfProDouble } from "../jamfpro/server.js";
+import { CLIENT_ENV, useUploadWorld } from "../jamfpro/upload-cli.js";
+
+let jamf: JamfProDouble;
+let dir: string;
+let config: string;
+useUploadWorld("jcprofile-upload-interrupt-", (world) => ({ jamf, dir, config } = world));
+
+it("an interrupt during a wait Jamf Pro asked for: the wait ends, nothing more is sent, the token is invalidated", async () => {
+  const { environments, profiles } = loadAndRender({ cwd: dir, config, envs: ["prod"] });
+  const jamfPro = environments.find((environment) => environment.name === "prod")!.jamfPro!;
+  const items = profiles.map((profile) => ({ environment: "prod", target: profile.name, name: profile.displayName, text: profile.text, jamfPro }));
+  jamf.faults.push({ kind: "status", method: "GET", path: /^\/JSSResource\/osxconfigurationprofiles$/, status: 503, retryAfter: "50", times: 1 });
+  const stop = new AbortController();
+  const said: string[] = [];
+  const reported: string[] = [];
+  const results = await runUpload({
+    items,
+    env: CLIENT_ENV,
+    dryRun: false,
+    overrides: { takeOver: [], allowRemoval: [] },
+    send: (request, signal) => sendHttp(request, { fetch: (url, init) => fetch(url, init), viaProxy: false, timeoutSeconds: 10, ...(signal !== undefined && { signal }) }),
+    sleep: sleepUnlessAborted,
+    now: () => Date.now(),
+    signal: stop.signal,
+    waitBudget: { leftMs: 60_000, words: "--timeout 60 s" },
+    onWait: (text) => {
+      said.push(text);
+      // Once the wait has begun: the signal ends a wait already under way.
+      setImmediate(() => stop.abort("SIGINT"));
+    },
+    onResult: (result) => reported.push(`${result.target} ${result.action}`),
+  });
+  expect(said).toEqual([`Jamf Pro at ${new URL(jamf.url).host} asks to wait 50 s (HTTP 503) — waiting, then try 2 of 4`]);
+  expect(reported).toEqual(["login interrupted", "menubar interrupted"]);
+  expect(results.map((result) => result.error)).toEqual(["not done: interrupted (SIGINT)", "not done: interrupted (SIGINT)"]);
+  expect(jamf.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+    "POST /api/v1/oauth/token",
+    "GET /JSSResource/osxconfigurationprofiles",
+    "POST /api/v1/auth/invalidate-token",
+  ]);
+  expect([...jamf.world.tokens.values()].every((token) => token.invalidated)).toBe(true);
+});
