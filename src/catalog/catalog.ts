@@ -10,12 +10,6 @@ const catalogs: Readonly<Record<Domain, KeyMap>> = {
   "com.jamf.connect": menubarKeys,
 };
 
-/** Where each domain names its identity provider. */
-export const PROVIDER_PATH: Readonly<Record<Domain, readonly string[]>> = {
-  "com.jamf.connect.login": ["OIDCProvider"],
-  "com.jamf.connect": ["IdPSettings", "Provider"],
-};
-
 /** The top-level keys of a domain, with their specs. */
 export function catalogKeys(domain: Domain): KeyMap {
   return catalogs[domain];

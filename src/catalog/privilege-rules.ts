@@ -1,3 +1,4 @@
+import { ENTRA_KEYS, ENTRA_PROVIDERS, valueAtPath } from "./entra-keys.js";
 import { FIDO2_PROVIDERS } from "./privilege-keys.js";
 import type { Problem } from "./types.js";
 
@@ -11,7 +12,6 @@ import type { Problem } from "./types.js";
 type Prefs = Readonly<Record<string, unknown>>;
 
 const DICT = "TemporaryUserPermissions";
-const ENTRA = ["Azure", "EntraID"];
 /** Spellings that name the same provider, for comparing a role's Provider with IdPSettings'. */
 const SAME_PROVIDER: Readonly<Record<string, string>> = {
   Azure: "Entra ID",
@@ -23,7 +23,7 @@ const SAME_PROVIDER: Readonly<Record<string, string>> = {
 export function checkPrivilegeElevation(prefs: Prefs, environmentProvider?: string): Problem[] {
   const permissions = prefs[DICT];
   if (!isDict(permissions)) return [];
-  const idpProvider = stringAt(prefs, ["IdPSettings", "Provider"]) ?? environmentProvider;
+  const idpProvider = stringAt(prefs, ENTRA_KEYS["com.jamf.connect"].provider) ?? environmentProvider;
   const roles = Array.isArray(permissions.UserPromotionRole) ? permissions.UserPromotionRole : [];
   const provider = idpProvider ?? firstRoleProvider(roles);
   return [
@@ -102,7 +102,7 @@ function roleProblems(role: unknown, index: number, idpProvider: string | undefi
     );
   }
   const provider = typeof role.Provider === "string" ? role.Provider : idpProvider;
-  if (provider !== undefined && ENTRA.includes(provider) && typeof role.OIDCAdminAttribute === "string" && role.OIDCAdminAttribute !== "roles") {
+  if (provider !== undefined && ENTRA_PROVIDERS.includes(provider) && typeof role.OIDCAdminAttribute === "string" && role.OIDCAdminAttribute !== "roles") {
     problems.push(
       warning(
         [...path, "OIDCAdminAttribute"],
@@ -124,8 +124,7 @@ function sameProvider(a: string, b: string): boolean {
 }
 
 function stringAt(prefs: Prefs, path: readonly string[]): string | undefined {
-  let value: unknown = prefs;
-  for (const step of path) value = isDict(value) && Object.hasOwn(value, step) ? value[step] : undefined;
+  const value = valueAtPath(prefs, path);
   return typeof value === "string" ? value : undefined;
 }
 

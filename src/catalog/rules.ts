@@ -1,4 +1,5 @@
-import { catalogKeys, PROVIDER_PATH } from "./catalog.js";
+import { catalogKeys } from "./catalog.js";
+import { ENTRA_KEYS, ENTRA_PROVIDERS, valueAtPath as valueAt } from "./entra-keys.js";
 import { checkPrivilegeElevation } from "./privilege-rules.js";
 import type { Problem, Domain, KeyMap } from "./types.js";
 
@@ -28,7 +29,6 @@ interface Rule {
 
 const LOGIN: Domain = "com.jamf.connect.login";
 const MENUBAR: Domain = "com.jamf.connect";
-const ENTRA = ["Azure", "EntraID"];
 /** Providers whose passthrough page requires OIDCNewPassword false or absent. */
 const PASSTHROUGH_SYNCED = ["Azure", "EntraID", "OneLogin", "PingFederate"];
 const NEEDS_DISCOVERY = ["Custom", "PingFederate"];
@@ -148,7 +148,7 @@ const rules: readonly Rule[] = [
     severity: "warning",
     find: when(
       (p) =>
-        isOneOf(p.OIDCProvider, ENTRA) && typeof p.OIDCAdminAttribute === "string" && p.OIDCAdminAttribute !== "roles",
+        isOneOf(p.OIDCProvider, ENTRA_PROVIDERS) && typeof p.OIDCAdminAttribute === "string" && p.OIDCAdminAttribute !== "roles",
       ["OIDCAdminAttribute"],
       (p) =>
         `OIDCAdminAttribute is "${String(p.OIDCAdminAttribute)}" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles`,
@@ -156,8 +156,8 @@ const rules: readonly Rule[] = [
   },
   { code: "provider-only-key", domain: LOGIN, severity: "warning", find: (p) => findProviderOnlyKeys(LOGIN, p) },
   { code: "provider-only-key", domain: MENUBAR, severity: "warning", find: (p) => findProviderOnlyKeys(MENUBAR, p) },
-  { code: "bad-success-code", domain: LOGIN, severity: "error", find: (p) => findBadSuccessCodes(p, ["ROPGSuccessCodes"]) },
-  { code: "bad-success-code", domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ["IdPSettings", "SuccessCodes"]) },
+  { code: "bad-success-code", domain: LOGIN, severity: "error", find: (p) => findBadSuccessCodes(p, ENTRA_KEYS[LOGIN].successCodes) },
+  { code: "bad-success-code", domain: MENUBAR, severity: "error", find: (p) => findBadSuccessCodes(p, ENTRA_KEYS[MENUBAR].successCodes) },
 ];
 
 export interface RuleOptions {
@@ -181,10 +181,10 @@ export function checkRules(domain: Domain, prefs: Prefs, options: RuleOptions = 
  * profile: ignored, so remove them. Keys that list Entra ID among their providers pass.
  */
 function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
-  const providerPath = PROVIDER_PATH[domain];
+  const providerPath = ENTRA_KEYS[domain].provider;
   const providerKey = providerPath.join(".");
   const provider = valueAt(prefs, providerPath);
-  if (!isOneOf(provider, ENTRA)) return [];
+  if (!isOneOf(provider, ENTRA_PROVIDERS)) return [];
   const findings: Finding[] = [];
   const visit = (keys: KeyMap, path: readonly string[]): void => {
     for (const [name, spec] of Object.entries(keys)) {
@@ -217,15 +217,6 @@ function findBadSuccessCodes(prefs: Prefs, path: readonly string[]): Finding[] {
         : `${key} contains ${JSON.stringify(code)} — write "${digits}" (${SUCCESS_CODE_HINT})`;
     return [{ path: [...path, index], message }];
   });
-}
-
-function valueAt(prefs: Prefs, path: readonly string[]): unknown {
-  let value: unknown = prefs;
-  for (const step of path) {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, step)) return undefined;
-    value = (value as Prefs)[step];
-  }
-  return value;
 }
 
 /** "A, B or C". */

@@ -22,6 +22,7 @@ import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
 import { runAllEnvironments } from "../probe/run-all.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
+import { environmentPayloads } from "../render/profile.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
 import type { Prompter } from "../wizard/prompter.js";
@@ -99,9 +100,12 @@ async function probeAll(flags: ProbeFlags, io: CommandIo, output: Output, timeou
     throw new UserError(`--all cannot go with ${names}: it checks the tenant and apps of every environment in the config and never a password — ` +
       "for one environment or a password use --env NAME [--username UPN] instead of --all");
   }
-  const { environments, warnings } = loadAndRender({ cwd: io.cwd, ...(flags.config !== undefined && { config: flags.config }) });
+  const { environments, profiles, warnings } = loadAndRender({ cwd: io.cwd, ...(flags.config !== undefined && { config: flags.config }) });
   for (const warning of warnings) output.warn(formatProblem(warning));
-  const perEnvironment = environments.map((environment) => ({ name: environment.name, targets: environmentTargets(environment, flags.target ?? "all") }));
+  const perEnvironment = environments.map((environment) => ({
+    name: environment.name,
+    targets: environmentTargets(environment, environmentPayloads(profiles, environment.name), flags.target ?? "all"),
+  }));
   for (const note of perEnvironment.flatMap(({ targets }) => targets.flatMap((target) => target.notes))) output.warn(note);
 
   const network = await fetchForEnvironment(io.env);
@@ -154,7 +158,7 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
 }
 
 function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): ProbeTarget[] {
-  const { config, environments, warnings, source } = loadAndRender({
+  const { config, environments, profiles, warnings, source } = loadAndRender({
     cwd,
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && { envs: [flags.env] }),
@@ -167,7 +171,7 @@ function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): Prob
     );
   }
   for (const warning of warnings) output.warn(formatProblem(warning));
-  return environments.flatMap((environment) => environmentTargets(environment, flags.target ?? "all"));
+  return environments.flatMap((environment) => environmentTargets(environment, environmentPayloads(profiles, environment.name), flags.target ?? "all"));
 }
 
 function checkUsername(value: string): string {

@@ -4,9 +4,10 @@
  * tenant — and when the update keeps every preference domain it holds. A profile may carry one
  * domain or both. Pure: the two parsed profiles in, what stands in the way out.
  */
+import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
 import { PROFILE_KINDS, type Domain } from "../profile/domains.js";
-import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
-import { isDict, unwrapProfile } from "../profile/unwrap.js";
+import type { PlistDict } from "../profile/plist-xml.js";
+import { unwrapProfile } from "../profile/unwrap.js";
 
 export interface Ownership {
   /** Why the stored profile is someone else's, in an admin's words; empty when it is ours. */
@@ -36,7 +37,7 @@ export function judgeOwnership(stored: PlistDict, ours: PlistDict): Ownership {
   for (const [domain, tenant] of tenants(mine.payloads)) {
     const other = theirTenants.get(domain);
     if (other !== undefined && other.toLowerCase() !== tenant.toLowerCase()) {
-      foreign.push(`it is for another tenant (${domain === PROFILE_KINDS.login.domain ? "OIDCTenant" : "IdPSettings.TenantID"} "${other}" there, "${tenant}" here)`);
+      foreign.push(`it is for another tenant (${ENTRA_KEYS[domain].tenant.join(".")} "${other}" there, "${tenant}" here)`);
       break;
     }
   }
@@ -47,8 +48,7 @@ export function judgeOwnership(stored: PlistDict, ours: PlistDict): Ownership {
 function tenants(payloads: readonly { domain: Domain; preferences: PlistDict }[]): Map<Domain, string> {
   const found = new Map<Domain, string>();
   for (const { domain, preferences } of payloads) {
-    const idp: PlistValue | undefined = preferences["IdPSettings"];
-    const tenant = domain === PROFILE_KINDS.login.domain ? preferences["OIDCTenant"] : isDict(idp) ? idp["TenantID"] : undefined;
+    const tenant = valueAtPath(preferences, ENTRA_KEYS[domain].tenant);
     if (typeof tenant === "string" && tenant.trim() !== "") found.set(domain, tenant.trim());
   }
   return found;

@@ -1,7 +1,8 @@
 import { lookupKey } from "../catalog/catalog.js";
+import { clientIdPaths, ENTRA_KEYS, ENTRA_PROVIDERS, scopePaths, valueAtPath } from "../catalog/entra-keys.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import type { Domain } from "../profile/domains.js";
-import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
 import { findSecrets, isSecretValue } from "../secrets.js";
 import { showValue } from "../values.js";
@@ -14,7 +15,6 @@ import { appendAll } from "../append.js";
  * every user can read, and keys known only from Jamf Connect 1.x.
  */
 
-const ENTRA = ["Azure", "EntraID"];
 export const CLIENT_ID_FIX = "use the Application (client) ID from the app registration's Overview page";
 
 /** A tenant ID where a client ID belongs; shared with init, which refuses it before any request. */
@@ -22,34 +22,12 @@ export function tenantAsClientIdMessage(id: string, tenantKey: string): string {
   return `${JSON.stringify(id)} is the tenant ID (as in ${tenantKey}), not an app's client ID`;
 }
 
-interface DomainKeys {
-  readonly provider: readonly string[];
-  readonly tenant: readonly string[];
-  readonly clientIds: readonly (readonly string[])[];
-  readonly scopes: readonly (readonly string[])[];
-}
-
-const KEYS: Readonly<Record<Domain, DomainKeys>> = {
-  "com.jamf.connect.login": {
-    provider: ["OIDCProvider"],
-    tenant: ["OIDCTenant"],
-    clientIds: [["OIDCClientID"], ["OIDCROPGID"]],
-    scopes: [["ROPGScopes"], ["OIDCScopes"]],
-  },
-  "com.jamf.connect": {
-    provider: ["IdPSettings", "Provider"],
-    tenant: ["IdPSettings", "TenantID"],
-    clientIds: [["IdPSettings", "ROPGID"]],
-    scopes: [["IdPSettings", "ROPGScopes"]],
-  },
-};
-
 export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
-  const keys = KEYS[domain];
+  const keys = ENTRA_KEYS[domain];
   const issues: Issue[] = [];
-  const provider = valueAt(prefs, keys.provider);
-  const tenant = valueAt(prefs, keys.tenant);
-  if (typeof provider === "string" && ENTRA.includes(provider)) {
+  const provider = valueAtPath(prefs, keys.provider);
+  const tenant = valueAtPath(prefs, keys.tenant);
+  if (typeof provider === "string" && ENTRA_PROVIDERS.includes(provider)) {
     if (tenant === undefined) {
       // Since Jamf Connect 2.13 (Microsoft's change away from the common endpoint) the tenant is required
       // for Entra ID: "required to use ROPG test" (docs.jamf.com/jamf-connect/2.13.0, Integrating_with_Microsoft_Azure_AD).
@@ -61,8 +39,8 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
         fix: "add the Directory (tenant) ID from the Entra admin center's Overview page",
       });
     }
-    for (const path of keys.clientIds) {
-      const id = valueAt(prefs, path);
+    for (const path of clientIdPaths(keys)) {
+      const id = valueAtPath(prefs, path);
       if (typeof id !== "string") continue;
       // A secret pasted as a client ID is reported as a secret below, and never shown.
       if (isSecretValue(id)) continue;
@@ -73,8 +51,8 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
       }
     }
   }
-  for (const path of keys.scopes) {
-    const scopes = valueAt(prefs, path);
+  for (const path of scopePaths(keys)) {
+    const scopes = valueAtPath(prefs, path);
     if (typeof scopes === "string") appendAll(issues, checkScopes(path, scopes));
   }
   for (const path of findSecrets(prefs)) {
@@ -122,10 +100,4 @@ function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]
     }
     return isDict(value) && spec.keys ? findLegacyKeys(domain, value, here) : [];
   });
-}
-
-function valueAt(prefs: PlistDict, path: readonly string[]): PlistValue | undefined {
-  let value: PlistValue | undefined = prefs;
-  for (const step of path) value = isDict(value) && Object.hasOwn(value, step) ? value[step] : undefined;
-  return value;
 }

@@ -2,7 +2,10 @@ import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { resolveEnvironment, type ResolvedEnvironment } from "../config/resolve.js";
 import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
-import { environmentTargets, flagsTarget } from "./targets.js";
+import { PROFILE_KIND_NAMES, PROFILE_KINDS } from "../profile/domains.js";
+import { renderPreferences } from "../render/preferences.js";
+import type { RenderedPayload } from "../render/profile.js";
+import { environmentTargets as targetsOf, flagsTarget, type TargetChoice } from "./targets.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
@@ -20,6 +23,15 @@ function environment(extra: EnvironmentInput = {}): ResolvedEnvironment {
   const { environment: resolved, problems } = resolveEnvironment(config, "prod", { configDir: tmpdir(), licenses: new Map() });
   expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
   return resolved!;
+}
+
+/**
+ * The payloads the environment renders, checks aside: a client secret in settings stops build,
+ * but its note is still proven here.
+ */
+function environmentTargets(env: ResolvedEnvironment, choice: TargetChoice) {
+  const payloads: RenderedPayload[] = PROFILE_KIND_NAMES.map((kind) => ({ part: kind, domain: PROFILE_KINDS[kind].domain, preferences: renderPreferences(env, kind).preferences }));
+  return targetsOf(env, payloads, choice);
 }
 
 const pick = (env: ResolvedEnvironment) => environmentTargets(env, "all").map(({ name, tenant, clientId, scopes, scopeSource, successCodes }) => ({

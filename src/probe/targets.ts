@@ -2,10 +2,11 @@
  * What a probe sends, read from the preference dictionaries the profiles will carry — not from
  * the config fields — so a scope typo in `settings` is probed exactly as the Mac will send it.
  */
-import { isPlainObject } from "../config/merge.js";
+import { ENTRA_KEYS, valueAtPath, type EntraKeys, type KeyPath } from "../catalog/entra-keys.js";
 import { withoutTrailingSlash, type ResolvedEnvironment } from "../config/resolve.js";
-import type { PlistValue } from "../profile/plist-xml.js";
-import { renderPreferences } from "../render/preferences.js";
+import { PROFILE_KINDS } from "../profile/domains.js";
+import type { PlistDict } from "../profile/plist-xml.js";
+import type { RenderedPayload } from "../render/profile.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
 
 /** `login`: the login window (com.jamf.connect.login); `menubar`: Jamf Connect (com.jamf.connect); `flags`: --tenant/--client-id. */
@@ -42,7 +43,7 @@ export interface ProbeTarget {
   expectedCloudInstance?: string;
 }
 
-type Preferences = Readonly<Record<string, PlistValue>>;
+type Preferences = Readonly<PlistDict>;
 
 /**
  * `cloud_instance_name` per cloud, to name a tenant that lives in another cloud. China is left out:
@@ -58,15 +59,25 @@ function cloudInstanceOf(cloud: string | undefined): { expectedCloudInstance?: s
   return instance !== undefined ? { expectedCloudInstance: instance } : {};
 }
 
-const text = (value: PlistValue | undefined): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value : undefined;
+const LOGIN = ENTRA_KEYS[PROFILE_KINDS.login.domain];
+const MENUBAR = ENTRA_KEYS[PROFILE_KINDS.menubar.domain];
 
-const strings = (value: PlistValue | undefined): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+/** The non-blank string at a key path, if any. */
+function text(preferences: Preferences, path: KeyPath): string | undefined {
+  const value = valueAtPath(preferences, path);
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
 
-function scopesFrom(candidates: readonly [key: string, value: PlistValue | undefined][]): { scopes: string[]; source: string } {
-  for (const [key, value] of candidates) {
-    const raw = text(value);
+function strings(preferences: Preferences, path: KeyPath): string[] {
+  const value = valueAtPath(preferences, path);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+const secretIn = (preferences: Preferences, keys: EntraKeys): boolean => keys.clientSecrets.some((path) => text(preferences, path) !== undefined);
+
+function scopesFrom(preferences: Preferences, candidates: readonly [source: string, path: KeyPath][]): { scopes: string[]; source: string } {
+  for (const [key, path] of candidates) {
+    const raw = text(preferences, path);
     if (raw !== undefined) return { scopes: splitScopes(raw), source: key };
   }
   return { scopes: [...DEFAULT_ROPG_SCOPES], source: "default (openid profile email)" };
@@ -77,49 +88,43 @@ const SECRET_NOTE =
 
 /** The login window's ROPG request, from com.jamf.connect.login. */
 function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
-  const { scopes, source } = scopesFrom([
-    ["ROPGScopes", preferences["ROPGScopes"]],
+  const { scopes, source } = scopesFrom(preferences, [
+    [keyName(LOGIN.ropgScopes), LOGIN.ropgScopes],
     // Jamf Connect 2.14+ reuses OIDCScopes for the ROPG check when ROPGScopes is absent
     // (reference: jamf-connect-keys.md; the catalogue's OIDCScopes entry says the same).
-    ["OIDCScopes (used for ROPG when ROPGScopes is absent, Jamf Connect 2.14+)", preferences["OIDCScopes"]],
+    [`${keyName(LOGIN.signInScopes)} (used for ROPG when ${keyName(LOGIN.ropgScopes)} is absent, Jamf Connect 2.14+)`, LOGIN.signInScopes],
   ]);
-  const secret = text(preferences["ROPGClientSecret"]) ?? text(preferences["OIDCClientSecret"]);
   return {
     name: "login",
     role: "OIDCROPGID",
     checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
-    // ROPGTenant is the Hybrid ID key "Tenant ID used for password verification"; that it wins
-    // over OIDCTenant for Entra ROPG is UNVERIFIED, but it is the more specific key.
-    tenant: text(preferences["ROPGTenant"]) ?? text(preferences["OIDCTenant"]) ?? environment.tenant,
-    clientId: text(preferences["OIDCROPGID"]) ?? text(preferences["OIDCClientID"]) ?? environment.login.ropgClientId,
+    tenant: text(preferences, LOGIN.ropgTenant) ?? text(preferences, LOGIN.tenant) ?? environment.tenant,
+    clientId: text(preferences, LOGIN.ropgClientId) ?? text(preferences, LOGIN.signInClientId) ?? environment.login.ropgClientId,
     scopes,
     scopeSource: source,
-    successCodes: strings(preferences["ROPGSuccessCodes"]),
-    notes: secret !== undefined ? [`the login window ${SECRET_NOTE}`] : [],
+    successCodes: strings(preferences, LOGIN.successCodes),
+    notes: secretIn(preferences, LOGIN) ? [`the login window ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
 
 /** The menu bar app's ROPG request, from IdPSettings in com.jamf.connect. */
 function menubarTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
-  const idp = preferences["IdPSettings"];
-  const settings: Preferences = isPlainObject(idp) ? (idp as Preferences) : {};
-  // UNVERIFIED: no source confirms that the menu bar reads its ROPG scopes from IdPSettings.ROPGScopes.
-  const { scopes, source } = scopesFrom([["IdPSettings.ROPGScopes (key name UNVERIFIED)", settings["ROPGScopes"]]]);
+  const { scopes, source } = scopesFrom(preferences, [[`${keyName(MENUBAR.ropgScopes)} (key name UNVERIFIED)`, MENUBAR.ropgScopes]]);
   return {
     name: "menubar",
     role: "ROPGID",
     checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
-    tenant: text(settings["TenantID"]) ?? environment.tenant,
-    clientId: text(settings["ROPGID"]) ?? environment.menubar.ropgClientId,
+    tenant: text(preferences, MENUBAR.tenant) ?? environment.tenant,
+    clientId: text(preferences, MENUBAR.ropgClientId) ?? environment.menubar.ropgClientId,
     scopes,
     scopeSource: source,
-    successCodes: strings(settings["SuccessCodes"]),
-    notes: text(settings["ClientSecret"]) !== undefined ? [`the menu bar ${SECRET_NOTE}`] : [],
+    successCodes: strings(preferences, MENUBAR.successCodes),
+    notes: secretIn(preferences, MENUBAR) ? [`the menu bar ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
@@ -127,15 +132,16 @@ function menubarTarget(environment: ResolvedEnvironment, preferences: Preference
 export type TargetChoice = "login" | "menubar" | "all";
 
 /**
- * The ROPG requests of one environment's profiles. The environment must have rendered without
- * errors (renderAll checks that first), so the preference dictionaries are the built ones.
+ * The ROPG requests of one environment's profiles, read from the payloads it rendered (without
+ * errors: loadAndRender checks that first), so they are the preference dictionaries build writes.
  */
-export function environmentTargets(environment: ResolvedEnvironment, choice: TargetChoice): ProbeTarget[] {
+export function environmentTargets(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[], choice: TargetChoice): ProbeTarget[] {
+  const preferencesOf = (part: "login" | "menubar"): Preferences => payloads.find((payload) => payload.part === part)?.preferences ?? {};
   const targets: ProbeTarget[] = [];
-  const loginPreferences = choice !== "menubar" ? renderPreferences(environment, "login").preferences : undefined;
+  const loginPreferences = choice !== "menubar" ? preferencesOf("login") : undefined;
   const login = loginPreferences !== undefined ? loginTarget(environment, loginPreferences) : undefined;
   if (login !== undefined) targets.push(login);
-  if (choice !== "login") targets.push(menubarTarget(environment, renderPreferences(environment, "menubar").preferences));
+  if (choice !== "login") targets.push(menubarTarget(environment, preferencesOf("menubar")));
   // Last, so its request can share the menu bar's when both name the same app.
   const signIn = login !== undefined ? signInTarget(login, environment, loginPreferences!) : undefined;
   if (signIn !== undefined) targets.push(signIn);
@@ -148,13 +154,13 @@ export function environmentTargets(environment: ResolvedEnvironment, choice: Tar
  * default scopes: the app check proves the tenant and the client ID, not the sign-in's scopes.
  */
 function signInTarget(login: ProbeTarget, environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget | undefined {
-  const clientId = text(preferences["OIDCClientID"]) ?? environment.login.clientId;
+  const clientId = text(preferences, LOGIN.signInClientId) ?? environment.login.clientId;
   if (clientId.toLowerCase() === login.clientId.toLowerCase()) return undefined;
   return {
     ...login,
     role: "OIDCClientID",
     checksPassword: false,
-    tenant: text(preferences["OIDCTenant"]) ?? environment.tenant,
+    tenant: text(preferences, LOGIN.tenant) ?? environment.tenant,
     clientId,
     scopes: [...DEFAULT_ROPG_SCOPES],
     scopeSource: "default (openid profile email)",
@@ -187,6 +193,11 @@ export function flagsTarget(input: FlagTargetInput): ProbeTarget {
     notes: [],
     ...cloudInstanceOf(HOST_CLOUDS[hostOf(authorityHost)]),
   };
+}
+
+/** `ROPGScopes`, `IdPSettings.ROPGScopes`: a key as the report names it. */
+function keyName(path: KeyPath): string {
+  return path.join(".");
 }
 
 function hostOf(url: string): string {

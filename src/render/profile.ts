@@ -29,6 +29,11 @@ export interface RenderedProfile {
   text: string;
 }
 
+/** Every payload one environment's profiles carry, in profile order. */
+export function environmentPayloads(profiles: readonly RenderedProfile[], environment: string): RenderedPayload[] {
+  return profiles.filter((profile) => profile.environment === environment).flatMap((profile) => profile.payloads);
+}
+
 function profileIdentifier(environment: ResolvedEnvironment, name: ProfileName): string {
   return `${environment.identifier}.${environment.name}.${name}`;
 }

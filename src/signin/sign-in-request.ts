@@ -5,7 +5,9 @@
  * PKCE with Entra is an inference from Jamf's own app definitions (reference facts §4).
  */
 import { createHash, randomBytes } from "node:crypto";
+import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
+import { PROFILE_KINDS } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { renderPreferences } from "../render/preferences.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
@@ -43,19 +45,20 @@ export interface SignInRequest {
   nonce: string;
 }
 
-const text = (value: PlistValue | undefined): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const strings = (value: PlistValue | undefined): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
 export function loginSettings(environment: ResolvedEnvironment): LoginSettings {
   const preferences = renderPreferences(environment, "login").preferences;
-  const scopes = text(preferences["OIDCScopes"]);
+  const keys = ENTRA_KEYS[PROFILE_KINDS.login.domain];
+  const scopes = text(valueAtPath(preferences, keys.signInScopes));
   const adminAttribute = text(preferences["OIDCAdminAttribute"]);
   const shortNameClaim = text(preferences["OIDCShortName"]);
   return {
     environment: environment.name,
     authorityHost: environment.authorityHost,
-    tenant: text(preferences["OIDCTenant"]) ?? environment.tenant,
-    clientId: text(preferences["OIDCClientID"]) ?? environment.login.clientId,
+    tenant: text(valueAtPath(preferences, keys.tenant)) ?? environment.tenant,
+    clientId: text(valueAtPath(preferences, keys.signInClientId)) ?? environment.login.clientId,
     redirectUri: text(preferences["OIDCRedirectURI"]) ?? DEFAULT_REDIRECT_URI,
     scopes: scopes !== undefined ? splitScopes(scopes) : [...DEFAULT_ROPG_SCOPES],
     adminValues: strings(preferences["OIDCAdmin"]),
