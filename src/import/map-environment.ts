@@ -38,7 +38,7 @@ export interface GivenTenant {
 }
 
 /**
- * The inverse of rendering (templates/ + src/render/preferences.ts templateValues + resolve.ts):
+ * The inverse of rendering (templates/ + src/render/fields.ts + resolve.ts):
  * owned keys back to their fields, every other key to `settings` unchanged. A field that rendering
  * would fill with the same value by default is left out, so the config stays as short as one
  * written by hand.

@@ -1,61 +1,26 @@
 import { isPlainObject } from "../config/merge.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { fillTemplate, loadTemplate } from "../render/template.js";
+import { templateMap, type TemplateField } from "../render/fields.js";
 import { samePlist } from "./compare.js";
 
 /**
- * The preference keys jcprofile owns (writes from a config field), read from the same templates
- * that rendering fills, so the inverse cannot drift from the forward mapping: a new placeholder in
- * templates/ that import does not know makes fillTemplate throw here, and the import tests fail.
+ * Import's half of the field ↔ key mapping (render/fields.ts): a source's keys split into those a
+ * config field owns and the rest, which go to `settings`.
  */
-const TEMPLATE_FIELDS = [
-  "tenant",
-  "login.clientId",
-  "login.ropgClientId",
-  "login.redirectUri",
-  "login.adminRoles",
-  "login.adminAttribute",
-  "menubar.ropgClientId",
-  "conditionalAccess.oidcScopes",
-  "conditionalAccess.loginRopgScopes",
-  "conditionalAccess.menubarRopgScopes",
-  "license",
-] as const;
 
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
-
-interface TemplateKeys {
-  owned: ReadonlyMap<string, TemplateField>;
-  /** The template filled with a marker: a value that is not the marker is a fixed default. */
-  filled: Readonly<Record<string, PlistValue>>;
-}
-
-const MARKER = "\u0000placeholder";
-const cache = new Map<ProfileKind, TemplateKeys>();
-
-function templateKeys(kind: ProfileKind): TemplateKeys {
-  let keys = cache.get(kind);
-  if (keys === undefined) {
-    // Every field present, so every owned key shows up in the filled template.
-    const values = Object.fromEntries(TEMPLATE_FIELDS.map((field) => [field, MARKER])) as Record<string, PlistValue>;
-    const filled = fillTemplate(loadTemplate(PROFILE_KINDS[kind].domain), values);
-    keys = { owned: filled.owned as Map<string, TemplateField>, filled: filled.preferences };
-    cache.set(kind, keys);
-  }
-  return keys;
-}
+export type { TemplateField } from "../render/fields.js";
 
 /** Key path ("IdPSettings.ROPGID") → the config field that fills it, for one profile kind. */
 export function ownedKeys(kind: ProfileKind): ReadonlyMap<string, TemplateField> {
-  return templateKeys(kind).owned;
+  return templateMap(PROFILE_KINDS[kind].domain).owned;
 }
 
 /** The fixed default the template writes at `path` (OIDCNewPassword → false), if any. */
 function fixedDefault(kind: ProfileKind, path: readonly string[]): PlistValue | undefined {
-  let node: PlistValue | undefined = templateKeys(kind).filled;
+  let node: PlistValue | undefined = templateMap(PROFILE_KINDS[kind].domain).defaults;
   for (const key of path) node = isPlainObject(node) ? (node as Record<string, PlistValue>)[key] : undefined;
-  return node === MARKER ? undefined : node;
+  return node;
 }
 
 export interface SplitPreferences {

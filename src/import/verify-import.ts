@@ -10,8 +10,7 @@ import type { Problem } from "../problem.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import { PAYLOAD_PARTS, partPreferences, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { templateValues } from "../render/preferences.js";
-import { fillTemplate, loadTemplate } from "../render/template.js";
+import { fillFromFields } from "../render/fields.js";
 import { comparePreferences, type PreferenceComparison } from "./compare.js";
 import type { ImportSource } from "./map-environment.js";
 
@@ -56,7 +55,7 @@ function renderUnchecked(text: string, source: ConfigSource, env: string, readLi
   const { environment } = resolveEnvironment(config, env, { configDir, licenses });
   const sections: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
   for (const kind of Object.keys(PROFILE_KINDS) as ProfileKind[]) {
-    const filled = fillTemplate(loadTemplate(PROFILE_KINDS[kind].domain), templateValues(environment)).preferences;
+    const filled = fillFromFields(environment, PROFILE_KINDS[kind].domain).preferences;
     sections[kind] = deepMerge(filled, environment[kind].settings as Record<string, PlistValue>);
   }
   const apart = environment.profile.privilegeElevation === "separate";

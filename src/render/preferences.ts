@@ -5,29 +5,10 @@ import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { checkRenderedPreferences } from "./profile-rules.js";
-import { fillTemplate, loadTemplate } from "./template.js";
+import { fillFromFields } from "./fields.js";
 import { appendAll } from "../append.js";
 
 export { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
-
-/** What the placeholders of templates/*.json are filled with. */
-export function templateValues(environment: ResolvedEnvironment): Record<string, PlistValue | undefined> {
-  const { login, menubar, conditionalAccess: ca } = environment;
-  return {
-    tenant: environment.tenant,
-    "login.clientId": login.clientId,
-    "login.ropgClientId": login.ropgClientId,
-    "login.redirectUri": login.redirectUri,
-    "login.adminRoles": login.adminRoles.length > 0 ? login.adminRoles : undefined,
-    // Entra puts app roles in the `roles` claim; Jamf's default attribute is `groups`.
-    "login.adminAttribute": login.adminRoles.length > 0 ? "roles" : undefined,
-    "menubar.ropgClientId": menubar.ropgClientId,
-    "conditionalAccess.oidcScopes": ca.oidcScopes,
-    "conditionalAccess.loginRopgScopes": ca.loginRopgScopes,
-    "conditionalAccess.menubarRopgScopes": ca.menubarRopgScopes,
-    license: environment.license?.bytes,
-  };
-}
 
 export interface RenderOptions {
   /** The command's clock, for a license's expiry (not checked without it). */
@@ -52,7 +33,7 @@ export function renderPreferences(
   const problems: Problem[] = [];
   const at = (issue: Problem): Problem => ({ ...issue, path: [...settingsPath, ...issue.path] });
 
-  const { preferences: filled, owned } = fillTemplate(loadTemplate(domain), templateValues(environment));
+  const { preferences: filled, owned } = fillFromFields(environment, domain);
   const ownedPaths = new Set<string>();
   for (const [path, field] of ownedKeysIn(settings, owned)) {
     ownedPaths.add(path);
