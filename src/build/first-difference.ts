@@ -1,12 +1,13 @@
 import { compareKeyPaths } from "../profile/diff.js";
 import { PlistReadError, readPlist } from "../profile/plist-read.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 
 /**
  * Why a profile on disk is not what build would write, for `build --check`'s `differs:` line:
  * the first key path (in sorted order) whose value differs, so the admin sees at once whether
  * someone edited a setting by hand or the config changed since the last build.
  */
-export function describeFirstDifference(onDisk: Uint8Array, built: string): string {
+export function describeFirstDifference(onDisk: Uint8Array, built: PlistDict): string {
   let current;
   try {
     current = readPlist(onDisk).value;
@@ -14,6 +15,6 @@ export function describeFirstDifference(onDisk: Uint8Array, built: string): stri
     if (!(error instanceof PlistReadError)) throw error;
     return `not a readable profile: it ${error.message}`;
   }
-  const [first] = compareKeyPaths(current, readPlist(Buffer.from(built, "utf8")).value);
+  const [first] = compareKeyPaths(current, built);
   return first === undefined ? "same settings, other formatting" : `first difference: ${first.path}`;
 }

@@ -8,6 +8,7 @@ import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
 import { displayPath } from "../pipeline/config-file.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 import { appendAll } from "../append.js";
 
 /**
@@ -37,6 +38,12 @@ export interface WriteOutcome {
   tookOverLockFrom: number | undefined;
 }
 
+/** A profile to write, with the dictionary its text was made from (for --check's first difference). */
+export interface ProfileFile extends FileToWrite {
+  text: string;
+  dictionary: PlistDict;
+}
+
 export async function writeOutput(files: readonly FileToWrite[], context: OutputContext, prune: boolean): Promise<WriteOutcome> {
   const shown = (path: string) => displayPath(context.cwd, path);
   let pruned = { removed: [] as string[], kept: [] as string[] };
@@ -59,7 +66,7 @@ function pruneSafely(files: readonly FileToWrite[], context: OutputContext): { r
 }
 
 /** --check: one line per profile that is missing, differs or is stale, and per leftover, each with its fix. */
-export async function checkOutput(files: readonly FileToWrite[], context: OutputContext): Promise<string[]> {
+export async function checkOutput(files: readonly ProfileFile[], context: OutputContext): Promise<string[]> {
   // Only --check needs the plist reader and key-path diff behind this, so a plain build does not load them.
   const { describeFirstDifference } = await import("./first-difference.js");
   const lines: string[] = [];
@@ -67,7 +74,7 @@ export async function checkOutput(files: readonly FileToWrite[], context: Output
     const current = readIfExists(file);
     if (current === undefined) lines.push(`missing: ${file.displayPath}`);
     else if (current === FOLDER) lines.push(`differs: ${file.displayPath} (a folder stands where the profile goes)`);
-    else if (!current.equals(Buffer.from(file.text ?? "", "utf8"))) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.text ?? "")})`);
+    else if (!current.equals(Buffer.from(file.text, "utf8"))) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.dictionary)})`);
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {

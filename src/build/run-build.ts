@@ -47,7 +47,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = outputFolder(options.cwd, options.out, source);
   const files = profiles.map((profile) => {
     const path = join(outDir, profile.relativePath);
-    return { path, displayPath: displayPath(options.cwd, path), text: profile.text };
+    return { path, displayPath: displayPath(options.cwd, path), text: profile.text, dictionary: profile.dictionary };
   });
   const context = { outDir, cwd: options.cwd, allEnvironments: !selected, ...(options.ops !== undefined && { ops: options.ops }) };
   const shown = files.map((file) => file.displayPath);

@@ -130,7 +130,7 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
   for (const environment of environments) {
     if (environment.jamfPro === undefined) continue;
     for (const profile of profiles.filter((rendered) => rendered.environment === environment.name)) {
-      const findings = findWireProblems(profile.text);
+      const findings = findWireProblems(profile.dictionary);
       appendAll(verbatim, findings.verbatim.map((value) => `${environment.name}: ${value}`));
       for (const path of findings.trimmed) {
         output.warn(`${environment.name}: ${path} starts or ends with spaces — Jamf Pro trims them when it stores the profile, so Macs get the value without them; remove them from the config`);
@@ -141,6 +141,7 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadIte
         name: profile.displayName,
         ...(environment.profile.description !== undefined && { description: environment.profile.description }),
         text: profile.text,
+        dictionary: profile.dictionary,
         jamfPro: environment.jamfPro,
       });
     }

@@ -4,6 +4,7 @@
  * token invalidated at the end. One profile failing never stops the others.
  */
 import type { ProfileName } from "../profile/layout.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
@@ -24,6 +25,8 @@ export interface UploadItem {
   name: string;
   description?: string;
   text: string;
+  /** The same profile as a dictionary (RenderedProfile.dictionary). */
+  dictionary: PlistDict;
   jamfPro: ResolvedJamfPro;
 }
 
@@ -181,6 +184,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
           redeployOnUpdate: item.jamfPro.redeployOnUpdate,
         },
         text: item.text,
+        dictionary: item.dictionary,
         dryRun: options.dryRun,
         overrides: options.overrides,
         nameField: `profile.${item.target}DisplayName`,

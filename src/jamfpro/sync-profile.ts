@@ -2,7 +2,7 @@
  * One profile against one server's list: create it, update it in place with the server's
  * identifiers, or leave it alone. With dryRun nothing is written.
  */
-import { serializePlist, type PlistValue } from "../profile/plist-xml.js";
+import { serializePlist, type PlistDict, type PlistValue } from "../profile/plist-xml.js";
 import { createBody, parseCreatedId, parseProfileList, parseStoredProfile, updateBody, type GeneralFields, type ListedProfile } from "./classic-body.js";
 import type { JamfClient } from "./client.js";
 import { JamfError } from "./errors.js";
@@ -30,8 +30,9 @@ export interface Overrides {
 
 export interface SyncInput {
   general: Omit<GeneralFields, "payloads">;
-  /** The unsigned profile as build renders it. */
+  /** The unsigned profile as build renders it: its text, sent on create, and its dictionary, compared. */
   text: string;
+  dictionary: PlistDict;
   dryRun: boolean;
   overrides: Overrides;
   /** The config field that names this profile, for the way out of a refusal: `profile.loginDisplayName`. */
@@ -58,7 +59,7 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
-  const rendered = readProfilePlist(input.text);
+  const rendered = input.dictionary;
   const ours = carryIdentifiers(rendered, storedPlist);
   const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
     change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },

@@ -1,6 +1,6 @@
 /**
  * What Jamf Pro would change in a rendered profile before any Mac gets it, found before upload
- * sends anything. Pure: the rendered plist text in, problems out.
+ * sends anything. Pure: the rendered profile dictionary in, problems out.
  *
  * - Payloads of other types than com.apple.ManagedClient.preferences (`payloadStyle: "domain"`) are
  *   stored verbatim: a string keeps the extra entity layer the Classic API needs on the wire, so a
@@ -15,7 +15,6 @@
 import { MCX_PAYLOAD_TYPE } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
-import { readProfilePlist } from "./stored-profile.js";
 
 export interface WireFindings {
   /** Values Jamf Pro would deliver differently in a verbatim payload: `<domain>.<key>` and what happens. */
@@ -30,9 +29,8 @@ const VERBATIM_DAMAGE: [RegExp, string][] = [
   [/[\n\t]/, "line breaks and tabs are deleted"],
 ];
 
-export function findWireProblems(text: string): WireFindings {
+export function findWireProblems(profile: PlistDict): WireFindings {
   const findings: WireFindings = { verbatim: [], trimmed: [] };
-  const profile = readProfilePlist(text);
   const content = profile["PayloadContent"];
   for (const [key, value] of Object.entries(profile)) {
     if (key !== "PayloadContent") visitStrings(value, key, (path, string) => checkTrim(findings, path, string));

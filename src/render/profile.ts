@@ -26,6 +26,9 @@ export interface RenderedProfile {
   uuid: string;
   /** One per domain it carries, in payload order. */
   payloads: readonly RenderedPayload[];
+  /** The Configuration profile as a dictionary: what upload, verify and build --check compare, without reading `text` back. */
+  dictionary: PlistDict;
+  /** The same profile as canonical plist text, the bytes build writes. */
   text: string;
 }
 
@@ -89,7 +92,8 @@ export function renderEnvironment(environment: ResolvedEnvironment, options: Ren
 function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, payloads: readonly RenderedPayload[], problems: Problem[]): RenderedProfile | undefined {
   const identifier = profileIdentifier(environment, shape.name);
   try {
-    const text = serializePlist(buildProfileDictionary(environment, shape.name, payloads));
+    const dictionary = buildProfileDictionary(environment, shape.name, payloads);
+    const text = serializePlist(dictionary);
     return {
       environment: environment.name,
       name: shape.name,
@@ -98,6 +102,7 @@ function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, pa
       identifier,
       uuid: payloadUuid(identifier),
       payloads,
+      dictionary,
       text,
     };
   } catch (error) {

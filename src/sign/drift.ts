@@ -1,6 +1,6 @@
 import { compareKeyPaths } from "../profile/diff.js";
 import type { RenderedProfile } from "../render/profile.js";
-import { readProfileContent, type ProfileContent } from "./profile-content.js";
+import type { ProfileContent } from "./profile-content.js";
 
 export interface DriftCheck {
   matches: boolean;
@@ -27,7 +27,7 @@ export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8A
   const where = { environment: counterpart.environment, profile: counterpart.name };
   const built = Buffer.from(counterpart.text, "utf8");
   if (built.equals(content)) return { matches: true, ...where, keyPaths: [], summary: "matches the config" };
-  const keyPaths = compareKeyPaths(current.model?.root, readProfileContent(built, counterpart.relativePath).model?.root).map((difference) => difference.path);
+  const keyPaths = compareKeyPaths(current.model?.root, counterpart.dictionary).map((difference) => difference.path);
   const listed = keyPaths.length > 0 ? `: ${keyPaths.join(", ")}` : " (same values, different bytes)";
   return {
     matches: false,
