@@ -29,3 +29,23 @@ describe("value wording", () => {
     expect(showValue("x".repeat(100)).length).toBe(40);
   });
 });
+
+describe("showValue options: one display for every message, diff and dry run", () => {
+  const SECRET = "Abc8Q~x7yZ.kLmNoPqRsTuVwXyZ0123456789abcd";
+
+  it("hides everything under a secret's name, and a secret-shaped string anywhere", () => {
+    expect([showValue("plain", { secret: true }), showValue(42, { secret: true }), showValue(SECRET)]).toEqual(Array(3).fill("<secret, not shown>"));
+    expect(showValue(["a", SECRET], { width: Infinity })).toBe('["a","<secret, not shown>"]');
+  });
+
+  it("cuts at the width asked for, or not at all", () => {
+    expect(showValue("x".repeat(100), { width: 80 })).toHaveLength(80);
+    expect(showValue("x".repeat(100), { width: Infinity })).toHaveLength(102);
+  });
+
+  it("shows arrays and dictionaries by their size when asked, before any secret rule", () => {
+    expect(showValue([1, 2, 3], { sizes: true, secret: true })).toBe("[3 items]");
+    expect(showValue({ A: 1, B: 2 }, { sizes: true })).toBe("{2 keys}");
+    expect(showValue("https://user:pw@idp.example/x?token=1", { sizes: true })).not.toMatch(/pw|token/);
+  });
+});

@@ -9,20 +9,30 @@ import { isSecretName, isSecretValue } from "./secrets.js";
 const SHOWN_LENGTH = 40;
 
 /**
- * A key whose name says it holds a secret (ROPGClientSecret, a password; src/secrets.ts decides):
- * its value is never shown, not even as a digest (a short hash of a weak password can be cracked
- * offline), since the message may end up in a CI log.
+ * What stands for a secret (src/secrets.ts decides what is one). A value under a secret's name is
+ * never shown, not even as a digest (a short hash of a weak password can be cracked offline),
+ * since the message may end up in a CI log.
  */
-export const isSecretKey = isSecretName;
-export { isSecretValue } from "./secrets.js";
-export const SECRET_NOT_SHOWN = "<secret, not shown>";
+const SECRET_NOT_SHOWN = "<secret, not shown>";
+
+export interface ShowOptions {
+  /** The value sits under a secret's name (the caller knows its key): nothing of it is shown. */
+  readonly secret?: boolean;
+  /** The longest text shown, cut with "…"; 40 by default, so one message stays one line. */
+  readonly width?: number;
+  /** Arrays and dictionaries as their size ("[3 items]", "{2 keys}"), for a diff of whole payloads. */
+  readonly sizes?: boolean;
+}
 
 /**
- * A value as the admin wrote it in JSON, shortened so one message stays one line: URL credentials
- * left out, and a secret-shaped string or anything under a secret's name (inside an array or a
- * dictionary too) replaced by SECRET_NOT_SHOWN, so no part of a secret is shown.
+ * The one way a message shows a value: as the admin wrote it in JSON, shortened, URL credentials,
+ * query and fragment left out, and a secret-shaped string or anything under a secret's name
+ * (inside an array or a dictionary too) replaced by SECRET_NOT_SHOWN, so no part of a secret is shown.
  */
-export function showValue(value: unknown): string {
+export function showValue(value: unknown, options: ShowOptions = {}): string {
+  if (options.sizes === true && Array.isArray(value)) return `[${value.length} items]`;
+  if (options.sizes === true && isDictionary(value)) return `{${Object.keys(value).length} keys}`;
+  if (options.secret === true) return SECRET_NOT_SHOWN;
   if (value instanceof Uint8Array) return `<data, ${value.length} bytes>`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "<date>" : value.toISOString();
   if (typeof value === "string" && isSecretValue(value)) return SECRET_NOT_SHOWN;
@@ -32,18 +42,18 @@ export function showValue(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+  const width = options.width ?? SHOWN_LENGTH;
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function isDictionary(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
 }
 
 /** JSON.stringify's replacer for showValue. */
 function hideSecrets(key: string, value: unknown): unknown {
   if (key !== "" && isSecretName(key) && value !== null && typeof value !== "boolean" && typeof value !== "number") return SECRET_NOT_SHOWN;
   return typeof value === "string" ? (isSecretValue(value) ? SECRET_NOT_SHOWN : withoutUrlSecrets(value)) : value;
-}
-
-/** A string as it may be shown: URL credentials, query and fragment left out, a secret-shaped one not at all. */
-export function showText(text: string): string {
-  return isSecretValue(text) ? SECRET_NOT_SHOWN : withoutUrlSecrets(text);
 }
 
 /** A URL's credentials, query and fragment may carry a token or a password: none of them is shown. */

@@ -1,7 +1,7 @@
 import { catalogKeys, locateKey, specOf } from "./catalog.js";
 import { closestMatch } from "./suggest.js";
 import { isSecretName } from "../secrets.js";
-import { findUnwritableChar, kindOf, SECRET_NOT_SHOWN, showValue } from "../values.js";
+import { findUnwritableChar, kindOf, showValue } from "../values.js";
 import { expectedKind, jsonTypeHint, listValues, plistTypeHint } from "./text.js";
 import type { Problem, Domain, KeyMap, KeySpec } from "./types.js";
 
@@ -150,7 +150,7 @@ function checkText(context: Context, text: string, path: Path, subject: string):
 function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
   // Under a secret's name no part of the value is shown, not even in a "write …" hint.
   if (path.some((step) => typeof step === "string" && isSecretName(step))) {
-    return error(context, path, `${SECRET_NOT_SHOWN} is ${kindOf(value)}, expected ${expectedKind(spec)}`, "wrong-type");
+    return error(context, path, `${showValue(value, { secret: true })} is ${kindOf(value)}, expected ${expectedKind(spec)}`, "wrong-type");
   }
   if (spec.assumedType === true) return assumedMismatch(context, spec, value, path);
   const hint = context.options.source === "profile" ? plistTypeHint(spec, value) : jsonTypeHint(spec, value);

@@ -2,7 +2,7 @@ import { isPlainObject } from "../config/merge.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { templateMap, type TemplateField } from "../render/fields.js";
-import { samePlist } from "./compare.js";
+import { samePlist } from "../profile/diff.js";
 
 /**
  * Import's half of the field ↔ key mapping (render/fields.ts): a source's keys split into those a

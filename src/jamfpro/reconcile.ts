@@ -9,7 +9,8 @@ import { isDict } from "../profile/unwrap.js";
 import { isDomain, MCX_PAYLOAD_TYPE } from "../profile/domains.js";
 import { domainWords } from "./ownership.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
-import { isSecretKey, isSecretValue, SECRET_NOT_SHOWN, showText } from "../values.js";
+import { isSecretName } from "../secrets.js";
+import { showValue } from "../values.js";
 import { appendAll } from "../append.js";
 
 export interface Change {
@@ -91,7 +92,7 @@ export function compareProfiles(ours: PlistDict, stored: PlistDict): Change[] {
 
 function keyChanges(stored: PlistDict, ours: PlistDict): Change[] {
   return compareKeyPaths(stored, ours, { ignore: addedByJamf }).map((difference) => {
-    const secret = difference.parts.some((part) => typeof part === "string" && isSecretKey(part));
+    const secret = difference.parts.some((part) => typeof part === "string" && isSecretName(part));
     return { path: difference.path, old: showNode(difference.before, secret), new: showNode(difference.after, secret) };
   });
 }
@@ -137,16 +138,11 @@ function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefine
   return INJECTED.has(key) && ours === undefined && stored !== undefined;
 }
 
-/** Data (LicenseFile) as a digest and secrets not at all, never raw; long strings shortened. */
+/** Data (LicenseFile) as a digest, so a changed license shows; everything else as every message shows values. */
 function showNode(node: PlistValue | undefined, secret: boolean): string {
   if (node === undefined) return "(absent)";
   if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
-  if (typeof node === "string" && (secret || isSecretValue(node))) return SECRET_NOT_SHOWN;
-  if (node instanceof Date) return node.toISOString();
-  if (Array.isArray(node)) return `[${node.length} items]`;
-  if (isDict(node)) return `{${Object.keys(node).length} keys}`;
-  const text = JSON.stringify(typeof node === "string" ? showText(node) : node);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return showValue(node, { secret, width: 80, sizes: true });
 }
 
 function digest(bytes: Uint8Array): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareKeyPaths } from "./diff.js";
+import { compareKeyPaths, samePlist } from "./diff.js";
 import type { PlistDict } from "./plist-xml.js";
 
 const profile = (payload: PlistDict): PlistDict => ({ PayloadType: "Configuration", PayloadIdentifier: "com.contoso.prod.login", PayloadContent: [payload] });
@@ -39,5 +39,26 @@ describe("compareKeyPaths", () => {
     const b = { Nested: { Ours: 2 } };
     const ignore = (parent: readonly (string | number)[], key: string) => key === "PayloadEnabled" || (parent[0] === "Nested" && key === "Jamf");
     expect(compareKeyPaths(a, b, { ignore }).map((difference) => difference.path)).toEqual(["Nested.Ours"]);
+  });
+});
+
+describe("compareKeyPaths for import: arrays whole, keys as found", () => {
+  it("reports an array once, and keeps the first side's key order before the keys only the second has", () => {
+    const before = { Z: [1, 2], A: { Y: 1, X: 1 }, M: 1 };
+    const after = { Z: [1, 3], A: { X: 2, Y: 1, W: 0 }, B: 0 };
+    expect(compareKeyPaths(before, after, { arrays: "whole", sortKeys: false }).map((difference) => difference.path)).toEqual(["Z", "A.X", "A.W", "M", "B"]);
+  });
+
+  it("reads only own keys, so a key named like an Object property is just a key", () => {
+    const before = JSON.parse('{"constructor": "x"}') as Record<string, string>;
+    expect(compareKeyPaths(before, {})).toMatchObject([{ path: "constructor", before: "x", after: undefined }]);
+  });
+});
+
+describe("samePlist", () => {
+  it("compares all the way down, by type", () => {
+    expect(samePlist({ A: [1, { B: Buffer.from("x") }] }, { A: [1, { B: new Uint8Array([120]) }] })).toBe(true);
+    expect(samePlist({ A: "1" }, { A: 1 })).toBe(false);
+    expect(samePlist([1, 2], [1, 2, 3])).toBe(false);
   });
 });

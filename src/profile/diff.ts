@@ -1,11 +1,13 @@
 import { MCX_PAYLOAD_TYPE } from "./domains.js";
-import type { PlistValue } from "./plist-xml.js";
+import type { PlistDict, PlistValue } from "./plist-xml.js";
 import { isDict } from "./unwrap.js";
 
 /**
- * The one key-path comparison of two parsed profiles (or preference dictionaries), shared by
- * `verify` (drift), `upload` (what a Mac would get differently) and `build --check` (the first
- * difference). Key order and formatting never count; values are compared, data byte for byte.
+ * The one comparison of property-list values: two profiles or two preference dictionaries, key
+ * path by key path. `verify` (drift), `upload` (what a Mac would get differently), `build --check`
+ * (the first difference) and `import` (what rendering gives back, and which source keys equal a
+ * template default) all use it. Key order and formatting never count; types do (the string "1" is
+ * not the integer 1); data compares byte for byte, dates by instant.
  */
 
 export type KeyPath = readonly (string | number)[];
@@ -22,23 +24,29 @@ export interface KeyDifference {
 export interface CompareOptions {
   /** Leave a key (and everything below it) out, e.g. the keys Jamf Pro adds to stored profiles itself. */
   readonly ignore?: (parent: KeyPath, key: string, before: PlistValue | undefined, after: PlistValue | undefined) => boolean;
+  /** "whole": an array is one value, reported whole where it differs (import lists it so); default item by item. */
+  readonly arrays?: "items" | "whole";
+  /** false: keys in the order found, `before`'s first (import follows its source); default sorted. */
+  readonly sortKeys?: boolean;
 }
 
-/** Every place where `before` and `after` differ, in sorted key order (arrays by index). */
+/** Every place where `before` and `after` differ, in sorted key order (arrays by index) unless told otherwise. */
 export function compareKeyPaths(before: PlistValue | undefined, after: PlistValue | undefined, options: CompareOptions = {}): KeyDifference[] {
   const differences: KeyDifference[] = [];
   const types = [payloadTypes(after), payloadTypes(before)];
   const visit = (a: PlistValue | undefined, b: PlistValue | undefined, parts: KeyPath): void => {
     if (isDict(a) && isDict(b)) {
-      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-        if (options.ignore?.(parts, key, a[key], b[key]) === true) continue;
-        visit(a[key], b[key], [...parts, key]);
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+      for (const key of options.sortKeys === false ? keys : keys.sort()) {
+        const [left, right] = [own(a, key), own(b, key)];
+        if (options.ignore?.(parts, key, left, right) === true) continue;
+        visit(left, right, [...parts, key]);
       }
-    } else if (Array.isArray(a) && Array.isArray(b)) {
+    } else if (Array.isArray(a) && Array.isArray(b) && options.arrays !== "whole") {
       const left = a as readonly PlistValue[];
       const right = b as readonly PlistValue[];
       for (let index = 0; index < Math.max(left.length, right.length); index++) visit(left[index], right[index], [...parts, index]);
-    } else if (!sameLeaf(a, b)) {
+    } else if (!(a === undefined ? b === undefined : b !== undefined && samePlist(a, b))) {
       differences.push({ path: showKeyPath(parts, (index) => types[0]![index] ?? types[1]![index]), parts, before: a, after: b });
     }
   };
@@ -46,10 +54,24 @@ export function compareKeyPaths(before: PlistValue | undefined, after: PlistValu
   return differences;
 }
 
-function sameLeaf(a: PlistValue | undefined, b: PlistValue | undefined): boolean {
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+/** Whether two values are equal all the way down, by the same rules. */
+export function samePlist(a: PlistValue, b: PlistValue): boolean {
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a).equals(Buffer.from(b));
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => samePlist(item as PlistValue, b[index] as PlistValue));
+  }
+  if (isDict(a) || isDict(b)) {
+    if (!isDict(a) || !isDict(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && samePlist(a[key]!, b[key]!));
+  }
   return a === b;
+}
+
+/** Own keys only: a dictionary read from a file may hold "constructor" or "__proto__" as a plain key. */
+function own(dict: PlistDict, key: string): PlistValue | undefined {
+  return Object.hasOwn(dict, key) ? dict[key] : undefined;
 }
 
 function payloadTypes(root: PlistValue | undefined): (string | undefined)[] {
