@@ -19,6 +19,7 @@ import { readIdentity } from "../signin/identity.js";
 import { readPastedAnswer } from "../signin/pasted-address.js";
 import { failed, formatSignIn, signInJson, type SignInResult } from "../signin/report.js";
 import { loginSettings, signInRequest } from "../signin/sign-in-request.js";
+import { environmentPayloads } from "../render/profile.js";
 
 export interface SigninFlags {
   config?: string;
@@ -37,7 +38,8 @@ export async function signinCommand(flags: SigninFlags, io: CommandIo): Promise<
   if (flags.username !== undefined && !isUserPrincipalName(flags.username)) {
     throw new UserError(`--username ${JSON.stringify(flags.username)} ${NOT_A_UPN}`);
   }
-  const settings = loginSettings(chooseEnvironment(flags, io, output));
+  const { environment, payloads } = chooseEnvironment(flags, io, output);
+  const settings = loginSettings(environment, payloads);
   const request = signInRequest(settings, flags.username !== undefined ? { loginHint: flags.username } : {});
 
   const atTerminal = io.stdin.isTTY === true;
@@ -74,7 +76,7 @@ export async function signinCommand(flags: SigninFlags, io: CommandIo): Promise<
 }
 
 function chooseEnvironment(flags: SigninFlags, io: CommandIo, output: Output) {
-  const { config, environments, warnings, source } = loadAndRender({
+  const { config, environments, profiles, warnings, source } = loadAndRender({
     cwd: io.cwd,
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.env !== undefined && { envs: [flags.env] }),
@@ -84,7 +86,8 @@ function chooseEnvironment(flags: SigninFlags, io: CommandIo, output: Output) {
     throw new UserError(`${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose the one to sign in to with --env NAME`);
   }
   for (const warning of warnings) output.warn(formatProblem(warning));
-  return environments[0]!;
+  const environment = environments[0]!;
+  return { environment, payloads: environmentPayloads(profiles, environment.name) };
 }
 
 /**

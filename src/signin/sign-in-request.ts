@@ -1,7 +1,7 @@
 /**
  * The login window's sign-in as Jamf Connect starts it: an authorization-code request to the app
- * in OIDCClientID, read from the preferences `build` would write (so a typo in `settings` is tried
- * as the Mac will send it), with PKCE (S256), `state`, `nonce` and `prompt=login`.
+ * in OIDCClientID, read from the login window payload `build` writes (so a typo in `settings` is
+ * tried as the Mac will send it), with PKCE (S256), `state`, `nonce` and `prompt=login`.
  * PKCE with Entra is an inference from Jamf's own app definitions (reference facts §4).
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -9,7 +9,7 @@ import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PROFILE_KINDS } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { renderPreferences } from "../render/preferences.js";
+import type { RenderedPayload } from "../render/profile.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
 
 /** Jamf Connect's default OIDCRedirectURI (jamf-connect-keys.md). */
@@ -48,8 +48,9 @@ export interface SignInRequest {
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const strings = (value: PlistValue | undefined): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
-export function loginSettings(environment: ResolvedEnvironment): LoginSettings {
-  const preferences = renderPreferences(environment, "login").preferences;
+/** From the environment's rendered payloads (loadAndRender's), not rendered again. */
+export function loginSettings(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[]): LoginSettings {
+  const preferences = payloads.find((payload) => payload.part === "login")?.preferences ?? {};
   const keys = ENTRA_KEYS[PROFILE_KINDS.login.domain];
   const scopes = text(valueAtPath(preferences, keys.signInScopes));
   const adminAttribute = text(preferences["OIDCAdminAttribute"]);
