@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { OID } from "./der.js";
+import { OID } from "../asn1/der.js";
 import { children, encodeAsn1, fromBinary, isContext, parseAsn1, readOid, type Asn1, type Forge } from "./forge.js";
 
 /**
