@@ -4,7 +4,7 @@ import { readInputFile } from "../config/read-file.js";
 import { isUserError, UserError } from "../errors.js";
 import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
-import type { Forge } from "./forge.js";
+import { loadForge, type Forge } from "./forge.js";
 import { oneLine } from "./chain.js";
 import { readPkcs12 } from "./pkcs12.js";
 
@@ -28,8 +28,8 @@ export interface SigningIdentity {
 /** Asked only when a password is needed (a PKCS#12, an encrypted PEM key); never logged. */
 export type PasswordReader = (forFile: string) => Promise<string>;
 
-export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySource, readPassword: PasswordReader): Promise<SigningIdentity> {
-  const loaded = source.kind === "pkcs12" ? await loadPkcs12(forge, cwd, source.identity, readPassword) : await loadPem(cwd, source, readPassword);
+export async function loadIdentity(cwd: string, source: IdentitySource, readPassword: PasswordReader): Promise<SigningIdentity> {
+  const loaded = source.kind === "pkcs12" ? await loadPkcs12(cwd, source.identity, readPassword) : await loadPem(cwd, source, readPassword);
   const extra = source.chain !== undefined ? readPemCertificates(cwd, source.chain, "--chain") : [];
   const chain = [...loaded.chain, ...extra].filter(
     (cert, index, all) => !sameCertificate(cert, loaded.certificate) && all.findIndex((other) => sameCertificate(other, cert)) === index,
@@ -41,7 +41,7 @@ export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySo
   const shown = source.kind === "pkcs12" ? source.identity : source.cert;
   let facts: CertificateFacts;
   try {
-    facts = readCertificateFacts(forge, loaded.certificate);
+    facts = readCertificateFacts(loaded.certificate);
   } catch (error) {
     if (!(error instanceof DamagedCertificateError)) throw error;
     throw new UserError(`${shown}: ${error.message} — export the signing identity again`);
@@ -85,8 +85,9 @@ interface Loaded {
   warnings: string[];
 }
 
-async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
+async function loadPkcs12(cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
   const bytes = readInput(cwd, file, "--identity");
+  const forge = await loadForge();
   // A PKCS#12 exported without a password opens with the empty one: nothing to ask for.
   const contents = openWithoutPassword(forge, bytes, file) ?? readPkcs12(forge, bytes, await readPassword(file), file);
   if (contents.keys.length === 0) {
