@@ -1,10 +1,9 @@
-import { X509Certificate } from "node:crypto";
-import { rootCertificates } from "node:tls";
+import type { X509Certificate } from "node:crypto";
 import { isUserError } from "../errors.js";
 import { looksLikeCms } from "../profile/cms.js";
 import { withoutPemArmour } from "../profile/read-profile.js";
 import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
-import { checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
+import { bundledRoots, checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
 import { checkSignature } from "./check-signature.js";
 import { NotSignedDataError, readSignedMessage } from "./cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
@@ -45,12 +44,8 @@ export interface FileVerdict {
   valid: boolean;
 }
 
-/** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
-let bundledRoots: X509Certificate[] | undefined;
-const nodeRoots = (): X509Certificate[] => (bundledRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
-
 export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
-  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : nodeRoots();
+  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : bundledRoots();
   // Rendered once, before any file is judged: a config error is a usage error (exit 2).
   const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? loadAndRender(options).profiles : undefined;
   const verdicts: FileVerdict[] = [];
