@@ -2,7 +2,7 @@ import { readInputFile } from "../config/read-file.js";
 import { ExitCode, UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import type { Domain } from "./domains.js";
-import { guessDomain } from "./guess-domain.js";
+import { guessDomain } from "../catalog/guess-domain.js";
 import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
 import type { PlistDict } from "./plist-xml.js";
 import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload } from "./unwrap.js";

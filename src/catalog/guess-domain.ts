@@ -1,6 +1,6 @@
-import { catalogKeys } from "../catalog/catalog.js";
-import { DOMAINS, type Domain } from "./domains.js";
-import type { PlistDict } from "./plist-xml.js";
+import { catalogKeys } from "./catalog.js";
+import { DOMAINS, type Domain } from "../profile/domains.js";
+import type { PlistDict } from "../profile/plist-xml.js";
 
 export interface DomainGuess {
   readonly domain: Domain;
