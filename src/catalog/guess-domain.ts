@@ -1,21 +1,14 @@
 import { catalogKeys } from "./catalog.js";
 import { DOMAINS, type Domain } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
-
-export interface DomainGuess {
-  readonly domain: Domain;
-  /** How it was decided, for the note the reader prints. */
-  readonly reason: string;
-}
+import type { DomainGuess } from "../profile/read-profile.js";
 
 /**
- * The domain of a bare preferences file: from its file name when macOS named it
- * (`com.jamf.connect.login.plist`), else from the keys only one domain's catalogue knows.
+ * The domain of a bare preferences file macOS did not name, from the keys only one domain's
+ * catalogue knows. The profile reader takes it from its callers (lint, import, verify), so
+ * src/profile never reaches up into the catalogue.
  */
-export function guessDomain(fileName: string, preferences: PlistDict): DomainGuess | undefined {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const named = DOMAINS.find((domain) => base === `${domain}.plist`);
-  if (named !== undefined) return { domain: named, reason: "from the file name" };
+export function guessDomainFromKeys(preferences: PlistDict): DomainGuess | undefined {
   const keys = Object.keys(preferences);
   const onlyIn = (domain: Domain): string[] => {
     const other = DOMAINS.find((candidate) => candidate !== domain)!;
