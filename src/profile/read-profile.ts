@@ -1,4 +1,4 @@
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { ExitCode, UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import { DOMAINS, type Domain } from "./domains.js";

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { isUserError, UserError } from "../errors.js";
 import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
