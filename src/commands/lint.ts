@@ -1,3 +1,4 @@
+import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { resolve } from "node:path";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
@@ -31,7 +32,7 @@ export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
     const fileName = showTypedPath(io.cwd, file);
     let model: ProfileModel;
     try {
-      model = readProfileFile(resolve(io.cwd, file), { fileName, domain });
+      model = readProfileFile(resolve(io.cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys });
     } catch (error) {
       if (!(error instanceof ProfileReadError)) throw error;
       output.error(error.message);

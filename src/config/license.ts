@@ -1,4 +1,4 @@
-import { readInputFile } from "./read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { PlistReadError, readPlist } from "../profile/plist-read.js";
 import { readLicense as readLicenseBytes, type License } from "../profile/license.js";
 

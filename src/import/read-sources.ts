@@ -1,3 +1,4 @@
+import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { showTypedPath } from "../pipeline/config-file.js";
@@ -27,7 +28,7 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
   let top: ReadSources["top"];
   for (const file of files) {
     const fileName = showTypedPath(cwd, file);
-    const model = readProfileFile(resolve(cwd, file), { fileName, domain });
+    const model = readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys });
     appendAll(notes, model.notes.map((note) => `${fileName}: ${note}`));
     appendAll(notes, model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
     if (model.form === "profile" && top === undefined) {

@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { leftoverWarning, saveConfigText } from "../config/write-config.js";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";

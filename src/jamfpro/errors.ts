@@ -2,7 +2,8 @@
  * What went wrong talking to one Jamf Pro server, in words an admin can act on. The kind decides
  * the exit code: the server refused something (1) or the answer never came or made no sense (3).
  */
-import type { Observation } from "../probe/types.js";
+import { adviceFor } from "../net/failure-fixes.js";
+import type { NetworkFailure } from "../net/types.js";
 
 export type JamfErrorKind = "credentials" | "privileges" | "refused" | "network" | "unavailable" | "unexpected";
 
@@ -32,33 +33,10 @@ export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles"
 /** Needed only when a category is configured; that listing categories asks for it is confirmed by no source (UNVERIFIED). */
 export const CATEGORY_PRIVILEGE = "Read Categories";
 
-/** A failed exchange (no HTTP answer at all), with the fix for each cause. */
-export function networkError(observation: Observation, server: string): JamfError {
-  const host = new URL(server).host;
-  if (observation.type === "timeout") {
-    return new JamfError("network", `no answer from ${host} within ${observation.seconds} s — check jamfPro.url and the network, or raise --timeout`);
-  }
-  if (observation.type !== "network") return new JamfError("unexpected", `unexpected failure talking to ${host}`);
-  const detail = observation.detail;
-  switch (observation.cause) {
-    case "dns":
-      return new JamfError("network", `${host} was not found (DNS, ${detail}) — check jamfPro.url; behind a proxy set HTTPS_PROXY`);
-    case "refused":
-      return new JamfError("network", `${host} refused the connection (${detail}) — check jamfPro.url and its port; behind a proxy set HTTPS_PROXY`);
-    case "tls":
-      return new JamfError(
-        "network",
-        `the TLS connection to ${host} failed (${detail}) — behind TLS inspection set NODE_EXTRA_CA_CERTS to the inspection root CA (PEM)`,
-      );
-    case "proxy":
-      return new JamfError("network", `the proxy from HTTPS_PROXY did not reach ${host} (${detail}) — check HTTPS_PROXY and NO_PROXY`);
-    case "oversized":
-      return new JamfError("network", `${host} sent an answer larger than ${detail} and it was cut off — check that jamfPro.url is the Jamf Pro server itself, not a page or a proxy in front of it`);
-    case "reset":
-      return new JamfError("network", `${host} closed the connection without an answer (${detail}) — try again; check a proxy or firewall in between`);
-    default:
-      return new JamfError("network", `cannot reach ${host} (${detail}) — check jamfPro.url and the network (HTTPS_PROXY, NODE_EXTRA_CA_CERTS)`);
-  }
+/** A failed exchange (no HTTP answer at all), with the fix for its cause (src/net/failure-fixes.ts). */
+export function networkError(failure: NetworkFailure, server: string): JamfError {
+  const { problem, fix } = adviceFor(failure, { host: new URL(server).host, urlSetting: "jamfPro.url", service: "the Jamf Pro server" });
+  return new JamfError("network", `${problem} — ${fix}`);
 }
 
 /**

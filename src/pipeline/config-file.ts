@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { decodeUtf8 } from "../config/decode-text.js";
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 
 const DEFAULT_CONFIG = "jcprofile.json";
 

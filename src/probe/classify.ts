@@ -3,10 +3,9 @@
  * Keys on AADSTS numbers only: Microsoft rewords descriptions, and they can hold the user name.
  */
 import { findAadstsRow, JAMF_ACCEPTED_CODES, NOTHING, WRAPPER_CODES, type AadstsRow } from "./aadsts-table.js";
+import { adviceFor, type NetworkTarget } from "../net/failure-fixes.js";
 import { causeOf } from "./wording.js";
-import type {
-  CheckKind, Classification, ClassifyContext, EntraErrorBody, NetworkCause, Observation, Outcome, Proofs, Verdict,
-} from "./types.js";
+import type { CheckKind, Classification, ClassifyContext, EntraErrorBody, Observation, Outcome, Proofs, Verdict } from "./types.js";
 
 /**
  * Answers to the `app` check that mean "Entra looked for the user": tenant and client were accepted
@@ -47,15 +46,8 @@ const CA_GRANT_CONTROLS: Readonly<Record<number, string>> = {
   53003: "blocks access",
 };
 
-const NETWORK_HINTS: Readonly<Record<NetworkCause, string>> = {
-  dns: "the authority host does not resolve: check the cloud/authorityHost and DNS",
-  refused: "the connection to the authority host was refused: check the firewall, or set HTTPS_PROXY if a proxy is required",
-  tls: "the TLS handshake failed: if corporate TLS inspection re-signs traffic, point NODE_EXTRA_CA_CERTS at its root CA (PEM)",
-  reset: "the connection was reset: a firewall or proxy may be cutting it; check HTTPS_PROXY/NO_PROXY and retry",
-  proxy: "the proxy refused or failed the request: check HTTPS_PROXY and NO_PROXY",
-  oversized: "the answer was far larger than any Entra answer: check for a proxy or captive portal in the way",
-  other: "the request failed before Entra answered",
-};
+/** Where a failed probe request was going: the host is not at hand here, so it is named by its role. */
+const AUTHORITY: NetworkTarget = { host: "the authority host", urlSetting: "cloud/authorityHost", service: "Entra" };
 
 export function classify(observation: Observation, context: ClassifyContext): Classification {
   switch (observation.type) {
@@ -77,12 +69,11 @@ export function classify(observation: Observation, context: ClassifyContext): Cl
       const codes = codesOf(observation.body);
       return observation.httpStatus === 429 ? rateLimited(codes[0] ?? null) : fromErrorBody(observation.body, codes, context);
     }
-    case "network": {
-      const detail = observation.cause === "other" ? ` (${observation.detail})` : "";
-      return result("network-error", { hint: NETWORK_HINTS[observation.cause] + detail });
+    case "network":
+    case "timeout": {
+      const { problem, fix } = adviceFor(observation, AUTHORITY);
+      return result(observation.type === "network" ? "network-error" : "timeout", { hint: `${problem}: ${fix}` });
     }
-    case "timeout":
-      return result("timeout", { hint: `no answer within ${observation.seconds} s: raise --timeout, or check HTTPS_PROXY/NO_PROXY` });
     case "unexpected":
       if (observation.httpStatus === 429) return rateLimited(null);
       return result("unexpected-response", { hint: `unexpected answer (${observation.detail}): retry, and check for a proxy or captive portal in the way` });

@@ -1,3 +1,4 @@
+import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { describe, expect, it } from "vitest";
 import { extractCmsContent } from "./cms.js";
 import { serializePlist, type PlistDict } from "./plist-xml.js";
@@ -40,7 +41,8 @@ describe("readProfile", () => {
     expect(readProfile(bytes({ Anything: 1 }), { fileName: "/Library/Managed Preferences/com.jamf.connect.plist" }).notes).toEqual([
       "preferences file: domain com.jamf.connect from the file name (give --domain to set it)",
     ]);
-    const guessed = readProfile(bytes(login), { fileName: "x.plist" });
+    const guessed = readProfile(bytes(login), { fileName: "x.plist", guessDomain: guessDomainFromKeys });
+    expect(() => readProfile(bytes(login), { fileName: "x.plist" })).toThrow(/neither a configuration profile nor recognisably Jamf Connect preferences/);
     expect(guessed.form).toBe("preferences");
     expect(guessed.payloads[0]!.domain).toBe("com.jamf.connect.login");
     expect(guessed.notes[0]).toContain("guessed from its keys (DenyLocal, OIDCProvider)");

@@ -1,8 +1,7 @@
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { ExitCode, UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
-import type { Domain } from "./domains.js";
-import { guessDomain } from "./guess-domain.js";
+import { DOMAINS, type Domain } from "./domains.js";
 import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
 import type { PlistDict } from "./plist-xml.js";
 import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload } from "./unwrap.js";
@@ -27,11 +26,22 @@ export interface ProfileModel {
   readonly notes: readonly string[];
 }
 
+export interface DomainGuess {
+  readonly domain: Domain;
+  /** How it was decided, for the note the reader prints. */
+  readonly reason: string;
+}
+
 export interface ReadProfileOptions {
   /** How messages name the file. */
   readonly fileName: string;
   /** The domain of a bare preferences file; for a profile, read only this domain's payloads. */
   readonly domain?: Domain | undefined;
+  /**
+   * The domain of bare preferences from their keys, when neither --domain nor the file name gives
+   * it: src/catalog/guess-domain.ts, handed in by the caller (the catalogue sits above this reader).
+   */
+  readonly guessDomain?: ((preferences: PlistDict) => DomainGuess | undefined) | undefined;
 }
 
 /** Bytes that are not a Jamf Connect profile: one line naming the file and what it is, exit 2. */
@@ -103,7 +113,7 @@ function readPreferences(
   if (Object.keys(root).length === 0) throw new PlistReadError("is an empty property list, neither a profile nor Jamf Connect preferences");
   let domain = options.domain;
   if (domain === undefined) {
-    const guess = guessDomain(base.fileName, root);
+    const guess = domainFromFileName(base.fileName) ?? options.guessDomain?.(root);
     if (guess === undefined) {
       throw new PlistReadError(
         "is a property list that is neither a configuration profile nor recognisably Jamf Connect preferences — if it holds preferences, give --domain com.jamf.connect.login or --domain com.jamf.connect",
@@ -113,6 +123,13 @@ function readPreferences(
     notes.push(`preferences file: domain ${domain} ${guess.reason} (give --domain to set it)`);
   }
   return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], notes };
+}
+
+/** A preferences file macOS wrote is named after its domain (`com.jamf.connect.login.plist`). */
+function domainFromFileName(fileName: string): DomainGuess | undefined {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const named = DOMAINS.find((domain) => base === `${domain}.plist`);
+  return named !== undefined ? { domain: named, reason: "from the file name" } : undefined;
 }
 
 export function describeOther(other: OtherPayload): string {

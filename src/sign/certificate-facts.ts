@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { children, encodeAsn1, isContext, parseAsn1, readOid, type Forge } from "./forge.js";
+import { Asn1Error, contentOf, isContext, readAsn1, readOid, toDer, TAG, type Element } from "../asn1/ber.js";
 
 /** What node's X509Certificate does not expose: the issuer and serial as DER, and the key usage bits. */
 export interface CertificateFacts {
@@ -11,31 +11,33 @@ export interface CertificateFacts {
 
 const KEY_USAGE = "2.5.29.15";
 
-/** A certificate node:crypto accepted but whose parts forge's strict reader cannot (a damaged extension, say). */
+/** A certificate node:crypto accepted but whose parts the ASN.1 reader cannot read (a damaged extension, say). */
 export class DamagedCertificateError extends Error {}
 
-export function readCertificateFacts(forge: Forge, certificate: X509Certificate): CertificateFacts {
+export function readCertificateFacts(certificate: X509Certificate): CertificateFacts {
   try {
-    const tbs = children(children(parseAsn1(forge, certificate.raw))[0]);
+    const tbs = readAsn1(certificate.raw).children[0]?.children ?? [];
     const offset = isContext(tbs[0], 0) ? 1 : 0;
     const serial = tbs[offset];
     const issuer = tbs[offset + 2];
-    if (!serial || !issuer) throw new Error("no serial or issuer");
-    return { serialDer: encodeAsn1(forge, serial), issuerDer: encodeAsn1(forge, issuer), digitalSignature: digitalSignature(forge, tbs) };
+    if (!serial || !issuer) throw new Asn1Error("no serial or issuer");
+    return { serialDer: toDer(serial), issuerDer: toDer(issuer), digitalSignature: digitalSignature(tbs) };
   } catch (error) {
-    throw new DamagedCertificateError(`a certificate in it is damaged (${error instanceof Error ? error.message : String(error)})`);
+    if (!(error instanceof Asn1Error)) throw error;
+    throw new DamagedCertificateError(`a certificate in it is damaged (${error.message})`);
   }
 }
 
-function digitalSignature(forge: Forge, tbs: ReturnType<typeof children>): boolean | undefined {
-  const extensions = children(children(tbs.find((node) => isContext(node, 3)))[0]);
+function digitalSignature(tbs: readonly Element[]): boolean | undefined {
+  const extensions = tbs.find((element) => isContext(element, 3))?.children[0]?.children ?? [];
   for (const extension of extensions) {
-    const parts = children(extension);
-    if (readOid(forge, parts[0]) !== KEY_USAGE) continue;
-    const value = parts[parts.length - 1]?.value;
-    if (typeof value !== "string") return undefined;
-    const bitString = parseAsn1(forge, Buffer.from(value, "binary"));
-    const bits = typeof bitString.value === "string" ? Buffer.from(bitString.value, "binary") : Buffer.alloc(0);
+    const parts = extension.children;
+    if (readOid(parts[0]) !== KEY_USAGE) continue;
+    const value = parts[parts.length - 1];
+    if (value?.tag !== TAG.octetString) return undefined;
+    const bitString = readAsn1(contentOf(value));
+    if (bitString.next !== value.end - value.start) throw new Asn1Error("bytes after the key usage bit string");
+    const bits = bitString.tag === TAG.bitString ? contentOf(bitString) : new Uint8Array(0);
     // bits[0] counts the unused bits; digitalSignature is the first (most significant) bit.
     return ((bits[1] ?? 0) & 0x80) !== 0;
   }

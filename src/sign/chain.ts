@@ -1,4 +1,5 @@
-import type { X509Certificate } from "node:crypto";
+import { X509Certificate } from "node:crypto";
+import { rootCertificates } from "node:tls";
 import { sameCertificate } from "./certificate-facts.js";
 
 export interface ChainCheck {
@@ -50,11 +51,33 @@ function namesIssuer(issuer: X509Certificate, child: X509Certificate): boolean {
   }
 }
 
-function issued(issuer: X509Certificate, child: X509Certificate): boolean {
+/** `issuer` names and signed `child` (checked with node:crypto). */
+export function issued(issuer: X509Certificate, child: X509Certificate): boolean {
   try {
     return child.checkIssued(issuer) && child.verify(issuer.publicKey);
   } catch {
     return false;
+  }
+}
+
+/** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
+let bundled: X509Certificate[] | undefined;
+export const bundledRoots = (): X509Certificate[] => (bundled ??= rootCertificates.map((pem) => new X509Certificate(pem)));
+
+/**
+ * The certificate whose issuer is missing when the chain from the signer cannot reach a CA from
+ * the certificates given: the signer itself, most often (a .p12 exported without its
+ * intermediate). A chain that stops at a CA certificate is complete enough: its issuer is the root
+ * the Mac must trust anyway. A signer issued straight by one of Node's bundled roots needs nothing.
+ */
+export function missingIssuer(signer: X509Certificate, given: readonly X509Certificate[]): X509Certificate | undefined {
+  const path = [signer];
+  for (let current = signer; ; ) {
+    if (current.ca || current.subject === current.issuer) return undefined;
+    const next = given.find((candidate) => !path.includes(candidate) && issued(candidate, current));
+    if (next === undefined) return bundledRoots().some((root) => issued(root, current)) ? undefined : current;
+    path.push(next);
+    current = next;
   }
 }
 

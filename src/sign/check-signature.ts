@@ -1,5 +1,5 @@
 import { createHash, verify, type X509Certificate } from "node:crypto";
-import { OID } from "./der.js";
+import { OID } from "../asn1/der.js";
 import type { SignedMessage } from "./cms-read.js";
 import type { CertificateFacts } from "./certificate-facts.js";
 

@@ -1,14 +1,12 @@
 import { X509Certificate } from "node:crypto";
-import { OID } from "./der.js";
-import { children, encodeAsn1, fromBinary, isContext, parseAsn1, readOid, type Asn1, type Forge } from "./forge.js";
+import { Asn1Error, contentOf, isContext, readOctets, readOid, toDer, TAG, type Element } from "../asn1/ber.js";
+import { OID } from "../asn1/der.js";
+import { CmsReadError, readSignedData } from "../profile/cms.js";
 
 /**
- * A SignedData's parts, as verify needs them. Read with forge's BER parser, so files signed by `security cms` (BER) read too.
- *
- * Why a second CMS reader beside src/profile/cms.ts: that one only finds the embedded plist and
- * needs no dependency, so lint, import and build never load node-forge; verify needs the whole
- * structure (certificates, signer info, the signed attributes' exact bytes) to check a signature,
- * which is forge's ASN.1 parser's job, loaded only when verifying.
+ * A SignedData's parts, as verify needs them: the certificates, the signer info and the exact
+ * bytes its signature covers, read from src/profile/cms.ts's one CMS reader (BER too, so files
+ * signed by `security cms` read).
  */
 export interface SignedMessage {
   content: Buffer;
@@ -42,83 +40,61 @@ export class NotSignedDataError extends Error {
   }
 }
 
-export function looksLikeCms(bytes: Buffer): boolean {
-  return bytes[0] === 0x30;
-}
-
-export function readSignedData(forge: Forge, bytes: Buffer): SignedMessage {
-  let root: Asn1;
+export function readSignedMessage(bytes: Uint8Array): SignedMessage {
+  let parts;
   try {
-    root = parseAsn1(forge, bytes);
+    parts = readSignedData(bytes, { exact: true });
   } catch (error) {
-    throw new NotSignedDataError(`damaged CMS structure (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof CmsReadError) throw new NotSignedDataError(error.message);
+    throw error;
   }
+  if (parts.contentType !== OID.data) throw new NotSignedDataError("the signed content is not plain data");
+  const certificates = parts.certificates.map((element, index) => {
+    try {
+      return new X509Certificate(toDer(element));
+    } catch {
+      throw new NotSignedDataError(`embedded certificate ${index + 1} is damaged`, false);
+    }
+  });
+  const [first] = parts.signerInfos;
+  if (first === undefined) throw new NotSignedDataError("no signer (a SignedData without a signature)", false);
   try {
-    return readParts(forge, root);
+    return { content: parts.content, certificates, signerCount: parts.signerInfos.length, signer: readSignerInfo(first) };
   } catch (error) {
-    if (error instanceof NotSignedDataError) throw error;
-    // A damaged part deeper down (a length, an OID) makes forge throw its own error: the same to the admin.
-    throw new NotSignedDataError(`damaged CMS structure (${error instanceof Error ? error.message : String(error)})`);
+    // A damaged part of the signer info (an OID, a length) is a damaged file to the admin, as one higher up.
+    if (error instanceof Asn1Error) throw new NotSignedDataError(`damaged CMS structure (${error.message})`);
+    throw error;
   }
 }
 
-function readParts(forge: Forge, root: Asn1): SignedMessage {
-  const [type, wrapped] = children(root);
-  if (readOid(forge, type) !== OID.signedData || !isContext(wrapped, 0)) throw new NotSignedDataError("not a CMS SignedData");
-  const signedData = children(children(wrapped)[0]);
-  const encapsulated = children(signedData[2]);
-  if (readOid(forge, encapsulated[0]) !== OID.data) throw new NotSignedDataError("the signed content is not plain data");
-  const content = octets(children(encapsulated[1])[0]);
-  if (!content) throw new NotSignedDataError("no attached content (a detached signature)");
-  const certificates = children(signedData.find((node, index) => index > 2 && isContext(node, 0))).map(
-    (node, index) => {
-      try {
-        return new X509Certificate(encodeAsn1(forge, node));
-      } catch {
-        throw new NotSignedDataError(`embedded certificate ${index + 1} is damaged`, false);
-      }
-    },
-  );
-  const signerInfos = children(signedData[signedData.length - 1]);
-  if (signerInfos.length === 0) throw new NotSignedDataError("no signer (a SignedData without a signature)", false);
-  return { content, certificates, signerCount: signerInfos.length, signer: readSignerInfo(forge, signerInfos[0]!) };
-}
-
-function readSignerInfo(forge: Forge, info: Asn1): SignedMessage["signer"] {
-  const parts = children(info);
+function readSignerInfo(info: Element): SignedMessage["signer"] {
+  const parts = info.children;
   const sid = parts[1];
-  const digestOid = readOid(forge, children(parts[2])[0]) ?? "";
+  const digestOid = readOid(parts[2]?.children[0]) ?? "";
   let index = 3;
-  let attributes: Asn1 | undefined;
+  let attributes: Element | undefined;
   if (isContext(parts[index], 0)) attributes = parts[index++];
-  const signatureOid = readOid(forge, children(parts[index++])[0]) ?? "";
-  const signature = octets(parts[index]) ?? Buffer.alloc(0);
+  const signatureOid = readOid(parts[index++]?.children[0]) ?? "";
+  const signature = readOctets(parts[index]) ?? Buffer.alloc(0);
   const signer: SignedMessage["signer"] = { digestOid, signatureOid, signature };
-  if (isContext(sid, 0)) signer.subjectKeyId = fromBinary(String(sid!.value));
+  if (sid !== undefined && isContext(sid, 0)) signer.subjectKeyId = Buffer.from(contentOf(sid));
   else {
-    const [issuer, serial] = children(sid);
-    if (issuer && serial) Object.assign(signer, { issuerDer: encodeAsn1(forge, issuer), serialDer: encodeAsn1(forge, serial) });
+    const [issuer, serial] = sid?.children ?? [];
+    if (issuer && serial) Object.assign(signer, { issuerDer: toDer(issuer), serialDer: toDer(serial) });
   }
   if (attributes) {
-    const der = encodeAsn1(forge, attributes);
-    signer.signedAttributes = Buffer.concat([Buffer.from([0x31]), der.subarray(1)]);
-    for (const attribute of children(attributes)) {
-      const [oid, values] = children(attribute);
-      const value = children(values)[0];
-      const name = readOid(forge, oid);
-      if (name === OID.messageDigest) signer.messageDigest = octets(value);
-      else if (name === OID.contentType) signer.contentType = readOid(forge, value);
-      else if (name === OID.signingTime && value && typeof value.value === "string") signer.signingTime = parseTime(value.value);
+    // The signature covers the attributes as a DER SET, not with the [0] tag they carry here.
+    signer.signedAttributes = toDer({ ...attributes, tag: TAG.set });
+    for (const attribute of attributes.children) {
+      const [oid, values] = attribute.children;
+      const value = values?.children[0];
+      const name = readOid(oid);
+      if (name === OID.messageDigest) signer.messageDigest = readOctets(value);
+      else if (name === OID.contentType) signer.contentType = readOid(value);
+      else if (name === OID.signingTime && value && (value.tag === 0x17 || value.tag === 0x18)) signer.signingTime = parseTime(Buffer.from(contentOf(value)).toString("latin1"));
     }
   }
   return signer;
-}
-
-/** An OCTET STRING's bytes; BER may split it into a constructed string of pieces. */
-function octets(node: Asn1 | undefined): Buffer | undefined {
-  if (!node || node.type !== 4) return undefined;
-  if (typeof node.value === "string") return fromBinary(node.value);
-  return Buffer.concat(node.value.map((piece) => octets(piece) ?? Buffer.alloc(0)));
 }
 
 function parseTime(text: string): Date | undefined {

@@ -1,5 +1,5 @@
 import { createHash, sign, type KeyObject, type X509Certificate } from "node:crypto";
-import { explicit, integer, nullValue, objectIdentifier, octetString, OID, sequence, set, sortedSet, time } from "./der.js";
+import { explicit, integer, nullValue, objectIdentifier, octetString, OID, sequence, set, sortedSet, time } from "../asn1/der.js";
 import type { CertificateFacts } from "./certificate-facts.js";
 
 export interface SignInput {

@@ -1,12 +1,12 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { isUserError, UserError } from "../errors.js";
 import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
-import type { Forge } from "./forge.js";
-import { oneLine } from "./chain.js";
-import { readPkcs12 } from "./pkcs12.js";
+import { loadForge, type Forge } from "./forge.js";
+import { issued, missingIssuer, oneLine } from "./chain.js";
+import { looksLikePkcs12, readPkcs12 } from "./pkcs12.js";
 
 /** Where the signing certificate and key come from, as the admin named them. */
 export type IdentitySource =
@@ -28,20 +28,20 @@ export interface SigningIdentity {
 /** Asked only when a password is needed (a PKCS#12, an encrypted PEM key); never logged. */
 export type PasswordReader = (forFile: string) => Promise<string>;
 
-export async function loadIdentity(forge: Forge, cwd: string, source: IdentitySource, readPassword: PasswordReader): Promise<SigningIdentity> {
-  const loaded = source.kind === "pkcs12" ? await loadPkcs12(forge, cwd, source.identity, readPassword) : await loadPem(cwd, source, readPassword);
+export async function loadIdentity(cwd: string, source: IdentitySource, readPassword: PasswordReader): Promise<SigningIdentity> {
+  const loaded = source.kind === "pkcs12" ? await loadPkcs12(cwd, source.identity, readPassword) : await loadPem(cwd, source, readPassword);
   const extra = source.chain !== undefined ? readPemCertificates(cwd, source.chain, "--chain") : [];
   const chain = [...loaded.chain, ...extra].filter(
     (cert, index, all) => !sameCertificate(cert, loaded.certificate) && all.findIndex((other) => sameCertificate(other, cert)) === index,
   );
-  const warnings = [...loaded.warnings, ...unrelatedChain(loaded.certificate, chain, extra, source.chain)];
   if (!signatureAlgorithm(loaded.key)) {
     throw new UserError(`${loaded.shown}: the key is ${loaded.key.asymmetricKeyType}, which cannot sign profiles here — use an RSA or ECDSA signing identity`);
   }
   const shown = source.kind === "pkcs12" ? source.identity : source.cert;
+  const warnings = [...loaded.warnings, ...unrelatedChain(loaded.certificate, chain, extra, source.chain), ...incompleteChain(loaded.certificate, chain, shown, source.kind)];
   let facts: CertificateFacts;
   try {
-    facts = readCertificateFacts(forge, loaded.certificate);
+    facts = readCertificateFacts(loaded.certificate);
   } catch (error) {
     if (!(error instanceof DamagedCertificateError)) throw error;
     throw new UserError(`${shown}: ${error.message} — export the signing identity again`);
@@ -58,7 +58,7 @@ function unrelatedChain(signer: X509Certificate, chain: readonly X509Certificate
   for (let grew = true; grew; ) {
     grew = false;
     for (const cert of chain) {
-      if (!onPath.includes(cert) && onPath.some((below) => issues(cert, below))) {
+      if (!onPath.includes(cert) && onPath.some((below) => issued(cert, below))) {
         onPath.push(cert);
         grew = true;
       }
@@ -69,12 +69,19 @@ function unrelatedChain(signer: X509Certificate, chain: readonly X509Certificate
     .map((cert) => `${file}: ${oneLine(cert.subject)} issues neither the signing certificate (${oneLine(signer.subject)}) nor another certificate of its chain — it is embedded, but pass the intermediate that issued ${oneLine(signer.issuer)} instead`);
 }
 
-function issues(issuer: X509Certificate, child: X509Certificate): boolean {
-  try {
-    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
-  } catch {
-    return false;
-  }
+/**
+ * A signer whose issuer is in neither the identity nor --chain signs (the Mac may hold the
+ * intermediate), but openssl and verify cannot build the chain, and a Mac without it shows
+ * "Unverified": say which certificate is missing and how to add it.
+ */
+function incompleteChain(signer: X509Certificate, chain: readonly X509Certificate[], shown: string, kind: IdentitySource["kind"]): string[] {
+  const gap = missingIssuer(signer, chain);
+  if (gap === undefined) return [];
+  const whose = gap === signer ? "the signing certificate" : oneLine(gap.subject);
+  const orExport = kind === "pkcs12" ? ", or export the .p12 with its intermediate" : "";
+  return [
+    `${shown}: the issuer of ${whose} (${oneLine(gap.issuer)}) is neither in ${shown} nor in --chain: openssl and jcprofile verify cannot build its chain to a root, and a Mac that lacks it shows the profile as "Unverified" — pass the issuing CA's certificate (and any CA above it but the root) with --chain CHAIN.pem${orExport}`,
+  ];
 }
 
 interface Loaded {
@@ -85,8 +92,9 @@ interface Loaded {
   warnings: string[];
 }
 
-async function loadPkcs12(forge: Forge, cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
+async function loadPkcs12(cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
   const bytes = readInput(cwd, file, "--identity");
+  const forge = await loadForge();
   // A PKCS#12 exported without a password opens with the empty one: nothing to ask for.
   const contents = openWithoutPassword(forge, bytes, file) ?? readPkcs12(forge, bytes, await readPassword(file), file);
   if (contents.keys.length === 0) {
@@ -117,7 +125,7 @@ function openWithoutPassword(forge: Forge, bytes: Buffer, file: string): ReturnT
 
 async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem" }>, readPassword: PasswordReader): Promise<Loaded> {
   const [certificate, ...chain] = readPemCertificates(cwd, source.cert, "--cert");
-  const keyText = readPemText(cwd, source.key, "--key");
+  const keyText = readPem(cwd, source.key, "--key").text;
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyText)) {
     throw new UserError(`${source.key}: not a PEM private key — pass the key as PEM ("-----BEGIN PRIVATE KEY-----"), e.g. convert with: openssl pkey -in key.der -inform DER -out key.pem`);
   }
@@ -141,8 +149,11 @@ async function loadPem(cwd: string, source: Extract<IdentitySource, { kind: "pem
 
 /** Every certificate in a PEM file, in order; at least one. */
 export function readPemCertificates(cwd: string, file: string, flag: string): X509Certificate[] {
-  const text = readPemText(cwd, file, flag);
+  const { text, bytes } = readPem(cwd, file, flag);
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0 && flag === "--cert" && looksLikePkcs12(bytes)) {
+    throw new UserError(`${file}: no PEM certificate in it — it is a PKCS#12 (.p12) file: pass it with --identity ${file} instead of --cert and --key`);
+  }
   if (blocks.length === 0) {
     throw new UserError(`${file}: no PEM certificate in it — ${flag} takes a PEM file ("-----BEGIN CERTIFICATE-----"); convert DER with: openssl x509 -inform DER -in cert.cer -out cert.pem`);
   }
@@ -156,12 +167,12 @@ export function readPemCertificates(cwd: string, file: string, flag: string): X5
 }
 
 /** A PEM file's text. PEM is ASCII; Windows tools sometimes save it as UTF-16, which would read as "no PEM in it". */
-function readPemText(cwd: string, file: string, flag: string): string {
+function readPem(cwd: string, file: string, flag: string): { text: string; bytes: Buffer } {
   const bytes = readInput(cwd, file, flag);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UserError(`${file}: is UTF-16 text — ${flag} takes PEM saved as plain ASCII/UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 ${file} > fixed.pem)`);
   }
-  return bytes.toString("utf8");
+  return { text: bytes.toString("utf8"), bytes };
 }
 
 /** A file the admin named: only a regular, non-empty file up to 10 MB (a FIFO or /dev/zero would hang). */

@@ -1,4 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
+import { Asn1Error, readAsn1, readOid, readSmallInteger, TAG } from "../asn1/ber.js";
+import { OID } from "../asn1/der.js";
 import { UserError } from "../errors.js";
 import { fromBinary, toBinary, type Forge } from "./forge.js";
 
@@ -13,11 +15,14 @@ export interface Pkcs12Contents {
  * Keys and certificates leave as node:crypto objects; forge's own RSA types are not used further.
  */
 export function readPkcs12(forge: Forge, bytes: Buffer, password: string, file: string): Pkcs12Contents {
+  const notPkcs12 = () => new UserError(`${file}: not a PKCS#12 file — --identity takes a .p12 exported with its private key; for PEM files use --cert and --key`);
+  // Judged by its shape before forge decrypts anything, so a certificate or a PEM file is named as such before a password is asked.
+  if (!looksLikePkcs12(bytes)) throw notPkcs12();
   let asn1;
   try {
     asn1 = forge.asn1.fromDer(toBinary(bytes), true);
   } catch {
-    throw new UserError(`${file}: not a PKCS#12 file — --identity takes a .p12 exported with its private key; for PEM files use --cert and --key`);
+    throw notPkcs12();
   }
   let pfx;
   try {
@@ -46,4 +51,16 @@ export function readPkcs12(forge: Forge, bytes: Buffer, password: string, file: 
     }
   }
   return { keys, certificates };
+}
+
+/** A PFX's shape (RFC 7292): a SEQUENCE of version 3 and a ContentInfo of data or signedData. */
+export function looksLikePkcs12(bytes: Uint8Array): boolean {
+  try {
+    const [version, authSafe] = readAsn1(bytes).children;
+    const type = authSafe?.tag === TAG.sequence ? readOid(authSafe.children[0]) : undefined;
+    return readSmallInteger(version) === 3 && (type === OID.data || type === OID.signedData);
+  } catch (error) {
+    if (error instanceof Asn1Error) return false;
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
  * Whether the bytes inside a signed file are a well-formed Jamf Connect profile, read by the
  * project's one profile reader (src/profile), as lint reads them.
  */
+import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { ProfileReadError, readProfile, type ProfileModel } from "../profile/read-profile.js";
 
 export interface ProfileContent {
@@ -14,7 +15,7 @@ export interface ProfileContent {
 export function readProfileContent(content: Uint8Array, fileName: string): ProfileContent {
   let model: ProfileModel;
   try {
-    model = readProfile(content, { fileName });
+    model = readProfile(content, { fileName, guessDomain: guessDomainFromKeys });
   } catch (error) {
     if (!(error instanceof ProfileReadError)) throw error;
     return { problem: `the content ${error.what}` };

@@ -6,7 +6,6 @@ import { formatProblem } from "../problem.js";
 import { isSelfSigned } from "./certificate-facts.js";
 import { dateOf, oneLine } from "./chain.js";
 import { encodeSignedData } from "./cms-sign.js";
-import { loadForge } from "./forge.js";
 import { refuseUnusable } from "./identity-checks.js";
 import { loadIdentity, type IdentitySource, type PasswordReader } from "./identity.js";
 import { appendAll } from "../append.js";
@@ -36,8 +35,7 @@ export async function runSign(options: SignOptions): Promise<SignResult> {
   const now = options.now ?? new Date();
   const { profiles, warnings: found, source } = loadAndRender(options);
   const warnings = found.map(formatProblem);
-  const forge = await loadForge();
-  const identity = await loadIdentity(forge, options.cwd, options.identity, options.readPassword);
+  const identity = await loadIdentity(options.cwd, options.identity, options.readPassword);
   refuseUnusable(identity.certificate, identity.shown, now);
   appendAll(warnings, identity.warnings);
   appendAll(warnings, identityWarnings(identity.certificate, identity.facts.digitalSignature, now));

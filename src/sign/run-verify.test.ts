@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PASSWORD, pkiTime, usePkiDir } from "../../test/sign/pki.js";
-import { objectIdentifier, time } from "./der.js";
+import { objectIdentifier, time } from "../asn1/der.js";
 import { runSign } from "./run-sign.js";
 import { runVerify } from "./run-verify.js";
 

@@ -1,13 +1,12 @@
-import { X509Certificate } from "node:crypto";
-import { rootCertificates } from "node:tls";
+import type { X509Certificate } from "node:crypto";
 import { isUserError } from "../errors.js";
+import { looksLikeCms } from "../profile/cms.js";
 import { withoutPemArmour } from "../profile/read-profile.js";
 import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
-import { checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
+import { bundledRoots, checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
 import { checkSignature } from "./check-signature.js";
-import { looksLikeCms, NotSignedDataError, readSignedData } from "./cms-read.js";
+import { NotSignedDataError, readSignedMessage } from "./cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
-import { loadForge, type Forge } from "./forge.js";
 import { readInput, readPemCertificates } from "./identity.js";
 import { readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../pipeline/load-and-render.js";
@@ -45,13 +44,8 @@ export interface FileVerdict {
   valid: boolean;
 }
 
-/** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
-let bundledRoots: X509Certificate[] | undefined;
-const nodeRoots = (): X509Certificate[] => (bundledRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
-
 export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
-  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : nodeRoots();
-  const forge = await loadForge();
+  const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : bundledRoots();
   // Rendered once, before any file is judged: a config error is a usage error (exit 2).
   const built = options.config !== undefined || (options.envs?.length ?? 0) > 0 ? loadAndRender(options).profiles : undefined;
   const verdicts: FileVerdict[] = [];
@@ -62,7 +56,7 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
       verdicts.push({ ...emptyVerdict(file), readable: false, problems: [bytes] });
       continue;
     }
-    const verdict = await verifyOne(forge, file, bytes, anchors, options.now ?? new Date());
+    const verdict = verifyOne(file, bytes, anchors, options.now ?? new Date());
     if (built && verdict.content && verdict.profile) {
       verdict.result.drift = checkDrift(built, verdict.content, verdict.profile);
       if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
@@ -105,7 +99,7 @@ function emptyVerdict(file: string): FileVerdict {
   };
 }
 
-async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
+function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificate[], now: Date) {
   const result = emptyVerdict(file);
   let content: Buffer | undefined;
   if (!looksLikeCms(bytes)) {
@@ -113,12 +107,12 @@ async function verifyOne(forge: Forge, file: string, bytes: Buffer, anchors: rea
     result.problems.push("not signed");
   } else {
     try {
-      const message = readSignedData(forge, bytes);
+      const message = readSignedMessage(bytes);
       content = message.content;
       result.signed = true;
       result.certificatesInFile = message.certificates.length;
       if (message.signer.signingTime) result.signingTime = message.signer.signingTime.toISOString();
-      const signature = checkSignature(message, (cert) => readCertificateFacts(forge, cert));
+      const signature = checkSignature(message, readCertificateFacts);
       result.signatureValid = signature.valid;
       result.signatureCheckable = signature.checkable;
       if (signature.problem) result.problems.push(signature.problem);

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
-import { readInputFile } from "../config/read-file.js";
+import { readInputFile } from "../files/read-file.js";
 import { UserError } from "../errors.js";
 import type { FileToWrite } from "../files/file-to-write.js";
 import { normalisePath } from "./validators.js";

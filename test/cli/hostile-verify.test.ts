@@ -77,3 +77,14 @@ describe("sign with a certificate whose validity date cannot be read", () => {
     expect(run.stderr).toMatch(/^error: bad-date\.pem: the certificate's validity dates cannot be read .* — export the signing identity again\n$/);
   });
 });
+
+describe("verify given a CMS built to exhaust its reader", () => {
+  it("nested 100 000 deep after the signedData OID: cannot be read (exit 2), at the depth limit, no stack", async () => {
+    const oid = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+    const deep = Buffer.concat([Buffer.from([0x30, 0x80]), oid, Buffer.alloc(200_000, 0xa0).map((byte, i) => (i % 2 === 0 ? byte : 0x80)), Buffer.alloc(200_004)]);
+    writeFileSync(join(dir, "deep.mobileconfig"), deep);
+    const run = await runCli(["verify", "deep.mobileconfig", "--ca", "root.pem"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^error: deep\.mobileconfig: cannot be read: a truncated or damaged signed profile \(damaged CMS structure \(nested deeper than 32 levels at byte \d+\)\)/);
+  });
+});

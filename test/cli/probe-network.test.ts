@@ -47,7 +47,7 @@ describe.concurrent("jcprofile probe when the network misbehaves", () => {
   it("names a refused connection", async () => {
     const { run, checks } = await tenantCheck(contosoFlags({ url: `https://127.0.0.1:${await closedPort()}` }));
     expect(run.code).toBe(3);
-    expect(checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("connection to the authority host was refused") });
+    expect(checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("the authority host refused the connection (ECONNREFUSED): check cloud/authorityHost and its port") });
   });
 
   it("goes through HTTPS_PROXY with a CONNECT tunnel", async () => {

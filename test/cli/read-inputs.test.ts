@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
 import { copyExample, tempDir } from "../folders.js";
 
-/** lint, verify and sign read the files they are given as the config is read (src/config/read-file.ts). */
+/** lint, verify and sign read the files they are given as the config is read (src/files/read-file.ts). */
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));

@@ -1,7 +1,7 @@
 /**
  * A small DER writer for the few ASN.1 shapes a CMS SignedData needs. jcprofile writes DER itself
  * (rather than through node-forge's ASN.1 objects) so certificates are embedded byte for byte as
- * they came, and SET OF is sorted as DER demands; forge is used only to read.
+ * they came, and SET OF is sorted as DER demands; src/asn1/ber.ts reads.
  */
 import { appendAll } from "../append.js";
 
