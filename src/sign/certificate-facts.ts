@@ -1,4 +1,4 @@
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
 import { children, encodeAsn1, isContext, parseAsn1, readOid, type Forge } from "./forge.js";
 
 /** What node's X509Certificate does not expose: the issuer and serial as DER, and the key usage bits. */

@@ -116,7 +116,7 @@ function readSignerInfo(forge: Forge, info: Asn1): SignedMessage["signer"] {
 
 /** An OCTET STRING's bytes; BER may split it into a constructed string of pieces. */
 function octets(node: Asn1 | undefined): Buffer | undefined {
-  if (!node || node.type !== 4) return undefined;
+  if (node?.type !== 4) return undefined;
   if (typeof node.value === "string") return fromBinary(node.value);
   return Buffer.concat(node.value.map((piece) => octets(piece) ?? Buffer.alloc(0)));
 }
