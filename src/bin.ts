@@ -24,7 +24,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await run(process.argv.slice(2), processIo());
-process.exitCode = code;
-await Promise.all([drained(process.stdout), drained(process.stderr)]);
-process.exit(code);
+// A function rather than top-level await: the bundle is CommonJS (scripts/bundle.mjs says why).
+async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), processIo());
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+void main();

@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { rootCertificates } from "node:tls";
+import tls from "node:tls";
 import { isUserError } from "../errors.js";
 import { withoutPemArmour } from "../profile/read-profile.js";
 import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
@@ -47,7 +47,7 @@ export interface FileVerdict {
 
 /** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
 let bundledRoots: X509Certificate[] | undefined;
-const nodeRoots = (): X509Certificate[] => (bundledRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
+const nodeRoots = (): X509Certificate[] => (bundledRoots ??= tls.rootCertificates.map((pem) => new X509Certificate(pem)));
 
 export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> {
   const anchors = options.ca !== undefined ? readPemCertificates(options.cwd, options.ca, "--ca") : nodeRoots();
