@@ -32,4 +32,7 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
+// Should the event loop ever empty while a command still waits (a bug), a CommonJS file would
+// exit 0, a false success; the ESM entry point this was exited 13 (unsettled top-level await).
+process.exitCode = 13;
 void main();
