@@ -24,7 +24,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await run(process.argv.slice(2), processIo());
-process.exitCode = code;
-await Promise.all([drained(process.stdout), drained(process.stderr)]);
-process.exit(code);
+// A function rather than top-level await: the bundle is CommonJS (scripts/bundle.mjs says why).
+async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), processIo());
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+// Should the event loop ever empty while a command still waits (a bug), a CommonJS file would
+// exit 0, a false success; the ESM entry point this was exited 13 (unsettled top-level await).
+process.exitCode = 13;
+void main();

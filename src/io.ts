@@ -27,5 +27,16 @@ export interface CommandIo {
 }
 
 export function processIo(): CommandIo {
-  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    // Read when a command asks: Node makes process.stdin on first read, and for a file or a pipe
+    // that loads its file streams and fs/promises (~5 % of a start-up), which most commands never use.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+  };
 }

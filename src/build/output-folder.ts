@@ -49,7 +49,10 @@ export async function writeOutput(files: readonly FileToWrite[], context: Output
   let pruned = { removed: [] as string[], kept: [] as string[] };
   const written = await writeIntoFolder(context.outDir, files, {
     displayPath: shown(context.outDir),
-    then: () => void (pruned = prune ? pruneSafely(files, context) : pruned),
+    // biome-ignore lint/suspicious/noThenProperty: writeIntoFolder's step after the writes; the options object is never awaited.
+    then: () => {
+      if (prune) pruned = pruneSafely(files, context);
+    },
     ...(context.ops !== undefined && { ops: context.ops }),
   });
   return { removedLeftovers: written.removedLeftovers.map(shown), pruned: pruned.removed, notPruned: pruned.kept, tookOverLockFrom: written.tookOverLockFrom };

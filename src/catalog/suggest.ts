@@ -85,6 +85,9 @@ function countsApart(a: Int16Array, b: Int16Array): number {
 const candidateCache = new Map<string, Int16Array>();
 function candidateCounts(name: string): Int16Array {
   let counts = candidateCache.get(name);
-  if (counts === undefined) candidateCache.set(name, (counts = letterCounts(name)));
+  if (counts === undefined) {
+    counts = letterCounts(name);
+    candidateCache.set(name, counts);
+  }
   return counts;
 }

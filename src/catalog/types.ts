@@ -1,5 +1,4 @@
 export type { Domain } from "../profile/domains.js";
-import type { Domain } from "../profile/domains.js";
 
 /** Property-list value kinds, named as Jamf's documentation names them. */
 export type ValueType = "string" | "bool" | "int" | "data" | "array" | "dict";

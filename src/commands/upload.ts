@@ -90,6 +90,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   guard.release();
   warnUnusedOverrides(flags, results, output);
+  // biome-ignore lint/complexity/useMathMinMax: Math.max would widen the exit code to a plain number.
   return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
 }
 

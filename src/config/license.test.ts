@@ -10,7 +10,7 @@ const plist = (dict: string) => bytes(`<?xml version="1.0" encoding="UTF-8"?>\n<
 /** A minimal bplist00 of a dictionary of ASCII strings, as Apple's writer lays it out. */
 function binaryPlist(entries: [string, string][]): Uint8Array {
   const objects: Buffer[] = [];
-  const dictRefs = entries.flatMap(([key], index) => [index * 2 + 1]).concat(entries.map((_, index) => index * 2 + 2));
+  const dictRefs = entries.flatMap((_entry, index) => [index * 2 + 1]).concat(entries.map((_, index) => index * 2 + 2));
   objects.push(Buffer.from([0xd0 | entries.length, ...dictRefs]));
   for (const [key, value] of entries) for (const text of [key, value]) objects.push(Buffer.concat([Buffer.from([0x50 | text.length]), Buffer.from(text, "latin1")]));
   const header = Buffer.from("bplist00", "latin1");

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseJsonc } from "./json-syntax.js";
 import { formatJson, newConfigText, schemaReference, setConfigValue } from "./write-config.js";
 
 const example = readFileSync(new URL("../../examples/contoso.jcprofile.json", import.meta.url), "utf8");

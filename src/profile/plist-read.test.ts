@@ -45,7 +45,7 @@ describe("readPlist: XML", () => {
   });
 
   it("decodes character references, CDATA, comments, self-closing values and a BOM", () => {
-    const text = "\uFEFF" + wrap("<!-- c --><dict><key>a&#x26;b</key><string>&#169;<![CDATA[<raw & text>]]><!-- x --></string><key>e</key><string/><key>t</key><true></true><key>d</key><dict/></dict>");
+    const text = `\uFEFF${wrap("<!-- c --><dict><key>a&#x26;b</key><string>&#169;<![CDATA[<raw & text>]]><!-- x --></string><key>e</key><string/><key>t</key><true></true><key>d</key><dict/></dict>")}`;
     expect(read(text)).toEqual({ "a&b": "©<raw & text>", e: "", t: true, d: {} });
   });
 

@@ -1,4 +1,4 @@
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
 import { Asn1Error, contentOf, isContext, readAsn1, readOid, toDer, TAG, type Element } from "../asn1/ber.js";
 
 /** What node's X509Certificate does not expose: the issuer and serial as DER, and the key usage bits. */

@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { rootCertificates } from "node:tls";
+import tls from "node:tls";
 import { sameCertificate } from "./certificate-facts.js";
 
 export interface ChainCheck {
@@ -62,7 +62,7 @@ export function issued(issuer: X509Certificate, child: X509Certificate): boolean
 
 /** Node's bundled root certificates (about 140), parsed once per process, when first needed. */
 let bundled: X509Certificate[] | undefined;
-export const bundledRoots = (): X509Certificate[] => (bundled ??= rootCertificates.map((pem) => new X509Certificate(pem)));
+export const bundledRoots = (): X509Certificate[] => (bundled ??= tls.rootCertificates.map((pem) => new X509Certificate(pem)));
 
 /**
  * The certificate whose issuer is missing when the chain from the signer cannot reach a CA from

@@ -3,7 +3,7 @@
  * anything is written.
  */
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { readLicenseFile } from "../config/license.js";
 import { ownValue } from "../config/merge.js";
 import type { ConfigFile, EnvironmentInput } from "../config/schema.js";

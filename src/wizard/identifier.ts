@@ -7,7 +7,7 @@ const LEGAL_FORMS = new Set(["ltd", "limited", "inc", "llc", "corp", "corporatio
 /** `contoso.com` → com.contoso.jamfconnect; `contoso.onmicrosoft.com` → com.contoso.jamfconnect; else from the organization. */
 export function suggestIdentifier(tenant: string | undefined, organization: string | undefined): string | undefined {
   const label = (text: string) => text.toLowerCase().replace(/[^a-z0-9-]/g, "").replace(/^-+|-+$/g, "");
-  if (tenant !== undefined && tenant.includes(".")) {
+  if (tenant?.includes(".")) {
     const parts = tenant.toLowerCase().split(".");
     const own = /\.onmicrosoft\.(com|us)$/.test(tenant.toLowerCase()) ? ["com", label(parts[0]!)] : parts.reverse().map(label);
     if (own.every((part) => part !== "")) return `${own.join(".")}.jamfconnect`;

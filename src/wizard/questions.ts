@@ -3,7 +3,7 @@ import { ELEVATION_KEY } from "../profile/layout.js";
 import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
 import { suggestIdentifier } from "./identifier.js";
 import { licenseValidator, validateAccounts, validateRoles, validators } from "./validators.js";
-import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from "./question-types.js";
+import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
 
 /**
  * The wizard's questions as data, in the order a Mac admin finds the answers in the Entra admin
@@ -14,7 +14,7 @@ import type { AnswerName, Answers, CaChoice, Question, QuestionContext } from ".
 const settings = (context: QuestionContext) => context.current.login?.settings ?? {};
 const bool = (value: unknown): boolean | undefined => (typeof value === "boolean" ? value : undefined);
 const elevationSettings = (context: QuestionContext): Record<string, unknown> => {
-  const value = (context.current.menubar?.settings ?? {})[ELEVATION_KEY];
+  const value = context.current.menubar?.settings?.[ELEVATION_KEY];
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 };
 const firstElevationRole = (context: QuestionContext): string | undefined => {

@@ -13,7 +13,7 @@ afterEach(() => cleanup());
 /** Each option of a help text with its description on one line (commander wraps at 80 columns). */
 function optionsOf(help: string): string[] {
   const block = help.split(/\nOptions:\n/)[1]?.split(/\n\n/)[0] ?? "";
-  return block.split(/\n(?=  -)/).map((option) => option.replace(/\s+/g, " ").trim());
+  return block.split(/\n(?= {2}-)/).map((option) => option.replace(/\s+/g, " ").trim());
 }
 
 describe("--help", () => {

@@ -18,7 +18,7 @@ let dir: string;
 useTempDir((made) => (dir = made), { example: true });
 
 /** Each reader, with BAD standing for the hostile file. */
-export const readers = (pki: (name: string) => string): Record<string, string[]> => ({
+const readers = (pki: (name: string) => string): Record<string, string[]> => ({
   "lint FILE": ["lint", "BAD"],
   "verify FILE": ["verify", "BAD"],
   "verify --ca": ["verify", pki("signer.pem"), "--ca", "BAD"],

@@ -174,7 +174,7 @@ describe("jcprofile import: editing an existing config", () => {
     '  "organization": "Contoso Ltd",',
     '  "identifier": "com.contoso.jamfconnect",',
     '  "environments": {',
-    '    "test": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "' + OTHER + '" } } /* test tenant */',
+    `    "test": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "${OTHER}" } } /* test tenant */`,
     "  }",
     "}",
     "",
@@ -210,7 +210,7 @@ describe("jcprofile import: editing an existing config", () => {
 describe("jcprofile import: config file handling", () => {
   it("writes through a symlinked config, keeping the link and the file's mode", async () => {
     mkdirSync(join(dir, "dotfiles"));
-    write("dotfiles/jcprofile.json", '{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "test": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "' + OTHER + '" } } }\n}\n');
+    write("dotfiles/jcprofile.json", `{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "test": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "${OTHER}" } } }\n}\n`);
     chmodSync(join(dir, "dotfiles", "jcprofile.json"), 0o640);
     symlinkSync(join("dotfiles", "jcprofile.json"), join(dir, "jcprofile.json"));
     const run = await cli(["import", fixture("jamf-pro-both-domains.mobileconfig"), "--env", "prod"]);
@@ -235,7 +235,7 @@ describe("jcprofile import: config file handling", () => {
 });
 
 describe("jcprofile import: at a terminal", () => {
-  const existing = '{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "prod": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "' + OTHER + '" } } }\n}\n';
+  const existing = `{\n  "organization": "Contoso Ltd",\n  "identifier": "com.contoso.jamfconnect",\n  "environments": { "prod": { "tenant": "contoso.onmicrosoft.com", "login": { "clientId": "${OTHER}" } } }\n}\n`;
   const options = (confirm: boolean, asked: string[]) => {
     let text = "";
     const sink = new Writable({ write: (chunk, _encoding, done) => ((text += String(chunk)), done()) });

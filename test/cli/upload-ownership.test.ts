@@ -12,7 +12,7 @@ import type { JamfProDouble } from "../jamfpro/server.js";
 import { combine, seedProfile } from "../jamfpro/seed.js";
 import { readStoredPlist } from "../jamfpro/stored-plist.js";
 import { ADMIN_SCOPE } from "../jamfpro/world.js";
-import { editConfig, upload, uploadJson, useUploadWorld, writeUploadConfig } from "../jamfpro/upload-cli.js";
+import { upload, uploadJson, useUploadWorld, writeUploadConfig } from "../jamfpro/upload-cli.js";
 
 const LOGIN_PROD = "Jamf Connect Login (prod)";
 const MENUBAR_PROD = "Jamf Connect Menu Bar (prod)";

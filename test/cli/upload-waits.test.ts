@@ -4,7 +4,7 @@
  * (the retry arithmetic is unit-tested on a fake one in src/jamfpro/client.test.ts), so they run
  * concurrently, each on its own Jamf Pro double and folder.
  */
-import { describe, expect, it, type TestContext } from "vitest";
+import { describe, it, type TestContext } from "vitest";
 import { tempDir } from "../folders.js";
 import { startJamfPro } from "../jamfpro/server.js";
 import { checkOutputsAfterAll, upload, writeUploadConfig } from "../jamfpro/upload-cli.js";

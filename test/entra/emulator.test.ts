@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { CONTOSO, contosoWorld } from "./emulator.js";
+import { CONTOSO } from "./emulator.js";
 import type { EntraEmulator, EntraWorld } from "./emulator.js";
 import { useContosoEmulator } from "./use-emulator.js";
 import { postPasswordGrant } from "./https-client.js";

@@ -3,8 +3,8 @@
  * validators, defaults, branches and live-check recovery, with the checks faked.
  */
 import { screen } from "@inquirer/testing/vitest";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
@@ -265,7 +265,7 @@ describe("the live checks", () => {
     expect(result.failedChecks.map((entry) => entry.label)).toEqual([`app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID)`]);
     expect(kept.said).toContain(`fail app ${CLIENT} (OIDCROPGID, OIDCClientID, ROPGID): app not found in this tenant (AADSTS700016) — copy the Application (client) ID`);
     const summary = kept.said.join("\n");
-    expect(summary).toContain("Configured:\n  environment   prod (cloud public)\n  tenant        " + GUID);
+    expect(summary).toContain(`Configured:\n  environment   prod (cloud public)\n  tenant        ${GUID}`);
     expect(summary).toContain(`  client IDs    ${CLIENT} (OIDCClientID, OIDCROPGID, ROPGID)`);
     expect(summary).toContain("  CA mode       none (per-user MFA; default scopes)");
     expect(summary).toContain(`  live checks   1 passed: tenant ${GUID}`);

@@ -137,7 +137,7 @@ describe("the wizard's text at a narrow terminal", () => {
     expect(lines.length).toBe(3);
     for (const line of lines) {
       expect(line.length).toBeLessThanOrEqual(60);
-      expect(line).toMatch(/^  \S/);
+      expect(line).toMatch(/^ {2}\S/);
     }
     expect(lines.map((line) => line.trim()).join(" ")).toBe(help);
     screen.keypress("enter");
