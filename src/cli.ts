@@ -11,6 +11,7 @@ import type { SigninFlags } from "./commands/signin.js";
 import type { VerifyFlags } from "./commands/verify.js";
 import type { UploadFlags } from "./commands/upload.js";
 import type { KeysFlags } from "./commands/keys.js";
+import { HELP_AFTER } from "./help-texts.js";
 import { packageVersion } from "./package-root.js";
 
 /**
@@ -60,14 +61,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
     .option("--check", "write nothing; exit 1 when the output folder differs from what would be built")
     .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
-    .addHelpText(
-      "after",
-      "\nAll or nothing: a failed write or rename, or Ctrl-C, puts every replaced profile back. The next build removes\n" +
-        "temp files a killed run left (--check reports them); a second build into the same folder waits for the first.\n" +
-        "\nExit codes: 0 built (or up to date), 1 --check found differences or --prune left a stale file (profiles written),\n" +
-        "2 bad input or usage, 130/143/129 interrupted.\n" +
-        "Example: jcprofile build --config examples/contoso.jcprofile.json --env prod",
-    )
+    .addHelpText("after", HELP_AFTER.build)
     .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io)));
 
   program
@@ -86,24 +80,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .addOption(new Option("--password [value]").hideHelp())
     .option("--json", "print one JSON array, one object per check, on stdout")
     .option("--timeout <seconds>", "seconds to wait for each answer (default 15)")
-    .addHelpText(
-      "after",
-      "\nChecks, in Entra's order: tenant (OpenID configuration; a domain resolves to its GUID), app (a ROPG request for a\n" +
-        "user name that cannot exist, so no password is at stake), password (with --username). From a config the\n" +
-        "targets are read from the built profiles: login = OIDCTenant, OIDCROPGID, ROPGScopes (else OIDCScopes, else\n" +
-        "openid profile email), ROPGSuccessCodes; menubar = IdPSettings TenantID, ROPGID, ROPGScopes (that key name is\n" +
-        "UNVERIFIED), SuccessCodes. Scopes are sent as the profile has them (+ is a space), nothing added.\n" +
-        `\nPassword: prompted (masked) at a terminal, or --password-stdin, or JCPROFILE_PASSWORD — never a flag.\n` +
-        "Proxy: HTTPS_PROXY / NO_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS=<root CA .pem>.\n" +
-        "\nExit codes: 0 every check passed or was accepted, 1 a check failed (including a right password that Jamf\n" +
-        "Connect would still refuse: Conditional Access block, device state, expired), 2 bad input or usage,\n" +
-        "3 inconclusive (network, timeout, unexpected answer, rate limiting).\n" +
-        "Examples:\n" +
-        "  jcprofile probe --config jcprofile.json --env prod\n" +
-        "  jcprofile probe --all --json    (nightly: every environment's tenant and apps; exit 1 when one broke)\n" +
-        "  jcprofile probe --tenant contoso.onmicrosoft.com --client-id <guid> --username adele@contoso.com\n" +
-        "  op read op://it/jc-test/password | jcprofile probe --env prod --username adele@contoso.com --password-stdin --json",
-    )
+    .addHelpText("after", HELP_AFTER.probe)
     .action((flags: ProbeFlags) => action(async () => (await import("./commands/probe.js")).probeCommand(flags, io)));
 
   program
@@ -116,18 +93,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--no-open", "print the authorize URL without opening a browser")
     .option("--json", "print one JSON object on stdout")
     .option("--timeout <seconds>", "seconds to wait for Entra's answer to the code redemption (default 15)")
-    .addHelpText(
-      "after",
-      "\nThe authorize URL comes from the profile build would write: OIDCTenant, OIDCClientID, OIDCRedirectURI (default\n" +
-        "https://127.0.0.1/jamfconnect), OIDCScopes (+ is a space; default openid profile email), with PKCE (S256), state,\n" +
-        "nonce and prompt=login. It is printed on stderr and, at a terminal, opened in the default browser. Nothing\n" +
-        "answers the redirect URI: copy the address the browser ends on and paste it (without a terminal: the first\n" +
-        "line of stdin). If Microsoft's own error page shows instead, paste its text: the AADSTS code is explained.\n" +
-        "The code is redeemed without a secret, as Jamf Connect does; code and tokens are never printed.\n" +
-        "\nExit codes: 0 signed in, 1 Entra refused or the sign-in cannot work on a Mac, 2 bad input (a pasted text that\n" +
-        "is not the redirect address, another sign-in's state), 3 network.\n" +
-        "Example: jcprofile signin --env prod --username adele@contoso.com",
-    )
+    .addHelpText("after", HELP_AFTER.signin)
     .action((flags: SigninFlags) => action(async () => (await import("./commands/signin.js")).signinCommand(flags, io)));
 
   const init = program
@@ -146,13 +112,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     }
   });
   init
-    .addHelpText(
-      "after",
-      "\nAt a terminal every answer not given by a flag is asked. Without one (CI, pipes), defaults are taken and a missing\n" +
-        "answer without a default is an error that lists the flags to pass. The password is never a flag and never saved.\n" +
-        "\nExit codes: 0 written and built, 1 a live check failed (or you quit), 2 bad input or usage, 130 interrupted.\n" +
-        "Example: jcprofile init --env prod --tenant contoso.onmicrosoft.com --client-id <guid> --organization \"Contoso Ltd\" --yes",
-    )
+    .addHelpText("after", HELP_AFTER.init)
     .action((flags: Record<string, unknown>) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
 
   program
@@ -167,14 +127,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
     .option("--password-stdin", "read the PKCS#12 or key password from standard input (one trailing newline is removed)")
     .addOption(new Option("--password [value]").hideHelp())
-    .addHelpText(
-      "after",
-      "\nPassword: JCPROFILE_SIGNING_PASSWORD, --password-stdin, or a masked prompt at a terminal — never a flag.\n" +
-        "Signed files are CMS SignedData (DER, SHA-256, content attached) holding exactly build's bytes. Jamf Pro's API\n" +
-        "cannot take signed profiles: upload those by hand in the web interface, or upload the unsigned ones.\n" +
-        "\nExit codes: 0 signed, 2 bad input or usage (wrong password, key not matching, expired certificate, …).\n" +
-        "Example: jcprofile sign --env prod --identity signing.p12 --password-stdin < pw.txt",
-    )
+    .addHelpText("after", HELP_AFTER.sign)
     .action((flags: SignFlags) => action(async () => (await import("./commands/sign.js")).signCommand(flags, io)));
 
   program
@@ -185,12 +138,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("-e, --env <name>", "compare with this environment only (repeat for more; default config: jcprofile.json)", collect)
     .option("--ca <file.pem>", "trusted root certificates (PEM; default: Node's bundled public roots)")
     .option("--json", "print one JSON array, one object per file, on stdout")
-    .addHelpText(
-      "after",
-      "\nExit codes: 0 every file valid, 1 a signature invalid (or not checkable), untrusted, expired, not a Jamf Connect profile or drifted\n" +
-        "from the config, 2 a file unreadable (the others are still reported) or bad usage.\n" +
-        "Example: jcprofile verify out/prod/signed/*.mobileconfig --ca corp-root.pem --config jcprofile.json",
-    )
+    .addHelpText("after", HELP_AFTER.verify)
     .action((files: string[], flags: Omit<VerifyFlags, "files">) =>
       action(async () => (await import("./commands/verify.js")).verifyCommand({ ...flags, files }, io)),
     );
@@ -202,13 +150,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--json", "print one JSON array of findings on stdout: file, domain, payload, path, severity, code, message, fix")
     .option("--strict", "warnings count as errors for the exit code")
     .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect); for a profile, lint only that domain")
-    .addHelpText(
-      "after",
-      "\nA signed profile is read, but its signature is not checked. A preferences file's domain is taken from its name\n" +
-        "(com.jamf.connect.login.plist) or guessed from its keys; the report says which.\n" +
-        "\nExit codes: 0 no errors (warnings allowed), 1 errors found (or warnings, with --strict), 2 a file could not be read, or usage.\n" +
-        "Example: jcprofile lint ~/Downloads/JamfConnect.mobileconfig \"/Library/Managed Preferences/com.jamf.connect.login.plist\"",
-    )
+    .addHelpText("after", HELP_AFTER.lint)
     .action((files: string[], flags: Omit<LintFlags, "files">) =>
       action(async () => (await import("./commands/lint.js")).lintCommand({ ...flags, files }, io)),
     );
@@ -224,15 +166,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--domain <domain>", "domain of a bare preferences file (com.jamf.connect.login or com.jamf.connect)")
     .option("--tenant <id>", "Entra tenant for a source that names none (default: the environment's own)")
     .option("-y, --yes", "replace what an existing environment holds without asking")
-    .addHelpText(
-      "after",
-      "\nThe environment is rendered in memory and compared with the source key by key before anything is written: a key\n" +
-        "that would not come back identical is an error, and keys jcprofile adds are listed. A license is written beside the\n" +
-        "config as <env>.jamfconnectlicense. A signed profile is read, but its signature is not checked.\n" +
-        "\nExit codes: 0 imported, 1 imported but the source breaks a rule (listed at its config path) or you answered no,\n2 nothing written " +
-        "(unreadable input, a key that cannot be carried over, usage, or replacing without --yes and without a terminal).\n" +
-        "Example: jcprofile import ~/Downloads/JamfConnect.mobileconfig --env prod --organization \"Contoso Ltd\"",
-    )
+    .addHelpText("after", HELP_AFTER.import)
     .action((files: string[], flags: Omit<ImportFlags, "files">) =>
       action(async () => (await import("./commands/import.js")).importCommand({ ...flags, files }, io)),
     );
@@ -247,21 +181,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .option("--timeout <seconds>", "seconds to wait for each answer, and for all waits a busy server asks for together (default 30)")
     .option("--take-over <name-or-id>", "overwrite this Jamf Pro profile although it is not this environment's (other payloads, another tenant); repeat for more", collect)
     .option("--allow-removal <name-or-id>", "let the update remove a preference domain this Jamf Pro profile holds; repeat for more", collect)
-    .addHelpText(
-      "after",
-      "\nCredentials come from the environment, never from a flag or the config: the variables named by\n" +
-        "jamfPro.clientIdEnv / clientSecretEnv (default JAMF_CLIENT_ID / JAMF_CLIENT_SECRET) of an API client whose\n" +
-        "role has Create, Read and Update macOS Configuration Profiles; or JAMF_USERNAME / JAMF_PASSWORD.\n" +
-        "A new profile is created unscoped; an update sends only the profile (general), so scope, exclusions and\n" +
-        "Self Service settings in Jamf Pro stay as they are. Proxy: HTTPS_PROXY. TLS inspection: NODE_EXTRA_CA_CERTS.\n" +
-        "A profile of the same name that is not this environment's (other payloads, another tenant) needs --take-over;\n" +
-        "an update that would remove a preference domain the stored profile holds needs --allow-removal.\n" +
-        "\nExit codes: 0 every profile created, updated or unchanged, 1 Jamf Pro or upload refused something\n" +
-        "(credentials, privileges, a conflict, a missing category, a profile that is not ours, settings it would remove),\n" +
-        "2 bad input or usage, 3 network or no usable answer, 130/143/129 interrupted (the profiles done are printed,\n" +
-        "the token is invalidated).\n" +
-        "Example (the credentials in the CI job's secret variables, not typed in a shell): jcprofile upload --env prod --dry-run",
-    )
+    .addHelpText("after", HELP_AFTER.upload)
     .action((flags: UploadFlags) => action(async () => (await import("./commands/upload.js")).uploadCommand(flags, io)));
 
   program
@@ -269,15 +189,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .description("list the Jamf Connect keys jcprofile knows: type, default, values, meaning, UNVERIFIED notes and public sources")
     .argument("[domain]", "login, menubar, com.jamf.connect.login or com.jamf.connect (default: both)")
     .option("--json", "print one JSON array, one object per key, on stdout")
-    .addHelpText(
-      "after",
-      "\nNested keys are shown as Parent.Child, keys of an array's dictionaries as Parent[].Child. The same text is in\n" +
-        "schema/jcprofile.schema.json, so editors show it on hover.\n" +
-        "\nExit codes: 0 listed, 2 unknown domain or usage.\n" +
-        "Examples:\n" +
-        "  jcprofile keys menubar | less\n" +
-        "  jcprofile keys com.jamf.connect --json",
-    )
+    .addHelpText("after", HELP_AFTER.keys)
     .action((domain: string | undefined, flags: Omit<KeysFlags, "domain">) =>
       action(async () => (await import("./commands/keys.js")).keysCommand({ ...flags, ...(domain !== undefined && { domain }) }, io)),
     );
