@@ -32,7 +32,7 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   const redactor = createRedactor();
   const output = redactedOutput(createOutput(io), redactor);
   const timeoutSeconds = readTimeoutFlag(flags.timeout, UPLOAD_TIMEOUT_SECONDS);
-  const items = uploadItems(flags, io.cwd, output);
+  const items = uploadItems(flags, io.cwd, output, io.now());
   const network = await fetchForEnvironment(io.env);
   // Not with --json: a person at a terminal watches stderr, a program reads stdout.
   const spinner = flags.json ? undefined : await output.startSpinner();
@@ -117,9 +117,10 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
 }
 
 /** The one call that renders: the same profiles `build` would write, for the environments that have jamfPro. */
-function uploadItems(flags: UploadFlags, cwd: string, output: Output): UploadItem[] {
+function uploadItems(flags: UploadFlags, cwd: string, output: Output, now: Date): UploadItem[] {
   const named = flags.env ?? [];
-  const { environments, profiles, warnings } = loadAndRender({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: named });
+  // With the clock, the license is checked as build checks it: an expired one is said before it is sent.
+  const { environments, profiles, warnings } = loadAndRender({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: named, now });
   for (const warning of warnings) output.warn(formatProblem(warning));
   const without = environments.filter((environment) => environment.jamfPro === undefined).map((environment) => environment.name);
   if (named.length > 0 && without.length > 0) {
