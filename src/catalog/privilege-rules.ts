@@ -92,6 +92,12 @@ function roleProblems(role: unknown, index: number, idpProvider: string | undefi
   if (role.Duration === undefined) {
     problems.push(error([...path, "Duration"], "role-needs-duration", "each role needs its own Duration — add Duration in minutes"));
   }
+  const entra = (typeof role.Provider === "string" ? role.Provider : idpProvider) ?? "";
+  if (typeof role.Name === "string" && /\s/.test(role.Name) && ENTRA_PROVIDERS.includes(entra)) {
+    // Entra refuses spaces in an app role's value, so such a name is likely a display name and never in the roles
+    // claim. A warning, not an error: Jamf's own privilege-elevation example (current docs) shows one.
+    problems.push(warning([...path, "Name"], "role-name-space", `"${role.Name}" contains a space, which an Entra app role's value never has — give the role's Value from App roles (e.g. MacElevate), not its display name`));
+  }
   if (typeof role.Provider === "string" && idpProvider !== undefined && !sameProvider(role.Provider, idpProvider)) {
     problems.push(
       warning(

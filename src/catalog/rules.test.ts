@@ -222,6 +222,18 @@ const cases: readonly Case[] = [
         UserPromotionRole: [{ Name: "IT Help Desk Staff", Duration: 8, OIDCAdminAttribute: "roles", Provider: "EntraID" }],
       },
     },
+    // Its role name has spaces, which an Entra app role's value cannot have: a warning, not an error.
+    issues: [
+      warning(
+        ["TemporaryUserPermissions", "UserPromotionRole", 0, "Name"],
+        `"IT Help Desk Staff" contains a space, which an Entra app role's value never has — give the role's Value from App roles (e.g. MacElevate), not its display name`,
+      ),
+    ],
+  },
+  {
+    name: "privilege elevation with an Entra role value",
+    domain: MENUBAR,
+    prefs: { ...ENTRA_MENUBAR, TemporaryUserPermissions: { TemporaryUserPromotion: true, UserPromotionRole: [{ Name: "MacElevate", Duration: 8, OIDCAdminAttribute: "roles", Provider: "EntraID" }] } },
     issues: [],
   },
   {
