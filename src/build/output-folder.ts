@@ -7,7 +7,7 @@ import { deadLockHolder, LOCK_NAME } from "../files/folder-lock.js";
 import { findLeftovers } from "../files/leftovers.js";
 import { writeIntoFolder } from "../files/locked-write.js";
 import { parseHelperName } from "../files/temp-names.js";
-import { displayPath } from "../pipeline/config-file.js";
+import { displayPath } from "../project/read-config-file.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import { appendAll } from "../append.js";
 

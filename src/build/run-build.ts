@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
-import { displayPath, outputFolder } from "../pipeline/config-file.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { displayPath, outputFolder } from "../project/read-config-file.js";
+import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { checkOutput, writeOutput } from "./output-folder.js";
 

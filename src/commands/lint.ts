@@ -6,7 +6,7 @@ import { lintProfile } from "../lint/lint-profile.js";
 import type { LintFinding } from "../lint/finding.js";
 import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
-import { showTypedPath } from "../pipeline/config-file.js";
+import { showTypedPath } from "../project/read-config-file.js";
 import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { appendAll } from "../append.js";
 

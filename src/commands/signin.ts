@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";

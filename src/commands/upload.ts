@@ -6,7 +6,7 @@
 import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";

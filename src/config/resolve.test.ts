@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { tempDir } from "../../test/folders.js";
-import { readLicenseFile } from "./license.js";
+import { readLicenseFile } from "../project/license.js";
 import { customScopeString, licensePaths, resolveEnvironment } from "./resolve.js";
 import type { ConfigFile } from "./schema.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPath } from "../problem.js";
-import { parseConfig } from "../pipeline/render-config.js";
+import { parseConfig } from "../project/render-config.js";
 import { validateConfig } from "./validate.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";

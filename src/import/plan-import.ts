@@ -1,6 +1,6 @@
 import { ownValue } from "../config/merge.js";
 import { IDENTIFIER_PATTERN } from "../config/schema.js";
-import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { newConfigText, schemaReference, setConfigValue } from "../project/write-config.js";
 import { UserError } from "../errors.js";
 import { packageRoot, packageVersion } from "../package-root.js";
 import type { ChangePlan, ExistingConfig } from "../wizard/config-edit.js";

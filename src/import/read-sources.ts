@@ -1,7 +1,7 @@
 import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { showTypedPath } from "../pipeline/config-file.js";
+import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { ELEVATION_KEY, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";

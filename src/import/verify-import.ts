@@ -1,11 +1,11 @@
 import { dirname } from "node:path";
-import { readLicenseFile } from "../config/license.js";
+import { readLicenseFile } from "../project/license.js";
 import { parseJsonc } from "../config/json-syntax.js";
 import { deepMerge } from "../config/merge.js";
 import { licensePaths, resolveEnvironment } from "../config/resolve.js";
 import type { ConfigFile } from "../config/schema.js";
-import type { ConfigSource } from "../pipeline/config-file.js";
-import { renderConfig } from "../pipeline/render-config.js";
+import type { ConfigSource } from "../project/read-config-file.js";
+import { renderConfig } from "../project/render-config.js";
 import type { Problem } from "../problem.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import { PAYLOAD_PARTS, partPreferences, type PayloadPart } from "../profile/layout.js";

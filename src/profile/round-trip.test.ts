@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeBinaryPlist, type Encodable } from "../../test/profiles/bplist-encode.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { loadAndRender } from "../project/load-and-render.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import { renderEnvironment } from "../render/profile.js";
 import { renderPreferences } from "../render/preferences.js";

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from "node:path";
 import { writeIntoFolder } from "../files/locked-write.js";
-import { displayPath, outputFolder } from "../pipeline/config-file.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { displayPath, outputFolder } from "../project/read-config-file.js";
+import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { isSelfSigned } from "./certificate-facts.js";
 import { dateOf, oneLine } from "./chain.js";

@@ -9,7 +9,7 @@ import { NotSignedDataError, readSignedMessage } from "./cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "./identity.js";
 import { readProfileContent } from "./profile-content.js";
-import { loadAndRender } from "../pipeline/load-and-render.js";
+import { loadAndRender } from "../project/load-and-render.js";
 
 export interface VerifyOptions {
   cwd: string;

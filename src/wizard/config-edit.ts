@@ -4,13 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { readLicenseFile } from "../config/license.js";
+import { readLicenseFile } from "../project/license.js";
 import { ownValue } from "../config/merge.js";
 import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
-import { newConfigText, schemaReference, setConfigValue } from "../config/write-config.js";
+import { newConfigText, schemaReference, setConfigValue } from "../project/write-config.js";
 import { packageRoot, packageVersion } from "../package-root.js";
-import { readConfigFile, type ConfigSource } from "../pipeline/config-file.js";
-import { parseConfig, renderConfig } from "../pipeline/render-config.js";
+import { readConfigFile, type ConfigSource } from "../project/read-config-file.js";
+import { parseConfig, renderConfig } from "../project/render-config.js";
 import { problemsError } from "../problem.js";
 import { environmentFromAnswers } from "./environment.js";
 import type { FileToWrite } from "../files/file-to-write.js";

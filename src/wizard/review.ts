@@ -4,8 +4,8 @@
  * the diff of needs --yes.
  */
 import { ExitCode, UserError } from "../errors.js";
-import type { ConfigSource } from "../pipeline/config-file.js";
-import { formatJson } from "../config/write-config.js";
+import type { ConfigSource } from "../project/read-config-file.js";
+import { formatJson } from "../project/write-config.js";
 import type { ChangePlan } from "./config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";
 import type { Prompter } from "./prompter.js";

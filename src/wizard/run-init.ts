@@ -9,7 +9,7 @@
 import { dirname } from "node:path";
 import { isUserError, UserError } from "../errors.js";
 import { runBuild } from "../build/run-build.js";
-import { configLocation } from "../pipeline/config-file.js";
+import { configLocation } from "../project/read-config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
@@ -26,7 +26,7 @@ import type { Answers, QuestionContext } from "./question-types.js";
 import type { Output } from "../output.js";
 import { validators } from "./validators.js";
 import { reviewAndConfirm } from "./review.js";
-import { leftoverWarning, saveConfigText } from "../config/write-config.js";
+import { leftoverWarning, saveConfigText } from "../project/write-config.js";
 
 export interface InitFlags {
   config?: string;

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
 import * as v from "valibot";
-import { licenseNotFound, readLicense, readLicenseFile } from "../config/license.js";
+import { licenseNotFound, readLicense, readLicenseFile } from "../project/license.js";
 import {
   appRoleValueSchema,
   conditionalAccessSchema,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/config/schema.js";
-import { publishedSchemaUrl } from "../../src/config/write-config.js";
+import { publishedSchemaUrl } from "../../src/project/write-config.js";
 import { packageVersion } from "../../src/package-root.js";
 import { jamfProUrlProblem } from "../../src/net/urls.js";
 import { EXAMPLES, copyExample, listFiles, tempDir } from "../folders.js";

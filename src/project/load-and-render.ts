@@ -1,6 +1,6 @@
 import { problemsError } from "../problem.js";
 import type { ConfigFile } from "../config/schema.js";
-import { configLocation, readConfigFile, type ConfigSource } from "./config-file.js";
+import { configLocation, readConfigFile, type ConfigSource } from "./read-config-file.js";
 import { renderConfig, type RenderResult } from "./render-config.js";
 
 export interface LoadOptions {

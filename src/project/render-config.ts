@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { readLicenseFile } from "../config/license.js";
+import { readLicenseFile } from "./license.js";
 import { lineAndColumn, parseJsonc, type ImpreciseNumber } from "../config/json-syntax.js";
 import { isPlainObject, withoutPaths } from "../config/merge.js";
 import { licensePaths, resolveEnvironment, type ResolvedEnvironment } from "../config/resolve.js";
@@ -9,7 +9,7 @@ import { isError, type Problem } from "../problem.js";
 import { renderEnvironment, type RenderedProfile } from "../render/profile.js";
 import { findUnwritableChar } from "../values.js";
 import { attributeProblems } from "./attribute.js";
-import type { ConfigSource } from "./config-file.js";
+import type { ConfigSource } from "./read-config-file.js";
 import { selectEnvironments } from "./select.js";
 import { appendAll } from "../append.js";
 

@@ -1,10 +1,10 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { writeFilesAtomically, type WriteOptions } from "./atomic-write.js";
-import type { FileToWrite } from "./file-to-write.js";
-import { errorCode, removeFile } from "./file-ops.js";
-import { isProcessAlive, parseHelperName } from "./temp-names.js";
+import { writeFilesAtomically, type WriteOptions } from "../files/atomic-write.js";
+import type { FileToWrite } from "../files/file-to-write.js";
+import { errorCode, removeFile } from "../files/file-ops.js";
+import { isProcessAlive, parseHelperName } from "../files/temp-names.js";
 
 /**
  * Saves an edited config (init, import, …). Admins keep jcprofile.json in a dotfiles or config

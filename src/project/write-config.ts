@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
-import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "./json-syntax.js";
-import { isPlainObject } from "./merge.js";
-import { writeConfigFile } from "../files/config-file.js";
+import { locateComments, locateJson, parseJsonc, type ObjectSpan, type ValueSpan } from "../config/json-syntax.js";
+import { isPlainObject } from "../config/merge.js";
+import { writeConfigFile } from "./write-config-file.js";
 import type { FileToWrite } from "../files/file-to-write.js";
 import type { FileOps } from "../files/file-ops.js";
 
@@ -214,7 +214,7 @@ function isWithin(folder: string, path: string): boolean {
 
 /**
  * Saves an edited config: through a symlink to its target, keeping the file's mode, all or
- * nothing (src/files/config-file.ts). Every command that edits the config writes through here.
+ * nothing (src/project/write-config-file.ts). Every command that edits the config writes through here.
  * `alongside`: files written in the same all-or-nothing step (import's license file).
  */
 /** A kept copy of the previous file the write could not remove: harmless, but the admin's to remove. */

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../errors.js";
-import { writeConfigFile } from "./config-file.js";
-import { nodeFileOps } from "./file-ops.js";
+import { writeConfigFile } from "./write-config-file.js";
+import { nodeFileOps } from "../files/file-ops.js";
 import { deadPid } from "../../test/dead-pid.js";
 
 let dir: string;
