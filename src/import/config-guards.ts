@@ -7,7 +7,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
-import type { ExistingConfig } from "../wizard/config-edit.js";
+import type { ExistingConfig } from "../project/config-edit.js";
 
 /** The environment `env` would clash with in letter case, refused with the name to use instead. */
 export function refuseCaseTwin(existing: ExistingConfig | undefined, env: string): void {

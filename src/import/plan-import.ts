@@ -3,7 +3,7 @@ import { IDENTIFIER_PATTERN } from "../config/schema.js";
 import { newConfigText, schemaReference, setConfigValue } from "../project/write-config.js";
 import { UserError } from "../errors.js";
 import { packageRoot, packageVersion } from "../package-root.js";
-import type { ChangePlan, ExistingConfig } from "../wizard/config-edit.js";
+import type { ChangePlan, ExistingConfig } from "../project/config-edit.js";
 import { suggestIdentifier } from "../wizard/identifier.js";
 
 /** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */

@@ -26,7 +26,7 @@ import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import { renderConfig } from "../project/render-config.js";
 import type { ConfigSource } from "../project/read-config-file.js";
-import { readExistingConfig, type ExistingConfig } from "../wizard/config-edit.js";
+import { readExistingConfig, type ExistingConfig } from "../project/config-edit.js";
 import { comparePreferences } from "./compare.js";
 import { refuseCaseTwin, refuseSharedLicense } from "./config-guards.js";
 import { mergeIntoExisting, onlyAdds } from "./merge-halves.js";

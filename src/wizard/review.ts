@@ -6,7 +6,7 @@
 import { ExitCode, UserError } from "../errors.js";
 import type { ConfigSource } from "../project/read-config-file.js";
 import { formatJson } from "../project/write-config.js";
-import type { ChangePlan } from "./config-edit.js";
+import type { ChangePlan } from "../project/config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";
 import type { Prompter } from "./prompter.js";
 import type { Output } from "../output.js";
