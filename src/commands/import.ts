@@ -4,7 +4,7 @@ import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
 import { formatProblem } from "../problem.js";
 import { PAYLOAD_PARTS } from "../profile/layout.js";
-import type { Prompter } from "../wizard/prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 
 export interface ImportFlags {
   readonly files: readonly string[];
@@ -27,7 +27,7 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
   const isTTY = Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
   let prompter: Prompter | undefined;
   if (isTTY) {
-    const { createPrompter } = await import("../wizard/ask.js");
+    const { createPrompter } = await import("../prompt/ask.js");
     prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, cancelMessage: "import cancelled — nothing was written" });
   }
   const result = await runImport({

@@ -1,6 +1,6 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { initFlagsFrom } from "../wizard/init-options.js";
-import type { Prompter } from "../wizard/prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 import { runInit } from "../wizard/run-init.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
@@ -23,7 +23,7 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
   try {
     let prompter: Prompter | undefined;
     if (isTTY) {
-      const { createPrompter } = await import("../wizard/ask.js");
+      const { createPrompter } = await import("../prompt/ask.js");
       prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal: controller.signal });
     }
     const result = await runInit({

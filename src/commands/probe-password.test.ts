@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
-import { interrupted, type Prompter } from "../wizard/prompter.js";
+import { interrupted, type Prompter } from "../prompt/prompter.js";
 import { readProbePassword, type PasswordSource } from "./probe-password.js";
 
 const USER = "adele@contoso.com";

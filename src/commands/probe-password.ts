@@ -5,7 +5,7 @@
  */
 import { UserError } from "../errors.js";
 import type { Output } from "../output.js";
-import type { Prompter } from "../wizard/prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 
 export const PASSWORD_ENV = "JCPROFILE_PASSWORD";
 

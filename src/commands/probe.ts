@@ -25,7 +25,7 @@ import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } 
 import { environmentPayloads } from "../render/profile.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
-import type { Prompter } from "../wizard/prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 
 export interface ProbeFlags {
@@ -198,7 +198,7 @@ function progressText(progress: ProbeProgress): string {
 
 /** The masked prompt draws on stderr, so stdout stays data (--json); inquirer loads only here. */
 async function passwordPrompter(io: CommandIo): Promise<Prompter> {
-  const { createPrompter } = await import("../wizard/ask.js");
+  const { createPrompter } = await import("../prompt/ask.js");
   return createPrompter({
     input: io.stdin as NodeJS.ReadStream,
     output: io.stderr as NodeJS.WriteStream,

@@ -27,7 +27,7 @@ async function readPassword(io: CommandIo, passwordStdin: boolean, file: string)
   const fromEnv = io.env[SIGNING_PASSWORD_ENV];
   if (fromEnv !== undefined) return fromEnv;
   if (io.stdin.isTTY) {
-    const { createPrompter } = await import("../wizard/ask.js");
+    const { createPrompter } = await import("../prompt/ask.js");
     const prompter = createPrompter({
       input: io.stdin as NodeJS.ReadStream,
       output: io.stderr as NodeJS.WriteStream,

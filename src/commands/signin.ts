@@ -106,7 +106,7 @@ function openBrowser(url: string, output: Output): void {
 }
 
 async function askForAddress(io: CommandIo): Promise<string> {
-  const { createPrompter } = await import("../wizard/ask.js");
+  const { createPrompter } = await import("../prompt/ask.js");
   const prompter = createPrompter({
     input: io.stdin as NodeJS.ReadStream,
     output: io.stderr as NodeJS.WriteStream,

@@ -4,7 +4,7 @@ import { newConfigText, schemaReference, setConfigValue } from "../project/write
 import { UserError } from "../errors.js";
 import { packageRoot, packageVersion } from "../package-root.js";
 import type { ChangePlan, ExistingConfig } from "../project/config-edit.js";
-import { suggestIdentifier } from "../wizard/identifier.js";
+import { suggestIdentifier } from "../project/identifier.js";
 
 /** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */
 const UUID_LABEL = /(^|\.)[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}($|\.)/;

@@ -6,7 +6,7 @@
  */
 import { isUserError, UserError } from "../errors.js";
 import { showValue } from "../values.js";
-import type { Prompter } from "./prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
 import { questionNamed } from "./questions.js";
 import type { Output } from "../output.js";

@@ -10,7 +10,7 @@ import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
 import { askQuestion, note, type Asking } from "./ask-question.js";
 import { explain } from "../probe/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
-import { interrupted } from "./prompter.js";
+import { interrupted } from "../prompt/prompter.js";
 import type { AnswerName } from "./question-types.js";
 import { questionNamed } from "./questions.js";
 import type { Spinner } from "../output.js";

@@ -2,7 +2,7 @@ import { render } from "@inquirer/testing";
 import { input } from "@inquirer/prompts";
 import { describe, expect, it } from "vitest";
 import { messages } from "../config/schema.js";
-import { suggestIdentifier } from "./identifier.js";
+import { suggestIdentifier } from "../project/identifier.js";
 import { QUESTIONS } from "./questions.js";
 import { normalisePath, splitRoles, validators } from "./validators.js";
 

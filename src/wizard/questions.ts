@@ -1,7 +1,7 @@
 import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
 import { ELEVATION_KEY } from "../profile/layout.js";
 import { newEnvironmentName, tenantFromPaste } from "./pasted.js";
-import { suggestIdentifier } from "./identifier.js";
+import { suggestIdentifier } from "../project/identifier.js";
 import { licenseValidator, validateAccounts, validateRoles, validators } from "./validators.js";
 import type { AnswerName, Answers, Question, QuestionContext } from "./question-types.js";
 

@@ -21,12 +21,12 @@ import { readExistingConfig, validateInMemory, type ExistingConfig } from "../pr
 import { planChanges } from "./plan-changes.js";
 import { walk } from "./flow.js";
 import { validateUser } from "./password-check.js";
-import { interrupted, type Prompter } from "./prompter.js";
+import { interrupted, type Prompter } from "../prompt/prompter.js";
 import { licenseDefault } from "./license-files.js";
 import type { Answers, QuestionContext } from "./question-types.js";
 import type { Output } from "../output.js";
 import { validators } from "./validators.js";
-import { reviewAndConfirm } from "./review.js";
+import { reviewAndConfirm } from "../project/review.js";
 import { leftoverWarning, saveConfigText } from "../project/write-config.js";
 
 export interface InitFlags {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { runImport } from "../../src/import/run-import.js";
 import { createOutput } from "../../src/output.js";
-import type { Prompter } from "../../src/wizard/prompter.js";
+import type { Prompter } from "../../src/prompt/prompter.js";
 import { parseJsonc } from "../../src/config/json-syntax.js";
 import { readProfile, readProfileFile } from "../../src/profile/read-profile.js";
 import type { PlistValue } from "../../src/profile/plist-xml.js";

@@ -4,7 +4,7 @@
  */
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { expect, vi } from "vitest";
-import { createPrompter, type PromptModule } from "../../src/wizard/ask.js";
+import { createPrompter, type PromptModule } from "../../src/prompt/ask.js";
 import type { CheckOutcome, WizardChecks } from "../../src/wizard/checks.js";
 import { runInit, type InitFlags, type InitResult } from "../../src/wizard/run-init.js";
 import type { Output } from "../../src/output.js";

@@ -4,11 +4,11 @@
  * the diff of needs --yes.
  */
 import { ExitCode, UserError } from "../errors.js";
-import type { ConfigSource } from "../project/read-config-file.js";
-import { formatJson } from "../project/write-config.js";
-import type { ChangePlan } from "../project/config-edit.js";
+import type { ConfigSource } from "./read-config-file.js";
+import { formatJson } from "./write-config.js";
+import type { ChangePlan } from "./config-edit.js";
 import { diffLines, formatDiff } from "./diff.js";
-import type { Prompter } from "./prompter.js";
+import type { Prompter } from "../prompt/prompter.js";
 import type { Output } from "../output.js";
 import { appendAll } from "../append.js";
 
