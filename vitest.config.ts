@@ -19,7 +19,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Specs share one module graph per worker (isolate: false): importing the graph again for every
     // file cost more CPU than all the unit tests themselves (about 18 s of CPU for src/ alone, 6 s
-    // shared). So no spec may rely on per-file module mocks: test/wizard/harness.ts hands its test
+    // shared). So no spec may rely on per-file module mocks: test/init/harness.ts hands its test
     // prompts to the prompter instead.
     projects: [
       { extends: true, test: { name: "in-process", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: SPAWNED, isolate: false } },

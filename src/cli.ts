@@ -99,7 +99,7 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
   const init = program
     .command("init")
     .description("ask for a tenant's Jamf Connect settings, check them live against Entra ID, write jcprofile.json and build the profiles");
-  // Declared once, with the questions they answer (src/wizard/questions.ts, init-options.ts), and
+  // Declared once, with the questions they answer (src/init/questions.ts, init-options.ts), and
   // only when init (or its help) runs: the question table pulls in the validators, which every
   // other command would otherwise load at start-up.
   let initOptionsDeclared = false;

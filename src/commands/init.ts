@@ -1,15 +1,15 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
-import { initFlagsFrom } from "../wizard/init-options.js";
+import { initFlagsFrom } from "../init/init-options.js";
 import type { Prompter } from "../prompt/prompter.js";
-import { runInit } from "../wizard/run-init.js";
+import { runInit } from "../init/run-init.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
 
 // cli.ts declares init's flags from here when init runs (one lazily loaded module per command).
-export { initOptionDeclarations } from "../wizard/init-options.js";
+export { initOptionDeclarations } from "../init/init-options.js";
 
 /**
- * `jcprofile init`: commander's options (declared in wizard/init-options.ts) → runInit. Exit 1
+ * `jcprofile init`: commander's options (declared in init/init-options.ts) → runInit. Exit 1
  * when the config was written although the admin continued past a failed live check.
  */
 export async function initCommand(parsed: Readonly<Record<string, unknown>>, io: CommandIo): Promise<ExitCodeValue> {
@@ -32,7 +32,7 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
       isTTY,
       ...(prompter !== undefined && { prompter }),
       checks: async ({ timeoutSeconds }) =>
-        (await import("../wizard/probe-checks.js")).createProbeChecks({ env: io.env, timeoutSeconds }),
+        (await import("../init/probe-checks.js")).createProbeChecks({ env: io.env, timeoutSeconds }),
       ui: createOutput(io),
       signal: controller.signal,
       now: io.now,

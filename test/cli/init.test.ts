@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/config/validate.js";
 import { caCertPath, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
-import { QUESTIONS } from "../../src/wizard/questions.js";
+import { QUESTIONS } from "../../src/init/questions.js";
 import { runCli } from "../run-cli.js";
 import { copyExample, EXAMPLES, listFiles, tempDir } from "../folders.js";
 

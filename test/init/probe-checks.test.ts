@@ -3,8 +3,8 @@
  * against the local Entra emulator in-process (its CA trusted through the probe tests' fetch).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { WizardChecks } from "../../src/wizard/checks.js";
-import { createProbeChecks } from "../../src/wizard/probe-checks.js";
+import type { WizardChecks } from "../../src/init/checks.js";
+import { createProbeChecks } from "../../src/init/probe-checks.js";
 import { CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
 import { emulatorFetch } from "../probe/emulator-fetch.js";

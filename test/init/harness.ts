@@ -5,8 +5,8 @@
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { expect, vi } from "vitest";
 import { createPrompter, type PromptModule } from "../../src/prompt/ask.js";
-import type { CheckOutcome, WizardChecks } from "../../src/wizard/checks.js";
-import { runInit, type InitFlags, type InitResult } from "../../src/wizard/run-init.js";
+import type { CheckOutcome, WizardChecks } from "../../src/init/checks.js";
+import { runInit, type InitFlags, type InitResult } from "../../src/init/run-init.js";
 import type { Output } from "../../src/output.js";
 
 export const GUID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
