@@ -1,7 +1,7 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { runBuild, type BuildResult } from "../build/run-build.js";
+import { runBuild, type BuildResult } from "../build-command/run-build.js";
 
 export interface BuildFlags {
   config?: string;

@@ -8,7 +8,7 @@
  */
 import { dirname } from "node:path";
 import { isUserError, UserError } from "../errors.js";
-import { runBuild } from "../build/run-build.js";
+import { runBuild } from "../build-command/run-build.js";
 import { configLocation } from "../project/read-config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";

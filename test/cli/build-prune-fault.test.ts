@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runBuild } from "../../src/build/run-build.js";
+import { runBuild } from "../../src/build-command/run-build.js";
 import { reportBuild } from "../../src/commands/build.js";
 import { nodeFileOps, removeFile, type FileOps } from "../../src/files/file-ops.js";
 import { createOutput } from "../../src/output.js";
