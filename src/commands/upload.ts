@@ -10,7 +10,7 @@ import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
-import { runUpload, type UploadItem, type UploadResult } from "../jamfpro/run-upload.js";
+import { runUpload, type UploadItem, type UploadResult } from "../upload/run-upload.js";
 import { findWireProblems } from "../jamfpro/wire-checks.js";
 import { appendAll } from "../append.js";
 import { createRedactor } from "../jamfpro/redact.js";

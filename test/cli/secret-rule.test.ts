@@ -6,7 +6,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareProfiles } from "../../src/jamfpro/reconcile.js";
+import { compareProfiles } from "../../src/upload/reconcile.js";
 import type { PlistDict } from "../../src/profile/plist-xml.js";
 import { useTempDir } from "../folders.js";
 import type { Encodable } from "../profiles/bplist-encode.js";

@@ -5,7 +5,7 @@
  */
 import { expect, it } from "vitest";
 import { sleepUnlessAborted } from "../../src/commands/upload.js";
-import { runUpload } from "../../src/jamfpro/run-upload.js";
+import { runUpload } from "../../src/upload/run-upload.js";
 import { sendHttp } from "../../src/net/http.js";
 import { loadAndRender } from "../../src/project/load-and-render.js";
 import type { JamfProDouble } from "../jamfpro/server.js";

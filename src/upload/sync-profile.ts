@@ -3,11 +3,11 @@
  * identifiers, or leave it alone. With dryRun nothing is written.
  */
 import { serializePlist, type PlistDict, type PlistValue } from "../profile/plist-xml.js";
-import { createBody, parseCreatedId, parseProfileList, parseStoredProfile, updateBody, type GeneralFields, type ListedProfile } from "./classic-body.js";
-import type { JamfClient } from "./client.js";
-import { JamfError } from "./errors.js";
+import { createBody, parseCreatedId, parseProfileList, parseStoredProfile, updateBody, type GeneralFields, type ListedProfile } from "../jamfpro/classic-body.js";
+import type { JamfClient } from "../jamfpro/client.js";
+import { JamfError } from "../jamfpro/errors.js";
 import { carryIdentifiers, compareProfiles, type Change } from "./reconcile.js";
-import { readProfilePlist } from "./stored-profile.js";
+import { readProfilePlist } from "../jamfpro/stored-profile.js";
 import { domainWords, judgeOwnership, type Ownership } from "./ownership.js";
 
 export type SyncAction = "created" | "updated" | "unchanged" | "would create" | "would update" | "refused";
