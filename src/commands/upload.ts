@@ -1,7 +1,7 @@
 /**
  * `jcprofile upload`: flags → the profiles build renders (in memory, never from out/) → runUpload
- * against each environment's Jamf Pro → one line per profile, or JSON. The Jamf Pro logic lives in
- * src/jamfpro; this file picks environments, checks flags and prints.
+ * against each environment's Jamf Pro → one line per profile, or JSON. The upload logic lives in
+ * src/upload (over the Jamf Pro layer, src/jamfpro); this file picks environments, checks flags and prints.
  */
 import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
