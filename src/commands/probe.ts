@@ -16,7 +16,7 @@ import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
-import { createEntraClient } from "../probe/entra-client.js";
+import { createEntraClient } from "../entra/entra-client.js";
 import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
 import { probeExitCode } from "../probe/check-results.js";
 import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
@@ -24,7 +24,7 @@ import { runAllEnvironments } from "../probe/run-all.js";
 import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
 import { environmentPayloads } from "../render/profile.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
-import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
 import type { Prompter } from "../prompt/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 

@@ -13,7 +13,7 @@ import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
-import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
 import { explainCode, explainObservation } from "../signin/explain.js";
 import { readIdentity } from "../signin/identity.js";
 import { readPastedAnswer } from "../signin/pasted-address.js";

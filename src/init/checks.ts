@@ -3,7 +3,7 @@
  * implementation (probe-checks.ts) is the probe's own code — Entra client, run order, AADSTS
  * classification and hints; tests pass fakes. Results are the probe's verdict and hint.
  */
-import type { Outcome, Verdict } from "../probe/types.js";
+import type { Outcome, Verdict } from "../entra/types.js";
 
 export interface CheckOutcome {
   verdict: Verdict;

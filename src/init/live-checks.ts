@@ -6,9 +6,9 @@
  */
 import { ExitCode, UserError } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { DEFAULT_ROPG_SCOPES } from "../probe/scopes.js";
+import { DEFAULT_ROPG_SCOPES } from "../entra/scopes.js";
 import { askQuestion, note, type Asking } from "./ask-question.js";
-import { explain } from "../probe/wording.js";
+import { explain } from "../entra/wording.js";
 import type { CheckOutcome, CheckRecord, WizardChecks } from "./checks.js";
 import { interrupted } from "../prompt/prompter.js";
 import type { AnswerName } from "./question-types.js";

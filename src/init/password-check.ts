@@ -4,8 +4,8 @@
  * per run; never automatically, and never after a locked or disabled account.
  */
 import { customScopeString, DEFAULT_SCOPE_NAME } from "../config/resolve.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
-import { isUserPrincipalName, NOT_A_UPN } from "../probe/username.js";
+import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
+import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
 import type { CheckOutcome, WizardChecks } from "./checks.js";
 import { afterFailure, finish, passed, record, untilDone, type Live } from "./live-checks.js";
 import { note } from "./ask-question.js";

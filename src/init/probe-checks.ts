@@ -3,13 +3,13 @@
  * password is never sent to a tenant or app that failed its own check) and its classification.
  * Loaded only when the wizard probes, so `init --no-probe` never loads the network code.
  */
-import { classify } from "../probe/classify.js";
+import { classify } from "../entra/classify.js";
 import { fetchForEnvironment, type FetchLike } from "../net/http.js";
-import { createEntraClient } from "../probe/entra-client.js";
+import { createEntraClient } from "../entra/entra-client.js";
 import type { CheckResult } from "../probe/check-results.js";
 import { runProbe } from "../probe/run-probe.js";
 import { flagsTarget, type ProbeTarget } from "../probe/targets.js";
-import type { CheckKind, Outcome } from "../probe/types.js";
+import type { CheckKind, Outcome } from "../entra/types.js";
 import type { AppRequest, CheckOutcome, WizardChecks } from "./checks.js";
 
 export interface ProbeChecksOptions {

@@ -4,10 +4,10 @@
  */
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { NOTHING } from "./aadsts-table.js";
+import { NOTHING } from "../entra/aadsts-table.js";
 import type { ClientRole, ProbeTarget, TargetName } from "./targets.js";
-import type { EntraAnswer } from "./transport.js";
-import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
+import type { EntraAnswer } from "../entra/transport.js";
+import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "../entra/types.js";
 
 export interface CheckResult {
   target: TargetName;

@@ -4,8 +4,8 @@
  */
 import type { CheckResult, ProbeReport } from "./check-results.js";
 import type { ClientRole } from "./targets.js";
-import type { Proof, Verdict } from "./types.js";
-import { explain } from "./wording.js";
+import type { Proof, Verdict } from "../entra/types.js";
+import { explain } from "../entra/wording.js";
 import { appendAll, largest } from "../append.js";
 import { wrapIndented, wrapWords } from "../text-wrap.js";
 

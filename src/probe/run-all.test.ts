@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapWithLimit, runAllEnvironments } from "./run-all.js";
 import { flagsTarget } from "./targets.js";
-import type { EntraAnswer, EntraClient } from "./transport.js";
+import type { EntraAnswer, EntraClient } from "../entra/transport.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "4f8e2a1b-7c3d-4e5f-a6b7-c8d9e0f1a2b3";

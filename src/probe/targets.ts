@@ -7,7 +7,7 @@ import { withoutTrailingSlash, type ResolvedEnvironment } from "../config/resolv
 import { PROFILE_KINDS } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import type { RenderedPayload } from "../render/profile.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
+import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
 
 /** `login`: the login window (com.jamf.connect.login); `menubar`: Jamf Connect (com.jamf.connect); `flags`: --tenant/--client-id. */
 export type TargetName = "login" | "menubar" | "flags";

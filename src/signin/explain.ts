@@ -3,10 +3,10 @@
  * interactive sign-in means something else than the password check: 7000218 on code redemption is
  * a redirect URI registered under the Web platform, not public client flows.
  */
-import { findAadstsRow } from "../probe/aadsts-table.js";
-import { classify } from "../probe/classify.js";
-import type { Observation } from "../probe/types.js";
-import { causeOf } from "../probe/wording.js";
+import { findAadstsRow } from "../entra/aadsts-table.js";
+import { classify } from "../entra/classify.js";
+import type { Observation } from "../entra/types.js";
+import { causeOf } from "../entra/wording.js";
 import type { LoginSettings } from "./sign-in-request.js";
 
 export interface Refusal {

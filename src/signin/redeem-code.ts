@@ -8,8 +8,8 @@
 import { createRequire } from "node:module";
 import type * as Msal from "@azure/msal-node";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
-import { parseJson, tokenAnswer } from "../probe/answers.js";
-import type { EntraAnswer } from "../probe/transport.js";
+import { parseJson, tokenAnswer } from "../entra/answers.js";
+import type { EntraAnswer } from "../entra/transport.js";
 import { sendHttp, type FetchLike, type HttpResult } from "../net/http.js";
 import type { SignInRequest } from "./sign-in-request.js";
 

@@ -10,7 +10,7 @@ import type { ResolvedEnvironment } from "../config/resolve.js";
 import { PROFILE_KINDS } from "../profile/domains.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import type { RenderedPayload } from "../render/profile.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../probe/scopes.js";
+import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
 
 /** Jamf Connect's default OIDCRedirectURI (jamf-connect-keys.md). */
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
-import { createEntraClient } from "../../src/probe/entra-client.js";
+import { createEntraClient } from "../../src/entra/entra-client.js";
 import { emulatorFetch, recordingFetch, untrustingFetch } from "./emulator-fetch.js";
 
 const { users } = CONTOSO;
