@@ -3,7 +3,7 @@
  * verify), the certificates inside them, and the shape of an identity file. It reads the whole
  * element tree at once, with limits on depth, size and element count, so a hostile file costs
  * bounded time and memory; it decodes nothing but tags, lengths, OIDs and octet strings.
- * node-forge is kept only to decrypt an admin's own PKCS#12 (src/sign/pkcs12.ts).
+ * node-forge is kept only to decrypt an admin's own PKCS#12 (src/signing/pkcs12.ts).
  */
 import { tlv } from "./der.js";
 

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../errors.js";
 import type { CommandIo } from "../io.js";
-import type { PasswordReader } from "../sign/identity.js";
+import type { PasswordReader } from "../signing/identity.js";
 
 export const SIGNING_PASSWORD_ENV = "JCPROFILE_SIGNING_PASSWORD";
 

@@ -2,7 +2,7 @@
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
-import type { IdentitySource } from "../sign/identity.js";
+import type { IdentitySource } from "../signing/identity.js";
 import { runSign } from "../sign/run-sign.js";
 import { SIGNING_PASSWORD_ENV, signingPasswordReader } from "./sign-password.js";
 

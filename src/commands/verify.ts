@@ -2,7 +2,7 @@
 import { ExitCode, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { runVerify, type FileVerdict } from "../sign/run-verify.js";
+import { runVerify, type FileVerdict } from "../verify/run-verify.js";
 
 export interface VerifyFlags {
   files: string[];

@@ -5,7 +5,7 @@ import { PlistReadError } from "./plist-read-error.js";
 /**
  * A signed profile is a CMS SignedData (DER, or BER with indefinite lengths from `security cms`)
  * with the plist embedded. This is the one reader of it: lint and import take the content from it,
- * verify also the certificates and the signer (src/sign/cms-read.ts). It never checks a signature.
+ * verify also the certificates and the signer (src/signing/cms-read.ts). It never checks a signature.
  */
 
 const SIGNED_DATA_OID = Uint8Array.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);

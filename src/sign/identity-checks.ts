@@ -1,6 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import { UserError } from "../errors.js";
-import { oneLine, validityProblem } from "./chain.js";
+import { oneLine, validityProblem } from "../signing/chain.js";
 
 /** A certificate outside its validity period cannot make a signature a Mac accepts. */
 export function refuseUnusable(certificate: X509Certificate, shown: string, now: Date): void {

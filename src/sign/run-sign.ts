@@ -3,11 +3,11 @@ import { writeIntoFolder } from "../files/locked-write.js";
 import { displayPath, outputFolder } from "../project/read-config-file.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
-import { isSelfSigned } from "./certificate-facts.js";
-import { dateOf, oneLine } from "./chain.js";
-import { encodeSignedData } from "./cms-sign.js";
+import { isSelfSigned } from "../signing/certificate-facts.js";
+import { dateOf, oneLine } from "../signing/chain.js";
+import { encodeSignedData } from "../signing/cms-sign.js";
 import { refuseUnusable } from "./identity-checks.js";
-import { loadIdentity, type IdentitySource, type PasswordReader } from "./identity.js";
+import { loadIdentity, type IdentitySource, type PasswordReader } from "../signing/identity.js";
 import { appendAll } from "../append.js";
 
 export interface SignOptions {

@@ -2,12 +2,12 @@ import type { X509Certificate } from "node:crypto";
 import { isUserError } from "../errors.js";
 import { looksLikeCms } from "../profile/cms.js";
 import { withoutPemArmour } from "../profile/read-profile.js";
-import { DamagedCertificateError, readCertificateFacts } from "./certificate-facts.js";
-import { bundledRoots, checkChain, checkValidity, isoOf, oneLine } from "./chain.js";
+import { DamagedCertificateError, readCertificateFacts } from "../signing/certificate-facts.js";
+import { bundledRoots, checkChain, checkValidity, isoOf, oneLine } from "../signing/chain.js";
 import { checkSignature } from "./check-signature.js";
-import { NotSignedDataError, readSignedMessage } from "./cms-read.js";
+import { NotSignedDataError, readSignedMessage } from "../signing/cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
-import { readInput, readPemCertificates } from "./identity.js";
+import { readInput, readPemCertificates } from "../signing/identity.js";
 import { readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
 

@@ -1,7 +1,7 @@
 import { createHash, verify, type X509Certificate } from "node:crypto";
 import { OID } from "../asn1/der.js";
-import type { SignedMessage } from "./cms-read.js";
-import type { CertificateFacts } from "./certificate-facts.js";
+import type { SignedMessage } from "../signing/cms-read.js";
+import type { CertificateFacts } from "../signing/certificate-facts.js";
 
 const DIGESTS: Record<string, string> = { [OID.sha1]: "sha1", [OID.sha256]: "sha256", [OID.sha384]: "sha384", [OID.sha512]: "sha512" };
 /** Digests a signer may name that jcprofile does not check, by name for the message. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PASSWORD, pkiTime, usePkiDir } from "../../test/sign/pki.js";
 import { objectIdentifier, time } from "../asn1/der.js";
-import { runSign } from "./run-sign.js";
+import { runSign } from "../sign/run-sign.js";
 import { runVerify } from "./run-verify.js";
 
 const HOUR = 3_600_000;
