@@ -14,7 +14,7 @@ import { runUpload, type UploadItem, type UploadResult } from "../upload/run-upl
 import { findWireProblems } from "../jamfpro/wire-checks.js";
 import { appendAll } from "../append.js";
 import { createRedactor } from "../jamfpro/redact.js";
-import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "./upload-output.js";
+import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "../upload/output.js";
 import { guardSignals } from "../files/signal-guard.js";
 
 export interface UploadFlags {

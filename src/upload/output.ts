@@ -4,7 +4,7 @@
  */
 import type { Output } from "../output.js";
 import type { Redactor } from "../jamfpro/redact.js";
-import type { UploadResult } from "../upload/run-upload.js";
+import type { UploadResult } from "./run-upload.js";
 
 export function printResult(result: UploadResult, output: Output, redactor: Redactor): void {
   for (const line of formatResult(result)) output.data(redactor.redact(line));
