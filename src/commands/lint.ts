@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { lintProfile } from "../lint/lint-profile.js";
-import type { LintFinding } from "../lint/finding.js";
+import type { LintFinding } from "../checks/finding.js";
 import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { showTypedPath } from "../project/read-config-file.js";

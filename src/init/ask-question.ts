@@ -12,7 +12,7 @@ import { questionNamed } from "./questions.js";
 import type { Output } from "../output.js";
 import { splitRoles, type Validator } from "./validators.js";
 import { wrapIndented } from "../text-wrap.js";
-import { CLIENT_ID_FIX, tenantAsClientIdMessage } from "../lint/entra-checks.js";
+import { CLIENT_ID_FIX, tenantAsClientIdMessage } from "../checks/entra-checks.js";
 
 export type FlagValue = string | boolean | readonly string[];
 /** Raw flag values by the answer they give; `--no-license` is `license: false`. */

@@ -6,7 +6,7 @@ import type { CommandIo } from "../io.js";
 import { serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { readProfile } from "../profile/read-profile.js";
 import { wrapPreferences } from "../profile/wrap.js";
-import { splitFix } from "./finding.js";
+import { splitFix } from "../checks/finding.js";
 import { lintProfile } from "./lint-profile.js";
 
 const NOW = new Date("2026-12-01T00:00:00Z");

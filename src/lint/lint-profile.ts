@@ -1,10 +1,10 @@
 import { checkRules } from "../catalog/rules.js";
 import { checkSettings } from "../catalog/check.js";
 import type { ProfileModel } from "../profile/read-profile.js";
-import { checkEntra } from "./entra-checks.js";
-import { toFinding, type LintFinding } from "./finding.js";
-import { checkLicense } from "./license-check.js";
-import { checkStructure } from "./structure-checks.js";
+import { checkEntra } from "../checks/entra-checks.js";
+import { toFinding, type LintFinding } from "../checks/finding.js";
+import { checkLicense } from "../checks/license-check.js";
+import { checkStructure } from "../checks/structure-checks.js";
 import { appendAll } from "../append.js";
 
 export interface LintOptions {

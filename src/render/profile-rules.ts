@@ -4,9 +4,9 @@
  * refuses and upload never sends. One judgement call differs: an expired license is a warning
  * here, since the same config built yesterday and the fix is in Jamf Account, not in the config.
  */
-import { checkEntra } from "../lint/entra-checks.js";
-import type { Issue } from "../lint/finding.js";
-import { checkLicense } from "../lint/license-check.js";
+import { checkEntra } from "../checks/entra-checks.js";
+import type { Issue } from "../checks/finding.js";
+import { checkLicense } from "../checks/license-check.js";
 import type { Problem } from "../problem.js";
 import type { Domain } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
