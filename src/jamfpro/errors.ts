@@ -2,6 +2,7 @@
  * What went wrong talking to one Jamf Pro server, in words an admin can act on. The kind decides
  * the exit code: the server refused something (1) or the answer never came or made no sense (3).
  */
+import { ExitCode } from "../errors.js";
 import { adviceFor } from "../net/failure-fixes.js";
 import type { NetworkFailure } from "../net/types.js";
 
@@ -16,8 +17,9 @@ export class JamfError extends Error {
     super(message);
   }
 
-  get exitCode(): 1 | 3 {
-    return this.kind === "credentials" || this.kind === "privileges" || this.kind === "refused" ? 1 : 3;
+  /** Refused by Jamf Pro (the admin's to fix there): failed; anything else left the answer open. */
+  get exitCode(): typeof ExitCode.failed | typeof ExitCode.inconclusive {
+    return this.kind === "credentials" || this.kind === "privileges" || this.kind === "refused" ? ExitCode.failed : ExitCode.inconclusive;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ProfileName } from "../profile/layout.js";
 import type { PlistDict } from "../profile/plist-xml.js";
-import { UserError } from "../errors.js";
+import { ExitCode, UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { credentialsFromEnv, secretsOf, type JamfCredentials } from "../jamfpro/auth.js";
@@ -45,7 +45,7 @@ export interface UploadResult {
   notes: string[];
   error?: string;
   /** 0 done or unchanged, 1 the server or upload refused, 3 no usable answer. */
-  exitCode: 0 | 1 | 3;
+  exitCode: typeof ExitCode.ok | typeof ExitCode.failed | typeof ExitCode.inconclusive;
 }
 
 export interface UploadOptions {
@@ -196,7 +196,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         changes: outcome.changes,
         notes: outcome.notes,
         ...(outcome.refusal !== undefined && { error: outcome.refusal }),
-        exitCode: outcome.action === "refused" ? 1 : 0,
+        exitCode: outcome.action === "refused" ? ExitCode.failed : ExitCode.ok,
       });
     } catch (error) {
       report(failed(item, error, !options.dryRun));
@@ -212,7 +212,7 @@ function interrupted(item: UploadItem, signal: string, inFlight: boolean): Uploa
   const error = inFlight
     ? `interrupted (${signal}) before Jamf Pro answered — it may have made this change; run upload again to finish (it finds the profile by its name and compares first)`
     : `not done: interrupted (${signal})`;
-  return { ...base(item), action: "interrupted", changes: [], notes: [], error, exitCode: 3 };
+  return { ...base(item), action: "interrupted", changes: [], notes: [], error, exitCode: ExitCode.inconclusive };
 }
 
 function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
@@ -223,10 +223,10 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 function failed(item: UploadItem, error: unknown, writing: boolean): UploadResult {
   if (error instanceof InterruptedError) return interrupted(item, error.signal, writing);
   if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
-  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: 3 };
+  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: ExitCode.inconclusive };
   if (error instanceof StoredProfileError) {
     const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
-    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: 3 };
+    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: ExitCode.inconclusive };
   }
   throw error;
 }
