@@ -1,9 +1,9 @@
 import { ownValue } from "../config/merge.js";
 import { IDENTIFIER_PATTERN } from "../config/schema.js";
-import { newConfigText, schemaReference, setConfigValue } from "../project/write-config.js";
+import { newConfigText, schemaReference } from "../project/write-config.js";
 import { UserError } from "../errors.js";
 import { packageRoot, packageVersion } from "../package-root.js";
-import type { ChangePlan, ExistingConfig } from "../project/config-edit.js";
+import { spliceEnvironment, type ChangePlan, type ExistingConfig } from "../project/config-edit.js";
 import { suggestIdentifier } from "../project/identifier.js";
 
 /** A UUID-looking label: Jamf Pro and Jamf Connect Configuration put them in identifiers. */
@@ -40,15 +40,7 @@ export function planImport(input: PlanInput): ChangePlan {
   }
   const environments = existing.raw["environments"] as Record<string, Record<string, unknown>> | undefined;
   const before = ownValue(environments, env);
-  let text = existing.text;
-  const topChanges: ChangePlan["topChanges"] = [];
-  for (const key of ["organization", "identifier"] as const) {
-    const value = options[key];
-    if (value === undefined || value === existing.raw[key]) continue;
-    topChanges.push({ key, before: existing.raw[key], after: value });
-    text = setConfigValue(text, [key], value);
-  }
-  if (JSON.stringify(before) !== JSON.stringify(environment)) text = setConfigValue(text, ["environments", env], environment);
+  const { text, topChanges } = spliceEnvironment(existing, env, environment, options);
   return { env, text, changed: text !== existing.text, newFile: false, before, after: environment, topChanges, warnings: [] };
 }
 

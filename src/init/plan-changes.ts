@@ -5,10 +5,10 @@
 import { dirname, resolve } from "node:path";
 import { ownValue } from "../config/merge.js";
 import type { EnvironmentInput } from "../config/schema.js";
-import { newConfigText, schemaReference, setConfigValue } from "../project/write-config.js";
+import { newConfigText, schemaReference } from "../project/write-config.js";
 import { packageRoot, packageVersion } from "../package-root.js";
 import type { ConfigSource } from "../project/read-config-file.js";
-import type { ChangePlan, ExistingConfig } from "../project/config-edit.js";
+import { spliceEnvironment, type ChangePlan, type ExistingConfig } from "../project/config-edit.js";
 import { environmentFromAnswers } from "./environment.js";
 import { licenseBesideConfig } from "./license-files.js";
 import type { Answers } from "./question-types.js";
@@ -25,8 +25,6 @@ export interface PlanInput {
   authorityHost?: string;
   now: Date;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function planChanges(input: PlanInput): ChangePlan {
   const { source, existing, answers } = input;
@@ -63,14 +61,6 @@ export function planChanges(input: PlanInput): ChangePlan {
     return { env, text, changed: true, newFile: true, before: undefined, after, topChanges, warnings, files };
   }
 
-  let text = existing.text;
-  const topChanges: ChangePlan["topChanges"] = [];
-  for (const key of ["organization", "identifier"] as const) {
-    const value = answers[key];
-    if (value === undefined || value === existing.raw[key]) continue;
-    topChanges.push({ key, before: existing.raw[key], after: value });
-    text = setConfigValue(text, [key], value);
-  }
-  if (!same(before, after)) text = setConfigValue(text, ["environments", env], after);
+  const { text, topChanges } = spliceEnvironment(existing, env, after, answers);
   return { env, text, changed: text !== existing.text || files.length > 0, newFile: false, before, after, topChanges, warnings, files };
 }

@@ -3,12 +3,14 @@
  * builds before anything is written.
  */
 import { existsSync } from "node:fs";
+import { ownValue } from "../config/merge.js";
 import type { ConfigFile } from "../config/schema.js";
 import type { FileToWrite } from "../files/file-to-write.js";
 import { problemsError } from "../problem.js";
 import { readLicenseFile } from "./license.js";
 import { readConfigFile, type ConfigSource } from "./read-config-file.js";
 import { parseConfig, renderConfig } from "./render-config.js";
+import { setConfigValue } from "./write-config.js";
 
 type Json = Record<string, unknown>;
 
@@ -55,4 +57,28 @@ export function validateInMemory(text: string, source: ConfigSource, env: string
   const readLicense = (path: string) => files.find((file) => file.path === path)?.bytes ?? readLicenseFile(path);
   const result = renderConfig({ ...source, text, envs: [env], readLicense });
   if (result.problems.length > 0) throw problemsError(result.problems, [], "nothing was written — the new config would not build: ");
+}
+
+/**
+ * An existing config's text with one environment set to `environment` and the top-level fields
+ * that were given and differ (init's answers, import's flags) changed; everything else stays as
+ * written. `topChanges` lists those fields for the review.
+ */
+export function spliceEnvironment(
+  existing: ExistingConfig,
+  env: string,
+  environment: Json,
+  top: { organization?: string | undefined; identifier?: string | undefined },
+): { text: string; topChanges: ChangePlan["topChanges"] } {
+  let text = existing.text;
+  const topChanges: ChangePlan["topChanges"] = [];
+  for (const key of ["organization", "identifier"] as const) {
+    const value = top[key];
+    if (value === undefined || value === existing.raw[key]) continue;
+    topChanges.push({ key, before: existing.raw[key], after: value });
+    text = setConfigValue(text, [key], value);
+  }
+  const before = ownValue(existing.raw["environments"] as Record<string, Json> | undefined, env);
+  if (JSON.stringify(before) !== JSON.stringify(environment)) text = setConfigValue(text, ["environments", env], environment);
+  return { text, topChanges };
 }
