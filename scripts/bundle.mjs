@@ -14,6 +14,7 @@
 // a bug's stack trace still reads): fewer bytes to compile at each start.
 import { build } from "esbuild";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { builtinModules } from "node:module";
 import { execFileSync } from "node:child_process";
 
@@ -108,6 +109,8 @@ function plainExports() {
 }
 
 const common = {
+  // Paths below are the package's own, whatever folder the script is started from.
+  absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
   bundle: true,
   splitting: false,
   format: "cjs",
