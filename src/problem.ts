@@ -9,8 +9,10 @@ export interface Problem {
   readonly severity: "error" | "warning";
   /** JSON path from the root of what was checked; a caller that nests it prefixes its own. */
   readonly path: readonly (string | number)[];
-  /** Reads after "<path>: ", so it never repeats the path; it ends with the fix. */
+  /** Reads after "<path>: ", so it never repeats the path; without `fix`, it ends with the fix. */
   readonly message: string;
+  /** How to fix it, when kept apart from the message; shown as "message — fix". */
+  readonly fix?: string;
   /** The file as the admin typed it; set by the pipeline. */
   readonly file?: string;
   /** 1-based, when the problem is in the text itself (syntax, encoding). */
@@ -33,6 +35,11 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text === "" ? "(top level)" : text;
 }
 
+/** The message with its fix: "what is wrong — how to fix it". */
+export function problemText(problem: Problem): string {
+  return problem.fix !== undefined && problem.fix !== "" ? `${problem.message} — ${problem.fix}` : problem.message;
+}
+
 /** Where, without the file: `3:14` for text positions, else the JSON path. */
 function locate(problem: Problem): string {
   if (problem.line !== undefined) return `${problem.line}:${problem.column ?? 1}`;
@@ -41,11 +48,12 @@ function locate(problem: Problem): string {
 
 /** One line: `jcprofile.json:3:14: message` or `jcprofile.json: environments.prod.tenant: message`. */
 export function formatProblem(problem: Problem): string {
-  if (problem.file === undefined) return problem.path.length === 0 ? problem.message : `${locate(problem)}: ${problem.message}`;
+  const text = problemText(problem);
+  if (problem.file === undefined) return problem.path.length === 0 ? text : `${locate(problem)}: ${text}`;
   const file = problem.file;
-  if (problem.line !== undefined) return `${file}:${locate(problem)}: ${problem.message}`;
-  if (problem.path.length === 0) return `${file}: ${problem.message}`;
-  return `${file}: ${locate(problem)}: ${problem.message}`;
+  if (problem.line !== undefined) return `${file}:${locate(problem)}: ${text}`;
+  if (problem.path.length === 0) return `${file}: ${text}`;
+  return `${file}: ${locate(problem)}: ${text}`;
 }
 
 /**
@@ -58,7 +66,7 @@ export function problemsError(errors: readonly Problem[], warnings: readonly Pro
   const files = new Set(errors.map((problem) => problem.file ?? ""));
   if (files.size === 1) {
     const [file] = files;
-    const details = errors.map((problem) => (problem.line !== undefined ? `${locate(problem)}: ${problem.message}` : problem.path.length === 0 ? problem.message : `${locate(problem)}: ${problem.message}`));
+    const details = errors.map((problem) => (problem.line === undefined && problem.path.length === 0 ? problemText(problem) : `${locate(problem)}: ${problemText(problem)}`));
     return new UserError(`${lead}${file}: ${errors.length} problems`, { details, warnings: shownWarnings });
   }
   return new UserError(`${lead}${errors.length} problems`, { details: errors.map(formatProblem), warnings: shownWarnings });

@@ -6,7 +6,7 @@ import type { PlistDict } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
 import { findSecrets, isSecretValue } from "../secrets.js";
 import { showValue } from "../values.js";
-import type { Issue } from "./finding.js";
+import type { Problem } from "../problem.js";
 import { appendAll } from "../append.js";
 
 /**
@@ -22,9 +22,9 @@ export function tenantAsClientIdMessage(id: string, tenantKey: string): string {
   return `${JSON.stringify(id)} is the tenant ID (as in ${tenantKey}), not an app's client ID`;
 }
 
-export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
+export function checkEntra(domain: Domain, prefs: PlistDict): Problem[] {
   const keys = ENTRA_KEYS[domain];
-  const issues: Issue[] = [];
+  const issues: Problem[] = [];
   const provider = valueAtPath(prefs, keys.provider);
   const tenant = valueAtPath(prefs, keys.tenant);
   if (typeof provider === "string" && ENTRA_PROVIDERS.includes(provider)) {
@@ -69,8 +69,8 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Issue[] {
 }
 
 /** The custom ROPG scope only reaches Entra as `api://<app>/<scope>+openid+…`, "+"-separated as Jamf writes it. */
-function checkScopes(path: readonly string[], scopes: string): Issue[] {
-  const issues: Issue[] = [];
+function checkScopes(path: readonly string[], scopes: string): Problem[] {
+  const issues: Problem[] = [];
   const parts = scopes.trim().split(/[+\s]+/).filter((part) => part !== "");
   const custom = parts.find((part) => part.startsWith("api://"));
   if (custom !== undefined) {
@@ -89,8 +89,8 @@ function checkScopes(path: readonly string[], scopes: string): Issue[] {
 }
 
 /** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */
-function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]): Issue[] {
-  return Object.entries(dict).flatMap(([key, value]): Issue[] => {
+function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]): Problem[] {
+  return Object.entries(dict).flatMap(([key, value]): Problem[] => {
     const here = [...path, key];
     const spec = lookupKey(domain, here);
     if (spec === undefined) return [];

@@ -21,13 +21,8 @@ export interface FindingPlace {
   readonly payload: number | null;
 }
 
-/** A Problem (lint's own checks always give it a code), with its fix apart when it is not the message's tail. */
-export interface Issue extends Problem {
-  /** When absent, the fix is the part of the message after " — " (the catalogue's wording). */
-  readonly fix?: string;
-}
-
-export function toFinding(file: string, place: FindingPlace, issue: Issue): LintFinding {
+/** A Problem as lint shows it; a problem without `fix` has it as the message's tail. */
+export function toFinding(file: string, place: FindingPlace, issue: Problem): LintFinding {
   const { message, fix } = issue.fix !== undefined ? { message: issue.message, fix: issue.fix } : splitFix(issue.message);
   return { file, ...place, path: formatPath(issue.path), severity: issue.severity, code: issue.code ?? "invalid", message, fix };
 }

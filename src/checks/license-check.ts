@@ -1,6 +1,6 @@
 import { readLicense } from "../profile/license.js";
 import type { PlistDict } from "../profile/plist-xml.js";
-import type { Issue } from "./finding.js";
+import type { Problem } from "../problem.js";
 
 const FIX = "embed the .jamfconnectlicense file from Jamf Account";
 
@@ -20,7 +20,7 @@ function readLicenseOnce(bytes: Uint8Array): ReturnType<typeof readLicense> {
 }
 
 /** LicenseFile must hold a Jamf Connect license whose ExpirationDate has not passed. */
-export function checkLicense(prefs: PlistDict, now: Date): Issue[] {
+export function checkLicense(prefs: PlistDict, now: Date): Problem[] {
   const value = prefs.LicenseFile;
   if (value === undefined) return [];
   const bytes = value instanceof Uint8Array ? value : typeof value === "string" ? new Uint8Array(Buffer.from(value, "utf8")) : undefined;

@@ -2,7 +2,8 @@ import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import type { ProfileModel } from "../profile/read-profile.js";
 import { isDict } from "../profile/unwrap.js";
 import { findUnwritableChar } from "../values.js";
-import type { FindingPlace, Issue } from "./finding.js";
+import type { FindingPlace } from "./finding.js";
+import type { Problem } from "../problem.js";
 
 /**
  * The profile's own keys, which a builder never gets wrong but hand-edited and exported
@@ -12,7 +13,7 @@ import type { FindingPlace, Issue } from "./finding.js";
 
 export interface PlacedIssue {
   readonly place: FindingPlace;
-  readonly issue: Issue;
+  readonly issue: Problem;
 }
 
 const TOP: FindingPlace = { domain: null, payload: null };
@@ -20,7 +21,7 @@ const TOP: FindingPlace = { domain: null, payload: null };
 export function checkStructure(model: ProfileModel): PlacedIssue[] {
   if (model.form !== "profile") return [];
   const found: PlacedIssue[] = [];
-  const add = (place: FindingPlace, issue: Issue): void => void found.push({ place, issue });
+  const add = (place: FindingPlace, issue: Problem): void => void found.push({ place, issue });
   const root = model.root;
   if (root.PayloadType !== "Configuration") {
     add(TOP, { path: ["PayloadType"], severity: "error", code: "profile-type", message: `is ${show(root.PayloadType)}, not Configuration`, fix: "set the top-level PayloadType to Configuration" });
@@ -81,7 +82,7 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
   return found;
 }
 
-function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (place: FindingPlace, issue: Issue) => void): void {
+function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (place: FindingPlace, issue: Problem) => void): void {
   for (const key of ["PayloadIdentifier", "PayloadUUID"] as const) {
     const value = dict[key];
     if (typeof value !== "string" || value.trim() === "") {
@@ -113,7 +114,7 @@ function show(value: PlistValue | undefined): string {
  * The profile's own text keys (PayloadOrganization, PayloadDisplayName, …) hold only what an XML
  * property list can: a binary profile may carry a NUL or an ESC that Jamf Pro or a Mac would choke on.
  */
-function checkText(dict: PlistDict, place: FindingPlace, add: (place: FindingPlace, issue: Issue) => void): void {
+function checkText(dict: PlistDict, place: FindingPlace, add: (place: FindingPlace, issue: Problem) => void): void {
   for (const [key, value] of Object.entries(dict)) {
     if (!key.startsWith("Payload") || typeof value !== "string") continue;
     const bad = findUnwritableChar(value);

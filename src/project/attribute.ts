@@ -1,5 +1,5 @@
 import { isPlainObject } from "../config/merge.js";
-import { formatPath, type Problem } from "../problem.js";
+import { formatPath, problemText, type Problem } from "../problem.js";
 
 /**
  * Says each problem once, where the admin wrote the value. Environments are checked after
@@ -13,7 +13,7 @@ export function attributeProblems(problems: readonly Problem[], raw: unknown): P
   const said: Problem[] = [];
   for (const problem of problems) {
     const placed = { ...problem, path: placeOf(problem.path, defaults, environments) };
-    const key = `${placed.severity}\u0000${formatPath(placed.path)}\u0000${placed.message}`;
+    const key = `${placed.severity}\u0000${formatPath(placed.path)}\u0000${problemText(placed)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     said.push(placed);

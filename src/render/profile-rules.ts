@@ -5,7 +5,6 @@
  * here, since the same config built yesterday and the fix is in Jamf Account, not in the config.
  */
 import { checkEntra } from "../checks/entra-checks.js";
-import type { Issue } from "../checks/finding.js";
 import { checkLicense } from "../checks/license-check.js";
 import type { Problem } from "../problem.js";
 import type { Domain } from "../profile/domains.js";
@@ -27,12 +26,11 @@ export interface RenderedContext {
 
 /** Lint's profile checks on rendered preferences, each placed at the config field or setting that wrote it. */
 export function checkRenderedPreferences(domain: Domain, preferences: PlistDict, context: RenderedContext): Problem[] {
-  const issues: Issue[] = [...checkEntra(domain, preferences), ...(context.now !== undefined ? checkLicense(preferences, context.now) : [])];
+  const issues: Problem[] = [...checkEntra(domain, preferences), ...(context.now !== undefined ? checkLicense(preferences, context.now) : [])];
   return issues.map((issue) => {
     const field = context.owned.get(issue.path.join("."));
     const path = field !== undefined ? [...context.environmentPath, ...field.split(".")] : [...context.settingsPath, ...issue.path];
     const severity = WARNED_BY_BUILD.has(issue.code ?? "") ? "warning" : issue.severity;
-    const message = issue.fix !== undefined && issue.fix !== "" ? `${issue.message} — ${issue.fix}` : issue.message;
-    return { path, severity, message, ...(issue.code !== undefined && { code: issue.code }) };
+    return { path, severity, message: issue.message, ...(issue.fix !== undefined && issue.fix !== "" && { fix: issue.fix }), ...(issue.code !== undefined && { code: issue.code }) };
   });
 }
