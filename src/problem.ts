@@ -1,4 +1,4 @@
-import { UserError } from "./errors.js";
+import { ExitCode, UserError, type ExitCodeValue } from "./errors.js";
 
 /**
  * One thing wrong (or suspicious) in what the admin wrote: the config, a settings key, a rule
@@ -23,6 +23,26 @@ export interface Problem {
 }
 
 export const isError = (problem: Problem): boolean => problem.severity === "error";
+
+/** What a command found besides its problems, as far as its exit code goes. */
+export interface Outcome {
+  /** Something could not be read or checked at all: exit 2, which outweighs everything else. */
+  readonly unreadable?: boolean;
+  /** The command's own verdict failed (a file not valid, a profile that differs, a stale file kept): exit 1. */
+  readonly failed?: boolean;
+  /** Warnings fail too (lint --strict). */
+  readonly strict?: boolean;
+}
+
+/**
+ * The one place a command's findings become its exit code: 2 when something could not be read,
+ * else 1 when the outcome failed or a problem is an error (any problem with `strict`), else 0.
+ */
+export function exitCodeFor(problems: readonly Pick<Problem, "severity">[], outcome: Outcome = {}): ExitCodeValue {
+  if (outcome.unreadable === true) return ExitCode.usage;
+  if (outcome.failed === true) return ExitCode.failed;
+  return problems.some((problem) => problem.severity === "error" || outcome.strict === true) ? ExitCode.failed : ExitCode.ok;
+}
 
 /** `environments.prod.login.adminRoles[0]` — the path as the admin would write it. */
 export function formatPath(path: readonly (string | number)[]): string {

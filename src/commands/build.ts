@@ -1,6 +1,7 @@
-import { ExitCode, type ExitCodeValue } from "../errors.js";
+import type { ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
+import { exitCodeFor } from "../problem.js";
 import { runBuild, type BuildResult } from "../build-command/run-build.js";
 
 export interface BuildFlags {
@@ -29,19 +30,9 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
 export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check">, output: Output): ExitCodeValue {
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
-    if (result.differences.length === 0) {
-      output.info(`up to date: ${result.files.length} profiles match the config`);
-      return ExitCode.ok;
-    }
-    for (const difference of result.differences) output.data(difference);
-    // Stale files and leftovers have their own lines below: "run build" is only for profiles that differ.
-    const profiles = result.differences.filter((line) => line.startsWith("missing:") || line.startsWith("differs:")).length;
-    if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
-    if (result.differences.some((line) => line.startsWith("stale:"))) {
-      output.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
-    }
-    if (result.differences.some((line) => line.startsWith("leftover:"))) output.info('temp files of an interrupted run: "jcprofile build" removes them');
-    return ExitCode.failed;
+    if (result.differences.length === 0) output.info(`up to date: ${result.files.length} profiles match the config`);
+    else reportDifferences(result.differences, output);
+    return exitCodeFor([], { failed: result.differences.length > 0 });
   }
   for (const note of result.notes) output.info(note);
   for (const leftover of result.removedLeftovers) output.info(`removed a temp file of an interrupted run: ${leftover}`);
@@ -51,7 +42,18 @@ export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check"
   for (const kept of result.notPruned) output.error(`not pruned: ${kept}`);
   if (result.notPruned.length > 0) {
     output.info(`the profiles were written; ${result.notPruned.length === 1 ? "one stale file stays" : `${result.notPruned.length} stale files stay`} in the output folder`);
-    return ExitCode.failed;
   }
-  return ExitCode.ok;
+  return exitCodeFor([], { failed: result.notPruned.length > 0 });
+}
+
+/** `build --check`'s lines for a folder that differs from the config, and what to run about it. */
+function reportDifferences(differences: readonly string[], output: Output): void {
+  for (const difference of differences) output.data(difference);
+  // Stale files and leftovers have their own lines below: "run build" is only for profiles that differ.
+  const profiles = differences.filter((line) => line.startsWith("missing:") || line.startsWith("differs:")).length;
+  if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
+  if (differences.some((line) => line.startsWith("stale:"))) {
+    output.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
+  }
+  if (differences.some((line) => line.startsWith("leftover:"))) output.info('temp files of an interrupted run: "jcprofile build" removes them');
 }

@@ -1,6 +1,6 @@
 import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { resolve } from "node:path";
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { lintProfile } from "../lint/lint-profile.js";
 import type { LintFinding } from "../checks/finding.js";
@@ -9,6 +9,7 @@ import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domain
 import { showTypedPath } from "../project/read-config-file.js";
 import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { appendAll } from "../append.js";
+import { exitCodeFor } from "../problem.js";
 
 export interface LintFlags {
   readonly files: readonly string[];
@@ -48,9 +49,7 @@ export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
     }
   }
   if (flags.json) output.data(JSON.stringify(all, null, 2));
-  if (unreadable > 0) return ExitCode.usage;
-  const failing = all.filter((finding) => finding.severity === "error" || flags.strict === true);
-  return failing.length > 0 ? ExitCode.failed : ExitCode.ok;
+  return exitCodeFor(all, { unreadable: unreadable > 0, strict: flags.strict === true });
 }
 
 function parseDomain(value: string | undefined): Domain | undefined {

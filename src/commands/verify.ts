@@ -1,7 +1,8 @@
 /** `jcprofile verify`: files → runVerify → one report per file, or --json. */
-import { ExitCode, type ExitCodeValue } from "../errors.js";
+import type { ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
+import { exitCodeFor } from "../problem.js";
 import { runVerify, type FileVerdict } from "../verify/run-verify.js";
 
 export interface VerifyFlags {
@@ -28,8 +29,7 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     for (const verdict of verdicts) if (!verdict.readable) for (const problem of verdict.problems) output.error(`${verdict.file}: ${problem}`);
   } else for (const verdict of verdicts) printVerdict(output, verdict);
   // A file that could not be checked at all outweighs one that was checked and failed.
-  if (verdicts.some((verdict) => !verdict.readable)) return ExitCode.usage;
-  return verdicts.every((verdict) => verdict.valid) ? ExitCode.ok : ExitCode.failed;
+  return exitCodeFor([], { unreadable: verdicts.some((verdict) => !verdict.readable), failed: !verdicts.every((verdict) => verdict.valid) });
 }
 
 function printVerdict(output: Output, verdict: FileVerdict): void {

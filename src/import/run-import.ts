@@ -17,11 +17,11 @@ import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../files/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { leftoverWarning, saveConfigText } from "../project/write-config.js";
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { UserError, type ExitCodeValue } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../project/read-config-file.js";
-import { formatPath, formatProblem, type Problem } from "../problem.js";
+import { exitCodeFor, formatPath, formatProblem, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import { renderConfig } from "../project/render-config.js";
@@ -147,7 +147,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     appendAll(written, extra.map((file) => file.displayPath));
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
-  return { exitCode: verification.problems.length > 0 ? ExitCode.failed : ExitCode.ok, problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
+  // Any problem here fails the import (they are errors; warnings are apart): hence strict.
+  return { exitCode: exitCodeFor(verification.problems, { strict: true }), problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
 }
 
 /** --tenant, else the tenant the environment (or defaults) already has: for a source that names none. */

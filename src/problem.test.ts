@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { exitCodeFor, formatProblem, problemText } from "./problem.js";
+
+describe("problemText / formatProblem", () => {
+  it("shows a fix kept apart as the message's tail, as a joined message reads", () => {
+    const apart = { severity: "error", path: ["tenant"], message: "is empty", fix: "add it" } as const;
+    const joined = { severity: "error", path: ["tenant"], message: "is empty — add it" } as const;
+    expect(problemText(apart)).toBe("is empty — add it");
+    expect(formatProblem({ ...apart, file: "jcprofile.json" })).toBe(formatProblem({ ...joined, file: "jcprofile.json" }));
+    expect(problemText({ ...apart, fix: "" })).toBe("is empty");
+  });
+});
+
+describe("exitCodeFor", () => {
+  const warning = { severity: "warning" } as const;
+  const error = { severity: "error" } as const;
+  it.each([
+    ["nothing found", [], {}, 0],
+    ["only warnings", [warning], {}, 0],
+    ["warnings with strict", [warning], { strict: true }, 1],
+    ["an error", [warning, error], {}, 1],
+    ["a failed outcome", [], { failed: true }, 1],
+    ["unreadable outweighs the rest", [error], { unreadable: true, failed: true }, 2],
+  ] as const)("%s", (_, problems, outcome, code) => {
+    expect(exitCodeFor(problems, outcome)).toBe(code);
+  });
+});
