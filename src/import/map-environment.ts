@@ -4,6 +4,7 @@ import { GUID_PATTERN } from "../config/schema.js";
 import type { ProfileKind } from "../profile/domains.js";
 import type { PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
+import type { Problem } from "../problem.js";
 import { splitPreferences, type TemplateField } from "./owned-keys.js";
 
 /** One domain's preferences as found in an input file. */
@@ -22,8 +23,8 @@ export interface MappedEnvironment {
   environment: Record<string, unknown>;
   /** LicenseFile bytes, to be written as a .jamfconnectlicense file beside the config. */
   license?: Uint8Array;
-  /** What cannot be carried over: each names its source key. Any of these and nothing is written. */
-  errors: string[];
+  /** What cannot be carried over: each message names its source key. Any of these and nothing is written. */
+  errors: Problem[];
   /** Said, not fatal (a value jcprofile derived). */
   notes: string[];
 }
@@ -44,7 +45,8 @@ export interface GivenTenant {
  * written by hand.
  */
 export function mapEnvironment(sources: readonly ImportSource[], options: { tenant?: GivenTenant } = {}): MappedEnvironment {
-  const errors: string[] = [];
+  const errors: Problem[] = [];
+  const cannot = (message: string, fix?: string): void => void errors.push({ severity: "error", path: [], message, ...(fix !== undefined && { fix }) });
   const notes: string[] = [];
   const fields = new Map<TemplateField, { value: PlistValue; where: string }[]>();
   const settings: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
@@ -53,7 +55,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
     for (const [path, { field, value }] of split.owned) {
       fields.set(field, [...(fields.get(field) ?? []), { value, where: `${source.label}: ${path}` }]);
     }
-    for (const problem of jsonProblems(split.settings)) errors.push(`${source.label}: ${problem}`);
+    for (const problem of jsonProblems(split.settings)) cannot(`${source.label}: ${problem}`);
     // Privilege elevation from a profile of its own joins the menu bar's settings (its keys differ).
     if (Object.keys(split.settings).length > 0) settings[source.kind] = { ...settings[source.kind], ...split.settings };
   }
@@ -61,10 +63,10 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   /** The one string value of a field; two sources that disagree cannot share one config field. */
   const text = (field: TemplateField): string | undefined => {
     const found = fields.get(field) ?? [];
-    for (const entry of found) if (typeof entry.value !== "string") errors.push(`${entry.where}: is ${describe(entry.value)}, but jcprofile writes a string here — make it a string in the source`);
+    for (const entry of found) if (typeof entry.value !== "string") cannot(`${entry.where}: is ${describe(entry.value)}, but jcprofile writes a string here`, "make it a string in the source");
     const strings = found.filter((entry) => typeof entry.value === "string");
     if (new Set(strings.map((entry) => entry.value)).size > 1) {
-      errors.push(`${strings.map((entry) => entry.where).join(" and ")}: differ, but jcprofile writes one ${field} to both — make them equal in the source`);
+      cannot(`${strings.map((entry) => entry.where).join(" and ")}: differ, but jcprofile writes one ${field} to both`, "make them equal in the source");
     }
     return strings[0]?.value as string | undefined;
   };
@@ -73,19 +75,19 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   const tenant = text("tenant");
   const given = options.tenant;
   if (tenant !== undefined && given?.flag === true && given.value.toLowerCase() !== tenant.toLowerCase()) {
-    errors.push(`${given.from} is ${given.value}, but the source is for tenant ${tenant} — leave ${given.from} out, or import a profile of that tenant`);
+    cannot(`${given.from} is ${given.value}, but the source is for tenant ${tenant}`, `leave ${given.from} out, or import a profile of that tenant`);
   }
   if (tenant !== undefined) environment.tenant = tenant;
   else if (given !== undefined) {
     environment.tenant = given.value;
     notes.push(`the source names no tenant (Jamf Connect needs OIDCTenant and IdPSettings.TenantID for Entra ID since 2.13): ${given.value} from ${given.from} is written to both`);
-  } else errors.push("no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source — add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>");
+  } else cannot("no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source", "add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>");
 
   const login: Json = {};
   const hasLogin = sources.some((source) => source.kind === "login");
   let clientId = text("login.clientId");
   const menubarRopg = text("menubar.ropgClientId");
-  if (clientId === undefined && hasLogin) errors.push("com.jamf.connect.login: OIDCClientID is missing — jcprofile needs the login window's client ID; add it to the source");
+  if (clientId === undefined && hasLogin) cannot("com.jamf.connect.login: OIDCClientID is missing", "jcprofile needs the login window's client ID; add it to the source");
   if (clientId === undefined && !hasLogin && menubarRopg !== undefined) {
     clientId = menubarRopg;
     notes.push(`no login window profile given: login.clientId is set to the menu bar's ROPGID (${menubarRopg}); build writes a login window profile too — set login.clientId to the login app if it differs`);
@@ -99,7 +101,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   if (admins !== undefined) {
     const roles = admins.value;
     if (Array.isArray(roles) && roles.length > 0 && roles.every((role) => typeof role === "string" && role !== "")) login.adminRoles = [...roles];
-    else errors.push(`${admins.where}: is ${describe(roles)}, but jcprofile writes OIDCAdmin from login.adminRoles, a non-empty list of role names — make it an array of strings in the source`);
+    else cannot(`${admins.where}: is ${describe(roles)}, but jcprofile writes OIDCAdmin from login.adminRoles, a non-empty list of role names`, "make it an array of strings in the source");
   }
   // Rendering writes OIDCAdminAttribute "roles" with admin roles; a source without it used Jamf's
   // default, "groups": keep that meaning rather than change whose members become admins.
@@ -122,8 +124,8 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   const licenses = fields.get("license") ?? [];
   let license: Uint8Array | undefined;
   for (const entry of licenses) {
-    if (!(entry.value instanceof Uint8Array)) errors.push(`${entry.where}: is ${describe(entry.value)}, but a LicenseFile is data (the license file's bytes) — fix it in the source`);
-    else if (license !== undefined && !sameBytes(license, entry.value)) errors.push(`${licenses.map((item) => item.where).join(" and ")}: hold different licenses, but jcprofile writes one license to both — use one license file`);
+    if (!(entry.value instanceof Uint8Array)) cannot(`${entry.where}: is ${describe(entry.value)}, but a LicenseFile is data (the license file's bytes)`, "fix it in the source");
+    else if (license !== undefined && !sameBytes(license, entry.value)) cannot(`${licenses.map((item) => item.where).join(" and ")}: hold different licenses, but jcprofile writes one license to both`, "use one license file");
     else license ??= entry.value;
   }
   return { environment, ...(license !== undefined && { license }), errors, notes };

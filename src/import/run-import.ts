@@ -21,7 +21,7 @@ import { UserError, type ExitCodeValue } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../project/read-config-file.js";
-import { exitCodeFor, formatPath, formatProblem, type Problem } from "../problem.js";
+import { exitCodeFor, formatPath, formatProblem, problemText, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import { renderConfig } from "../project/render-config.js";
@@ -115,11 +115,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   // Adding the other half changes nothing already there: no question. Anything replaced is asked about.
   plan.replaces = before !== undefined && (!onlyAdds(before, merged.environment) || keptChanges.length > 0);
   const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
-  const lost: string[] = [];
+  const lost: Problem[] = [];
   const added: string[] = [];
   for (const { source: from, comparison } of verification.comparisons) {
-    for (const path of comparison.missing) lost.push(`${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`);
-    for (const change of comparison.changed) lost.push(`${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`);
+    for (const path of comparison.missing) lost.push(cannotBuild(`${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`));
+    for (const change of comparison.changed) lost.push(cannotBuild(`${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`));
     for (const path of comparison.added) added.push(`${PROFILE_KINDS[from.kind].domain}: ${path}`);
   }
   if (lost.length > 0) throw cannotCarry(lost);
@@ -220,7 +220,12 @@ function parseDomain(value: string | undefined): Domain | undefined {
   throw new UserError(`--domain: "${value}" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
 }
 
-function cannotCarry(errors: readonly string[]): UserError {
+/** A source key the imported config would not build back as it is. */
+const cannotBuild = (message: string): Problem => ({ severity: "error", path: [], message });
+
+/** What cannot be carried over, all at once: nothing is written. */
+function cannotCarry(problems: readonly Problem[]): UserError {
+  const errors = problems.map(problemText);
   const lead = errors.length === 1 ? "nothing was written — cannot import: " : `nothing was written — ${errors.length} keys cannot be imported:`;
   return errors.length === 1 ? new UserError(`${lead}${errors[0]}`) : new UserError(lead, { details: errors });
 }
