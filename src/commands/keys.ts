@@ -4,6 +4,7 @@ import { DOMAIN_CHOICES, domainsNamed, keysText } from "../catalog/key-listing.j
 import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
+import { showValue } from "../values.js";
 
 export interface KeysFlags {
   readonly domain?: string;
@@ -13,7 +14,7 @@ export interface KeysFlags {
 export function keysCommand(flags: KeysFlags, io: CommandIo): ExitCodeValue {
   const domains = domainsNamed(flags.domain);
   if (domains === undefined) {
-    throw new UserError(`unknown domain ${JSON.stringify(flags.domain)} — use one of ${DOMAIN_CHOICES.join(", ")}, or none for both`);
+    throw new UserError(`unknown domain ${showValue(flags.domain)} — use one of ${DOMAIN_CHOICES.join(", ")}, or none for both`);
   }
   const facts = domains.flatMap((domain) => keyFacts(domain));
   const output = createOutput(io);

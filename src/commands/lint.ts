@@ -10,6 +10,7 @@ import { showTypedPath } from "../project/read-config-file.js";
 import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { appendAll } from "../append.js";
 import { exitCodeFor } from "../problem.js";
+import { showValue } from "../values.js";
 
 export interface LintFlags {
   readonly files: readonly string[];
@@ -56,7 +57,7 @@ function parseDomain(value: string | undefined): Domain | undefined {
   if (value === undefined) return undefined;
   if (isDomain(value)) return value;
   if (value === "login" || value === "menubar") return PROFILE_KINDS[value].domain;
-  throw new UserError(`--domain: "${value}" is not a Jamf Connect preference domain — use ${DOMAINS.join(" or ")} (or login / menubar)`);
+  throw new UserError(`--domain: ${showValue(value)} is not a Jamf Connect preference domain — use ${DOMAINS.join(" or ")} (or login / menubar)`);
 }
 
 function printReport(output: Output, model: ProfileModel, findings: readonly LintFinding[]): void {

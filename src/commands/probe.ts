@@ -27,6 +27,7 @@ import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
 import type { Prompter } from "../prompt/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
+import { showValue } from "../values.js";
 
 export interface ProbeFlags {
   config?: string;
@@ -143,8 +144,8 @@ function targetFromFlags(flags: ProbeFlags): ProbeTarget {
   if (flags.tenant === undefined || flags.clientId === undefined) {
     throw new UserError(`--tenant and --client-id go together: ${MODES}`);
   }
-  if (!isTenant(flags.tenant)) throw new UserError(`--tenant ${JSON.stringify(flags.tenant)} ${messages.tenant}`);
-  if (!GUID_PATTERN.test(flags.clientId)) throw new UserError(`--client-id ${JSON.stringify(flags.clientId)} ${messages.clientId}`);
+  if (!isTenant(flags.tenant)) throw new UserError(`--tenant ${showValue(flags.tenant)} ${messages.tenant}`);
+  if (!GUID_PATTERN.test(flags.clientId)) throw new UserError(`--client-id ${showValue(flags.clientId)} ${messages.clientId}`);
   const authorityHost = flags.authorityHost ?? AUTHORITY_HOSTS.public;
   const problem = authorityHostProblem(authorityHost);
   if (problem !== undefined) throw new UserError(`--authority-host ${JSON.stringify(withoutCredentials(authorityHost))} ${problem}`);

@@ -20,6 +20,7 @@ import { readPastedAnswer } from "../signin/pasted-address.js";
 import { failed, formatSignIn, signInJson, type SignInResult } from "../signin/report.js";
 import { loginSettings, signInRequest } from "../signin/sign-in-request.js";
 import { environmentPayloads } from "../render/profile.js";
+import { showValue } from "../values.js";
 
 export interface SigninFlags {
   config?: string;
@@ -36,7 +37,7 @@ export async function signinCommand(flags: SigninFlags, io: CommandIo): Promise<
   const output = createOutput(io);
   const timeoutSeconds = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
   if (flags.username !== undefined && !isUserPrincipalName(flags.username)) {
-    throw new UserError(`--username ${JSON.stringify(flags.username)} ${NOT_A_UPN}`);
+    throw new UserError(`--username ${showValue(flags.username)} ${NOT_A_UPN}`);
   }
   const { environment, payloads } = chooseEnvironment(flags, io, output);
   const settings = loginSettings(environment, payloads);

@@ -38,6 +38,7 @@ import { profileFields } from "./profile-fields.js";
 import { readSources } from "./read-sources.js";
 import { verifyImport } from "./verify-import.js";
 import { appendAll } from "../append.js";
+import { showValue } from "../values.js";
 
 export interface ImportOptions {
   cwd: string;
@@ -206,9 +207,9 @@ function besideLicenseDiffers(path: string, name: string, bytes: Uint8Array): bo
 }
 
 function checkFlags(options: ImportOptions): void {
-  if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: "${options.env}" ${messages.environmentName}`);
-  if (options.tenant !== undefined && !isTenant(options.tenant)) throw new UserError(`--tenant: "${options.tenant}" ${messages.tenant}`);
-  if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: "${options.identifier}" ${messages.identifier}`);
+  if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: ${showValue(options.env)} ${messages.environmentName}`);
+  if (options.tenant !== undefined && !isTenant(options.tenant)) throw new UserError(`--tenant: ${showValue(options.tenant)} ${messages.tenant}`);
+  if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: ${showValue(options.identifier)} ${messages.identifier}`);
   if (options.organization !== undefined && options.organization.trim() === "") throw new UserError("--organization: is empty — give the organization's name, e.g. \"Contoso Ltd\"");
   if (options.files.length > 3) throw new UserError(`import takes up to three profiles (the login window, the menu bar and privilege elevation), not ${options.files.length} — import one environment at a time`);
 }
@@ -217,7 +218,7 @@ function parseDomain(value: string | undefined): Domain | undefined {
   if (value === undefined) return undefined;
   if (isDomain(value)) return value;
   if (value === "login" || value === "menubar") return PROFILE_KINDS[value].domain;
-  throw new UserError(`--domain: "${value}" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
+  throw new UserError(`--domain: ${showValue(value)} is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
 }
 
 /** A source key the imported config would not build back as it is. */

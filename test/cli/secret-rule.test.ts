@@ -91,3 +91,19 @@ describe("upload --dry-run: the diff shows no secret and no URL credentials", ()
     for (const secret of [PLAIN, ENTRA_SECRET, "Pa55w0rd"]) expectNoPartOf(secret, shown);
   });
 });
+
+describe("a secret pasted into a flag is never echoed back", () => {
+  it.each([
+    ["import", ["import", "x.mobileconfig", "--env", "prod", "--tenant", ENTRA_SECRET], "--tenant: <secret, not shown>"],
+    ["import --env", ["import", "x.mobileconfig", "--env", ENTRA_SECRET], "--env: <secret, not shown>"],
+    ["probe --client-id", ["probe", "--tenant", TENANT, "--client-id", ENTRA_SECRET], "--client-id <secret, not shown>"],
+    ["probe --tenant", ["probe", "--tenant", OLD_SECRET, "--client-id", CLIENT], "--tenant <secret, not shown>"],
+    ["keys", ["keys", ENTRA_SECRET], "unknown domain <secret, not shown>"],
+    ["lint --domain", ["lint", "--domain", ENTRA_SECRET, "x.plist"], "--domain: <secret, not shown>"],
+  ])("%s: exit 2, the flag named, the value not shown", async (_name, args, shown) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(shown);
+    for (const secret of [ENTRA_SECRET, OLD_SECRET]) expect(run.stdout + run.stderr).not.toContain(secret.slice(0, 12));
+  });
+});
