@@ -24,6 +24,7 @@ import { configLocation } from "../project/read-config-file.js";
 import { exitCodeFor, formatPath, formatProblem, problemText, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
+import type { RenderedProfile } from "../render/profile.js";
 import { renderConfig } from "../project/render-config.js";
 import type { ConfigSource } from "../project/read-config-file.js";
 import { readExistingConfig, type ExistingConfig } from "../project/config-edit.js";
@@ -111,11 +112,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const merged = mergeIntoExisting(before, environment, parts);
   if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
   const plan = planImport({ options, source, configDir, existing, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
-  const keptChanges = merged.kept.length > 0 ? keptPartChanges({ source, existing: existing!, text: plan.text, env: options.env, kept: merged.kept }) : [];
+  const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
+  const keptChanges = merged.kept.length > 0 && verification.problems.length === 0 ? keptPartChanges({ source, existing: existing!, built: verification.profiles, env: options.env, kept: merged.kept }) : [];
   for (const change of keptChanges) ui.warn(change);
   // Adding the other half changes nothing already there: no question. Anything replaced is asked about.
   plan.replaces = before !== undefined && (!onlyAdds(before, merged.environment) || keptChanges.length > 0);
-  const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
   const lost: Problem[] = [];
   const added: string[] = [];
   for (const { source: from, comparison } of verification.comparisons) {
@@ -173,17 +174,16 @@ function refuseOtherTenant(env: string, before: Record<string, unknown>, after: 
 
 /**
  * What the kept part would no longer get on a Mac: its preferences as the config builds them before
- * and after the import (a shared field — Conditional Access mode, license — can change them).
+ * and after the import (a shared field — Conditional Access mode, license — can change them). `built`
+ * is the new text's render that verifyImport already made, with the incoming license's bytes.
  */
-function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig; text: string; env: string; kept: readonly PayloadPart[] }): string[] {
-  const render = (text: string) => renderConfig({ ...input.source, text, envs: [input.env] });
-  const old = render(input.existing.text);
+function keptPartChanges(input: { source: ConfigSource; existing: ExistingConfig; built: readonly RenderedProfile[]; env: string; kept: readonly PayloadPart[] }): string[] {
+  const old = renderConfig({ ...input.source, text: input.existing.text, envs: [input.env] });
   if (old.problems.length > 0) return [];
-  const now = render(input.text);
   const changes: string[] = [];
   for (const part of input.kept) {
     const before = old.profiles.flatMap((profile) => profile.payloads).find((payload) => payload.part === part);
-    const after = now.profiles.flatMap((profile) => profile.payloads).find((payload) => payload.part === part);
+    const after = input.built.flatMap((profile) => profile.payloads).find((payload) => payload.part === part);
     if (before === undefined) continue;
     const comparison = comparePreferences(before.preferences, after?.preferences ?? {});
     const paths = [...comparison.missing.map((path) => `${path} (removed)`), ...comparison.changed.map((change) => `${change.path}: ${change.source} → ${change.rendered}`), ...comparison.added.map((path) => `${path} (added)`)];

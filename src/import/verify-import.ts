@@ -7,6 +7,7 @@ import type { ConfigFile } from "../config/schema.js";
 import type { ConfigSource } from "../project/read-config-file.js";
 import { renderConfig } from "../project/render-config.js";
 import type { Problem } from "../problem.js";
+import type { RenderedProfile } from "../render/profile.js";
 import { PROFILE_KINDS, type ProfileKind } from "../profile/domains.js";
 import { PAYLOAD_PARTS, partPreferences, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
@@ -20,6 +21,8 @@ export interface Verification {
   warnings: Problem[];
   /** Per source: what rendering gives back. */
   comparisons: { source: ImportSource; comparison: PreferenceComparison }[];
+  /** The environment's profiles as the new text builds them (with the incoming license); empty when it has problems. */
+  profiles: readonly RenderedProfile[];
 }
 
 /**
@@ -42,7 +45,7 @@ export function verifyImport(input: { source: ConfigSource; text: string; env: s
     rendered = renderUnchecked(text, source, env, readLicense);
   }
   const comparisons = input.sources.map((item) => ({ source: item, comparison: comparePreferences(item.preferences, rendered[item.part] ?? {}) }));
-  return { problems: result.problems, warnings: result.warnings, comparisons };
+  return { problems: result.problems, warnings: result.warnings, comparisons, profiles: result.profiles };
 }
 
 function renderUnchecked(text: string, source: ConfigSource, env: string, readLicense: (path: string) => Uint8Array | string): Partial<Record<PayloadPart, Record<string, PlistValue>>> {

@@ -31,7 +31,7 @@ export interface ProfileIdentity {
 }
 
 /** One preference domain's dictionary, to become one payload of a profile. */
-export interface DomainPreferences {
+interface DomainPreferences {
   readonly domain: Domain;
   readonly preferences: PlistDict;
 }

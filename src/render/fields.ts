@@ -29,7 +29,7 @@ export type TemplateField = keyof typeof FIELD_VALUES;
 const TEMPLATE_FIELDS = Object.keys(FIELD_VALUES) as TemplateField[];
 
 /** What the placeholders of templates/*.json are filled with. */
-export function templateValues(environment: ResolvedEnvironment): Record<TemplateField, PlistValue | undefined> {
+function templateValues(environment: ResolvedEnvironment): Record<TemplateField, PlistValue | undefined> {
   return Object.fromEntries(TEMPLATE_FIELDS.map((field) => [field, FIELD_VALUES[field](environment)])) as Record<TemplateField, PlistValue | undefined>;
 }
 

@@ -1,7 +1,7 @@
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
-import { ELEVATION_KEY, PAYLOAD_PARTS, PROFILE_SHAPES, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
+import { ELEVATION_KEY, PAYLOAD_PARTS, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences, type RenderOptions } from "./preferences.js";
@@ -16,7 +16,7 @@ export interface RenderedPayload {
 
 export interface RenderedProfile {
   environment: string;
-  /** Which of the layout's profiles (profile/layout.ts): login, menubar or combined. */
+  /** Which of the layout's profiles (profile/layout.ts): login, menubar, combined or elevation. */
   name: ProfileName;
   /** Its PayloadDisplayName, the name Jamf Pro shows. */
   displayName: string;
@@ -41,7 +41,7 @@ function profileIdentifier(environment: ResolvedEnvironment, name: ProfileName):
   return `${environment.identifier}.${environment.name}.${name}`;
 }
 
-export function displayNameOf(environment: ResolvedEnvironment, name: ProfileName): string {
+function displayNameOf(environment: ResolvedEnvironment, name: ProfileName): string {
   const { profile } = environment;
   return { login: profile.loginDisplayName, menubar: profile.menubarDisplayName, combined: profile.combinedDisplayName, elevation: profile.elevationDisplayName }[name];
 }
@@ -61,25 +61,23 @@ export function buildProfileDictionary(environment: ResolvedEnvironment, name: P
 /** Every profile of one environment's layout, as canonical bytes, or the problems that stop them. */
 export function renderEnvironment(environment: ResolvedEnvironment, options: RenderOptions = {}): { profiles: RenderedProfile[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  // Each config section is rendered and checked once, as one domain, whichever payloads it feeds:
-  // the cross-key rules see privilege elevation beside the menu bar's provider.
-  const sections = new Map<ProfileKind, PlistDict | undefined>();
-  const sectionOf = (section: ProfileKind): PlistDict | undefined => {
-    if (!sections.has(section)) {
-      const rendered = renderPreferences(environment, section, options);
-      appendAll(problems, rendered.problems);
-      sections.set(section, rendered.problems.some((problem) => problem.severity === "error") ? undefined : rendered.preferences);
-    }
-    return sections.get(section);
+  // Each config section is rendered and checked once, as one domain, whichever payloads it feeds
+  // (the cross-key rules see privilege elevation beside the menu bar's provider); login first, so
+  // problems are listed in the order the config has them.
+  const render = (section: ProfileKind): PlistDict | undefined => {
+    const rendered = renderPreferences(environment, section, options);
+    appendAll(problems, rendered.problems);
+    return rendered.problems.some((problem) => problem.severity === "error") ? undefined : rendered.preferences;
   };
+  const sections: Record<ProfileKind, PlistDict | undefined> = { login: render("login"), menubar: render("menubar") };
   const apart = environment.profile.privilegeElevation === "separate";
-  const menubar = sectionOf("menubar");
+  const menubar = sections.menubar;
   const profiles: RenderedProfile[] = [];
   for (const shape of profilesOf(environment.profile.layout, { separate: apart && menubar !== undefined && Object.hasOwn(menubar, ELEVATION_KEY) })) {
     const payloads: RenderedPayload[] = [];
     for (const part of shape.parts) {
       const { section, domain } = PAYLOAD_PARTS[part];
-      const preferences = sectionOf(section);
+      const preferences = sections[section];
       if (preferences !== undefined) payloads.push({ part, domain, preferences: partPreferences(part, preferences, apart) });
     }
     if (payloads.length < shape.parts.length) continue;
@@ -110,7 +108,7 @@ function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, pa
     // The config checks keep unwritable text out of every field; what is left is in the preferences.
     const offset = pathOffset(environment, error.path);
     const index = error.path[1];
-    const part = typeof index === "number" ? PROFILE_SHAPES[shape.name].parts[index] : undefined;
+    const part = typeof index === "number" ? shape.parts[index] : undefined;
     const path = error.path.length > offset && part !== undefined ? [PAYLOAD_PARTS[part].section, "settings", ...error.path.slice(offset)] : ["profile"];
     problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
     return undefined;

@@ -230,3 +230,20 @@ describe("jcprofile build refuses an admin role that cannot be an app role's val
     expect(run.stderr).toContain("contains a space, which an app role's value never has");
   });
 });
+
+describe("jcprofile build lists problems in the config's order", () => {
+  it("login window problems before menu bar ones", async () => {
+    copyExample(dir);
+    const path = join(dir, "contoso.jcprofile.json");
+    const config = JSON.parse(readFileSync(path, "utf8"));
+    config.environments.prod.login.settings.DenyLocal = "yes";
+    config.environments.prod.menubar = { settings: { SignIn: { AutoAuthenticate: "yes" } } };
+    writeFileSync(path, JSON.stringify(config, null, 2));
+    const run = await runCli(["build", "--config", "contoso.jcprofile.json", "--env", "prod"], { cwd: dir });
+    expect(run.code).toBe(2);
+    const login = run.stderr.indexOf("login.settings.DenyLocal");
+    const menubar = run.stderr.indexOf("menubar.settings.SignIn.AutoAuthenticate");
+    expect(login).toBeGreaterThan(-1);
+    expect(menubar).toBeGreaterThan(login);
+  });
+});

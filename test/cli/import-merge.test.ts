@@ -10,7 +10,7 @@ import { parseJsonc } from "../../src/config/json-syntax.js";
 import { readProfile } from "../../src/profile/read-profile.js";
 import { useTempDir } from "../folders.js";
 import type { Encodable } from "../profiles/bplist-encode.js";
-import { foreignXml } from "../profiles/fixture-set.js";
+import { foreignXml, licensePlist } from "../profiles/fixture-set.js";
 import { runCli } from "../run-cli.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
@@ -131,6 +131,19 @@ describe("import into an existing environment", () => {
     expect(confirmed.code, confirmed.stderr).toBe(0);
     expect((await cli(["build", "--env", "prod"])).code).toBe(0);
     expect(built()["com.jamf.connect.login"]!.ROPGScopes).toBe(`api://${API_APP}/jamfconnect+openid+email+profile`);
+  });
+});
+
+describe("import of a half that brings a license", () => {
+  it("names only what truly changes for the kept half (the license), read with the incoming license's bytes", async () => {
+    write("login.mobileconfig", profile({ "com.jamf.connect.login": LOGIN }));
+    expect((await cli(["import", "login.mobileconfig", "--env", "prod"])).code).toBe(0);
+    const license = new Uint8Array(Buffer.from(licensePlist("2099-01-05")));
+    write("menubar.mobileconfig", profile({ "com.jamf.connect": { ...MENUBAR, LicenseFile: license } }));
+    const run = await cli(["import", "menubar.mobileconfig", "--env", "prod", "--yes"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('the login window settings "prod" keeps would change on every Mac: LicenseFile (added)');
+    expect(run.stderr).not.toContain("(removed)");
   });
 });
 
