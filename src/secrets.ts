@@ -45,7 +45,7 @@ export function isSecretValue(text: string): boolean {
 }
 
 /** Whether a value under this key is a secret: a string or data under a secret's name, or a secret-shaped string anywhere. */
-export function holdsSecret(name: string | undefined, value: unknown): boolean {
+function holdsSecret(name: string | undefined, value: unknown): boolean {
   if (typeof value === "string") return (name !== undefined && isSecretName(name) && value.trim() !== "") || isSecretValue(value);
   return value instanceof Uint8Array && name !== undefined && isSecretName(name) && value.length > 0;
 }
@@ -81,7 +81,7 @@ export function findSecrets(root: unknown): Path[] {
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 const JWT = /^(?:bearer\s+)?eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/i;
 
-function isDictionary(value: unknown): value is Record<string, unknown> {
+export function isDictionary(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
 }
 

@@ -4,7 +4,7 @@
  * says the same thing the same way.
  */
 import { withoutCredentials } from "./net/urls.js";
-import { isSecretName, isSecretValue } from "./secrets.js";
+import { isDictionary, isSecretName, isSecretValue } from "./secrets.js";
 
 const SHOWN_LENGTH = 40;
 
@@ -46,9 +46,6 @@ export function showValue(value: unknown, options: ShowOptions = {}): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
-function isDictionary(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
-}
 
 /** JSON.stringify's replacer for showValue. */
 function hideSecrets(key: string, value: unknown): unknown {

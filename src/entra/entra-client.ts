@@ -23,8 +23,8 @@ export interface EntraClientOptions {
   timeoutSeconds: number;
 }
 
-/** The form body of Jamf Connect's ROPG request; exported so a test can pin its exact fields. */
-export function passwordGrantBody(request: Pick<PasswordGrantRequest, "clientId" | "scopes" | "username" | "password">): string {
+/** The form body of Jamf Connect's ROPG request: exactly its fields, nothing added (tests read what the emulator received). */
+function passwordGrantBody(request: Pick<PasswordGrantRequest, "clientId" | "scopes" | "username" | "password">): string {
   return new URLSearchParams({
     grant_type: "password",
     client_id: request.clientId,

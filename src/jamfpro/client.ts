@@ -42,7 +42,7 @@ export type Answer = { status: number; text: string; location?: string };
 
 const BUSY = new Set([429, 502, 503, 504]);
 /** The longest single wait: a server asking for more (an hour, a date in 2099) is not waited for at all. */
-export const MAX_WAIT_MS = 60_000;
+const MAX_WAIT_MS = 60_000;
 
 export interface JamfClient {
   readonly url: string;

@@ -6,7 +6,7 @@
  * shapes credentials have (an Authorization value, `client_secret=…`, a JWT), for what the run
  * never held, such as another client's token.
  */
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 /**
  * Shorter values are not looked for: replacing every "abc" in the output would hide the output,

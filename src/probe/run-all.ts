@@ -9,7 +9,7 @@ import type { ProbeTarget } from "./targets.js";
 import type { EntraClient } from "../entra/transport.js";
 
 /** Enough to finish a nightly job quickly without looking like a burst to Entra or a proxy. */
-export const ENVIRONMENTS_AT_ONCE = 3;
+const ENVIRONMENTS_AT_ONCE = 3;
 
 export interface AllOptions {
   /** The targets of each environment, in the config's order. */

@@ -4,7 +4,7 @@
  * a redirect URI registered under the Web platform, not public client flows.
  */
 import { findAadstsRow } from "../entra/aadsts-table.js";
-import { classify } from "../entra/classify.js";
+import { classify, codesOf } from "../entra/classify.js";
 import type { Observation } from "../entra/types.js";
 import { causeOf } from "../entra/wording.js";
 import type { LoginSettings } from "./sign-in-request.js";
@@ -42,6 +42,9 @@ function signInOverrides(code: number, settings: LoginSettings): { cause: string
       };
     case 54005:
     case 70000:
+    // AADSTS70008: "The provided authorization code or refresh token has expired due to inactivity"
+    // (Microsoft's AADSTS error-code reference).
+    case 70008:
       return { cause: `code not accepted (AADSTS${code})`, hint: "the code was already used or has expired (they last minutes): run jcprofile signin again and paste the new address promptly" };
     case 501481:
       return { cause: "PKCE verifier refused (AADSTS501481)", hint: "run jcprofile signin again and paste the address of that run; report a jcprofile bug if it repeats" };
@@ -69,9 +72,7 @@ export function explainCode(code: number | null, error: string, settings: LoginS
 /** The redemption's answer when it was not tokens: Entra's error body, or what the network did. */
 export function explainObservation(observation: Observation, settings: LoginSettings): Refusal {
   if (observation.type === "error-body") {
-    const codes = (observation.body.error_codes ?? []).filter(Number.isSafeInteger);
-    const described = /AADSTS(\d+)/.exec(observation.body.error_description ?? "")?.[1];
-    return explainCode(codes[0] ?? (described !== undefined ? Number(described) : null), observation.body.error ?? "error", settings);
+    return explainCode(codesOf(observation.body)[0] ?? null, observation.body.error ?? "error", settings);
   }
   const classified = classify(observation, { kind: "password", customScope: false, successCodes: [] });
   return { aadsts: null, cause: classified.cause ?? classified.outcome, hint: classified.hint, inconclusive: true };

@@ -74,11 +74,11 @@ export function readIdentity(claims: Readonly<Record<string, unknown>>, settings
   } else if (audience !== null) {
     checks.push({ name: "app", verdict: "pass", detail: `the id token is for OIDCClientID ${settings.clientId}` });
   }
-  checks.push(
-    amr.includes("mfa")
-      ? { name: "mfa", verdict: "pass", detail: `MFA was used (amr: ${amr.join(", ")})` }
-      : { name: "mfa", verdict: "pass", detail: `no MFA in this sign-in (amr: ${amr.length > 0 ? amr.join(", ") : "none"})` },
-  );
+  checks.push({
+    name: "mfa",
+    verdict: "pass",
+    detail: amr.includes("mfa") ? `MFA was used (amr: ${amr.join(", ")})` : `no MFA in this sign-in (amr: ${amr.length > 0 ? amr.join(", ") : "none"})`,
+  });
   if (settings.adminAttribute === "groups" && groups.length === 0 && hasGroupsOverage(claims)) {
     checks.push({ name: "groups", verdict: "warn", detail: "the user is in too many groups for the token (groups overage): the groups claim is missing, use app roles (OIDCAdminAttribute roles)" });
   }
@@ -87,11 +87,7 @@ export function readIdentity(claims: Readonly<Record<string, unknown>>, settings
   if (admin.claimMissing) checks.push({ name: "admin-claim", verdict: "warn", detail: admin.reason });
 
   const shortName = deriveShortName(claims, settings);
-  checks.push(
-    shortName.value !== null
-      ? { name: "short-name", verdict: "pass", detail: shortName.reason }
-      : { name: "short-name", verdict: "fail", detail: shortName.reason },
-  );
+  checks.push({ name: "short-name", verdict: shortName.value !== null ? "pass" : "fail", detail: shortName.reason });
   return {
     tenantId, username, name: stringClaim(claims, "name"), objectId, roles, groups, amr,
     admin: admin.admin, adminReason: admin.reason, shortName: shortName.value, checks,

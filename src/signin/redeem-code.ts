@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type * as Msal from "@azure/msal-node";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 import { parseJson, tokenAnswer } from "../entra/answers.js";
+import { tokenEndpoint } from "../entra/entra-client.js";
 import type { EntraAnswer } from "../entra/transport.js";
 import { sendHttp, type FetchLike, type HttpResult } from "../net/http.js";
 import type { SignInRequest } from "./sign-in-request.js";
@@ -88,7 +89,7 @@ function networkModule(send: (exchange: Exchange) => Promise<HttpResult>): INetw
 function configuration(authorityHost: string, tenant: string, clientId: string, networkClient: INetworkModule): Msal.Configuration {
   const authority = `${authorityHost}/${encodeURIComponent(tenant)}`;
   const authorityMetadata = JSON.stringify({
-    token_endpoint: `${authority}/oauth2/v2.0/token`,
+    token_endpoint: tokenEndpoint(authorityHost, tenant),
     authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
     end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
     issuer: `${authority}/v2.0`,

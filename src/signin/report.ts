@@ -46,7 +46,7 @@ export function formatSignIn(result: SignInResult): string {
   const { settings } = result;
   if (result.kind === "refused") {
     const { cause, hint } = result.refusal;
-    return [`Sign-in to app ${settings.clientId} refused (${result.where}): ${cause} — ${hint}`].join("\n");
+    return `Sign-in to app ${settings.clientId} refused (${result.where}): ${cause} — ${hint}`;
   }
   const { identity } = result;
   const rows: [string, string][] = [

@@ -15,7 +15,7 @@ import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
 /** Jamf Connect's default OIDCRedirectURI (jamf-connect-keys.md). */
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
 /** Jamf's default OIDCAdminAttribute; for Entra the docs say to set `roles`. */
-export const DEFAULT_ADMIN_ATTRIBUTE = "groups";
+const DEFAULT_ADMIN_ATTRIBUTE = "groups";
 
 /** What the login window would do with the sign-in, read from its preferences. */
 export interface LoginSettings {

@@ -27,7 +27,7 @@ export function warnUnusedOverrides(flags: { takeOver?: string[]; allowRemoval?:
   }
 }
 
-export function formatResult(result: UploadResult): string[] {
+function formatResult(result: UploadResult): string[] {
   const where = result.url !== undefined ? `  id ${result.id}  ${result.url}` : "";
   const note = result.action === "created" || result.action === "would create" ? "  (unscoped: scope it in Jamf Pro)" : "";
   const lines = [`${result.environment}  ${result.target}  ${result.action}  "${result.name}"${where}${note}`];

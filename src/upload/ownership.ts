@@ -5,7 +5,7 @@
  * domain or both. Pure: the two parsed profiles in, what stands in the way out.
  */
 import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
-import { PROFILE_KINDS, type Domain } from "../profile/domains.js";
+import { kindOfDomain, PROFILE_KINDS, type Domain } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import { unwrapProfile } from "../profile/unwrap.js";
 
@@ -18,7 +18,7 @@ export interface Ownership {
 
 /** "the menu bar settings (com.jamf.connect)". */
 export function domainWords(domain: Domain): string {
-  const kind = domain === PROFILE_KINDS.login.domain ? PROFILE_KINDS.login : PROFILE_KINDS.menubar;
+  const kind = PROFILE_KINDS[kindOfDomain(domain)];
   return `the ${kind.title} settings (${domain})`;
 }
 

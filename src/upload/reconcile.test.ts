@@ -65,11 +65,17 @@ describe("compareProfiles", () => {
     expect(compareProfiles(carryIdentifiers(ours, same), same)).toEqual([]);
   });
 
-  it("shows a secret setting as a digest", () => {
+  it("shows a secret setting as not shown, never a digest", () => {
     const withSecret = (value: string): PlistDict => ({ ...ours, PayloadContent: [mcx("a", "b", { ROPGClientSecret: value })] });
     const [change] = compareProfiles(withSecret("new-secret-value"), withSecret("old-secret-value"));
     expect(change!.path).toBe("com.jamf.connect.login.ROPGClientSecret");
     expect(`${change!.old} ${change!.new}`).not.toContain("secret-value");
+  });
+
+  it("shows data under a secret's name as not shown, not as a digest", () => {
+    const withSecret = (value: string): PlistDict => ({ ...ours, PayloadContent: [mcx("a", "b", { ROPGClientSecret: Buffer.from(value) })] });
+    const [change] = compareProfiles(withSecret("new-secret-value"), withSecret("old-secret-value"));
+    expect(`${change!.old} ${change!.new}`).toBe("<secret, not shown> <secret, not shown>");
   });
 
   it("reads a domain-style payload's keys under its domain", () => {

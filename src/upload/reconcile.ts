@@ -45,7 +45,7 @@ function payloadsOf(profile: PlistDict): PlistDict[] {
 function payloadKey(payload: PlistDict): string {
   const type = typeof payload["PayloadType"] === "string" ? payload["PayloadType"] : "";
   const content = payload["PayloadContent"];
-  const domains = type === "com.apple.ManagedClient.preferences" && isDict(content) ? Object.keys(content).sort() : [];
+  const domains = type === MCX_PAYLOAD_TYPE && isDict(content) ? Object.keys(content).sort() : [];
   return [type, ...domains].join("|");
 }
 
@@ -138,10 +138,13 @@ function addedByJamf(parent: KeyPath, key: string, stored: PlistValue | undefine
   return INJECTED.has(key) && ours === undefined && stored !== undefined;
 }
 
-/** Data (LicenseFile) as a digest, so a changed license shows; everything else as every message shows values. */
+/**
+ * Data (LicenseFile) as a digest, so a changed license shows — but never data under a secret's
+ * name (a short hash of a weak secret can be cracked offline); everything else as every message shows values.
+ */
 function showNode(node: PlistValue | undefined, secret: boolean): string {
   if (node === undefined) return "(absent)";
-  if (node instanceof Uint8Array) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
+  if (node instanceof Uint8Array && !secret) return `<data ${node.length} bytes, sha256 ${digest(node)}>`;
   return showValue(node, { secret, width: 80, sizes: true });
 }
 

@@ -116,7 +116,7 @@ function groupItems(items: readonly UploadItem[], env: NodeJS.ProcessEnv, redact
 }
 
 /** How long invalidating the token may take on the way out of an interrupted run: the admin is waiting to get the prompt back. */
-export const INVALIDATE_ON_INTERRUPT_MS = 5000;
+const INVALIDATE_ON_INTERRUPT_MS = 5000;
 
 export async function runUpload(options: UploadOptions): Promise<UploadResult[]> {
   checkNameClashes(options.items);

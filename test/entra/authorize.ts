@@ -69,7 +69,8 @@ export class AuthorizationState {
       if (!found) throw new EntraFailure(700016, { clientId, tenantName: tenant.displayName ?? tenant.id });
       client = found;
       const redirectUri = query.get("redirect_uri") ?? "";
-      // Exact match, as Entra compares redirect URIs (case and trailing slash count).
+      // Exact match: redirect URIs are case-sensitive (Microsoft, "Redirect URI (reply URL) restrictions",
+      // learn.microsoft.com/entra/identity-platform/reply-url); that a trailing slash counts too is UNVERIFIED.
       if (!(client.redirectUris ?? []).some((registered) => registered.uri === redirectUri)) throw new EntraFailure(50011, { redirectUri, clientId });
     } catch (error) {
       if (error instanceof EntraFailure) return errorPage(error);

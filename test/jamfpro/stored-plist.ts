@@ -14,7 +14,8 @@
  *   and "Custom Settings" as Jamf-exported profiles show them. Where exactly AllowUserOverrides sits
  *   is not documented: here in each custom-settings payload.
  * - its own serialisation: another key order, two-space indentation, `<plist version="1">`.
- * A payload keeps the identifiers it was sent only when they are the ones Jamf Pro gave it.
+ * A payload keeps the identifiers it was sent only when they are the ones Jamf Pro gave it — UNVERIFIED:
+ * the sources say only that Jamf re-derives identifiers on each write (README: "Still decided without a server").
  */
 import { randomUUID } from "node:crypto";
 import { build, parse, type PlistValue } from "plist";
