@@ -7,15 +7,7 @@
  * libraries may leave behind.
  */
 import { run } from "./cli.js";
-import { processIo } from "./io.js";
-
-/** Resolves once everything written so far has been handed to the OS (or the reader has gone). */
-function drained(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.destroyed || stream.writableFinished) return resolve();
-    stream.write("", () => resolve());
-  });
-}
+import { drained, processIo } from "./io.js";
 
 // A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours.
 for (const stream of [process.stdout, process.stderr]) {

@@ -40,3 +40,11 @@ export function processIo(): CommandIo {
     now: () => new Date(),
   };
 }
+
+/** Resolves once everything written so far has been handed to the OS (or the reader has gone). */
+export function drained(stream: NodeJS.WritableStream & { destroyed?: boolean; writableFinished?: boolean }): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed === true || stream.writableFinished === true) return resolve();
+    stream.write("", () => resolve());
+  });
+}

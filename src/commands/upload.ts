@@ -4,7 +4,7 @@
  * src/upload (over the Jamf Pro layer, src/jamfpro); this file picks environments, checks flags and prints.
  */
 import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.js";
-import type { CommandIo } from "../io.js";
+import { drained, type CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
@@ -108,13 +108,6 @@ export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<vo
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
-  });
-}
-
-/** Resolves once what was written so far has been handed on. */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    stream.write("", () => resolve());
   });
 }
 
