@@ -27,6 +27,11 @@ export interface MappedEnvironment {
   errors: Problem[];
   /** Said, not fatal (a value jcprofile derived). */
   notes: string[];
+  /**
+   * Said only when the environment gets no login window settings of its own: login.clientId taken
+   * from the menu bar's ROPGID (an existing environment's login half, when kept, wins over it).
+   */
+  derivedLoginNote?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -48,6 +53,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   const errors: Problem[] = [];
   const cannot = (message: string, fix?: string): void => void errors.push({ severity: "error", path: [], message, ...(fix !== undefined && { fix }) });
   const notes: string[] = [];
+  let derivedLoginNote: string | undefined;
   const fields = new Map<TemplateField, { value: PlistValue; where: string }[]>();
   const settings: Partial<Record<ProfileKind, Record<string, PlistValue>>> = {};
   for (const source of sources) {
@@ -90,7 +96,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   if (clientId === undefined && hasLogin) cannot("com.jamf.connect.login: OIDCClientID is missing", "jcprofile needs the login window's client ID; add it to the source");
   if (clientId === undefined && !hasLogin && menubarRopg !== undefined) {
     clientId = menubarRopg;
-    notes.push(`no login window profile given: login.clientId is set to the menu bar's ROPGID (${menubarRopg}); build writes a login window profile too — set login.clientId to the login app if it differs`);
+    derivedLoginNote = `no login window profile given: login.clientId is set to the menu bar's ROPGID (${menubarRopg}); build writes a login window profile too — set login.clientId to the login app if it differs`;
   }
   if (clientId !== undefined) login.clientId = clientId;
   const loginRopg = text("login.ropgClientId");
@@ -128,7 +134,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
     else if (license !== undefined && !sameBytes(license, entry.value)) cannot(`${licenses.map((item) => item.where).join(" and ")}: hold different licenses, but jcprofile writes one license to both`, "use one license file");
     else license ??= entry.value;
   }
-  return { environment, ...(license !== undefined && { license }), errors, notes };
+  return { environment, ...(license !== undefined && { license }), errors, notes, ...(derivedLoginNote !== undefined && { derivedLoginNote }) };
 }
 
 const CUSTOM_SCOPE = /^api:\/\/([^/]+)\/([A-Za-z0-9][A-Za-z0-9._-]*)\+openid\+email\+profile$/;

@@ -110,6 +110,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
 
   const parts = new Set(read.sources.map((item) => item.part));
   const merged = mergeIntoExisting(before, environment, parts);
+  if (mapped.derivedLoginNote !== undefined && !merged.kept.includes("login")) ui.info(`note: ${mapped.derivedLoginNote}`);
   if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
   const plan = planImport({ options, source, configDir, existing, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
   const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });

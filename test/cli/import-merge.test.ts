@@ -134,6 +134,19 @@ describe("import into an existing environment", () => {
   });
 });
 
+describe("import's notes about the half it derives", () => {
+  it("says login.clientId comes from the menu bar's ROPGID only when no login window settings are kept", async () => {
+    write("login.mobileconfig", profile({ "com.jamf.connect.login": LOGIN }));
+    write("menubar.mobileconfig", profile({ "com.jamf.connect": MENUBAR }));
+    const alone = await cli(["import", "menubar.mobileconfig", "--env", "solo"]);
+    expect(alone.stderr).toContain("no login window profile given");
+    expect((await cli(["import", "login.mobileconfig", "--env", "prod"])).code).toBe(0);
+    const kept = await cli(["import", "menubar.mobileconfig", "--env", "prod"]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).not.toContain("no login window profile given");
+  });
+});
+
 describe("import of a half that brings a license", () => {
   it("names only what truly changes for the kept half (the license), read with the incoming license's bytes", async () => {
     write("login.mobileconfig", profile({ "com.jamf.connect.login": LOGIN }));
