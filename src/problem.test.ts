@@ -21,6 +21,9 @@ describe("exitCodeFor", () => {
     ["an error", [warning, error], {}, 1],
     ["a failed outcome", [], { failed: true }, 1],
     ["unreadable outweighs the rest", [error], { unreadable: true, failed: true }, 2],
+    ["inconclusive alone", [warning], { inconclusive: true }, 3],
+    ["a failure outweighs inconclusive", [], { failed: true, inconclusive: true }, 1],
+    ["an error outweighs inconclusive", [error], { inconclusive: true }, 1],
   ] as const)("%s", (_, problems, outcome, code) => {
     expect(exitCodeFor(problems, outcome)).toBe(code);
   });

@@ -32,16 +32,21 @@ export interface Outcome {
   readonly failed?: boolean;
   /** Warnings fail too (lint --strict). */
   readonly strict?: boolean;
+  /** Something could not be decided (network, timeout, an unexpected answer): exit 3 when nothing failed. */
+  readonly inconclusive?: boolean;
 }
 
 /**
  * The one place a command's findings become its exit code: 2 when something could not be read,
- * else 1 when the outcome failed or a problem is an error (any problem with `strict`), else 0.
+ * else 1 when the outcome failed or a problem is an error (any problem with `strict`), else 3 when
+ * something could not be decided, else 0. A failure outweighs an inconclusive check: a retry
+ * cannot mend what was refused, so the admin is sent to fix that first.
  */
 export function exitCodeFor(problems: readonly Pick<Problem, "severity">[], outcome: Outcome = {}): ExitCodeValue {
   if (outcome.unreadable === true) return ExitCode.usage;
   if (outcome.failed === true) return ExitCode.failed;
-  return problems.some((problem) => problem.severity === "error" || outcome.strict === true) ? ExitCode.failed : ExitCode.ok;
+  if (problems.some((problem) => problem.severity === "error" || outcome.strict === true)) return ExitCode.failed;
+  return outcome.inconclusive === true ? ExitCode.inconclusive : ExitCode.ok;
 }
 
 /** `environments.prod.login.adminRoles[0]` — the path as the admin would write it. */
