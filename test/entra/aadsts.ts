@@ -146,6 +146,12 @@ export const AADSTS = {
   // invalid_grant as quoted in AngellusMortis/django_microsoft_auth#511.
   54005: { error: "invalid_grant", status: 400, describe: () => "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token." },
   70000: { error: "invalid_grant", status: 400, describe: () => "The provided value for the 'code' parameter is not valid." },
+  // Microsoft's AADSTS reference (ExpiredOrRevokedGrant); the sentence as Entra returns it for a code.
+  70008: {
+    error: "invalid_grant",
+    status: 400,
+    describe: () => "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.",
+  },
   // Microsoft's reference: "The Code_Verifier doesn't match the code_challenge supplied in the authorization request."
   501481: { error: "invalid_grant", status: 400, describe: () => "The Code_Verifier does not match the code_challenge supplied in the authorization request." },
   // Wording UNVERIFIED; the rule (SPA codes only through cross-origin requests) is Microsoft's.

@@ -36,9 +36,19 @@ export interface IssuedCode {
   codeChallengeMethod: string | undefined;
   amr: string[];
   redeemed: boolean;
+  /** When the code was issued, by the emulator's clock: it expires CODE_LIFETIME_MS later. */
+  issuedAt: Date;
 }
 
-interface PendingSignIn extends Omit<IssuedCode, "user" | "amr" | "redeemed"> {
+/**
+ * "Authorization codes are short lived. Typically, they expire after about 10 minutes" (Microsoft,
+ * "OAuth 2.0 authorization code flow", learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow;
+ * a Microsoft employee on Microsoft Q&A 1127615: "Typically, they expire after 10 minutes"). The exact
+ * limit is not published: UNVERIFIED beyond "about 10 minutes".
+ */
+export const CODE_LIFETIME_MS = 10 * 60 * 1000;
+
+interface PendingSignIn extends Omit<IssuedCode, "user" | "amr" | "redeemed" | "issuedAt"> {
   state: string | undefined;
   loginHint: string | undefined;
 }
@@ -50,6 +60,9 @@ export type BrowserAnswer =
 export class AuthorizationState {
   private readonly pending = new Map<string, PendingSignIn>();
   readonly codes = new Map<string, IssuedCode>();
+
+  /** `now` is the emulator's clock, which also dates the tokens. */
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
   reset(): void {
     this.pending.clear();
@@ -129,7 +142,7 @@ export class AuthorizationState {
     const mfa = user.mfa !== undefined && user.mfa !== "none";
     const caMfa = (tenant.conditionalAccess ?? []).some((policy) => policy.grant === "mfa" && appliesToClient(policy.appliesTo, client.clientId));
     const { state: _state, loginHint: _hint, ...kept } = pending;
-    this.codes.set(code, { ...kept, user, amr: mfa || caMfa ? ["pwd", "mfa"] : ["pwd"], redeemed: false });
+    this.codes.set(code, { ...kept, user, amr: mfa || caMfa ? ["pwd", "mfa"] : ["pwd"], redeemed: false, issuedAt: this.now() });
     return redirectTo(redirectUri, { code, ...(state && { state }), session_state: randomUUID() });
   }
 }

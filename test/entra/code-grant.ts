@@ -7,7 +7,7 @@
  * applications") — then the code itself, its redirect URI, and the PKCE verifier (RFC 7636 §4.6).
  */
 import { createHash } from "node:crypto";
-import type { AuthorizationState } from "./authorize.js";
+import { type AuthorizationState, CODE_LIFETIME_MS } from "./authorize.js";
 import { EntraFailure } from "./responses.js";
 import { resolveScopes } from "./scopes.js";
 import { resolveTenantSegment } from "./tenants.js";
@@ -42,6 +42,8 @@ export function runCodeGrant(
   const code = authorization.codes.get(codeValue);
   if (!code || code.tenant !== tenant) throw new EntraFailure(70000);
   if (code.redeemed) throw new EntraFailure(54005);
+  // An expired code is refused with AADSTS70008 (Microsoft's AADSTS reference); see CODE_LIFETIME_MS.
+  if (ctx.now.getTime() - code.issuedAt.getTime() > CODE_LIFETIME_MS) throw new EntraFailure(70008);
   // A code is bound to the client and redirect URI it was issued for (RFC 6749 §4.1.3).
   if (code.client !== client || code.redirectUri !== redirectUri) throw new EntraFailure(70000);
   checkVerifier(code.codeChallenge, code.codeChallengeMethod, value("code_verifier"));

@@ -86,7 +86,7 @@ export async function startEntraEmulator(world: EntraWorld, options: EntraEmulat
   const cloud = options.cloud ?? "public";
   const clock = options.now ?? (() => new Date());
   const state = new SignInState();
-  const authorization = new AuthorizationState();
+  const authorization = new AuthorizationState(clock);
   const server: Server = createServer({ key: readFileSync(keyPath), cert: readFileSync(caCertPath) });
 
   const emulator: EntraEmulator = {
