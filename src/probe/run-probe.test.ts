@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { probeExitCode, type CheckResult } from "./check-results.js";
+import type { CheckResult } from "./check-results.js";
 import { runProbe } from "./run-probe.js";
 import type { ProbeTarget } from "./targets.js";
 import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "../entra/transport.js";
@@ -171,17 +171,5 @@ describe("runProbe", () => {
     let t = 0;
     const report = await runProbe({ targets: [target("login")], client: fakeClient(), now: () => (t += 5) });
     expect(report.results.map((r) => r.elapsedMs)).toEqual([5, 5]);
-  });
-});
-
-describe("probeExitCode", () => {
-  const result = (verdict: CheckResult["verdict"]) => ({ verdict }) as CheckResult;
-  it.each([
-    [["pass", "warn", "skipped"], 0],
-    [["pass", "fail", "inconclusive"], 1],
-    [["pass", "inconclusive", "skipped"], 3],
-    [[], 0],
-  ] as const)("%j → %i", (verdicts, code) => {
-    expect(probeExitCode(verdicts.map(result))).toBe(code);
   });
 });
