@@ -4,7 +4,7 @@
  */
 import { GUID_PATTERN } from "../config/schema.js";
 import { NOTHING } from "../entra/aadsts-table.js";
-import type { ClientRole, ProbeTarget, TargetName } from "./targets.js";
+import type { ClientRole, ProbeTarget, TargetName } from "./probe-target.js";
 import type { EntraAnswer } from "../entra/transport.js";
 import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "../entra/types.js";
 

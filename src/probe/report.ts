@@ -5,7 +5,7 @@
 import type { CheckResult, ProbeReport } from "./check-results.js";
 import type { ExitCodeValue } from "../errors.js";
 import { exitCodeFor } from "../problem.js";
-import type { ClientRole } from "./targets.js";
+import type { ClientRole } from "./probe-target.js";
 import type { Proof, Verdict } from "../entra/types.js";
 import { explain } from "../entra/wording.js";
 import { appendAll, largest } from "../append.js";

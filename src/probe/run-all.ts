@@ -5,7 +5,7 @@
  */
 import type { ProbeReport } from "./check-results.js";
 import { runProbe, type ProbeProgress } from "./run-probe.js";
-import type { ProbeTarget } from "./targets.js";
+import type { ProbeTarget } from "./probe-target.js";
 import type { EntraClient } from "../entra/transport.js";
 
 /** Enough to finish a nightly job quickly without looking like a burst to Entra or a proxy. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "./check-results.js";
 import { runProbe } from "./run-probe.js";
-import type { ProbeTarget } from "./targets.js";
+import type { ProbeTarget } from "./probe-target.js";
 import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "../entra/transport.js";
 import type { Observation } from "../entra/types.js";
 
