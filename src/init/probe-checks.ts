@@ -6,9 +6,9 @@
 import { classify } from "../entra/classify.js";
 import { fetchForEnvironment, type FetchLike } from "../net/http.js";
 import { createEntraClient } from "../entra/entra-client.js";
-import type { CheckResult } from "../probe/check-results.js";
-import { runProbe } from "../probe/run-probe.js";
-import { flagsTarget, type ProbeTarget } from "../probe/probe-target.js";
+import type { CheckResult } from "../entra/check-results.js";
+import { runProbe } from "../entra/run-checks.js";
+import { flagsTarget, type ProbeTarget } from "../entra/probe-target.js";
 import type { CheckKind, Outcome } from "../entra/types.js";
 import type { AppRequest, CheckOutcome, WizardChecks } from "./checks.js";
 

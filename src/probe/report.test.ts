@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReport, probeExitCode, summary, toJsonRecords } from "./report.js";
-import type { CheckResult, ProbeReport } from "./check-results.js";
+import type { CheckResult, ProbeReport } from "../entra/check-results.js";
 
 const TENANT_ID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 

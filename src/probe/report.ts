@@ -2,10 +2,10 @@
  * Probe results as text for people and as JSON for programs. Pure: the command prints the strings.
  * Nothing here can hold a password: results never carry one.
  */
-import type { CheckResult, ProbeReport } from "./check-results.js";
+import type { CheckResult, ProbeReport } from "../entra/check-results.js";
 import type { ExitCodeValue } from "../errors.js";
 import { exitCodeFor } from "../problem.js";
-import type { ClientRole } from "./probe-target.js";
+import type { ClientRole } from "../entra/probe-target.js";
 import type { Proof, Verdict } from "../entra/types.js";
 import { explain } from "../entra/wording.js";
 import { appendAll, largest } from "../append.js";

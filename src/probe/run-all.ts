@@ -3,9 +3,9 @@
  * run side by side, a few at a time (each one's own checks stay in Entra's order, as runProbe
  * sends them); the report lists them in the config's order whatever finished first.
  */
-import type { ProbeReport } from "./check-results.js";
-import { runProbe, type ProbeProgress } from "./run-probe.js";
-import type { ProbeTarget } from "./probe-target.js";
+import type { ProbeReport } from "../entra/check-results.js";
+import { runProbe, type ProbeProgress } from "../entra/run-checks.js";
+import type { ProbeTarget } from "../entra/probe-target.js";
 import type { EntraClient } from "../entra/transport.js";
 
 /** Enough to finish a nightly job quickly without looking like a burst to Entra or a proxy. */

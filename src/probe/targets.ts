@@ -8,7 +8,7 @@ import { PROFILE_KINDS } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import type { RenderedPayload } from "../render/profile.js";
 import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
-import { cloudInstanceOf, type ProbeTarget } from "./probe-target.js";
+import { cloudInstanceOf, type ProbeTarget } from "../entra/probe-target.js";
 
 type Preferences = Readonly<PlistDict>;
 

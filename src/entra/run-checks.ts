@@ -11,11 +11,11 @@
 import { randomBytes } from "node:crypto";
 import { GUID_PATTERN } from "../config/schema.js";
 import { checkResult, orderByTarget, resolvedTenants, skippedResult, type CheckResult, type ProbeReport, type Sent } from "./check-results.js";
-import { classify } from "../entra/classify.js";
-import { hasCustomScope, scopeKey } from "../entra/scopes.js";
+import { classify } from "./classify.js";
+import { hasCustomScope, scopeKey } from "./scopes.js";
 import type { ProbeTarget, TargetName } from "./probe-target.js";
-import type { EntraAnswer, EntraClient } from "../entra/transport.js";
-import type { CheckKind, Classification, ClassifyContext } from "../entra/types.js";
+import type { EntraAnswer, EntraClient } from "./transport.js";
+import type { CheckKind, Classification, ClassifyContext } from "./types.js";
 
 export interface ProbeProgress {
   kind: CheckKind;

@@ -3,10 +3,10 @@
  * classified, or marked skipped with the reason. Pure.
  */
 import { GUID_PATTERN } from "../config/schema.js";
-import { NOTHING } from "../entra/aadsts-table.js";
+import { NOTHING } from "./aadsts-table.js";
 import type { ClientRole, ProbeTarget, TargetName } from "./probe-target.js";
-import type { EntraAnswer } from "../entra/transport.js";
-import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "../entra/types.js";
+import type { EntraAnswer } from "./transport.js";
+import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
 
 export interface CheckResult {
   target: TargetName;

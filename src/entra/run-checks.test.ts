@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "./check-results.js";
-import { runProbe } from "./run-probe.js";
+import { runProbe } from "./run-checks.js";
 import type { ProbeTarget } from "./probe-target.js";
-import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "../entra/transport.js";
-import type { Observation } from "../entra/types.js";
+import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "./transport.js";
+import type { Observation } from "./types.js";
 
 const TENANT_ID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const DOMAIN = "contoso.onmicrosoft.com";

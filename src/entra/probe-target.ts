@@ -5,7 +5,7 @@
  * init's live checks give them directly (flagsTarget).
  */
 import { withoutTrailingSlash } from "../config/resolve.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
+import { DEFAULT_ROPG_SCOPES, splitScopes } from "./scopes.js";
 
 /** `login`: the login window (com.jamf.connect.login); `menubar`: Jamf Connect (com.jamf.connect); `flags`: --tenant/--client-id. */
 export type TargetName = "login" | "menubar" | "flags";
