@@ -1,5 +1,5 @@
 /**
- * `jcprofile probe`: flags → targets and options → runProbe → table or JSON. The probe logic and
+ * `jcprofile probe`: flags → targets and options → runChecks → table or JSON. The probe logic and
  * the network live in src/probe; this file only checks flags, reads the password and prints.
  */
 import { styleText } from "node:util";
@@ -18,7 +18,7 @@ import { fetchForEnvironment } from "../net/http.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
 import { createEntraClient } from "../entra/entra-client.js";
 import { formatReport, probeExitCode, toJsonRecords, type ReportStyle } from "../probe/report.js";
-import { runProbe, type ProbeProgress } from "../entra/run-checks.js";
+import { runChecks, type ProbeProgress } from "../entra/run-checks.js";
 import { runAllEnvironments } from "../probe/run-all.js";
 import { environmentTargets, type TargetChoice } from "../probe/targets.js";
 import { flagsTarget, type ProbeTarget } from "../entra/probe-target.js";
@@ -68,7 +68,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
   const client = createEntraClient({ ...network, timeoutSeconds });
   const spinner = flags.json ? undefined : await output.startSpinner();
   try {
-    const report = await runProbe({
+    const report = await runChecks({
       targets,
       client,
       ...(username !== undefined && {

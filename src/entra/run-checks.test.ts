@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "./check-results.js";
-import { runProbe } from "./run-checks.js";
+import { runChecks } from "./run-checks.js";
 import type { ProbeTarget } from "./probe-target.js";
 import type { DiscoveryRequest, EntraAnswer, EntraClient, PasswordGrantRequest } from "./transport.js";
 import type { Observation } from "./types.js";
@@ -51,10 +51,10 @@ const rows = (results: CheckResult[]) => results.map((r) => `${r.target} ${r.kin
 const passwordCalls = (client: ReturnType<typeof fakeClient>) =>
   client.calls.filter((call) => call.kind === "grant" && call.request.username === USER).length;
 
-describe("runProbe", () => {
+describe("runChecks", () => {
   it("checks tenant, then app with a generated user, then the password, and reports per target", async () => {
     const client = fakeClient();
-    const report = await runProbe({ targets: [target("login")], client, ...withPassword, randomId: () => "abc123" });
+    const report = await runChecks({ targets: [target("login")], client, ...withPassword, randomId: () => "abc123" });
     expect(client.calls.map((call) => call.kind)).toEqual(["discover", "grant", "grant"]);
     const app = client.calls[1]!.request as PasswordGrantRequest;
     expect(app.username).toBe(`jcprofile-probe-abc123@${DOMAIN}`);
@@ -69,14 +69,14 @@ describe("runProbe", () => {
 
   it("uses a .invalid domain for the generated user when the tenant is a GUID", async () => {
     const client = fakeClient();
-    await runProbe({ targets: [target("flags", { tenant: TENANT_ID })], client, randomId: () => "x" });
+    await runChecks({ targets: [target("flags", { tenant: TENANT_ID })], client, randomId: () => "x" });
     expect((client.calls[1]!.request as PasswordGrantRequest).username).toBe("jcprofile-probe-x@jcprofile-probe.invalid");
   });
 
   it("without a user name sends no password and never asks for one", async () => {
     const client = fakeClient();
     let asked = 0;
-    const report = await runProbe({ targets: [target("login")], client, readPassword: async () => (asked++, PASSWORD) });
+    const report = await runChecks({ targets: [target("login")], client, readPassword: async () => (asked++, PASSWORD) });
     expect(asked).toBe(0);
     expect(rows(report.results)).toEqual(["login tenant ok", "login app ok"]);
   });
@@ -84,14 +84,14 @@ describe("runProbe", () => {
   it("reads the password once, before the first request", async () => {
     const client = fakeClient();
     const seen: number[] = [];
-    await runProbe({ targets: [target("login"), target("menubar", { scopes: ["api://x/jamfconnect"] })], client, username: USER,
+    await runChecks({ targets: [target("login"), target("menubar", { scopes: ["api://x/jamfconnect"] })], client, username: USER,
       readPassword: async () => (seen.push(client.calls.length), PASSWORD) });
     expect(seen).toEqual([0]);
   });
 
   it("sends identical requests once and classifies the shared answer with each target's success codes", async () => {
     const client = fakeClient({ password: () => entra(53003) });
-    const report = await runProbe({ targets: [target("login"), target("menubar", { successCodes: ["53003"] })], client, ...withPassword });
+    const report = await runChecks({ targets: [target("login"), target("menubar", { successCodes: ["53003"] })], client, ...withPassword });
     expect(client.calls.map((call) => call.kind)).toEqual(["discover", "grant", "grant"]);
     const [loginPassword, menubarPassword] = report.results.filter((r) => r.kind === "password");
     expect(loginPassword).toMatchObject({ outcome: "blocked-by-conditional-access", accepted: false });
@@ -110,7 +110,7 @@ describe("runProbe", () => {
   ])("after AADSTS%s sends no second password and says why", async (code, why) => {
     const client = fakeClient({ password: () => entra(code) });
     const targets = [target("login"), target("menubar", { scopes: ["api://x/jamfconnect", "openid"] })];
-    const report = await runProbe({ targets, client, ...withPassword });
+    const report = await runChecks({ targets, client, ...withPassword });
     expect(passwordCalls(client)).toBe(1);
     const skipped = report.results.find((r) => r.target === "menubar" && r.kind === "password")!;
     expect(skipped).toMatchObject({ outcome: "skipped", verdict: "skipped", passwordVerified: null, httpStatus: null });
@@ -119,13 +119,13 @@ describe("runProbe", () => {
 
   it("sends a password after an answer that does not forbid another attempt", async () => {
     const client = fakeClient({ password: () => entra(50076) });
-    await runProbe({ targets: [target("login"), target("menubar", { scopes: ["api://x/jamfconnect"] })], client, ...withPassword });
+    await runChecks({ targets: [target("login"), target("menubar", { scopes: ["api://x/jamfconnect"] })], client, ...withPassword });
     expect(passwordCalls(client)).toBe(2);
   });
 
   it("skips app and password checks of a tenant that failed, and only those", async () => {
     const client = fakeClient({ discover: (request) => (request.tenant === "wrong.example.com" ? entra(90002) : OPENID) });
-    const report = await runProbe({ targets: [target("login", { tenant: "wrong.example.com" }), target("menubar")], client, ...withPassword });
+    const report = await runChecks({ targets: [target("login", { tenant: "wrong.example.com" }), target("menubar")], client, ...withPassword });
     expect(rows(report.results)).toEqual([
       "login tenant tenant-not-found", "login app skipped", "login password skipped",
       "menubar tenant ok", "menubar app ok", "menubar password success",
@@ -136,7 +136,7 @@ describe("runProbe", () => {
 
   it("fails a tenant found in another cloud than the target's, and goes no further", async () => {
     const client = fakeClient({ discover: () => ({ ...OPENID, cloudInstance: "microsoftonline.us" }) as Observation });
-    const report = await runProbe({ targets: [target("login", { expectedCloudInstance: "microsoftonline.com" })], client, ...withPassword });
+    const report = await runChecks({ targets: [target("login", { expectedCloudInstance: "microsoftonline.com" })], client, ...withPassword });
     expect(rows(report.results)).toEqual(["login tenant tenant-not-found", "login app skipped", "login password skipped"]);
     expect(report.results[0]!.hint).toContain("belongs to the microsoftonline.us cloud");
     expect(client.calls.map((call) => call.kind)).toEqual(["discover"]);
@@ -144,7 +144,7 @@ describe("runProbe", () => {
 
   it("does not send the password to an app that failed its check", async () => {
     const client = fakeClient({ app: () => entra(7000218) });
-    const report = await runProbe({ targets: [target("login")], client, ...withPassword });
+    const report = await runChecks({ targets: [target("login")], client, ...withPassword });
     expect(passwordCalls(client)).toBe(0);
     expect(rows(report.results)).toEqual(["login tenant ok", "login app public-client-flows-disabled", "login password skipped"]);
     expect(report.results[2]!.hint).toContain("app check failed (public-client-flows-disabled, AADSTS7000218)");
@@ -152,7 +152,7 @@ describe("runProbe", () => {
 
   it("stops every request once Entra rate-limits", async () => {
     const client = fakeClient({ app: () => entra(50196) });
-    const report = await runProbe({ targets: [target("login"), target("menubar", { clientId: "2a6b8c0d-3e4f-4a5b-9c6d-7e8f9a0b1c2d" })], client, ...withPassword });
+    const report = await runChecks({ targets: [target("login"), target("menubar", { clientId: "2a6b8c0d-3e4f-4a5b-9c6d-7e8f9a0b1c2d" })], client, ...withPassword });
     expect(client.calls.map((call) => call.kind)).toEqual(["discover", "grant"]);
     expect(rows(report.results)).toEqual([
       "login tenant ok", "login app rate-limited", "login password skipped",
@@ -162,14 +162,14 @@ describe("runProbe", () => {
 
   it("reports progress for each request sent, not for reused ones", async () => {
     const seen: string[] = [];
-    await runProbe({ targets: [target("login"), target("menubar")], client: fakeClient(), ...withPassword,
+    await runChecks({ targets: [target("login"), target("menubar")], client: fakeClient(), ...withPassword,
       onProgress: (p) => seen.push(`${p.kind} ${p.target}`) });
     expect(seen).toEqual(["tenant login", "app login", "password login"]);
   });
 
   it("measures each request with the injected clock", async () => {
     let t = 0;
-    const report = await runProbe({ targets: [target("login")], client: fakeClient(), now: () => (t += 5) });
+    const report = await runChecks({ targets: [target("login")], client: fakeClient(), now: () => (t += 5) });
     expect(report.results.map((r) => r.elapsedMs)).toEqual([5, 5]);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The probe's order of work, with every side effect injected: tenant check per distinct tenant,
- * then an app check per target (a user name that cannot exist, a random password), then — only
- * with a user name — one password check per target.
+ * The order of work of the ROPG checks that `probe` and init's live checks share, with every side
+ * effect injected: tenant check per distinct tenant, then an app check per target (a user name
+ * that cannot exist, a random password), then — only with a user name — one password check per
+ * target.
  *
  * A real person's password is at stake, so the rules are strict: at most one attempt per target,
  * identical requests share one attempt, nothing more is sent after an answer that says "stop"
@@ -23,7 +24,7 @@ export interface ProbeProgress {
   tenant: string;
 }
 
-export interface ProbeOptions {
+export interface RunChecksOptions {
   targets: readonly ProbeTarget[];
   client: EntraClient;
   /** Adds the password checks. */
@@ -37,11 +38,11 @@ export interface ProbeOptions {
   onProgress?: (progress: ProbeProgress) => void;
 }
 
-export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
+export async function runChecks(options: RunChecksOptions): Promise<ProbeReport> {
   const { targets, client, username } = options;
   const now = options.now ?? (() => performance.now());
   const randomId = options.randomId ?? (() => randomBytes(6).toString("hex"));
-  if (username !== undefined && options.readPassword === undefined) throw new Error("runProbe: username without readPassword");
+  if (username !== undefined && options.readPassword === undefined) throw new Error("runChecks: username without readPassword");
   // Read first, so a missing password source fails before anything is sent.
   const password = username !== undefined ? await options.readPassword!() : undefined;
 
