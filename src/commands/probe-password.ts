@@ -1,7 +1,7 @@
 /**
  * Where the test user's password comes from: --password-stdin, JCPROFILE_PASSWORD, or a masked
- * prompt on a terminal — never argv. The value lives in one local and is returned to runProbe,
- * which hands it to the transport; nothing here logs, stores or echoes it.
+ * prompt on a terminal — never argv. The value lives in one local and is returned to the check
+ * run (entra/run-checks.ts), which hands it to the transport; nothing here logs, stores or echoes it.
  */
 import { UserError } from "../errors.js";
 import type { Output } from "../output.js";

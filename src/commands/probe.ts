@@ -1,53 +1,28 @@
 /**
- * `jcprofile probe`: flags → targets and options → runProbe → table or JSON. The probe logic and
- * the network live in src/probe; this file only checks flags, reads the password and prints.
+ * `jcprofile probe`: flags → runProbe (src/probe: what to check, then the checks) → table or JSON
+ * → exit code. This file only checks the flags, reads the password and prints.
  */
 import { styleText } from "node:util";
 import { UserError, type ExitCodeValue } from "../errors.js";
-import type { CommandIo } from "../io.js";
+import type { CommandIo, TerminalWritable } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { loadAndRender } from "../project/load-and-render.js";
-import { formatProblem } from "../problem.js";
-import { existsSync } from "node:fs";
-import type { TerminalWritable } from "../io.js";
 import { canColour } from "../terminal.js";
-import { configLocation } from "../project/read-config-file.js";
-import { AUTHORITY_HOSTS } from "../config/resolve.js";
-import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { fetchForEnvironment } from "../net/http.js";
-import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
 import { createEntraClient } from "../entra/entra-client.js";
-import { formatReport, toJsonRecords, type ReportStyle } from "../probe/report.js";
-import { probeExitCode } from "../probe/check-results.js";
-import { runProbe, type ProbeProgress } from "../probe/run-probe.js";
-import { runAllEnvironments } from "../probe/run-all.js";
-import { environmentTargets, flagsTarget, type ProbeTarget, type TargetChoice } from "../probe/targets.js";
-import { environmentPayloads } from "../render/profile.js";
+import type { ProbeProgress } from "../entra/run-checks.js";
+import { formatReport, probeExitCode, toJsonRecords, type ReportStyle } from "../probe/report.js";
+import { runProbe, type ProbeChoice } from "../probe/run-probe.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
 import type { Prompter } from "../prompt/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
-import { showValue } from "../values.js";
 
-export interface ProbeFlags {
-  config?: string;
-  env?: string;
-  target?: TargetChoice;
-  tenant?: string;
-  clientId?: string;
-  scopes?: string;
-  authorityHost?: string;
-  username?: string;
-  passwordStdin?: boolean;
+export interface ProbeFlags extends ProbeChoice {
   /** Declared only to refuse it with an explanation; its value is never read. */
   password?: unknown;
   json?: boolean;
   timeout?: string;
-  /** Tenant and app checks of every environment of the config; no password. */
-  all?: boolean;
 }
-
-const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";
 
 export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<ExitCodeValue> {
   const output = createOutput(io);
@@ -57,20 +32,13 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
     );
   }
   const timeoutSeconds = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);
-  if (flags.all) return probeAll(flags, io, output, timeoutSeconds);
-  const username = flags.username !== undefined ? checkUsername(flags.username) : undefined;
-  if (flags.passwordStdin && username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
-  if (username === undefined && io.env[PASSWORD_ENV]) output.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
-  const targets = probeTargets(flags, io, output);
-  for (const note of targets.flatMap((target) => target.notes)) output.warn(note);
-
-  const network = await fetchForEnvironment(io.env);
-  const client = createEntraClient({ ...network, timeoutSeconds });
+  // --all refuses --username and --password-stdin itself (runProbe), before any of this is judged.
+  const username = flags.all ? undefined : testUser(flags, io, output);
   const spinner = flags.json ? undefined : await output.startSpinner();
   try {
     const report = await runProbe({
-      targets,
-      client,
+      cwd: io.cwd,
+      choice: flags,
       ...(username !== undefined && {
         username,
         readPassword: () =>
@@ -79,6 +47,8 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
             prompter: () => passwordPrompter(io),
           }),
       }),
+      connect: async () => createEntraClient({ ...(await fetchForEnvironment(io.env)), timeoutSeconds }),
+      warn: (message) => output.warn(message),
       onProgress: (progress) => spinner?.update(progressText(progress)),
     });
     spinner?.clear();
@@ -89,95 +59,12 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
   }
 }
 
-/**
- * `--all`, for a scheduled job: every environment's tenant and app checks, a few environments at a
- * time. A password never goes out here: one run would send it to every tenant in the config.
- */
-async function probeAll(flags: ProbeFlags, io: CommandIo, output: Output, timeoutSeconds: number): Promise<ExitCodeValue> {
-  const refused = [["--env", flags.env], ["--username", flags.username], ["--password-stdin", flags.passwordStdin], ["--tenant", flags.tenant],
-    ["--client-id", flags.clientId], ["--scopes", flags.scopes], ["--authority-host", flags.authorityHost]].filter(([, value]) => value !== undefined);
-  if (refused.length > 0) {
-    const names = refused.map(([name]) => name).join(", ");
-    throw new UserError(`--all cannot go with ${names}: it checks the tenant and apps of every environment in the config and never a password — ` +
-      "for one environment or a password use --env NAME [--username UPN] instead of --all");
-  }
-  const { environments, profiles, warnings } = loadAndRender({ cwd: io.cwd, ...(flags.config !== undefined && { config: flags.config }) });
-  for (const warning of warnings) output.warn(formatProblem(warning));
-  const perEnvironment = environments.map((environment) => ({
-    name: environment.name,
-    targets: environmentTargets(environment, environmentPayloads(profiles, environment.name), flags.target ?? "all"),
-  }));
-  for (const note of perEnvironment.flatMap(({ targets }) => targets.flatMap((target) => target.notes))) output.warn(note);
-
-  const network = await fetchForEnvironment(io.env);
-  const client = createEntraClient({ ...network, timeoutSeconds });
-  const spinner = flags.json ? undefined : await output.startSpinner();
-  try {
-    const report = await runAllEnvironments({
-      environments: perEnvironment,
-      client,
-      onProgress: (progress) => spinner?.update(`${progress.environment}: ${progressText(progress)}`),
-    });
-    spinner?.clear();
-    output.data(flags.json ? JSON.stringify(toJsonRecords(report), null, 2) : formatReport(report, reportStyle(io.stdout, io.env)));
-    return probeExitCode(report.results);
-  } finally {
-    spinner?.clear();
-  }
-}
-
-function probeTargets(flags: ProbeFlags, io: CommandIo, output: Output): ProbeTarget[] {
-  const fromConfig = [["--config", flags.config], ["--env", flags.env], ["--target", flags.target]].filter(([, value]) => value !== undefined);
-  const fromFlags = [["--tenant", flags.tenant], ["--client-id", flags.clientId], ["--scopes", flags.scopes], ["--authority-host", flags.authorityHost]]
-    .filter(([, value]) => value !== undefined);
-  if (fromConfig.length > 0 && fromFlags.length > 0) {
-    const names = (list: (string | undefined)[][]) => list.map(([name]) => name).join(", ");
-    throw new UserError(`${names(fromConfig)} and ${names(fromFlags)} cannot be mixed: ${MODES}`);
-  }
-  if (fromFlags.length > 0) return [targetFromFlags(flags)];
-  // With no flag at all, a jcprofile.json in this folder is what the admin means (as for build).
-  if (fromConfig.length > 0 || existsSync(configLocation(io.cwd, undefined).path)) return targetsFromConfig(flags, io.cwd, output);
-  throw new UserError(`nothing to probe: ${MODES}; there is no jcprofile.json in this folder`);
-}
-
-function targetFromFlags(flags: ProbeFlags): ProbeTarget {
-  if (flags.tenant === undefined || flags.clientId === undefined) {
-    throw new UserError(`--tenant and --client-id go together: ${MODES}`);
-  }
-  if (!isTenant(flags.tenant)) throw new UserError(`--tenant ${showValue(flags.tenant)} ${messages.tenant}`);
-  if (!GUID_PATTERN.test(flags.clientId)) throw new UserError(`--client-id ${showValue(flags.clientId)} ${messages.clientId}`);
-  const authorityHost = flags.authorityHost ?? AUTHORITY_HOSTS.public;
-  const problem = authorityHostProblem(authorityHost);
-  if (problem !== undefined) throw new UserError(`--authority-host ${JSON.stringify(withoutCredentials(authorityHost))} ${problem}`);
-  if (flags.scopes !== undefined && flags.scopes.trim() === "") throw new UserError(`--scopes ${messages.nonEmpty}`);
-  return flagsTarget({
-    tenant: flags.tenant,
-    clientId: flags.clientId,
-    authorityHost,
-    ...(flags.scopes !== undefined && { scopes: flags.scopes }),
-  });
-}
-
-function targetsFromConfig(flags: ProbeFlags, cwd: string, output: Output): ProbeTarget[] {
-  const { config, environments, profiles, warnings, source } = loadAndRender({
-    cwd,
-    ...(flags.config !== undefined && { config: flags.config }),
-    ...(flags.env !== undefined && { envs: [flags.env] }),
-  });
-  // One environment needs no --env; with several, probing them all would mix tenants and users.
-  const names = Object.keys(config.environments);
-  if (flags.env === undefined && names.length !== 1) {
-    throw new UserError(
-      `${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME, or check the tenant and apps of every one with --all`,
-    );
-  }
-  for (const warning of warnings) output.warn(formatProblem(warning));
-  return environments.flatMap((environment) => environmentTargets(environment, environmentPayloads(profiles, environment.name), flags.target ?? "all"));
-}
-
-function checkUsername(value: string): string {
-  if (!isUserPrincipalName(value)) throw new UserError(`--username ${JSON.stringify(value)} ${NOT_A_UPN}`);
-  return value;
+/** --username, checked, with the password flags that go with it. */
+function testUser(flags: ProbeFlags, io: CommandIo, output: Output): string | undefined {
+  if (flags.username !== undefined && !isUserPrincipalName(flags.username)) throw new UserError(`--username ${JSON.stringify(flags.username)} ${NOT_A_UPN}`);
+  if (flags.passwordStdin && flags.username === undefined) throw new UserError("--password-stdin needs --username: the password is for that user");
+  if (flags.username === undefined && io.env[PASSWORD_ENV]) output.warn(`${PASSWORD_ENV} is set but --username is not: no password is checked`);
+  return flags.username;
 }
 
 const VERDICT_STYLES = { pass: "green", warn: "yellow", fail: "red", inconclusive: "magenta", skipped: "dim" } as const;
@@ -193,8 +80,10 @@ function reportStyle(stdout: TerminalWritable, env: NodeJS.ProcessEnv): ReportSt
 
 const CHECK_TEXT = { tenant: "looking up tenant", app: "checking the app of", password: "checking the password on" } as const;
 
-function progressText(progress: ProbeProgress): string {
-  return `${CHECK_TEXT[progress.kind]} ${progress.kind === "tenant" ? progress.tenant : progress.target}…`;
+/** With --all, each line names its environment: several run side by side. */
+function progressText(progress: ProbeProgress & { environment?: string }): string {
+  const text = `${CHECK_TEXT[progress.kind]} ${progress.kind === "tenant" ? progress.tenant : progress.target}…`;
+  return progress.environment !== undefined ? `${progress.environment}: ${text}` : text;
 }
 
 /** The masked prompt draws on stderr, so stdout stays data (--json); inquirer loads only here. */

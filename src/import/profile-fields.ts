@@ -1,4 +1,4 @@
-import { ELEVATION_KEY, type ProfileName } from "../profile/layout.js";
+import { holdsElevation, type ProfileName } from "../profile/layout.js";
 import type { ReadSources } from "./read-sources.js";
 
 /**
@@ -11,7 +11,7 @@ export function profileFields(env: string, read: Pick<ReadSources, "profiles" | 
   const notes: string[] = [];
   const { login, menubar, elevation } = read.profiles;
   // Privilege elevation inside the menu bar payload stays there; from a profile of its own it stays apart (the default).
-  if (read.sources.some((source) => source.part === "menubar" && Object.hasOwn(source.preferences, ELEVATION_KEY))) profile.privilegeElevation = "menubar";
+  if (read.sources.some((source) => source.part === "menubar" && holdsElevation(source.preferences))) profile.privilegeElevation = "menubar";
   const first = login ?? menubar ?? elevation;
   if (first === undefined) return { profile, notes };
 

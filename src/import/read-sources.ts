@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
-import { ELEVATION_KEY, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
+import { ELEVATION_KEY, holdsElevation, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
 import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { formatPath } from "../problem.js";
@@ -73,9 +73,5 @@ function refuseSecrets(label: string, preferences: Readonly<Record<string, Plist
 function partOf(kind: ProfileKind, preferences: Readonly<Record<string, PlistValue>>): PayloadPart {
   const keys = Object.keys(preferences);
   return kind === "menubar" && keys.length === 1 && keys[0] === ELEVATION_KEY ? "elevation" : kind;
-}
-
-function holdsElevation(preferences: Readonly<Record<string, PlistValue>>): boolean {
-  return Object.hasOwn(preferences, ELEVATION_KEY);
 }
 

@@ -1,14 +1,15 @@
 /**
- * WizardChecks on `jcprofile probe`'s own code: its Entra client (plain HTTPS), its run order (a
- * password is never sent to a tenant or app that failed its own check) and its classification.
+ * WizardChecks on the Entra layer that `jcprofile probe` runs too: its client (plain HTTPS), its
+ * run order (a password is never sent to a tenant or app that failed its own check) and its
+ * classification.
  * Loaded only when the wizard probes, so `init --no-probe` never loads the network code.
  */
 import { classify } from "../entra/classify.js";
 import { fetchForEnvironment, type FetchLike } from "../net/http.js";
 import { createEntraClient } from "../entra/entra-client.js";
-import type { CheckResult } from "../probe/check-results.js";
-import { runProbe } from "../probe/run-probe.js";
-import { flagsTarget, type ProbeTarget } from "../probe/targets.js";
+import type { CheckResult } from "../entra/check-results.js";
+import { runChecks } from "../entra/run-checks.js";
+import { flagsTarget, type ProbeTarget } from "../entra/probe-target.js";
 import type { CheckKind, Outcome } from "../entra/types.js";
 import type { AppRequest, CheckOutcome, WizardChecks } from "./checks.js";
 
@@ -44,11 +45,11 @@ export async function createProbeChecks(options: ProbeChecksOptions): Promise<Wi
       };
     },
     async checkApp(request) {
-      const report = await runProbe({ targets: [target(request)], client });
+      const report = await runChecks({ targets: [target(request)], client });
       return outcomeOf(report.results, "app");
     },
     async checkPassword(request, readPassword) {
-      const report = await runProbe({ targets: [target(request)], client, username: request.username, readPassword });
+      const report = await runChecks({ targets: [target(request)], client, username: request.username, readPassword });
       return outcomeOf(report.results, "password");
     },
   };

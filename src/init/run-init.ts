@@ -3,12 +3,12 @@
  *
  * Nothing is written until every answer is in, the new config has passed the same validation,
  * resolution and rendering as `jcprofile build`, and the admin has seen the change. Then the
- * config is written atomically and that environment is built. Every seam (prompter, checks, ui,
- * clock, terminal) is injected, so tests run the whole wizard in a temp folder.
+ * config is written atomically and that environment is built (by build's use case, which the
+ * adapter hands in). Every seam (prompter, checks, build, ui, clock, terminal) is injected, so
+ * tests run the whole wizard in a temp folder.
  */
 import { dirname } from "node:path";
 import { isUserError, UserError } from "../errors.js";
-import { runBuild } from "../build-command/run-build.js";
 import { configLocation } from "../project/read-config-file.js";
 import { authorityHostOf, withoutTrailingSlash } from "../config/resolve.js";
 import { deepMerge, ownValue } from "../config/merge.js";
@@ -42,6 +42,13 @@ export interface InitFlags {
   yes: boolean;
 }
 
+/** What init asks `build` for: the written config's one environment, into its default output folder. */
+export interface BuildRequest {
+  cwd: string;
+  config?: string;
+  envs: readonly string[];
+}
+
 export interface InitOptions {
   cwd: string;
   flags: InitFlags;
@@ -50,6 +57,8 @@ export interface InitOptions {
   prompter?: Prompter;
   /** Made only when the wizard probes, so `--no-probe` never loads the network code. */
   checks?: (options: { timeoutSeconds: number }) => Promise<WizardChecks>;
+  /** Builds the chosen environment from the config just written: `jcprofile build`'s use case, given by the adapter. */
+  build: (request: BuildRequest) => Promise<{ files: string[]; warnings: string[] }>;
   ui: Output;
   now?: () => Date;
   /** Aborted by SIGINT while no prompt has the keyboard. */
@@ -206,7 +215,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (options.signal?.aborted) throw interrupted();
 
   if (plan.changed) for (const leftover of await saveConfigText(source, plan.text, plan.files)) ui.warn(leftoverWarning(leftover));
-  const built = await runBuild({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
+  const built = await options.build({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
   for (const file of plan.files ?? []) ui.data(file.displayPath);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatReport, summary, toJsonRecords } from "./report.js";
-import type { CheckResult, ProbeReport } from "./check-results.js";
+import { formatReport, probeExitCode, summary, toJsonRecords } from "./report.js";
+import type { CheckResult, ProbeReport } from "../entra/check-results.js";
 
 const TENANT_ID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 
@@ -142,5 +142,17 @@ describe("a readable table (issue 9.9, 9.4)", () => {
     const records = toJsonRecords({ results: [result({}), failed, report.results[1]!], resolvedTenants: [] });
     expect(records.map((record) => record["accepted"])).toEqual([null, null, true]);
     expect(records[1]).toMatchObject({ role: "OIDCROPGID", cause: "app not found in this tenant (AADSTS700016)" });
+  });
+});
+
+describe("probeExitCode", () => {
+  const result = (verdict: CheckResult["verdict"]) => ({ verdict }) as CheckResult;
+  it.each([
+    [["pass", "warn", "skipped"], 0],
+    [["pass", "fail", "inconclusive"], 1],
+    [["pass", "inconclusive", "skipped"], 3],
+    [[], 0],
+  ] as const)("%j → %i", (verdicts, code) => {
+    expect(probeExitCode(verdicts.map(result))).toBe(code);
   });
 });

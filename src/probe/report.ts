@@ -2,12 +2,26 @@
  * Probe results as text for people and as JSON for programs. Pure: the command prints the strings.
  * Nothing here can hold a password: results never carry one.
  */
-import type { CheckResult, ProbeReport } from "./check-results.js";
-import type { ClientRole } from "./targets.js";
+import type { CheckResult, ProbeReport } from "../entra/check-results.js";
+import type { ExitCodeValue } from "../errors.js";
+import { exitCodeFor } from "../problem.js";
+import type { ClientRole } from "../entra/probe-target.js";
 import type { Proof, Verdict } from "../entra/types.js";
 import { explain } from "../entra/wording.js";
 import { appendAll, largest } from "../append.js";
 import { wrapIndented, wrapWords } from "../text-wrap.js";
+
+/**
+ * 0 only when every check passed or Jamf Connect would accept its answer. A password check that
+ * is right but not accepted (a Conditional Access block, a device-state grant, an expired
+ * password) is a `fail` already (classify.ts): on the Mac that user could not sign in.
+ */
+export function probeExitCode(results: readonly CheckResult[]): ExitCodeValue {
+  return exitCodeFor([], {
+    failed: results.some((result) => result.verdict === "fail"),
+    inconclusive: results.some((result) => result.verdict === "inconclusive"),
+  });
+}
 
 /** One object per check, keys in a stable order; absent values are null so every key is always there. */
 export function toJsonRecords(report: ProbeReport): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mapWithLimit, runAllEnvironments } from "./run-all.js";
-import { flagsTarget } from "./targets.js";
+import { flagsTarget } from "../entra/probe-target.js";
 import type { EntraAnswer, EntraClient } from "../entra/transport.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";

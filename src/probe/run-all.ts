@@ -1,11 +1,11 @@
 /**
  * `probe --all`: the tenant and app checks of every environment, never a password. Environments
- * run side by side, a few at a time (each one's own checks stay in Entra's order, as runProbe
+ * run side by side, a few at a time (each one's own checks stay in Entra's order, as runChecks
  * sends them); the report lists them in the config's order whatever finished first.
  */
-import type { ProbeReport } from "./check-results.js";
-import { runProbe, type ProbeProgress } from "./run-probe.js";
-import type { ProbeTarget } from "./targets.js";
+import type { ProbeReport } from "../entra/check-results.js";
+import { runChecks, type ProbeProgress } from "../entra/run-checks.js";
+import type { ProbeTarget } from "../entra/probe-target.js";
 import type { EntraClient } from "../entra/transport.js";
 
 /** Enough to finish a nightly job quickly without looking like a burst to Entra or a proxy. */
@@ -22,7 +22,7 @@ export interface AllOptions {
 export async function runAllEnvironments(options: AllOptions): Promise<ProbeReport> {
   const { environments, client } = options;
   const reports = await mapWithLimit(environments, options.limit ?? ENVIRONMENTS_AT_ONCE, ({ name, targets }) =>
-    runProbe({ targets, client, onProgress: (progress) => options.onProgress?.({ ...progress, environment: name }) }),
+    runChecks({ targets, client, onProgress: (progress) => options.onProgress?.({ ...progress, environment: name }) }),
   );
   const resolved = new Map<string, string>();
   for (const { tenant, tenantId } of reports.flatMap((report) => report.resolvedTenants)) resolved.set(tenant, tenantId);

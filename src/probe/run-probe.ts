@@ -1,175 +1,142 @@
 /**
- * The probe's order of work, with every side effect injected: tenant check per distinct tenant,
- * then an app check per target (a user name that cannot exist, a random password), then — only
- * with a user name — one password check per target.
- *
- * A real person's password is at stake, so the rules are strict: at most one attempt per target,
- * identical requests share one attempt, nothing more is sent after an answer that says "stop"
- * (wrong password, locked, disabled, rate-limited…), and a password is never sent to a tenant or an
- * app that already failed its own check.
+ * `probe`'s use case: which ROPG requests to check — one environment's profiles, every
+ * environment's with --all, or a tenant and app given as flags — then the checks themselves, in
+ * the Entra layer's order (entra/run-checks.ts). The adapter (commands/probe.ts) reads the password
+ * and prints the report; the network is handed in.
  */
-import { randomBytes } from "node:crypto";
-import { GUID_PATTERN } from "../config/schema.js";
-import { checkResult, orderByTarget, resolvedTenants, skippedResult, type CheckResult, type ProbeReport, type Sent } from "./check-results.js";
-import { classify } from "../entra/classify.js";
-import { hasCustomScope, scopeKey } from "../entra/scopes.js";
-import type { ProbeTarget, TargetName } from "./targets.js";
-import type { EntraAnswer, EntraClient } from "../entra/transport.js";
-import type { CheckKind, Classification, ClassifyContext } from "../entra/types.js";
+import { existsSync } from "node:fs";
+import { UserError } from "../errors.js";
+import { AUTHORITY_HOSTS } from "../config/resolve.js";
+import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
+import { flagsTarget, type ProbeTarget } from "../entra/probe-target.js";
+import type { ProbeReport } from "../entra/check-results.js";
+import { runChecks, type ProbeProgress } from "../entra/run-checks.js";
+import type { EntraClient } from "../entra/transport.js";
+import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
+import { formatProblem } from "../problem.js";
+import { loadAndRender } from "../project/load-and-render.js";
+import { configLocation } from "../project/read-config-file.js";
+import { environmentPayloads } from "../render/profile.js";
+import { showValue } from "../values.js";
+import { runAllEnvironments } from "./run-all.js";
+import { environmentTargets, type TargetChoice } from "./targets.js";
 
-export interface ProbeProgress {
-  kind: CheckKind;
-  target: TargetName;
-  tenant: string;
+/** What to probe, as the flags name it. */
+export interface ProbeChoice {
+  config?: string;
+  env?: string;
+  target?: TargetChoice;
+  tenant?: string;
+  clientId?: string;
+  scopes?: string;
+  authorityHost?: string;
+  username?: string;
+  passwordStdin?: boolean;
+  /** Tenant and app checks of every environment of the config; no password. */
+  all?: boolean;
 }
 
 export interface ProbeOptions {
-  targets: readonly ProbeTarget[];
-  client: EntraClient;
-  /** Adds the password checks. */
+  cwd: string;
+  choice: ProbeChoice;
+  /** The test user, already checked: adds the password checks (never with --all). */
   username?: string;
   /** Called once, before any request, when `username` is set. */
   readPassword?: () => Promise<string>;
-  /** Milliseconds, for `elapsedMs`. */
-  now?: () => number;
-  /** Random part of the generated user name. */
-  randomId?: () => string;
-  onProgress?: (progress: ProbeProgress) => void;
+  /** Makes the Entra client, once the targets are known. */
+  connect: () => Promise<EntraClient>;
+  /** The config's warnings and the ways a request differs from what Jamf Connect sends. */
+  warn: (message: string) => void;
+  /** `environment` is set with --all, where environments run side by side. */
+  onProgress?: (progress: ProbeProgress & { environment?: string }) => void;
 }
+
+const MODES = "probe a config environment (--config FILE --env NAME) or a tenant and app given as flags (--tenant T --client-id C)";
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
-  const { targets, client, username } = options;
-  const now = options.now ?? (() => performance.now());
-  const randomId = options.randomId ?? (() => randomBytes(6).toString("hex"));
-  if (username !== undefined && options.readPassword === undefined) throw new Error("runProbe: username without readPassword");
-  // Read first, so a missing password source fails before anything is sent.
-  const password = username !== undefined ? await options.readPassword!() : undefined;
-
-  const results: CheckResult[] = [];
-  const sent = new Map<string, Sent>();
-  /** Why no further request of any kind goes out (rate limiting). */
-  let haltAll: string | undefined;
-  /** Why no further password goes out (lockout risk). */
-  let haltPasswords: string | undefined;
-
-  /** Sends a request unless an identical one already went out; then its answer is shared. */
-  async function once(key: string, target: ProbeTarget, kind: CheckKind, user: string | null, request: () => Promise<EntraAnswer>): Promise<Sent> {
-    const earlier = sent.get(key);
-    if (earlier !== undefined) return earlier;
-    options.onProgress?.({ kind, target: target.name, tenant: target.tenant });
-    const started = now();
-    const answer = await request();
-    const done: Sent = { answer, first: target, username: user, elapsedMs: Math.round(now() - started) };
-    sent.set(key, done);
-    return done;
-  }
-
-  const record = (target: ProbeTarget, kind: CheckKind, done: Sent, classified: Classification): CheckResult => {
-    const result = checkResult(target, kind, done, classified);
-    results.push(result);
-    if (classified.outcome === "rate-limited") {
-      haltAll ??= `the ${target.name} ${kind} check was rate-limited by Entra: wait a few minutes before probing again`;
-    }
-    // A stop from the app check (its user cannot exist) counts only when it is not "user absent".
-    const stopsPasswords = kind === "password" ? classified.stopRetrying : classified.stopRetrying && classified.outcome !== "ok";
-    if (stopsPasswords) {
-      haltPasswords ??= `the ${target.name} ${kind} check got ${classified.outcome}${aadstsText(classified.aadsts)}, ` +
-        "and another attempt could count towards a lockout";
-    }
-    return result;
-  };
-  const skip = (target: ProbeTarget, kind: CheckKind, user: string | null, hint: string): CheckResult => {
-    const result = skippedResult(target, kind, user, hint);
-    results.push(result);
-    return result;
-  };
-
-  const tenantChecks = new Map<ProbeTarget, CheckResult>();
-  for (const target of targets) {
-    if (haltAll !== undefined) {
-      tenantChecks.set(target, skip(target, "tenant", null, `not checked: ${haltAll}`));
-      continue;
-    }
-    const done = await once(`tenant|${target.authorityHost}|${target.tenant.toLowerCase()}`, target, "tenant", null, () =>
-      client.discover({ authorityHost: target.authorityHost, tenant: target.tenant }),
-    );
-    tenantChecks.set(target, record(target, "tenant", done, classify(done.answer.observation, context(target, "tenant"))));
-  }
-
-  const appChecks = new Map<ProbeTarget, CheckResult>();
-  for (const target of targets) {
-    const tenantCheck = tenantChecks.get(target)!;
-    const request = requestKey(target);
-    if (!passed(tenantCheck)) {
-      appChecks.set(target, skip(target, "app", null, `not checked: the tenant check ${notPassedText(tenantCheck)}`));
-      continue;
-    }
-    if (haltAll !== undefined && !sent.has(`app|${request}`)) {
-      appChecks.set(target, skip(target, "app", null, `not checked: ${haltAll}`));
-      continue;
-    }
-    const user = `jcprofile-probe-${randomId()}@${generatedDomain(target.tenant)}`;
-    const done = await once(`app|${request}`, target, "app", user, () =>
-      client.passwordGrant({ ...grantTarget(target), username: user, password: randomBytes(18).toString("base64url") }),
-    );
-    appChecks.set(target, record(target, "app", done, classify(done.answer.observation, context(target, "app"))));
-  }
-
-  if (username !== undefined && password !== undefined) {
-    for (const target of targets.filter((candidate) => candidate.checksPassword)) {
-      const tenantCheck = tenantChecks.get(target)!;
-      const appCheck = appChecks.get(target)!;
-      const key = `password|${requestKey(target)}|${username.toLowerCase()}`;
-      if (!passed(tenantCheck)) {
-        skip(target, "password", username, `password not sent: the tenant check ${notPassedText(tenantCheck)}`);
-      } else if (!passed(appCheck)) {
-        skip(target, "password", username, `password not sent: the app check ${notPassedText(appCheck)}; fix that first`);
-      } else if (!sent.has(key) && (haltAll ?? haltPasswords) !== undefined) {
-        skip(target, "password", username, `password not sent: ${haltAll ?? haltPasswords}`);
-      } else {
-        const done = await once(key, target, "password", username, () => client.passwordGrant({ ...grantTarget(target), username, password }));
-        record(target, "password", done, classify(done.answer.observation, context(target, "password")));
-      }
-    }
-  }
-
-  // Every row of a target names the GUID its tenant check resolved.
-  for (const result of results) result.tenantId ??= [...tenantChecks.values()].find((check) => check.target === result.target)?.tenantId ?? null;
-  return { results: orderByTarget(results, targets), resolvedTenants: resolvedTenants(results) };
-}
-
-function context(target: ProbeTarget, kind: CheckKind): ClassifyContext {
-  const { successCodes, expectedCloudInstance } = target;
-  return {
-    kind, customScope: hasCustomScope(target.scopes), successCodes,
-    ...(expectedCloudInstance !== undefined && { expectedCloudInstance }),
-    ...(!target.checksPassword && { interactiveOnly: true }),
-  };
-}
-
-function requestKey(target: ProbeTarget): string {
-  return [target.authorityHost, target.tenant.toLowerCase(), target.clientId.toLowerCase(), scopeKey(target.scopes)].join("|");
-}
-
-function grantTarget(target: ProbeTarget) {
-  return { authorityHost: target.authorityHost, tenant: target.tenant, clientId: target.clientId, scopes: target.scopes };
+  if (options.choice.all) return probeAll(options);
+  const targets = probeTargets(options);
+  for (const note of targets.flatMap((target) => target.notes)) options.warn(note);
+  const client = await options.connect();
+  return runChecks({
+    targets,
+    client,
+    ...(options.username !== undefined && options.readPassword !== undefined && { username: options.username, readPassword: options.readPassword }),
+    ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+  });
 }
 
 /**
- * The generated user lives in the tenant's own domain when we know one, so Entra looks for it there
- * and answers "user not found". For a GUID tenant we know no domain; `.invalid` (RFC 2606) can never
- * belong to a real user.
+ * `--all`, for a scheduled job: every environment's tenant and app checks, a few environments at a
+ * time. A password never goes out here: one run would send it to every tenant in the config.
  */
-function generatedDomain(tenant: string): string {
-  return GUID_PATTERN.test(tenant) ? "jcprofile-probe.invalid" : tenant.toLowerCase();
+async function probeAll(options: ProbeOptions): Promise<ProbeReport> {
+  const { choice } = options;
+  const refused = [["--env", choice.env], ["--username", choice.username], ["--password-stdin", choice.passwordStdin], ["--tenant", choice.tenant],
+    ["--client-id", choice.clientId], ["--scopes", choice.scopes], ["--authority-host", choice.authorityHost]].filter(([, value]) => value !== undefined);
+  if (refused.length > 0) {
+    const names = refused.map(([name]) => name).join(", ");
+    throw new UserError(`--all cannot go with ${names}: it checks the tenant and apps of every environment in the config and never a password — ` +
+      "for one environment or a password use --env NAME [--username UPN] instead of --all");
+  }
+  const { environments, profiles, warnings } = loadAndRender({ cwd: options.cwd, ...(choice.config !== undefined && { config: choice.config }) });
+  for (const warning of warnings) options.warn(formatProblem(warning));
+  const perEnvironment = environments.map((environment) => ({
+    name: environment.name,
+    targets: environmentTargets(environment, environmentPayloads(profiles, environment.name), choice.target ?? "all"),
+  }));
+  for (const note of perEnvironment.flatMap(({ targets }) => targets.flatMap((target) => target.notes))) options.warn(note);
+  const client = await options.connect();
+  return runAllEnvironments({ environments: perEnvironment, client, ...(options.onProgress !== undefined && { onProgress: options.onProgress }) });
 }
 
-const passed = (result: CheckResult): boolean => result.verdict === "pass" || result.verdict === "warn";
-
-function notPassedText(result: CheckResult): string {
-  if (result.verdict === "skipped") return "was not reached";
-  return `${result.verdict === "fail" ? "failed" : "was inconclusive"} (${result.outcome}${aadstsText(result.aadsts)})`;
+function probeTargets(options: ProbeOptions): ProbeTarget[] {
+  const { choice } = options;
+  const fromConfig = [["--config", choice.config], ["--env", choice.env], ["--target", choice.target]].filter(([, value]) => value !== undefined);
+  const fromFlags = [["--tenant", choice.tenant], ["--client-id", choice.clientId], ["--scopes", choice.scopes], ["--authority-host", choice.authorityHost]]
+    .filter(([, value]) => value !== undefined);
+  if (fromConfig.length > 0 && fromFlags.length > 0) {
+    const names = (list: (string | undefined)[][]) => list.map(([name]) => name).join(", ");
+    throw new UserError(`${names(fromConfig)} and ${names(fromFlags)} cannot be mixed: ${MODES}`);
+  }
+  if (fromFlags.length > 0) return [targetFromFlags(choice)];
+  // With no flag at all, a jcprofile.json in this folder is what the admin means (as for build).
+  if (fromConfig.length > 0 || existsSync(configLocation(options.cwd, undefined).path)) return targetsFromConfig(options);
+  throw new UserError(`nothing to probe: ${MODES}; there is no jcprofile.json in this folder`);
 }
 
-const aadstsText = (code: number | null): string => (code === null ? "" : `, AADSTS${code}`);
+function targetFromFlags(choice: ProbeChoice): ProbeTarget {
+  if (choice.tenant === undefined || choice.clientId === undefined) {
+    throw new UserError(`--tenant and --client-id go together: ${MODES}`);
+  }
+  if (!isTenant(choice.tenant)) throw new UserError(`--tenant ${showValue(choice.tenant)} ${messages.tenant}`);
+  if (!GUID_PATTERN.test(choice.clientId)) throw new UserError(`--client-id ${showValue(choice.clientId)} ${messages.clientId}`);
+  const authorityHost = choice.authorityHost ?? AUTHORITY_HOSTS.public;
+  const problem = authorityHostProblem(authorityHost);
+  if (problem !== undefined) throw new UserError(`--authority-host ${JSON.stringify(withoutCredentials(authorityHost))} ${problem}`);
+  if (choice.scopes !== undefined && choice.scopes.trim() === "") throw new UserError(`--scopes ${messages.nonEmpty}`);
+  return flagsTarget({
+    tenant: choice.tenant,
+    clientId: choice.clientId,
+    authorityHost,
+    ...(choice.scopes !== undefined && { scopes: choice.scopes }),
+  });
+}
 
+function targetsFromConfig(options: ProbeOptions): ProbeTarget[] {
+  const { choice } = options;
+  const { config, environments, profiles, warnings, source } = loadAndRender({
+    cwd: options.cwd,
+    ...(choice.config !== undefined && { config: choice.config }),
+    ...(choice.env !== undefined && { envs: [choice.env] }),
+  });
+  // One environment needs no --env; with several, probing them all would mix tenants and users.
+  const names = Object.keys(config.environments);
+  if (choice.env === undefined && names.length !== 1) {
+    throw new UserError(
+      `${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME, or check the tenant and apps of every one with --all`,
+    );
+  }
+  for (const warning of warnings) options.warn(formatProblem(warning));
+  return environments.flatMap((environment) => environmentTargets(environment, environmentPayloads(profiles, environment.name), choice.target ?? "all"));
+}

@@ -5,7 +5,7 @@ import type { ConfigFile, EnvironmentInput } from "../config/schema.js";
 import { PROFILE_KIND_NAMES, PROFILE_KINDS } from "../profile/domains.js";
 import { renderPreferences } from "../render/preferences.js";
 import type { RenderedPayload } from "../render/profile.js";
-import { environmentTargets as targetsOf, flagsTarget, type TargetChoice } from "./targets.js";
+import { environmentTargets as targetsOf, type TargetChoice } from "./targets.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
@@ -106,23 +106,5 @@ describe("expected cloud instance", () => {
     expect(environmentTargets(environment({ cloud: "usgov", authorityHost: "https://login.microsoftonline.us" }), "all").map((t) => t.expectedCloudInstance))
       .toEqual(["microsoftonline.us", "microsoftonline.us"]);
     expect(environmentTargets(environment({ cloud: "china", authorityHost: "https://login.chinacloudapi.cn" }), "login")[0]).not.toHaveProperty("expectedCloudInstance");
-  });
-
-  it("comes from a well-known --authority-host, and is unknown for any other host", () => {
-    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://login.microsoftonline.us" }).expectedCloudInstance).toBe("microsoftonline.us");
-    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://127.0.0.1:8443" })).not.toHaveProperty("expectedCloudInstance");
-  });
-});
-
-describe("flagsTarget", () => {
-  it("defaults to Jamf's scopes and the public cloud host it is given", () => {
-    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://login.microsoftonline.com/" })).toMatchObject({
-      name: "flags", environment: null, authorityHost: "https://login.microsoftonline.com", scopes: ["openid", "profile", "email"],
-    });
-  });
-
-  it("splits --scopes on + and spaces", () => {
-    expect(flagsTarget({ tenant: TENANT, clientId: CLIENT, authorityHost: "https://h", scopes: `api://${API}/jamfconnect+openid email` }).scopes)
-      .toEqual([`api://${API}/jamfconnect`, "openid", "email"]);
   });
 });

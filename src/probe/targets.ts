@@ -2,83 +2,19 @@
  * What a probe sends, read from the preference dictionaries the profiles will carry — not from
  * the config fields — so a scope typo in `settings` is probed exactly as the Mac will send it.
  */
-import { ENTRA_KEYS, valueAtPath, type EntraKeys, type KeyPath } from "../catalog/entra-keys.js";
-import { withoutTrailingSlash, type ResolvedEnvironment } from "../config/resolve.js";
-import { PROFILE_KINDS } from "../profile/domains.js";
-import type { PlistDict } from "../profile/plist-xml.js";
+import type { EntraKeys, KeyPath } from "../catalog/entra-keys.js";
+import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { RenderedPayload } from "../render/profile.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
+import { DEFAULT_ROPG_SCOPES } from "../entra/scopes.js";
+import { LOGIN_KEYS, MENUBAR_KEYS, partPreferences, scopesAt, signInApp, stringsAt, textAt, type Preferences } from "../entra/profile-values.js";
+import { cloudInstanceOf, type ProbeTarget } from "../entra/probe-target.js";
 
-/** `login`: the login window (com.jamf.connect.login); `menubar`: Jamf Connect (com.jamf.connect); `flags`: --tenant/--client-id. */
-export type TargetName = "login" | "menubar" | "flags";
-
-/**
- * Which profile key the client ID comes from: the login window's password check (`OIDCROPGID`)
- * and sign-in (`OIDCClientID`), the menu bar's password check (`ROPGID`), or `--client-id`.
- */
-export type ClientRole = "OIDCROPGID" | "OIDCClientID" | "ROPGID" | "--client-id";
-
-export interface ProbeTarget {
-  name: TargetName;
-  role: ClientRole;
-  /**
-   * false for the login window's sign-in client (OIDCClientID): only its tenant and app are
-   * checked, since Jamf Connect never sends a password grant to it.
-   */
-  checksPassword: boolean;
-  /** The config environment it comes from; null from flags. */
-  environment: string | null;
-  /** `https://login.microsoftonline.com` or another https origin, without a trailing slash. */
-  authorityHost: string;
-  tenant: string;
-  clientId: string;
-  scopes: readonly string[];
-  /** Where the scopes come from, e.g. `ROPGScopes`, for the report. */
-  scopeSource: string;
-  /** ROPGSuccessCodes / IdPSettings.SuccessCodes, as written in the profile. */
-  successCodes: readonly string[];
-  /** Ways this request differs from what Jamf Connect sends, shown as warnings. */
-  notes: readonly string[];
-  /** The tenant's expected `cloud_instance_name`, when the cloud is known (see cloudInstanceOf). */
-  expectedCloudInstance?: string;
-}
-
-type Preferences = Readonly<PlistDict>;
-
-/**
- * `cloud_instance_name` per cloud, to name a tenant that lives in another cloud. China is left out:
- * its value (partner.microsoftonline.cn, from memory) is UNVERIFIED, and a wrong guess would fail
- * every China tenant.
- */
-const CLOUD_INSTANCES: Readonly<Record<string, string>> = { public: "microsoftonline.com", usgov: "microsoftonline.us" };
-const HOST_CLOUDS: Readonly<Record<string, string>> = { "login.microsoftonline.com": "public", "login.microsoftonline.us": "usgov" };
-
-/** From a config's `cloud`, or from a well-known authority host given as a flag. */
-function cloudInstanceOf(cloud: string | undefined): { expectedCloudInstance?: string } {
-  const instance = cloud !== undefined ? CLOUD_INSTANCES[cloud] : undefined;
-  return instance !== undefined ? { expectedCloudInstance: instance } : {};
-}
-
-const LOGIN = ENTRA_KEYS[PROFILE_KINDS.login.domain];
-const MENUBAR = ENTRA_KEYS[PROFILE_KINDS.menubar.domain];
-
-/** The non-blank string at a key path, if any. */
-function text(preferences: Preferences, path: KeyPath): string | undefined {
-  const value = valueAtPath(preferences, path);
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-function strings(preferences: Preferences, path: KeyPath): string[] {
-  const value = valueAtPath(preferences, path);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-const secretIn = (preferences: Preferences, keys: EntraKeys): boolean => keys.clientSecrets.some((path) => text(preferences, path) !== undefined);
+const secretIn = (preferences: Preferences, keys: EntraKeys): boolean => keys.clientSecrets.some((path) => textAt(preferences, path) !== undefined);
 
 function scopesFrom(preferences: Preferences, candidates: readonly [source: string, path: KeyPath][]): { scopes: string[]; source: string } {
   for (const [key, path] of candidates) {
-    const raw = text(preferences, path);
-    if (raw !== undefined) return { scopes: splitScopes(raw), source: key };
+    const scopes = scopesAt(preferences, path);
+    if (scopes !== undefined) return { scopes, source: key };
   }
   return { scopes: [...DEFAULT_ROPG_SCOPES], source: "default (openid profile email)" };
 }
@@ -89,10 +25,10 @@ const SECRET_NOTE =
 /** The login window's ROPG request, from com.jamf.connect.login. */
 function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
   const { scopes, source } = scopesFrom(preferences, [
-    [keyName(LOGIN.ropgScopes), LOGIN.ropgScopes],
+    [keyName(LOGIN_KEYS.ropgScopes), LOGIN_KEYS.ropgScopes],
     // Jamf Connect 2.14+ reuses OIDCScopes for the ROPG check when ROPGScopes is absent
     // (reference: jamf-connect-keys.md; the catalogue's OIDCScopes entry says the same).
-    [`${keyName(LOGIN.signInScopes)} (used for ROPG when ${keyName(LOGIN.ropgScopes)} is absent, Jamf Connect 2.14+)`, LOGIN.signInScopes],
+    [`${keyName(LOGIN_KEYS.signInScopes)} (used for ROPG when ${keyName(LOGIN_KEYS.ropgScopes)} is absent, Jamf Connect 2.14+)`, LOGIN_KEYS.signInScopes],
   ]);
   return {
     name: "login",
@@ -100,31 +36,31 @@ function loginTarget(environment: ResolvedEnvironment, preferences: Preferences)
     checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
-    tenant: text(preferences, LOGIN.ropgTenant) ?? text(preferences, LOGIN.tenant) ?? environment.tenant,
-    clientId: text(preferences, LOGIN.ropgClientId) ?? text(preferences, LOGIN.signInClientId) ?? environment.login.ropgClientId,
+    tenant: textAt(preferences, LOGIN_KEYS.ropgTenant) ?? textAt(preferences, LOGIN_KEYS.tenant) ?? environment.tenant,
+    clientId: textAt(preferences, LOGIN_KEYS.ropgClientId) ?? textAt(preferences, LOGIN_KEYS.signInClientId) ?? environment.login.ropgClientId,
     scopes,
     scopeSource: source,
-    successCodes: strings(preferences, LOGIN.successCodes),
-    notes: secretIn(preferences, LOGIN) ? [`the login window ${SECRET_NOTE}`] : [],
+    successCodes: stringsAt(preferences, LOGIN_KEYS.successCodes),
+    notes: secretIn(preferences, LOGIN_KEYS) ? [`the login window ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
 
 /** The menu bar app's ROPG request, from IdPSettings in com.jamf.connect. */
 function menubarTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
-  const { scopes, source } = scopesFrom(preferences, [[`${keyName(MENUBAR.ropgScopes)} (key name UNVERIFIED)`, MENUBAR.ropgScopes]]);
+  const { scopes, source } = scopesFrom(preferences, [[`${keyName(MENUBAR_KEYS.ropgScopes)} (key name UNVERIFIED)`, MENUBAR_KEYS.ropgScopes]]);
   return {
     name: "menubar",
     role: "ROPGID",
     checksPassword: true,
     environment: environment.name,
     authorityHost: environment.authorityHost,
-    tenant: text(preferences, MENUBAR.tenant) ?? environment.tenant,
-    clientId: text(preferences, MENUBAR.ropgClientId) ?? environment.menubar.ropgClientId,
+    tenant: textAt(preferences, MENUBAR_KEYS.tenant) ?? environment.tenant,
+    clientId: textAt(preferences, MENUBAR_KEYS.ropgClientId) ?? environment.menubar.ropgClientId,
     scopes,
     scopeSource: source,
-    successCodes: strings(preferences, MENUBAR.successCodes),
-    notes: secretIn(preferences, MENUBAR) ? [`the menu bar ${SECRET_NOTE}`] : [],
+    successCodes: stringsAt(preferences, MENUBAR_KEYS.successCodes),
+    notes: secretIn(preferences, MENUBAR_KEYS) ? [`the menu bar ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
@@ -136,12 +72,11 @@ export type TargetChoice = "login" | "menubar" | "all";
  * errors: loadAndRender checks that first), so they are the preference dictionaries build writes.
  */
 export function environmentTargets(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[], choice: TargetChoice): ProbeTarget[] {
-  const preferencesOf = (part: "login" | "menubar"): Preferences => payloads.find((payload) => payload.part === part)?.preferences ?? {};
   const targets: ProbeTarget[] = [];
-  const loginPreferences = choice !== "menubar" ? preferencesOf("login") : undefined;
+  const loginPreferences = choice !== "menubar" ? partPreferences(payloads, "login") : undefined;
   const login = loginPreferences !== undefined ? loginTarget(environment, loginPreferences) : undefined;
   if (login !== undefined) targets.push(login);
-  if (choice !== "login") targets.push(menubarTarget(environment, preferencesOf("menubar")));
+  if (choice !== "login") targets.push(menubarTarget(environment, partPreferences(payloads, "menubar")));
   // Last, so its request can share the menu bar's when both name the same app.
   const signIn = login !== undefined ? signInTarget(login, environment, loginPreferences!) : undefined;
   if (signIn !== undefined) targets.push(signIn);
@@ -154,13 +89,13 @@ export function environmentTargets(environment: ResolvedEnvironment, payloads: r
  * default scopes: the app check proves the tenant and the client ID, not the sign-in's scopes.
  */
 function signInTarget(login: ProbeTarget, environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget | undefined {
-  const clientId = text(preferences, LOGIN.signInClientId) ?? environment.login.clientId;
+  const { tenant, clientId } = signInApp(environment, preferences);
   if (clientId.toLowerCase() === login.clientId.toLowerCase()) return undefined;
   return {
     ...login,
     role: "OIDCClientID",
     checksPassword: false,
-    tenant: text(preferences, LOGIN.tenant) ?? environment.tenant,
+    tenant,
     clientId,
     scopes: [...DEFAULT_ROPG_SCOPES],
     scopeSource: "default (openid profile email)",
@@ -169,41 +104,7 @@ function signInTarget(login: ProbeTarget, environment: ResolvedEnvironment, pref
   };
 }
 
-export interface FlagTargetInput {
-  tenant: string;
-  clientId: string;
-  scopes?: string;
-  authorityHost: string;
-}
-
-export function flagsTarget(input: FlagTargetInput): ProbeTarget {
-  const scopes = input.scopes !== undefined ? splitScopes(input.scopes) : [...DEFAULT_ROPG_SCOPES];
-  const authorityHost = withoutTrailingSlash(input.authorityHost);
-  return {
-    name: "flags",
-    role: "--client-id",
-    checksPassword: true,
-    environment: null,
-    authorityHost,
-    tenant: input.tenant,
-    clientId: input.clientId,
-    scopes,
-    scopeSource: input.scopes !== undefined ? "--scopes" : "default (openid profile email)",
-    successCodes: [],
-    notes: [],
-    ...cloudInstanceOf(HOST_CLOUDS[hostOf(authorityHost)]),
-  };
-}
-
 /** `ROPGScopes`, `IdPSettings.ROPGScopes`: a key as the report names it. */
 function keyName(path: KeyPath): string {
   return path.join(".");
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return "";
-  }
 }

@@ -25,6 +25,11 @@ export type ElevationPlace = (typeof ELEVATION_PLACES)[number];
 /** The menu bar key that is privilege elevation. */
 export const ELEVATION_KEY = "TemporaryUserPermissions";
 
+/** The menu bar preferences hold privilege elevation (whatever else they hold). */
+export function holdsElevation(preferences: Readonly<Record<string, unknown>>): boolean {
+  return Object.hasOwn(preferences, ELEVATION_KEY);
+}
+
 /** One payload's worth of a config section: login, menubar, or the elevation key of menubar alone. */
 export type PayloadPart = "login" | "menubar" | "elevation";
 
@@ -69,7 +74,7 @@ export function profilesOf(layout: ProfileLayout, elevation: { separate: boolean
  * the elevation key when that has a profile of its own, the elevation key alone for that profile.
  */
 export function partPreferences<T>(part: PayloadPart, section: Readonly<Record<string, T>>, elevationApart: boolean): Record<string, T> {
-  if (part === "elevation") return Object.hasOwn(section, ELEVATION_KEY) ? { [ELEVATION_KEY]: section[ELEVATION_KEY]! } : {};
+  if (part === "elevation") return holdsElevation(section) ? { [ELEVATION_KEY]: section[ELEVATION_KEY]! } : {};
   if (part === "menubar" && elevationApart) {
     const { [ELEVATION_KEY]: _apart, ...rest } = section;
     return rest;

@@ -1,7 +1,7 @@
 import type { Problem } from "../problem.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
-import { ELEVATION_KEY, PAYLOAD_PARTS, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
+import { holdsElevation, PAYLOAD_PARTS, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
 import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences, type RenderOptions } from "./preferences.js";
@@ -73,7 +73,7 @@ export function renderEnvironment(environment: ResolvedEnvironment, options: Ren
   const apart = environment.profile.privilegeElevation === "separate";
   const menubar = sections.menubar;
   const profiles: RenderedProfile[] = [];
-  for (const shape of profilesOf(environment.profile.layout, { separate: apart && menubar !== undefined && Object.hasOwn(menubar, ELEVATION_KEY) })) {
+  for (const shape of profilesOf(environment.profile.layout, { separate: apart && menubar !== undefined && holdsElevation(menubar) })) {
     const payloads: RenderedPayload[] = [];
     for (const part of shape.parts) {
       const { section, domain } = PAYLOAD_PARTS[part];

@@ -6,6 +6,8 @@ import type { Identity, SignInCheck } from "./identity.js";
 import type { Refusal } from "./explain.js";
 import type { LoginSettings } from "./sign-in-request.js";
 import { largest } from "../append.js";
+import type { ExitCodeValue } from "../errors.js";
+import { exitCodeFor } from "../problem.js";
 
 export type SignInResult =
   | { kind: "signed-in"; settings: LoginSettings; identity: Identity }
@@ -69,4 +71,10 @@ export function formatSignIn(result: SignInResult): string {
   return lines.join("\n");
 }
 
-export const failed = (checks: readonly SignInCheck[]): boolean => checks.some((check) => check.verdict === "fail");
+const failed = (checks: readonly SignInCheck[]): boolean => checks.some((check) => check.verdict === "fail");
+
+/** 1 when the sign-in was refused or a check of what Jamf Connect would see failed; 3 when the refusal could not be decided. */
+export function signInExitCode(result: SignInResult): ExitCodeValue {
+  if (result.kind === "signed-in") return exitCodeFor([], { failed: failed(result.identity.checks) });
+  return exitCodeFor([], { failed: !result.refusal.inconclusive, inconclusive: result.refusal.inconclusive });
+}

@@ -5,12 +5,10 @@
  * PKCE with Entra is an inference from Jamf's own app definitions (reference facts §4).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
-import { PROFILE_KINDS } from "../profile/domains.js";
-import type { PlistValue } from "../profile/plist-xml.js";
 import type { RenderedPayload } from "../render/profile.js";
-import { DEFAULT_ROPG_SCOPES, splitScopes } from "../entra/scopes.js";
+import { DEFAULT_ROPG_SCOPES } from "../entra/scopes.js";
+import { LOGIN_KEYS, partPreferences, scopesAt, signInApp, stringsAt, textAt } from "../entra/profile-values.js";
 
 /** Jamf Connect's default OIDCRedirectURI (jamf-connect-keys.md). */
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
@@ -45,24 +43,17 @@ export interface SignInRequest {
   nonce: string;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-const strings = (value: PlistValue | undefined): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
-
 /** From the environment's rendered payloads (loadAndRender's), not rendered again. */
 export function loginSettings(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[]): LoginSettings {
-  const preferences = payloads.find((payload) => payload.part === "login")?.preferences ?? {};
-  const keys = ENTRA_KEYS[PROFILE_KINDS.login.domain];
-  const scopes = text(valueAtPath(preferences, keys.signInScopes));
-  const adminAttribute = text(preferences["OIDCAdminAttribute"]);
-  const shortNameClaim = text(preferences["OIDCShortName"]);
+  const preferences = partPreferences(payloads, "login");
+  const adminAttribute = textAt(preferences, ["OIDCAdminAttribute"]);
+  const shortNameClaim = textAt(preferences, ["OIDCShortName"]);
   return {
     environment: environment.name,
-    authorityHost: environment.authorityHost,
-    tenant: text(valueAtPath(preferences, keys.tenant)) ?? environment.tenant,
-    clientId: text(valueAtPath(preferences, keys.signInClientId)) ?? environment.login.clientId,
-    redirectUri: text(preferences["OIDCRedirectURI"]) ?? DEFAULT_REDIRECT_URI,
-    scopes: scopes !== undefined ? splitScopes(scopes) : [...DEFAULT_ROPG_SCOPES],
-    adminValues: strings(preferences["OIDCAdmin"]),
+    ...signInApp(environment, preferences),
+    redirectUri: textAt(preferences, ["OIDCRedirectURI"]) ?? DEFAULT_REDIRECT_URI,
+    scopes: scopesAt(preferences, LOGIN_KEYS.signInScopes) ?? [...DEFAULT_ROPG_SCOPES],
+    adminValues: stringsAt(preferences, ["OIDCAdmin"]),
     adminAttribute: adminAttribute ?? DEFAULT_ADMIN_ATTRIBUTE,
     adminAttributeSet: adminAttribute !== undefined,
     ...(shortNameClaim !== undefined && { shortNameClaim }),

@@ -1,12 +1,12 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import { resolve } from "node:path";
 import { readInputFile } from "../files/read-file.js";
-import { isUserError, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { DamagedCertificateError, readCertificateFacts, sameCertificate, type CertificateFacts } from "./certificate-facts.js";
 import { signatureAlgorithm } from "./cms-sign.js";
 import { loadForge, type Forge } from "./forge.js";
 import { issued, missingIssuer, oneLine } from "./chain.js";
-import { looksLikePkcs12, readPkcs12 } from "./pkcs12.js";
+import { looksLikePkcs12, openPkcs12, parsePkcs12, type Pkcs12Contents, type Pkcs12Structure } from "./pkcs12.js";
 
 /** Where the signing certificate and key come from, as the admin named them. */
 export type IdentitySource =
@@ -95,8 +95,10 @@ interface Loaded {
 async function loadPkcs12(cwd: string, file: string, readPassword: PasswordReader): Promise<Loaded> {
   const bytes = readInput(cwd, file, "--identity");
   const forge = await loadForge();
+  // Not a PKCS#12 at all is said before any password is asked.
+  const structure = parsePkcs12(forge, bytes, file);
   // A PKCS#12 exported without a password opens with the empty one: nothing to ask for.
-  const contents = openWithoutPassword(forge, bytes, file) ?? readPkcs12(forge, bytes, await readPassword(file), file);
+  const contents = openWithoutPassword(forge, structure, file) ?? openPkcs12(forge, structure, await readPassword(file), file);
   if (contents.keys.length === 0) {
     throw new UserError(`${file}: this PKCS#12 holds no private key — export the identity (certificate with its key) from Keychain Access as .p12, not the certificate alone`);
   }
@@ -113,12 +115,11 @@ async function loadPkcs12(cwd: string, file: string, readPassword: PasswordReade
   return { certificate: first.certificate, key: first.key, chain: contents.certificates.filter((cert) => cert !== first.certificate), shown: file, warnings };
 }
 
-/** The contents when the PKCS#12 opens with the empty password, else undefined (a password is needed, or it is not one). */
-function openWithoutPassword(forge: Forge, bytes: Buffer, file: string): ReturnType<typeof readPkcs12> | undefined {
+/** The contents when the PKCS#12 opens with the empty password, else undefined: a password is needed. */
+function openWithoutPassword(forge: Forge, structure: Pkcs12Structure, file: string): Pkcs12Contents | undefined {
   try {
-    return readPkcs12(forge, bytes, "", file);
-  } catch (error) {
-    if (isUserError(error) && error.message.includes("not a PKCS#12 file")) throw error;
+    return openPkcs12(forge, structure, "", file);
+  } catch {
     return undefined;
   }
 }

@@ -9,24 +9,33 @@ export interface Pkcs12Contents {
   certificates: X509Certificate[];
 }
 
+/** A PKCS#12's structure, read before anything is decrypted; opened by openPkcs12. */
+export type Pkcs12Structure = import("node-forge").asn1.Asn1;
+
+/**
+ * The PFX structure of a file given as --identity, or "not a PKCS#12 file". Judged by its shape
+ * before forge decrypts anything, so a certificate or a PEM file is named as such before a
+ * password is asked.
+ */
+export function parsePkcs12(forge: Forge, bytes: Buffer, file: string): Pkcs12Structure {
+  const notPkcs12 = () => new UserError(`${file}: not a PKCS#12 file — --identity takes a .p12 exported with its private key; for PEM files use --cert and --key`);
+  if (!looksLikePkcs12(bytes)) throw notPkcs12();
+  try {
+    return forge.asn1.fromDer(toBinary(bytes), true);
+  } catch {
+    throw notPkcs12();
+  }
+}
+
 /**
  * Opens a PKCS#12 with forge: PBES2 (AES-256-CBC, PBKDF2-HMAC-SHA256, SHA-256 MAC: OpenSSL 3's
  * default) and the legacy PKCS#12 PBE (3DES, RC2, SHA-1 MAC: Keychain Access and older OpenSSL).
  * Keys and certificates leave as node:crypto objects; forge's own RSA types are not used further.
  */
-export function readPkcs12(forge: Forge, bytes: Buffer, password: string, file: string): Pkcs12Contents {
-  const notPkcs12 = () => new UserError(`${file}: not a PKCS#12 file — --identity takes a .p12 exported with its private key; for PEM files use --cert and --key`);
-  // Judged by its shape before forge decrypts anything, so a certificate or a PEM file is named as such before a password is asked.
-  if (!looksLikePkcs12(bytes)) throw notPkcs12();
-  let asn1;
-  try {
-    asn1 = forge.asn1.fromDer(toBinary(bytes), true);
-  } catch {
-    throw notPkcs12();
-  }
+export function openPkcs12(forge: Forge, structure: Pkcs12Structure, password: string, file: string): Pkcs12Contents {
   let pfx;
   try {
-    pfx = forge.pkcs12.pkcs12FromAsn1(asn1, true, password);
+    pfx = forge.pkcs12.pkcs12FromAsn1(structure, true, password);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password/i.test(message)) {

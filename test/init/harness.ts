@@ -7,6 +7,7 @@ import { expect, vi } from "vitest";
 import { createPrompter, type PromptModule } from "../../src/prompt/ask.js";
 import type { CheckOutcome, WizardChecks } from "../../src/init/checks.js";
 import { runInit, type InitFlags, type InitResult } from "../../src/init/run-init.js";
+import { runBuild } from "../../src/build-command/run-build.js";
 import type { Output } from "../../src/output.js";
 
 export const GUID = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
@@ -83,6 +84,7 @@ export function startInit(options: { cwd: string; flags?: Partial<InitFlags>; ch
     // screen.input is the stream the screen's prompts read: Ctrl-D keypresses reach ask.ts there.
     prompter: createPrompter({ input: screen.input as unknown as NodeJS.ReadStream, output: process.stderr }, screenPrompts),
     ...(options.checks !== undefined && { checks: async () => options.checks! }),
+    build: runBuild,
     ui,
     ...(options.now !== undefined && { now: () => options.now! }),
     ...(options.width !== undefined && { width: options.width }),

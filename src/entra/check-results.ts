@@ -2,12 +2,11 @@
  * One row of a probe report per check and target, built from what was sent and how it was
  * classified, or marked skipped with the reason. Pure.
  */
-import { ExitCode, type ExitCodeValue } from "../errors.js";
 import { GUID_PATTERN } from "../config/schema.js";
-import { NOTHING } from "../entra/aadsts-table.js";
-import type { ClientRole, ProbeTarget, TargetName } from "./targets.js";
-import type { EntraAnswer } from "../entra/transport.js";
-import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "../entra/types.js";
+import { NOTHING } from "./aadsts-table.js";
+import type { ClientRole, ProbeTarget, TargetName } from "./probe-target.js";
+import type { EntraAnswer } from "./transport.js";
+import type { CheckKind, Classification, Outcome, Proofs, Verdict } from "./types.js";
 
 export interface CheckResult {
   target: TargetName;
@@ -59,17 +58,6 @@ export interface Sent {
   /** The user name in the request, if it had one. */
   username: string | null;
   elapsedMs: number;
-}
-
-/**
- * 0 only when every check passed or Jamf Connect would accept its answer. A password check that
- * is right but not accepted (a Conditional Access block, a device-state grant, an expired
- * password) is a `fail` already (classify.ts): on the Mac that user could not sign in.
- */
-export function probeExitCode(results: readonly CheckResult[]): ExitCodeValue {
-  if (results.some((result) => result.verdict === "fail")) return ExitCode.failed;
-  if (results.some((result) => result.verdict === "inconclusive")) return ExitCode.inconclusive;
-  return ExitCode.ok;
 }
 
 export function checkResult(target: ProbeTarget, kind: CheckKind, done: Sent, classified: Classification): CheckResult {

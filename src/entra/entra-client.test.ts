@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { closedPort, CONTOSO, type EntraEmulator } from "../entra/emulator.js";
-import { useContosoEmulator } from "../entra/use-emulator.js";
-import { createEntraClient } from "../../src/entra/entra-client.js";
-import { emulatorFetch, recordingFetch, untrustingFetch } from "./emulator-fetch.js";
+import { closedPort, CONTOSO, type EntraEmulator } from "../../test/entra/emulator.js";
+import { useContosoEmulator } from "../../test/entra/use-emulator.js";
+import { createEntraClient } from "./entra-client.js";
+import { emulatorFetch, recordingFetch, untrustingFetch } from "../../test/probe/emulator-fetch.js";
 
 const { users } = CONTOSO;
 let emu: EntraEmulator;
