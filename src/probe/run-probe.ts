@@ -15,6 +15,7 @@ import type { EntraClient } from "../entra/transport.js";
 import { authorityHostProblem, withoutCredentials } from "../net/urls.js";
 import { formatProblem } from "../problem.js";
 import { loadAndRender } from "../project/load-and-render.js";
+import { requireOneEnvironment } from "../project/select.js";
 import { configLocation } from "../project/read-config-file.js";
 import { environmentPayloads } from "../render/profile.js";
 import { showValue } from "../values.js";
@@ -130,13 +131,8 @@ function targetsFromConfig(options: ProbeOptions): ProbeTarget[] {
     ...(choice.config !== undefined && { config: choice.config }),
     ...(choice.env !== undefined && { envs: [choice.env] }),
   });
-  // One environment needs no --env; with several, probing them all would mix tenants and users.
-  const names = Object.keys(config.environments);
-  if (choice.env === undefined && names.length !== 1) {
-    throw new UserError(
-      `${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose one with --env NAME, or check the tenant and apps of every one with --all`,
-    );
-  }
+  requireOneEnvironment(Object.keys(config.environments), choice.env, source.displayPath,
+    "choose one with --env NAME, or check the tenant and apps of every one with --all");
   for (const warning of warnings) options.warn(formatProblem(warning));
   return environments.flatMap((environment) => environmentTargets(environment, environmentPayloads(profiles, environment.name), choice.target ?? "all"));
 }

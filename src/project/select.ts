@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { Problem } from "../problem.js";
 
 /** The environments named by --env (all when none), in the config's order; an unknown name is a problem. */
@@ -14,4 +15,13 @@ export function selectEnvironments(
     message: `--env ${unknown.join(", ")}: no such environment in ${displayPath} — it has ${known.join(", ")}`,
   }];
   return { names: known.filter((name) => requested.includes(name)), problems };
+}
+
+/**
+ * For a command that acts on one environment (probe, signin): without --env the config must hold
+ * exactly one, since acting on several would mix tenants and users. `choose` says how to pick.
+ */
+export function requireOneEnvironment(known: readonly string[], requested: string | undefined, displayPath: string, choose: string): void {
+  if (requested !== undefined || known.length === 1) return;
+  throw new UserError(`${displayPath} has ${known.length} environments (${known.join(", ")}): ${choose}`);
 }

@@ -4,9 +4,9 @@
  * the URL and asks), redeems the code (msal-node, PKCE, no secret) and reads what Jamf Connect
  * would see. The code, the tokens and the raw id token never leave this run.
  */
-import { UserError } from "../errors.js";
 import { formatProblem } from "../problem.js";
 import { loadAndRender } from "../project/load-and-render.js";
+import { requireOneEnvironment } from "../project/select.js";
 import { environmentPayloads } from "../render/profile.js";
 import { explainCode, explainObservation } from "./explain.js";
 import { readIdentity } from "./identity.js";
@@ -56,10 +56,7 @@ function chooseSettings(options: SigninOptions): LoginSettings {
     ...(options.config !== undefined && { config: options.config }),
     ...(options.env !== undefined && { envs: [options.env] }),
   });
-  const names = Object.keys(config.environments);
-  if (options.env === undefined && names.length !== 1) {
-    throw new UserError(`${source.displayPath} has ${names.length} environments (${names.join(", ")}): choose the one to sign in to with --env NAME`);
-  }
+  requireOneEnvironment(Object.keys(config.environments), options.env, source.displayPath, "choose the one to sign in to with --env NAME");
   for (const warning of warnings) options.warn(formatProblem(warning));
   const environment = environments[0]!;
   return loginSettings(environment, environmentPayloads(profiles, environment.name));
