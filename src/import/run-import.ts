@@ -2,7 +2,7 @@
  * `jcprofile import`: profiles → environment → config text → render in memory → compare → review
  * → write (config and license together, all or nothing).
  *
- * Exit codes (decided here, documented in the README):
+ * Exit codes (documented in the README; commands/import.ts turns `problems` into one through exitCodeFor):
  * - 0: written, every source key came back identical, the config builds;
  * - 1: written, every source key came back identical, but the source broke a rule (Migrate
  *   without DenyLocal, a client ID that is not a GUID…): each problem is listed at its config
@@ -17,11 +17,11 @@ import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../files/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { leftoverWarning, saveConfigText } from "../project/write-config.js";
-import { UserError, type ExitCodeValue } from "../errors.js";
+import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../project/read-config-file.js";
-import { exitCodeFor, formatPath, formatProblem, problemText, type Problem } from "../problem.js";
+import { formatPath, formatProblem, problemText, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { RenderedProfile } from "../render/profile.js";
@@ -60,8 +60,7 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  exitCode: ExitCodeValue;
-  /** Config problems of a faithful import of a rule-breaking source (exit 1). */
+  /** Config problems of a faithful import of a rule-breaking source (exit 1): errors only, warnings are shown. */
   problems: Problem[];
   /** Keys the rendered profiles have that the sources did not, as `domain: key`. */
   added: string[];
@@ -150,8 +149,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     appendAll(written, extra.map((file) => file.displayPath));
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
-  // Any problem here fails the import (they are errors; warnings are apart): hence strict.
-  return { exitCode: exitCodeFor(verification.problems, { strict: true }), problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
+  return { problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
 }
 
 /** --tenant, else the tenant the environment (or defaults) already has: for a source that names none. */
