@@ -60,7 +60,7 @@ describe("validateConfig", () => {
 describe("parseConfig", () => {
   it("names file, line and column", () => {
     expect(parseConfig({ text: '{\n "a": 1\n "b": 2}', displayPath: "c.json" }).problems).toEqual([
-      { severity: "error", path: [], file: "c.json", line: 3, column: 2, message: "invalid JSON: expected '}' but found '\"'" },
+      { severity: "error", path: [], file: "c.json", line: 3, column: 2, message: "invalid JSON: expected '}' but found '\"'", code: "invalid-json" },
     ]);
   });
 

@@ -49,6 +49,8 @@ describe("renderConfig", () => {
 
   it("an unknown --env is a problem that names the flag", () => {
     const text = JSON.stringify({ organization: "C", identifier: "com.c.d", environments: { prod: { tenant: TENANT, login: { clientId: CLIENT } } } });
-    expect(renderConfig({ ...source, text, envs: ["stage"] }).problems.map(formatProblem)).toEqual(["--env stage: no such environment in jcprofile.json — it has prod"]);
+    const { problems } = renderConfig({ ...source, text, envs: ["stage"] });
+    expect(problems.map(formatProblem)).toEqual(["--env stage: no such environment in jcprofile.json — it has prod"]);
+    expect(problems).toEqual([{ severity: "error", path: [], message: "--env stage: no such environment in jcprofile.json", fix: "it has prod", code: "unknown-environment" }]);
   });
 });

@@ -54,7 +54,7 @@ export function parseConfig(input: { text: string; displayPath: string }): { raw
   if ("issue" in parsed) {
     const { line, column } = lineAndColumn(input.text, parsed.issue.offset);
     const message = `invalid JSON: ${parsed.issue.message}`;
-    return { problems: [{ severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message }] };
+    return { problems: [{ severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message, code: "invalid-json" }] };
   }
   const raw = parsed.value;
   const validated = validateConfig(raw);
@@ -111,7 +111,9 @@ function impreciseNumberProblem(number: ImpreciseNumber): Problem {
   return {
     severity: "error",
     path: number.path,
-    message: `${shown} is beyond what a JSON number keeps exactly (2^53) and would change when read — write a smaller number, or the value in quotes if the key takes text`,
+    message: `${shown} is beyond what a JSON number keeps exactly (2^53) and would change when read`,
+    fix: "write a smaller number, or the value in quotes if the key takes text",
+    code: "imprecise-number",
   };
 }
 
@@ -119,7 +121,7 @@ function impreciseNumberProblem(number: ImpreciseNumber): Problem {
 function topLevelText(raw: unknown): Problem[] {
   const organization = isPlainObject(raw) ? raw["organization"] : undefined;
   const bad = typeof organization === "string" ? findUnwritableChar(organization) : undefined;
-  return bad === undefined ? [] : [{ severity: "error", path: ["organization"], message: `contains ${bad}, which a property list cannot hold` }];
+  return bad === undefined ? [] : [{ severity: "error", path: ["organization"], message: `contains ${bad}, which a property list cannot hold`, code: "unwritable-value" }];
 }
 
 /**
