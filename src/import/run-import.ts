@@ -120,8 +120,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const lost: Problem[] = [];
   const added: string[] = [];
   for (const { source: from, comparison } of verification.comparisons) {
-    for (const path of comparison.missing) lost.push(cannotBuild(`${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`));
-    for (const change of comparison.changed) lost.push(cannotBuild(`${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`));
+    for (const path of comparison.missing) lost.push(cannotBuild("not-built", `${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`));
+    for (const change of comparison.changed) lost.push(cannotBuild("built-differently", `${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`));
     for (const path of comparison.added) added.push(`${PROFILE_KINDS[from.kind].domain}: ${path}`);
   }
   if (lost.length > 0) throw cannotCarry(lost);
@@ -220,8 +220,8 @@ function parseDomain(value: string | undefined): Domain | undefined {
   throw new UserError(`--domain: ${showValue(value)} is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
 }
 
-/** A source key the imported config would not build back as it is. */
-const cannotBuild = (message: string): Problem => ({ severity: "error", path: [], message });
+/** A source key the imported config would not build back as it is: there is no fix in the config to give. */
+const cannotBuild = (code: string, message: string): Problem => ({ severity: "error", path: [], message, code });
 
 /** What cannot be carried over, all at once: nothing is written. */
 function cannotCarry(problems: readonly Problem[]): UserError {
