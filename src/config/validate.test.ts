@@ -64,6 +64,11 @@ describe("parseConfig", () => {
     ]);
   });
 
+  it("gives the scanner's fix apart", () => {
+    const [problem] = parseConfig({ text: '{"a": "C:\\xyz"}', displayPath: "c.json" }).problems;
+    expect(problem).toMatchObject({ code: "invalid-json", message: "invalid JSON: \\x is not a JSON escape", fix: expect.stringMatching(/^write \\\\ for a backslash/) });
+  });
+
   it("accepts a byte order mark and comments", () => {
     expect(parseConfig({ text: '\uFEFF// note\n{"a": /* x */ 1}', displayPath: "c.json" }).raw).toEqual({ a: 1 });
   });

@@ -5,7 +5,7 @@ import { isPlainObject, withoutPaths } from "../config/merge.js";
 import { licensePaths, resolveEnvironment, type ResolvedEnvironment } from "../config/resolve.js";
 import type { ConfigFile } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
-import { isError, type Problem } from "../problem.js";
+import { isError, messageAndFix, type Problem } from "../problem.js";
 import { renderEnvironment, type RenderedProfile } from "../render/profile.js";
 import { findUnwritableChar } from "../values.js";
 import { attributeProblems } from "./attribute.js";
@@ -53,8 +53,10 @@ export function parseConfig(input: { text: string; displayPath: string }): { raw
   const parsed = parseJsonc(input.text);
   if ("issue" in parsed) {
     const { line, column } = lineAndColumn(input.text, parsed.issue.offset);
-    const message = `invalid JSON: ${parsed.issue.message}`;
-    return { problems: [{ severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message, code: "invalid-json" }] };
+    // The scanner words an issue as one sentence, with its fix after a dash when it has one.
+    const { message, fix } = messageAndFix(parsed.issue.message);
+    const problem: Problem = { severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message: `invalid JSON: ${message}`, code: "invalid-json" };
+    return { problems: [fix === undefined ? problem : { ...problem, fix }] };
   }
   const raw = parsed.value;
   const validated = validateConfig(raw);
