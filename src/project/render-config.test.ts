@@ -43,6 +43,7 @@ describe("renderConfig", () => {
       "jcprofile.json: environments.test.login.settings.DenyLocal: Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
       "jcprofile.json: environments.prod.login.settings.DenyLocal: Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
     ]);
+    expect(result.problems.map((problem) => problem.code)).toEqual(["invalid-value", "bad-license", "unknown-key", "migrate-needs-deny-local", "migrate-needs-deny-local"]);
     expect(result.environments).toEqual([]);
     expect(result.profiles).toEqual([]);
   });
