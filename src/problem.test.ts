@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exitCodeFor, formatProblem, problemText } from "./problem.js";
+import { exitCodeFor, formatProblem, messageAndFix, problemText } from "./problem.js";
 
 describe("problemText / formatProblem", () => {
   it("shows a fix kept apart as the message's tail, as a joined message reads", () => {
@@ -8,6 +8,16 @@ describe("problemText / formatProblem", () => {
     expect(problemText(apart)).toBe("is empty — add it");
     expect(formatProblem({ ...apart, file: "jcprofile.json" })).toBe(formatProblem({ ...joined, file: "jcprofile.json" }));
     expect(problemText({ ...apart, fix: "" })).toBe("is empty");
+  });
+});
+
+describe("messageAndFix", () => {
+  it.each([
+    ["is not a GUID — use the Application (client) ID — from Overview", { message: "is not a GUID", fix: "use the Application (client) ID — from Overview" }],
+    ["is empty", { message: "is empty" }],
+  ])("%s", (text, parts) => {
+    expect(messageAndFix(text)).toEqual(parts);
+    expect(problemText({ severity: "error", path: [], ...messageAndFix(text) })).toBe(text);
   });
 });
 

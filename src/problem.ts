@@ -65,6 +65,16 @@ export function problemText(problem: Problem): string {
   return problem.fix !== undefined && problem.fix !== "" ? `${problem.message} — ${problem.fix}` : problem.message;
 }
 
+/**
+ * A wording kept as one sentence "what — fix" because it is also shown whole elsewhere (a schema
+ * message a flag or a prompt repeats, a license verdict), as a Problem's message and fix: split at
+ * its first dash, so problemText gives back the same bytes.
+ */
+export function messageAndFix(text: string): Pick<Problem, "message" | "fix"> {
+  const dash = text.indexOf(" — ");
+  return dash < 0 ? { message: text } : { message: text.slice(0, dash), fix: text.slice(dash + 3) };
+}
+
 /** Where, without the file: `3:14` for text positions, else the JSON path. */
 function locate(problem: Problem): string {
   if (problem.line !== undefined) return `${problem.line}:${problem.column ?? 1}`;

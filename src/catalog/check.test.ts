@@ -109,8 +109,8 @@ describe("checkSettings: wrong types", () => {
       ["PasswordPolicies", "NetworkCheck"],
       "Infinity is not a finite number, expected an integer",
     ],
-  ] as const)("%s %j", (domain, settings, path, message) => {
-    expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
+  ] as const)("%s %j", (domain, settings, path, message, fix?: string) => {
+    expect(only(domain, settings)).toEqual({ path, message, ...(fix !== undefined && { fix }), severity: "error" });
   });
 
   it("shortens long values in messages", () => {
@@ -129,7 +129,7 @@ describe("checkSettings: null", () => {
   ] as const)("%s %j", (domain, settings, path, what) => {
     expect(only(domain, settings)).toEqual({
       path,
-      message: `is null, which a property list cannot hold — remove the ${what} instead`,
+      message: "is null, which a property list cannot hold", fix: `remove the ${what} instead`,
       severity: "error",
     });
   });
@@ -137,7 +137,7 @@ describe("checkSettings: null", () => {
   it("rejects null under an unknown key even in warn mode", () => {
     expect(check(LOGIN, { NewKey: null }, "warn")).toEqual([
       { path: ["NewKey"], message: "unknown key, passed through unchecked (fine if it is newer than jcprofile's catalogue)", severity: "warning" },
-      { path: ["NewKey"], message: "is null, which a property list cannot hold — remove the key instead", severity: "error" },
+      { path: ["NewKey"], message: "is null, which a property list cannot hold", fix: "remove the key instead", severity: "error" },
     ]);
   });
 
@@ -156,7 +156,8 @@ describe("checkSettings: allowed values", () => {
       LOGIN,
       { OIDCProvider: "Azur" },
       ["OIDCProvider"],
-      '"Azur" is not one of Azure, EntraID, IBMCI, GoogleID, OneLogin, Okta, OktaIdentityEngine, Okta-OIDC, PingFederate, Custom — did you mean "Azure"?',
+      '"Azur" is not one of Azure, EntraID, IBMCI, GoogleID, OneLogin, Okta, OktaIdentityEngine, Okta-OIDC, PingFederate, Custom',
+      'did you mean "Azure"?',
     ],
     [
       LOGIN,
@@ -164,16 +165,17 @@ describe("checkSettings: allowed values", () => {
       ["OIDCProvider"],
       '"Microsoft" is not one of Azure, EntraID, IBMCI, GoogleID, OneLogin, Okta, OktaIdentityEngine, Okta-OIDC, PingFederate, Custom',
     ],
-    [LOGIN, { ROPGProvider: "azure_v2" }, ["ROPGProvider"], '"azure_v2" is not one of Custom, Azure_v2 — did you mean "Azure_v2"?'],
+    [LOGIN, { ROPGProvider: "azure_v2" }, ["ROPGProvider"], '"azure_v2" is not one of Custom, Azure_v2', 'did you mean "Azure_v2"?'],
     [MENUBAR, { UserHelp: { HelpType: "Web" } }, ["UserHelp", "HelpType"], '"Web" is not one of Bomgar, URL, App'],
     [
       MENUBAR,
       { IdPSettings: { Provider: "OktaOIDC" } },
       ["IdPSettings", "Provider"],
-      '"OktaOIDC" is not one of Azure, EntraID, IBMCI, GoogleID, Okta, OktaIdentityEngine, Okta OIDC, Okta-OIDC, OneLogin, PingFederate, Custom — did you mean "Okta OIDC"?',
+      '"OktaOIDC" is not one of Azure, EntraID, IBMCI, GoogleID, Okta, OktaIdentityEngine, Okta OIDC, Okta-OIDC, OneLogin, PingFederate, Custom',
+      'did you mean "Okta OIDC"?',
     ],
-  ] as const)("%s %j", (domain, settings, path, message) => {
-    expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
+  ] as const)("%s %j", (domain, settings, path, message, fix?: string) => {
+    expect(only(domain, settings)).toEqual({ path, message, ...(fix !== undefined && { fix }), severity: "error" });
   });
 
   it.each(["Azure", "EntraID", "Okta-OIDC", "Custom"])("accepts OIDCProvider %j", (value) => {
@@ -235,7 +237,7 @@ describe("checkSettings: data keys", () => {
   it.each([LOGIN, MENUBAR])("%s LicenseFile names the config field", (domain) => {
     expect(only(domain, { LicenseFile: "PD94bWwg" })).toEqual({
       path: ["LicenseFile"],
-      message: 'is set by jcprofile from the "license" field — remove it from settings',
+      message: 'is set by jcprofile from the "license" field', fix: "remove it from settings",
       severity: "error",
     });
   });
@@ -243,38 +245,39 @@ describe("checkSettings: data keys", () => {
 
 describe("checkSettings: unknown keys", () => {
   it.each([
-    [LOGIN, { OIDCProvder: "Azure" }, ["OIDCProvder"], 'unknown key — did you mean "OIDCProvider"?'],
-    [LOGIN, { oidcprovider: "Azure" }, ["oidcprovider"], 'unknown key — did you mean "OIDCProvider"?'],
+    [LOGIN, { OIDCProvder: "Azure" }, ["OIDCProvder"], "unknown key", 'did you mean "OIDCProvider"?'],
+    [LOGIN, { oidcprovider: "Azure" }, ["oidcprovider"], "unknown key", 'did you mean "OIDCProvider"?'],
     [LOGIN, { Frobnicate: true }, ["Frobnicate"], "unknown key (jcprofile knows no com.jamf.connect.login key like it)"],
-    [MENUBAR, { IdPSettings: { Provder: "Azure" } }, ["IdPSettings", "Provder"], 'unknown key — did you mean "Provider"?'],
+    [MENUBAR, { IdPSettings: { Provder: "Azure" } }, ["IdPSettings", "Provder"], "unknown key", 'did you mean "Provider"?'],
     [
       MENUBAR,
       { PasswordPolicies: { PolicyRequirements: { minlen: 8 } } },
       ["PasswordPolicies", "PolicyRequirements", "minlen"],
       "unknown key (jcprofile knows no PasswordPolicies.PolicyRequirements key like it)",
     ],
-    [LOGIN, { MFARename: { pus: "x" } }, ["MFARename", "pus"], 'unknown key — did you mean "push"?'],
-    [MENUBAR, { TenantID: "t" }, ["TenantID"], "unknown key here — it belongs inside IdPSettings"],
-    [MENUBAR, { IdPSettings: { SignIn: {} } }, ["IdPSettings", "SignIn"], "unknown key here — it belongs at the top level"],
-    [MENUBAR, { OIDCProvider: "Azure" }, ["OIDCProvider"], "unknown key here — it is a com.jamf.connect.login key"],
-    [LOGIN, { Realm: "EXAMPLE.COM" }, ["Realm"], "unknown key here — it is a com.jamf.connect key (inside Kerberos)"],
+    [LOGIN, { MFARename: { pus: "x" } }, ["MFARename", "pus"], "unknown key", 'did you mean "push"?'],
+    [MENUBAR, { TenantID: "t" }, ["TenantID"], "unknown key here", "it belongs inside IdPSettings"],
+    [MENUBAR, { IdPSettings: { SignIn: {} } }, ["IdPSettings", "SignIn"], "unknown key here", "it belongs at the top level"],
+    [MENUBAR, { OIDCProvider: "Azure" }, ["OIDCProvider"], "unknown key here", "it is a com.jamf.connect.login key"],
+    [LOGIN, { Realm: "EXAMPLE.COM" }, ["Realm"], "unknown key here", "it is a com.jamf.connect key (inside Kerberos)"],
     [
       MENUBAR,
       { TemporaryUserPermissions: { OIDCAdminAttribute: "roles" } },
       ["TemporaryUserPermissions", "OIDCAdminAttribute"],
-      "unknown key here — it belongs inside TemporaryUserPermissions.UserPromotionRole[]",
+      "unknown key here",
+      "it belongs inside TemporaryUserPermissions.UserPromotionRole[]",
     ],
-  ] as const)("%s %j", (domain, settings, path, message) => {
-    expect(only(domain, settings)).toEqual({ path, message, severity: "error" });
+  ] as const)("%s %j", (domain, settings, path, message, fix?: string) => {
+    expect(only(domain, settings)).toEqual({ path, message, ...(fix !== undefined && { fix }), severity: "error" });
   });
 
   it.each([
-    [LOGIN, { OIDCProvder: "Azure" }, ["OIDCProvder"], 'unknown key, passed through unchecked — did you mean "OIDCProvider"?'],
+    [LOGIN, { OIDCProvder: "Azure" }, ["OIDCProvder"], "unknown key, passed through unchecked", 'did you mean "OIDCProvider"?'],
     [LOGIN, { OIDCFutureKey: 3 }, ["OIDCFutureKey"], "unknown key, passed through unchecked (fine if it is newer than jcprofile's catalogue)"],
-    [MENUBAR, { IdPSettings: { Provder: "x" } }, ["IdPSettings", "Provder"], 'unknown key, passed through unchecked — did you mean "Provider"?'],
-    [MENUBAR, { Realm: "X" }, ["Realm"], "unknown key here, passed through unchecked — it belongs inside Kerberos"],
-  ] as const)("warn mode: %s %j", (domain, settings, path, message) => {
-    expect(only(domain, settings, "warn")).toEqual({ path, message, severity: "warning" });
+    [MENUBAR, { IdPSettings: { Provder: "x" } }, ["IdPSettings", "Provder"], "unknown key, passed through unchecked", 'did you mean "Provider"?'],
+    [MENUBAR, { Realm: "X" }, ["Realm"], "unknown key here, passed through unchecked", "it belongs inside Kerberos"],
+  ] as const)("warn mode: %s %j", (domain, settings, path, message, fix?: string) => {
+    expect(only(domain, settings, "warn")).toEqual({ path, message, ...(fix !== undefined && { fix }), severity: "warning" });
   });
 
   it("does not type-check the value of an unknown key", () => {
@@ -352,12 +355,13 @@ describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPr
   it.each([
     [{ ...role, Duration: "8" }, [0, "Duration"], '"8" is a string, expected an integer (write 8 without quotes)'],
     [{ ...role, Name: 7 }, [0, "Name"], '7 is a number, expected a string (write "7" with quotes)'],
-    [{ ...role, Nmae: "x" }, [0, "Nmae"], 'unknown key — did you mean "Name"?'],
+    [{ ...role, Nmae: "x" }, [0, "Nmae"], "unknown key", 'did you mean "Name"?'],
     ["IT Help Desk Staff", [0], '"IT Help Desk Staff" is a string, expected an object'],
-  ] as const)("checks each item's keys: %j", (item, tail, message) => {
+  ] as const)("checks each item's keys: %j", (item, tail, message, fix?: string) => {
     expect(only(MENUBAR, { TemporaryUserPermissions: { UserPromotionRole: [item] } })).toEqual({
       path: ["TemporaryUserPermissions", "UserPromotionRole", ...tail],
       message,
+      ...(fix !== undefined && { fix }),
       severity: "error",
     });
   });
@@ -372,7 +376,7 @@ describe("checkSettings: arrays of dictionaries (TemporaryUserPermissions.UserPr
 describe("checkSettings: keys whose type no source shows", () => {
   const assumed = (path: (string | number)[], shown: string, expected: string) => ({
     path,
-    message: `${shown}; jcprofile assumes ${expected}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`,
+    message: `${shown}; jcprofile assumes ${expected}, but no source shows this key's type (UNVERIFIED), so it is passed through`, fix: "keep it if Jamf Connect Configuration writes it this way",
     severity: "warning",
   });
 

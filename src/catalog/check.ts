@@ -67,10 +67,8 @@ function checkValue(context: Context, spec: KeySpec, value: unknown, path: Path)
   if (value === undefined) return;
   if (spec.type === "data" && context.options.source === "profile") return checkProfileData(context, value, path);
   if (spec.type === "data") {
-    const message = spec.owner
-      ? `is set by jcprofile from the "${spec.owner}" field — remove it from settings`
-      : "holds binary data, which settings cannot express — remove it from settings";
-    return error(context, path, message, "data-in-settings");
+    const message = spec.owner ? `is set by jcprofile from the "${spec.owner}" field` : "holds binary data, which settings cannot express";
+    return error(context, path, message, "data-in-settings", "remove it from settings");
   }
   if (value === null) return reportNull(context, path);
   switch (spec.type) {
@@ -100,8 +98,7 @@ function checkString(context: Context, spec: KeySpec, value: string, path: Path)
   if (!checkText(context, value, path, "")) return;
   if (spec.values && !spec.values.includes(value)) {
     const near = closestMatch(value, spec.values);
-    const suggestion = near === undefined ? "" : ` — did you mean "${near}"?`;
-    error(context, path, `${showValue(value)} is not one of ${listValues(spec.values)}${suggestion}`, "not-allowed-value");
+    error(context, path, `${showValue(value)} is not one of ${listValues(spec.values)}`, "not-allowed-value", near === undefined ? undefined : `did you mean "${near}"?`);
   }
 }
 
@@ -162,8 +159,8 @@ function mismatch(context: Context, spec: KeySpec, value: unknown, path: Path): 
  * one, and a correct profile must not fail. Warn, and pass the value through as free-form.
  */
 function assumedMismatch(context: Context, spec: KeySpec, value: unknown, path: Path): void {
-  const message = `${showValue(value)} is ${kindOf(value)}; jcprofile assumes ${expectedKind(spec)}, but no source shows this key's type (UNVERIFIED), so it is passed through — keep it if Jamf Connect Configuration writes it this way`;
-  context.issues.push({ path, message, severity: "warning", code: "unverified-type" });
+  const message = `${showValue(value)} is ${kindOf(value)}; jcprofile assumes ${expectedKind(spec)}, but no source shows this key's type (UNVERIFIED), so it is passed through`;
+  context.issues.push({ path, message, fix: "keep it if Jamf Connect Configuration writes it this way", severity: "warning", code: "unverified-type" });
   checkFreeForm(context, value, path);
 }
 
@@ -171,8 +168,8 @@ function assumedMismatch(context: Context, spec: KeySpec, value: unknown, path: 
 function checkProfileData(context: Context, value: unknown, path: Path): void {
   if (value instanceof Uint8Array) return;
   if (typeof value === "string") {
-    const message = "is base64 text in a <string>; whether Jamf Connect accepts that is UNVERIFIED — store the bytes as <data>";
-    context.issues.push({ path, message, severity: "warning", code: "data-as-string" });
+    const message = "is base64 text in a <string>; whether Jamf Connect accepts that is UNVERIFIED";
+    context.issues.push({ path, message, fix: "store the bytes as <data>", severity: "warning", code: "data-as-string" });
     return;
   }
   mismatch(context, { type: "data", description: "" }, value, path);
@@ -180,7 +177,7 @@ function checkProfileData(context: Context, value: unknown, path: Path): void {
 
 function reportNull(context: Context, path: Path): void {
   const what = typeof path[path.length - 1] === "number" ? "item" : "key";
-  error(context, path, `is null, which a property list cannot hold — remove the ${what} instead`, "unwritable-value");
+  error(context, path, "is null, which a property list cannot hold", "unwritable-value", `remove the ${what} instead`);
 }
 
 function reportUnknown(context: Context, keys: KeyMap, name: string, path: Path): void {
@@ -190,12 +187,13 @@ function reportUnknown(context: Context, keys: KeyMap, name: string, path: Path)
   const mode = context.options.unknownKeys;
   const warn = mode === "warn" || (mode === "typos" && near === undefined && elsewhere === undefined);
   const lead = `unknown key${elsewhere === undefined ? "" : " here"}${mode === "warn" ? ", passed through unchecked" : ""}`;
-  let message: string;
-  if (near !== undefined) message = `${lead} — did you mean "${near}"?`;
-  else if (elsewhere !== undefined) message = `${lead} — ${elsewhere}`;
-  else if (warn) message = `${lead} (fine if it is newer than jcprofile's catalogue)`;
-  else message = `${lead} (jcprofile knows no ${parents.length > 0 ? parents.join(".") : context.domain} key like it)`;
-  context.issues.push({ path, message, severity: warn ? "warning" : "error", code: "unknown-key" });
+  // A key with nothing to suggest keeps its note in the message: there is no fix to give apart.
+  const fix = near !== undefined ? `did you mean "${near}"?` : elsewhere;
+  let message = lead;
+  if (fix === undefined) {
+    message += warn ? " (fine if it is newer than jcprofile's catalogue)" : ` (jcprofile knows no ${parents.length > 0 ? parents.join(".") : context.domain} key like it)`;
+  }
+  context.issues.push({ path, message, ...(fix !== undefined && { fix }), severity: warn ? "warning" : "error", code: "unknown-key" });
 }
 
 /** "it belongs inside IdPSettings" for a key put at the wrong level or in the wrong domain. */
@@ -212,8 +210,8 @@ function placeElsewhere(domain: Domain, name: string): string | undefined {
     : `it is a ${other.domain} key`;
 }
 
-function error(context: Context, path: Path, message: string, code: string): void {
-  context.issues.push({ path, message, severity: "error", code });
+function error(context: Context, path: Path, message: string, code: string, fix?: string): void {
+  context.issues.push({ path, message, ...(fix !== undefined && { fix }), severity: "error", code });
 }
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {

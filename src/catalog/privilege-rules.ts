@@ -41,7 +41,8 @@ function promotionSwitch(permissions: Prefs): Problem[] {
       error(
         path,
         "privilege-needs-promotion",
-        `${DICT} is set but TemporaryUserPromotion is not — add TemporaryUserPromotion true (Jamf marks it required; without it Self Service+ offers no promotion)`,
+        `${DICT} is set but TemporaryUserPromotion is not`,
+        "add TemporaryUserPromotion true (Jamf marks it required; without it Self Service+ offers no promotion)",
       ),
     ];
   }
@@ -51,7 +52,8 @@ function promotionSwitch(permissions: Prefs): Problem[] {
       warning(
         path,
         "privilege-promotion-off",
-        `TemporaryUserPromotion is false, so ${others.join(", ")} ${others.length === 1 ? "has" : "have"} no effect — set it to true or remove ${DICT}`,
+        `TemporaryUserPromotion is false, so ${others.join(", ")} ${others.length === 1 ? "has" : "have"} no effect`,
+        `set it to true or remove ${DICT}`,
       ),
     ];
   }
@@ -66,7 +68,8 @@ function verificationProviders(permissions: Prefs, provider: string | undefined)
       error(
         [DICT, "VerifyUserPromotion"],
         "verify-promotion-google",
-        "VerifyUserPromotion cannot be used when the identity provider is GoogleID — remove VerifyUserPromotion",
+        "VerifyUserPromotion cannot be used when the identity provider is GoogleID",
+        "remove VerifyUserPromotion",
       ),
     );
   }
@@ -75,7 +78,8 @@ function verificationProviders(permissions: Prefs, provider: string | undefined)
       warning(
         [DICT, "VerifyUserPromotionFIDO2"],
         "fido2-provider",
-        `VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is ${provider} — remove it (VerifyUserPromotion asks for the IdP password instead)`,
+        `VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is ${provider}`,
+        "remove it (VerifyUserPromotion asks for the IdP password instead)",
       ),
     );
   }
@@ -87,23 +91,24 @@ function roleProblems(role: unknown, index: number, idpProvider: string | undefi
   const path = [DICT, "UserPromotionRole", index];
   const problems: Problem[] = [];
   if (!isSet(role.Name)) {
-    problems.push(error([...path, "Name"], "role-needs-name", "a role without Name matches nobody — add Name, the role value exactly as the ID token carries it"));
+    problems.push(error([...path, "Name"], "role-needs-name", "a role without Name matches nobody", "add Name, the role value exactly as the ID token carries it"));
   }
   if (role.Duration === undefined) {
-    problems.push(error([...path, "Duration"], "role-needs-duration", "each role needs its own Duration — add Duration in minutes"));
+    problems.push(error([...path, "Duration"], "role-needs-duration", "each role needs its own Duration", "add Duration in minutes"));
   }
   const entra = (typeof role.Provider === "string" ? role.Provider : idpProvider) ?? "";
   if (typeof role.Name === "string" && /\s/.test(role.Name) && ENTRA_PROVIDERS.includes(entra)) {
     // Entra refuses spaces in an app role's value, so such a name is likely a display name and never in the roles
     // claim. A warning, not an error: Jamf's own privilege-elevation example (current docs) shows one.
-    problems.push(warning([...path, "Name"], "role-name-space", `"${role.Name}" contains a space, which an Entra app role's value never has — give the role's Value from App roles (e.g. MacElevate), not its display name`));
+    problems.push(warning([...path, "Name"], "role-name-space", `"${role.Name}" contains a space, which an Entra app role's value never has`, "give the role's Value from App roles (e.g. MacElevate), not its display name"));
   }
   if (typeof role.Provider === "string" && idpProvider !== undefined && !sameProvider(role.Provider, idpProvider)) {
     problems.push(
       warning(
         [...path, "Provider"],
         "role-provider-differs",
-        `Provider is ${role.Provider} but IdPSettings.Provider is ${idpProvider} — set Provider to the identity provider that issues the role`,
+        `Provider is ${role.Provider} but IdPSettings.Provider is ${idpProvider}`,
+        "set Provider to the identity provider that issues the role",
       ),
     );
   }
@@ -113,7 +118,8 @@ function roleProblems(role: unknown, index: number, idpProvider: string | undefi
       warning(
         [...path, "OIDCAdminAttribute"],
         "role-attribute-not-roles",
-        `OIDCAdminAttribute is "${role.OIDCAdminAttribute}" but Entra ID sends app roles in the roles claim — set it to roles`,
+        `OIDCAdminAttribute is "${role.OIDCAdminAttribute}" but Entra ID sends app roles in the roles claim`,
+        "set it to roles",
       ),
     );
   }
@@ -142,10 +148,10 @@ function isSet(value: unknown): boolean {
   return typeof value === "string" ? value.trim() !== "" : value !== undefined && value !== null;
 }
 
-function error(path: Problem["path"], code: string, message: string): Problem {
-  return { path, message, severity: "error", code };
+function error(path: Problem["path"], code: string, message: string, fix: string): Problem {
+  return { path, message, fix, severity: "error", code };
 }
 
-function warning(path: Problem["path"], code: string, message: string): Problem {
-  return { path, message, severity: "warning", code };
+function warning(path: Problem["path"], code: string, message: string, fix: string): Problem {
+  return { path, message, fix, severity: "warning", code };
 }

@@ -17,8 +17,8 @@ interface Case {
 }
 
 type Issue = Omit<Problem, "code">;
-const error = (path: Problem["path"], message: string): Issue => ({ path, message, severity: "error" });
-const warning = (path: Problem["path"], message: string): Issue => ({ path, message, severity: "warning" });
+const error = (path: Problem["path"], message: string, fix: string): Issue => ({ path, message, fix, severity: "error" });
+const warning = (path: Problem["path"], message: string, fix: string): Issue => ({ path, message, fix, severity: "warning" });
 
 const cases: readonly Case[] = [
   { name: "the plain Entra login template", domain: LOGIN, prefs: ENTRA_LOGIN, issues: [] },
@@ -34,7 +34,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["DenyLocal"],
-        "Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+        "Migrate is true but DenyLocal is not",
+        "set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
       ),
     ],
   },
@@ -48,7 +49,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["OIDCNewPassword"],
-        "CreateJamfConnectPassword is true but OIDCNewPassword is true — set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)",
+        "CreateJamfConnectPassword is true but OIDCNewPassword is true",
+        "set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)",
       ),
     ],
   },
@@ -59,7 +61,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["OIDCNewPassword"],
-        "CreateJamfConnectPassword is true but OIDCNewPassword is not set — set OIDCNewPassword to false (Jamf's documents disagree on its default)",
+        "CreateJamfConnectPassword is true but OIDCNewPassword is not set",
+        "set OIDCNewPassword to false (Jamf's documents disagree on its default)",
       ),
     ],
   },
@@ -75,7 +78,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["OIDCNewPassword"],
-        "OIDCUsePassthroughAuth is true with OIDCProvider EntraID, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false",
+        "OIDCUsePassthroughAuth is true with OIDCProvider EntraID, which needs OIDCNewPassword false or absent",
+        "set OIDCNewPassword to false",
       ),
     ],
   },
@@ -87,7 +91,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["OIDCNewPassword"],
-        "OIDCUsePassthroughAuth is true with OIDCProvider OneLogin, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false",
+        "OIDCUsePassthroughAuth is true with OIDCProvider OneLogin, which needs OIDCNewPassword false or absent",
+        "set OIDCNewPassword to false",
       ),
     ],
   },
@@ -99,10 +104,11 @@ const cases: readonly Case[] = [
     domain: LOGIN,
     prefs: { ...ENTRA_LOGIN, LocalFallback: true, DenyLocalExcluded: ["ladmin"] },
     issues: [
-      warning(["LocalFallback"], "LocalFallback has no effect unless DenyLocal is true — set DenyLocal to true or remove LocalFallback"),
+      warning(["LocalFallback"], "LocalFallback has no effect unless DenyLocal is true", "set DenyLocal to true or remove LocalFallback"),
       warning(
         ["DenyLocalExcluded"],
-        "DenyLocalExcluded has no effect unless DenyLocal is true — set DenyLocal to true or remove DenyLocalExcluded",
+        "DenyLocalExcluded has no effect unless DenyLocal is true",
+        "set DenyLocal to true or remove DenyLocalExcluded",
       ),
     ],
   },
@@ -122,7 +128,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["ROPGDiscoveryURL"],
-        "ROPGProvider is Custom but ROPGDiscoveryURL is not set — set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
+        "ROPGProvider is Custom but ROPGDiscoveryURL is not set",
+        "set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
       ),
     ],
   },
@@ -136,7 +143,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["OIDCDiscoveryURL"],
-        "OIDCProvider is PingFederate but OIDCDiscoveryURL is not set — set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL",
+        "OIDCProvider is PingFederate but OIDCDiscoveryURL is not set",
+        "set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL",
       ),
     ],
   },
@@ -148,7 +156,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["IdPSettings", "DiscoveryURL"],
-        "IdPSettings.Provider is Custom but IdPSettings.DiscoveryURL is not set — set it to the provider's .well-known/openid-configuration URL",
+        "IdPSettings.Provider is Custom but IdPSettings.DiscoveryURL is not set",
+        "set it to the provider's .well-known/openid-configuration URL",
       ),
     ],
   },
@@ -163,7 +172,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["OIDCAdminAttribute"],
-        "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim — set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
+        "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim",
+        "set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
       ),
     ],
   },
@@ -175,7 +185,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["OIDCAdminAttribute"],
-        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles',
+        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim',
+        "set OIDCAdminAttribute to roles",
       ),
     ],
   },
@@ -187,8 +198,8 @@ const cases: readonly Case[] = [
     domain: LOGIN,
     prefs: { ...ENTRA_LOGIN, AuthServer: "example.okta.com", MFARename: { push: "Push" } },
     issues: [
-      warning(["AuthServer"], "AuthServer is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure — remove AuthServer"),
-      warning(["MFARename"], "MFARename is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure — remove MFARename"),
+      warning(["AuthServer"], "AuthServer is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure", "remove AuthServer"),
+      warning(["MFARename"], "MFARename is only used when OIDCProvider is Okta, OktaIdentityEngine or Okta-OIDC, but it is Azure", "remove MFARename"),
     ],
   },
   {
@@ -198,7 +209,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["IdPSettings", "OktaAuthServer"],
-        "IdPSettings.OktaAuthServer is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure — remove IdPSettings.OktaAuthServer",
+        "IdPSettings.OktaAuthServer is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure",
+        "remove IdPSettings.OktaAuthServer",
       ),
     ],
   },
@@ -226,7 +238,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["TemporaryUserPermissions", "UserPromotionRole", 0, "Name"],
-        `"IT Help Desk Staff" contains a space, which an Entra app role's value never has — give the role's Value from App roles (e.g. MacElevate), not its display name`,
+        `"IT Help Desk Staff" contains a space, which an Entra app role's value never has`,
+        "give the role's Value from App roles (e.g. MacElevate), not its display name",
       ),
     ],
   },
@@ -243,7 +256,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["TemporaryUserPermissions", "TemporaryUserPromotion"],
-        "TemporaryUserPermissions is set but TemporaryUserPromotion is not — add TemporaryUserPromotion true (Jamf marks it required; without it Self Service+ offers no promotion)",
+        "TemporaryUserPermissions is set but TemporaryUserPromotion is not",
+        "add TemporaryUserPromotion true (Jamf marks it required; without it Self Service+ offers no promotion)",
       ),
     ],
   },
@@ -254,7 +268,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["TemporaryUserPermissions", "TemporaryUserPromotion"],
-        "TemporaryUserPromotion is false, so UserPromotionDuration, UserPromotionTimer have no effect — set it to true or remove TemporaryUserPermissions",
+        "TemporaryUserPromotion is false, so UserPromotionDuration, UserPromotionTimer have no effect",
+        "set it to true or remove TemporaryUserPermissions",
       ),
     ],
   },
@@ -271,7 +286,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["TemporaryUserPermissions", "VerifyUserPromotion"],
-        "VerifyUserPromotion cannot be used when the identity provider is GoogleID — remove VerifyUserPromotion",
+        "VerifyUserPromotion cannot be used when the identity provider is GoogleID",
+        "remove VerifyUserPromotion",
       ),
     ],
   },
@@ -294,7 +310,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["TemporaryUserPermissions", "VerifyUserPromotionFIDO2"],
-        `VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is ${provider} — remove it (VerifyUserPromotion asks for the IdP password instead)`,
+        `VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is ${provider}`,
+        "remove it (VerifyUserPromotion asks for the IdP password instead)",
       ),
     ],
   })),
@@ -311,7 +328,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["TemporaryUserPermissions", "VerifyUserPromotionFIDO2"],
-        "VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is Okta — remove it (VerifyUserPromotion asks for the IdP password instead)",
+        "VerifyUserPromotionFIDO2 is supported only with Entra ID, Okta Identity Engine, Okta OIDC and PingFederate, but the provider is Okta",
+        "remove it (VerifyUserPromotion asks for the IdP password instead)",
       ),
     ],
   },
@@ -328,16 +346,19 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["TemporaryUserPermissions", "UserPromotionRole", 0, "Name"],
-        "a role without Name matches nobody — add Name, the role value exactly as the ID token carries it",
+        "a role without Name matches nobody",
+        "add Name, the role value exactly as the ID token carries it",
       ),
-      error(["TemporaryUserPermissions", "UserPromotionRole", 0, "Duration"], "each role needs its own Duration — add Duration in minutes"),
+      error(["TemporaryUserPermissions", "UserPromotionRole", 0, "Duration"], "each role needs its own Duration", "add Duration in minutes"),
       warning(
         ["TemporaryUserPermissions", "UserPromotionRole", 0, "Provider"],
-        "Provider is Okta but IdPSettings.Provider is Azure — set Provider to the identity provider that issues the role",
+        "Provider is Okta but IdPSettings.Provider is Azure",
+        "set Provider to the identity provider that issues the role",
       ),
       warning(
         ["TemporaryUserPermissions", "UserPromotionRole", 1, "OIDCAdminAttribute"],
-        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim — set it to roles',
+        'OIDCAdminAttribute is "groups" but Entra ID sends app roles in the roles claim',
+        "set it to roles",
       ),
     ],
   },
@@ -357,7 +378,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["PasswordPolicies", "ExpirationManualOverrideDays"],
-        "PasswordPolicies.ExpirationManualOverrideDays is only used when IdPSettings.Provider is Okta, but it is Azure — remove PasswordPolicies.ExpirationManualOverrideDays",
+        "PasswordPolicies.ExpirationManualOverrideDays is only used when IdPSettings.Provider is Okta, but it is Azure",
+        "remove PasswordPolicies.ExpirationManualOverrideDays",
       ),
     ],
   },
@@ -369,7 +391,8 @@ const cases: readonly Case[] = [
     issues: [
       warning(
         ["SignIn", "AutoMFA"],
-        "SignIn.AutoMFA is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure — remove SignIn.AutoMFA",
+        "SignIn.AutoMFA is only used when IdPSettings.Provider is Okta, OktaIdentityEngine, Okta OIDC or Okta-OIDC, but it is Azure",
+        "remove SignIn.AutoMFA",
       ),
     ],
   },
@@ -381,10 +404,11 @@ const cases: readonly Case[] = [
     domain: LOGIN,
     prefs: { ...ENTRA_LOGIN, ROPGSuccessCodes: ["50076", "AADSTS50079", "mfa"] },
     issues: [
-      error(["ROPGSuccessCodes", 1], 'ROPGSuccessCodes contains "AADSTS50079" — write "50079" (AADSTS codes are numbers as strings, e.g. "50076")'),
+      error(["ROPGSuccessCodes", 1], 'ROPGSuccessCodes contains "AADSTS50079"', 'write "50079" (AADSTS codes are numbers as strings, e.g. "50076")'),
       error(
         ["ROPGSuccessCodes", 2],
-        'ROPGSuccessCodes contains "mfa", which is not an AADSTS code — AADSTS codes are numbers as strings, e.g. "50076"',
+        'ROPGSuccessCodes contains "mfa", which is not an AADSTS code',
+        'AADSTS codes are numbers as strings, e.g. "50076"',
       ),
     ],
   },
@@ -395,7 +419,8 @@ const cases: readonly Case[] = [
     issues: [
       error(
         ["IdPSettings", "SuccessCodes", 0],
-        'IdPSettings.SuccessCodes contains " 50076" — write "50076" (AADSTS codes are numbers as strings, e.g. "50076")',
+        'IdPSettings.SuccessCodes contains " 50076"',
+        'write "50076" (AADSTS codes are numbers as strings, e.g. "50076")',
       ),
     ],
   },

@@ -15,9 +15,13 @@ type Path = readonly (string | number)[];
 interface Finding {
   /** The key the admin should change. */
   readonly path: Path;
-  /** Names the keys involved and says the fix. */
+  /** Names the keys involved: what is wrong. */
   readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
 }
+
+type Said = Pick<Finding, "message" | "fix">;
 
 interface Rule {
   /** Names the rule in --json output. */
@@ -35,8 +39,8 @@ const NEEDS_DISCOVERY = ["Custom", "PingFederate"];
 const SUCCESS_CODE_HINT = 'AADSTS codes are numbers as strings, e.g. "50076"';
 
 /** A rule that yields one finding when `test` holds. */
-function when(test: (prefs: Prefs) => boolean, path: Path, message: (prefs: Prefs) => string) {
-  return (prefs: Prefs): readonly Finding[] => (test(prefs) ? [{ path, message: message(prefs) }] : []);
+function when(test: (prefs: Prefs) => boolean, path: Path, say: (prefs: Prefs) => Said) {
+  return (prefs: Prefs): readonly Finding[] => (test(prefs) ? [{ path, ...say(prefs) }] : []);
 }
 
 const rules: readonly Rule[] = [
@@ -47,8 +51,10 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => p.Migrate === true && p.DenyLocal !== true,
       ["DenyLocal"],
-      () =>
-        "Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+      () => ({
+        message: "Migrate is true but DenyLocal is not",
+        fix: "set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
+      }),
     ),
   },
   {
@@ -60,8 +66,8 @@ const rules: readonly Rule[] = [
       ["OIDCNewPassword"],
       (p) =>
         p.OIDCNewPassword === undefined
-          ? "CreateJamfConnectPassword is true but OIDCNewPassword is not set — set OIDCNewPassword to false (Jamf's documents disagree on its default)"
-          : "CreateJamfConnectPassword is true but OIDCNewPassword is true — set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)",
+          ? { message: "CreateJamfConnectPassword is true but OIDCNewPassword is not set", fix: "set OIDCNewPassword to false (Jamf's documents disagree on its default)" }
+          : { message: "CreateJamfConnectPassword is true but OIDCNewPassword is true", fix: "set OIDCNewPassword to false (Jamf Connect needs it to create the keychain item)" },
     ),
   },
   {
@@ -72,8 +78,10 @@ const rules: readonly Rule[] = [
       (p) =>
         p.OIDCUsePassthroughAuth === true && isOneOf(p.OIDCProvider, PASSTHROUGH_SYNCED) && p.OIDCNewPassword === true,
       ["OIDCNewPassword"],
-      (p) =>
-        `OIDCUsePassthroughAuth is true with OIDCProvider ${String(p.OIDCProvider)}, which needs OIDCNewPassword false or absent — set OIDCNewPassword to false`,
+      (p) => ({
+        message: `OIDCUsePassthroughAuth is true with OIDCProvider ${String(p.OIDCProvider)}, which needs OIDCNewPassword false or absent`,
+        fix: "set OIDCNewPassword to false",
+      }),
     ),
   },
   {
@@ -83,7 +91,7 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => p.LocalFallback === true && p.DenyLocal !== true,
       ["LocalFallback"],
-      () => "LocalFallback has no effect unless DenyLocal is true — set DenyLocal to true or remove LocalFallback",
+      () => ({ message: "LocalFallback has no effect unless DenyLocal is true", fix: "set DenyLocal to true or remove LocalFallback" }),
     ),
   },
   {
@@ -93,7 +101,7 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => p.DenyLocalExcluded !== undefined && p.DenyLocal !== true,
       ["DenyLocalExcluded"],
-      () => "DenyLocalExcluded has no effect unless DenyLocal is true — set DenyLocal to true or remove DenyLocalExcluded",
+      () => ({ message: "DenyLocalExcluded has no effect unless DenyLocal is true", fix: "set DenyLocal to true or remove DenyLocalExcluded" }),
     ),
   },
   {
@@ -103,8 +111,10 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => p.ROPGProvider === "Custom" && !isSet(p.ROPGDiscoveryURL),
       ["ROPGDiscoveryURL"],
-      () =>
-        "ROPGProvider is Custom but ROPGDiscoveryURL is not set — set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
+      () => ({
+        message: "ROPGProvider is Custom but ROPGDiscoveryURL is not set",
+        fix: "set ROPGDiscoveryURL to the AD FS discovery URL (https://<adfs host>/adfs/.well-known/openid-configuration)",
+      }),
     ),
   },
   {
@@ -114,8 +124,10 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => isOneOf(p.OIDCProvider, NEEDS_DISCOVERY) && !isSet(p.OIDCDiscoveryURL),
       ["OIDCDiscoveryURL"],
-      (p) =>
-        `OIDCProvider is ${String(p.OIDCProvider)} but OIDCDiscoveryURL is not set — set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL`,
+      (p) => ({
+        message: `OIDCProvider is ${String(p.OIDCProvider)} but OIDCDiscoveryURL is not set`,
+        fix: "set OIDCDiscoveryURL to the provider's .well-known/openid-configuration URL",
+      }),
     ),
   },
   {
@@ -127,8 +139,10 @@ const rules: readonly Rule[] = [
         isOneOf(valueAt(p, ["IdPSettings", "Provider"]), NEEDS_DISCOVERY) &&
         !isSet(valueAt(p, ["IdPSettings", "DiscoveryURL"])),
       ["IdPSettings", "DiscoveryURL"],
-      (p) =>
-        `IdPSettings.Provider is ${String(valueAt(p, ["IdPSettings", "Provider"]))} but IdPSettings.DiscoveryURL is not set — set it to the provider's .well-known/openid-configuration URL`,
+      (p) => ({
+        message: `IdPSettings.Provider is ${String(valueAt(p, ["IdPSettings", "Provider"]))} but IdPSettings.DiscoveryURL is not set`,
+        fix: "set it to the provider's .well-known/openid-configuration URL",
+      }),
     ),
   },
   {
@@ -138,8 +152,10 @@ const rules: readonly Rule[] = [
     find: when(
       (p) => isSet(p.OIDCAdmin) && !isSet(p.OIDCAdminAttribute),
       ["OIDCAdminAttribute"],
-      () =>
-        "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim — set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
+      () => ({
+        message: "OIDCAdmin is set but OIDCAdminAttribute is not, so Jamf Connect looks for the roles in the groups claim",
+        fix: "set OIDCAdminAttribute to the claim that holds them (roles for Entra ID)",
+      }),
     ),
   },
   {
@@ -150,8 +166,10 @@ const rules: readonly Rule[] = [
       (p) =>
         isOneOf(p.OIDCProvider, ENTRA_PROVIDERS) && typeof p.OIDCAdminAttribute === "string" && p.OIDCAdminAttribute !== "roles",
       ["OIDCAdminAttribute"],
-      (p) =>
-        `OIDCAdminAttribute is "${String(p.OIDCAdminAttribute)}" but Entra ID sends app roles in the roles claim — set OIDCAdminAttribute to roles`,
+      (p) => ({
+        message: `OIDCAdminAttribute is "${String(p.OIDCAdminAttribute)}" but Entra ID sends app roles in the roles claim`,
+        fix: "set OIDCAdminAttribute to roles",
+      }),
     ),
   },
   { code: "provider-only-key", domain: LOGIN, severity: "warning", find: (p) => findProviderOnlyKeys(LOGIN, p) },
@@ -193,7 +211,8 @@ function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
         const key = here.join(".");
         findings.push({
           path: here,
-          message: `${key} is only used when ${providerKey} is ${orList(spec.providers)}, but it is ${String(provider)} — remove ${key}`,
+          message: `${key} is only used when ${providerKey} is ${orList(spec.providers)}, but it is ${String(provider)}`,
+          fix: `remove ${key}`,
         });
       } else if (spec.keys) {
         visit(spec.keys, here);
@@ -211,11 +230,11 @@ function findBadSuccessCodes(prefs: Prefs, path: readonly string[]): Finding[] {
   return codes.flatMap((code: unknown, index) => {
     if (typeof code === "string" && /^\d+$/.test(code)) return [];
     const digits = /^\s*(?:AADSTS)?\s*(\d+)\s*$/i.exec(String(code))?.[1];
-    const message =
+    const said: Said =
       digits === undefined
-        ? `${key} contains ${JSON.stringify(code)}, which is not an AADSTS code — ${SUCCESS_CODE_HINT}`
-        : `${key} contains ${JSON.stringify(code)} — write "${digits}" (${SUCCESS_CODE_HINT})`;
-    return [{ path: [...path, index], message }];
+        ? { message: `${key} contains ${JSON.stringify(code)}, which is not an AADSTS code`, fix: SUCCESS_CODE_HINT }
+        : { message: `${key} contains ${JSON.stringify(code)}`, fix: `write "${digits}" (${SUCCESS_CODE_HINT})` };
+    return [{ path: [...path, index], ...said }];
   });
 }
 

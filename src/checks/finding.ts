@@ -21,19 +21,17 @@ export interface FindingPlace {
   readonly payload: number | null;
 }
 
-/** A Problem as lint shows it; a problem without `fix` has it as the message's tail. */
+/** A Problem as lint shows it; a type mismatch without `fix` has it as the message's "(write …)" tail. */
 export function toFinding(file: string, place: FindingPlace, issue: Problem): LintFinding {
   const { message, fix } = issue.fix !== undefined ? { message: issue.message, fix: issue.fix } : splitFix(issue.message);
   return { file, ...place, path: formatPath(issue.path), severity: issue.severity, code: issue.code ?? "invalid", message, fix };
 }
 
 /**
- * The catalogue and the rules write "what is wrong — how to fix it" (or end with "(write …)"),
- * the same sentence build prints; lint shows both halves and --json gives them apart.
+ * Every check gives its fix apart, but for one wording: the catalogue's type mismatch ends with
+ * "(write …)", the sentence build prints; lint shows both halves and --json gives them apart.
  */
 export function splitFix(text: string): { message: string; fix: string } {
-  const dash = text.indexOf(" — ");
-  if (dash >= 0) return { message: text.slice(0, dash), fix: text.slice(dash + 3) };
   const hint = /^(.*) \(((?:write|remove|set) [^)]*)\)$/.exec(text);
   if (hint) return { message: hint[1]!, fix: hint[2]! };
   return { message: text, fix: "" };

@@ -2,7 +2,7 @@ import type { ExitCodeValue } from "../errors.js";
 import { runImport } from "../import/run-import.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
-import { formatProblem } from "../problem.js";
+import { exitCodeFor, formatProblem } from "../problem.js";
 import { PAYLOAD_PARTS } from "../profile/layout.js";
 import type { Prompter } from "../prompt/prompter.js";
 
@@ -62,5 +62,6 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     const keptNote = kept === "" ? "" : `; its ${kept} were kept`;
     ui.info(`environment "${flags.env}" imported: every source key comes back identical when built${keptNote} — run "jcprofile build --env ${flags.env}"`);
   }
-  return result.exitCode;
+  // Any problem here fails the import (they are errors; warnings were shown above): hence strict.
+  return exitCodeFor(result.problems, { strict: true });
 }

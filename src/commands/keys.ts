@@ -1,9 +1,10 @@
 /** `jcprofile keys [DOMAIN]`: what the catalogue knows, as text blocks or one JSON array. */
 import { keyFacts } from "../catalog/explain.js";
 import { DOMAIN_CHOICES, domainsNamed, keysText } from "../catalog/key-listing.js";
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
+import { exitCodeFor } from "../problem.js";
 import { showValue } from "../values.js";
 
 export interface KeysFlags {
@@ -20,5 +21,5 @@ export function keysCommand(flags: KeysFlags, io: CommandIo): ExitCodeValue {
   const output = createOutput(io);
   if (flags.json) output.data(JSON.stringify(facts, null, 2));
   else for (const line of keysText(facts)) output.data(line);
-  return ExitCode.ok;
+  return exitCodeFor([]);
 }

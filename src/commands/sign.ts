@@ -1,7 +1,8 @@
 /** `jcprofile sign`: flags → identity source → runSign → written paths. The work is in src/sign. */
-import { ExitCode, UserError, type ExitCodeValue } from "../errors.js";
+import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput } from "../output.js";
+import { exitCodeFor } from "../problem.js";
 import type { IdentitySource } from "../signing/identity.js";
 import { runSign } from "../sign/run-sign.js";
 import { SIGNING_PASSWORD_ENV, signingPasswordReader } from "./sign-password.js";
@@ -32,7 +33,7 @@ export async function signCommand(flags: SignFlags, io: CommandIo): Promise<Exit
   });
   for (const warning of result.warnings) output.warn(warning);
   for (const file of result.files) output.data(file);
-  return ExitCode.ok;
+  return exitCodeFor([]);
 }
 
 function identitySource(flags: SignFlags): IdentitySource {

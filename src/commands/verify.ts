@@ -2,7 +2,7 @@
 import type { ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
-import { exitCodeFor } from "../problem.js";
+import { exitCodeFor, problemText } from "../problem.js";
 import { runVerify, type FileVerdict } from "../verify/run-verify.js";
 
 export interface VerifyFlags {
@@ -24,17 +24,25 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     now: io.now(),
   });
   if (flags.json) {
-    output.data(JSON.stringify(verdicts, null, 2));
+    output.data(JSON.stringify(verdicts.map(jsonOf), null, 2));
     // As lint does: a file that cannot be read is said on stderr too, where a CI log shows it.
-    for (const verdict of verdicts) if (!verdict.readable) for (const problem of verdict.problems) output.error(`${verdict.file}: ${problem}`);
+    for (const verdict of verdicts) if (!verdict.readable) for (const problem of verdict.problems) output.error(`${verdict.file}: ${problemText(problem)}`);
   } else for (const verdict of verdicts) printVerdict(output, verdict);
-  // A file that could not be checked at all outweighs one that was checked and failed.
-  return exitCodeFor([], { unreadable: verdicts.some((verdict) => !verdict.readable), failed: !verdicts.every((verdict) => verdict.valid) });
+  // Every problem fails its file; a file that could not be checked at all outweighs one that was checked and failed.
+  return exitCodeFor(
+    verdicts.flatMap((verdict) => verdict.problems),
+    { unreadable: verdicts.some((verdict) => !verdict.readable) },
+  );
+}
+
+/** A verdict as --json gives it: each problem as lint gives one, `{ code, message, fix }` (fix "" when there is none). */
+function jsonOf(verdict: FileVerdict) {
+  return { ...verdict, problems: verdict.problems.map((problem) => ({ code: problem.code, message: problem.message, fix: problem.fix ?? "" })) };
 }
 
 function printVerdict(output: Output, verdict: FileVerdict): void {
   if (!verdict.readable) {
-    for (const problem of verdict.problems) output.error(`${verdict.file}: ${problem}`);
+    for (const problem of verdict.problems) output.error(`${verdict.file}: ${problemText(problem)}`);
     return;
   }
   const mark = verdict.valid ? output.paint("green", "valid") : output.paint("red", "INVALID");
@@ -53,5 +61,5 @@ function printVerdict(output: Output, verdict: FileVerdict): void {
   }
   line("content", verdict.jamfConnect ? `Jamf Connect profile ${verdict.identifier ?? ""}`.trim() : "NOT a Jamf Connect profile");
   if (verdict.drift) line("config", verdict.drift.matches ? `matches (${verdict.drift.environment} ${verdict.drift.profile})` : verdict.drift.summary);
-  for (const problem of verdict.problems) line("problem", problem);
+  for (const problem of verdict.problems) line("problem", problemText(problem));
 }

@@ -29,7 +29,8 @@ describe("resolveJamfPro", () => {
   it("needs a url", () => {
     const { jamfPro, problems } = resolveJamfPro({ category: "Jamf Connect" }, origin);
     expect(jamfPro).toBeUndefined();
-    expect(problems[0]).toMatchObject({ path: ["environments", "prod", "jamfPro", "url"], severity: "error" });
+    expect(problems[0]).toMatchObject({ path: ["environments", "prod", "jamfPro", "url"], severity: "error", code: "missing-field", message: "is missing" });
+    expect(problems[0]!.fix).toMatch(/^set the https address of your Jamf Pro server/);
   });
 
   it.each([
@@ -43,6 +44,7 @@ describe("resolveJamfPro", () => {
     expect(jamfPro).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toEqual(["environments", "prod", "jamfPro", field]);
-    for (const value of Object.values(fields)) expect(problems[0]!.message).not.toContain(value);
+    expect(problems[0]!.code).toMatch(/^(secret-in-config|not-a-variable-name)$/);
+    for (const value of Object.values(fields)) expect(`${problems[0]!.message} ${problems[0]!.fix}`).not.toContain(value);
   });
 });

@@ -33,10 +33,14 @@ const CREDENTIAL_NAME = {
 } as const;
 
 const CREDENTIAL_NAME_MESSAGE = {
-  clientIdEnv:
-    "does not name a Jamf Pro client ID variable — upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and ID or CLIENT in them (and no SECRET, PASSWORD, TOKEN or KEY), e.g. JAMF_CLIENT_ID or PROD_JAMF_CLIENT_ID",
-  clientSecretEnv:
-    "does not name a Jamf Pro client secret variable — upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and SECRET, PASSWORD, TOKEN or KEY in them, e.g. JAMF_CLIENT_SECRET or PROD_JAMF_CLIENT_SECRET",
+  clientIdEnv: {
+    message: "does not name a Jamf Pro client ID variable",
+    fix: "upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and ID or CLIENT in them (and no SECRET, PASSWORD, TOKEN or KEY), e.g. JAMF_CLIENT_ID or PROD_JAMF_CLIENT_ID",
+  },
+  clientSecretEnv: {
+    message: "does not name a Jamf Pro client secret variable",
+    fix: "upload sends that variable's value to the Jamf Pro server, so it reads only names with JAMF and SECRET, PASSWORD, TOKEN or KEY in them, e.g. JAMF_CLIENT_SECRET or PROD_JAMF_CLIENT_SECRET",
+  },
 } as const;
 
 /**
@@ -57,13 +61,15 @@ export function resolveJamfPro(
 ): { jamfPro?: ResolvedJamfPro; problems: Problem[] } {
   if (input === undefined) return { problems: [] };
   const problems: Problem[] = [];
-  const error = (field: string, message: string) => problems.push({ path: origin("jamfPro", field), message, severity: "error" });
+  const error = (field: string, code: string, message: string, fix: string) => problems.push({ path: origin("jamfPro", field), message, fix, severity: "error", code });
 
   for (const field of ["clientSecret", "password"] as const) {
     if (input[field] !== undefined) {
       error(
         field,
-        "is refused: a secret must never be in the config file (it is committed and shared) — remove it, rotate it in Jamf Pro if this file was shared, and set the environment variable named by clientSecretEnv (default JAMF_CLIENT_SECRET) instead",
+        "secret-in-config",
+        "is refused: a secret must never be in the config file (it is committed and shared)",
+        "remove it, rotate it in Jamf Pro if this file was shared, and set the environment variable named by clientSecretEnv (default JAMF_CLIENT_SECRET) instead",
       );
     }
   }
@@ -73,7 +79,9 @@ export function resolveJamfPro(
     if (!ENV_NAME.test(value) || looksLikeSecret(value)) {
       error(
         field,
-        `is not the name of an environment variable (it may be the credential itself) — write the variable's name, e.g. ${fallback}, and put the value in that variable; rotate the credential in Jamf Pro if this file was shared`,
+        "not-a-variable-name",
+        "is not the name of an environment variable (it may be the credential itself)",
+        `write the variable's name, e.g. ${fallback}, and put the value in that variable; rotate the credential in Jamf Pro if this file was shared`,
       );
       return undefined;
     }
@@ -86,15 +94,18 @@ export function resolveJamfPro(
     const [field, other] = input.clientSecretEnv !== undefined ? ["clientSecretEnv", "clientIdEnv"] : ["clientIdEnv", "clientSecretEnv"];
     error(
       field,
-      `names the same environment variable as ${other} — the API client's ID and its secret are two values: name two variables (the defaults are ${DEFAULT_CLIENT_ID_ENV} and ${DEFAULT_CLIENT_SECRET_ENV})`,
+      "same-variable",
+      `names the same environment variable as ${other}`,
+      `the API client's ID and its secret are two values: name two variables (the defaults are ${DEFAULT_CLIENT_ID_ENV} and ${DEFAULT_CLIENT_SECRET_ENV})`,
     );
   } else {
     for (const [field, value] of [["clientIdEnv", clientIdEnv], ["clientSecretEnv", clientSecretEnv]] as const) {
-      if (value !== undefined && !CREDENTIAL_NAME[field].test(value)) error(field, CREDENTIAL_NAME_MESSAGE[field]);
+      const { message, fix } = CREDENTIAL_NAME_MESSAGE[field];
+      if (value !== undefined && !CREDENTIAL_NAME[field].test(value)) error(field, "credential-variable-name", message, fix);
     }
   }
   if (input.url === undefined) {
-    error("url", "is missing — set the https address of your Jamf Pro server, e.g. https://contoso.jamfcloud.com");
+    error("url", "missing-field", "is missing", "set the https address of your Jamf Pro server, e.g. https://contoso.jamfcloud.com");
   }
   if (problems.length > 0 || input.url === undefined || clientIdEnv === undefined || clientSecretEnv === undefined) return { problems };
   return {

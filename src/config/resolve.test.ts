@@ -88,10 +88,11 @@ describe("resolveEnvironment", () => {
       config({ environments: { prod: { tenant: TENANT, cloud: "china", login: { clientId: CLIENT }, conditionalAccess: { apiAppId: API } } } }),
     );
     expect(environment).toBeDefined();
-    expect(problems.map((problem) => [problem.severity, problem.path.join(".")])).toEqual([
-      ["warning", "environments.prod.conditionalAccess.mode"],
-      ["warning", "environments.prod.cloud"],
+    expect(problems.map((problem) => [problem.severity, problem.path.join("."), problem.code])).toEqual([
+      ["warning", "environments.prod.conditionalAccess.mode", "conditional-access-ignored"],
+      ["warning", "environments.prod.cloud", "national-cloud-unverified"],
     ]);
+    expect(problems[0]).toMatchObject({ message: 'is "none", so apiAppId / exemptInteractiveLogin are ignored', fix: 'set mode to "custom-scope" to use them' });
   });
 
   it("reads the license relative to the config folder, once for all environments", () => {

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from "node:path";
 import { deepMerge, isPlainObject, ownValue, withoutPaths } from "./merge.js";
-import type { Problem } from "../problem.js";
+import { messageAndFix, type Problem } from "../problem.js";
 import type { ElevationPlace, ProfileLayout } from "../profile/layout.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
 import { findUnwritableChar } from "../values.js";
@@ -106,23 +106,24 @@ export function resolveEnvironment(
   // Report a field where the admin wrote it: in the environment, or in defaults it inherits.
   const origin = (...path: string[]): (string | number)[] =>
     hasPath(own, path) || !hasPath(config.defaults ?? {}, path) ? ["environments", name, ...path] : ["defaults", ...path];
-  const error = (path: (string | number)[], message: string) => problems.push({ path, message, severity: "error" });
+  const error = (path: (string | number)[], code: string, message: string, fix?: string) =>
+    problems.push({ path, message, ...(fix !== undefined && { fix }), severity: "error", code });
 
   const unwritable: string[][] = [];
   for (const [path, text] of stringsOutsideSettings(merged)) {
     const bad = findUnwritableChar(text);
     if (bad === undefined) continue;
-    error(origin(...path), `contains ${bad}, which a property list cannot hold`);
+    error(origin(...path), "unwritable-value", `contains ${bad}, which a property list cannot hold`);
     unwritable.push(path);
   }
   merged = withoutPaths(merged, unwritable);
 
   if (merged.tenant === undefined) {
-    error(origin("tenant"), 'is missing — set it here or in "defaults" (the Directory (tenant) ID from the Entra admin center)');
+    error(origin("tenant"), "missing-field", "is missing", 'set it here or in "defaults" (the Directory (tenant) ID from the Entra admin center)');
   }
   const clientId = merged.login?.clientId;
   if (clientId === undefined) {
-    error(origin("login", "clientId"), "is missing — use the Application (client) ID of the Jamf Connect app registration");
+    error(origin("login", "clientId"), "missing-field", "is missing", "use the Application (client) ID of the Jamf Connect app registration");
   }
 
   const ca = merged.conditionalAccess ?? {};
@@ -133,24 +134,29 @@ export function resolveEnvironment(
     if (ca.apiAppId === undefined) {
       error(
         origin("conditionalAccess", "apiAppId"),
-        'is missing — mode "custom-scope" needs the Application (client) ID of the "Jamf Connect - Conditional Access Policy API" app',
+        "missing-field",
+        "is missing",
+        'mode "custom-scope" needs the Application (client) ID of the "Jamf Connect - Conditional Access Policy API" app',
       );
     } else {
       customScope = customScopeString(ca.apiAppId, scopeName);
       if (ca.apiAppId.toLowerCase() === clientId?.toLowerCase()) {
         problems.push({
           path: origin("conditionalAccess", "apiAppId"),
-          message:
-            "is the login app itself — Jamf's guide uses a separate API app, so that excluding it from Conditional Access does not also exempt the interactive login",
+          message: "is the login app itself",
+          fix: "Jamf's guide uses a separate API app, so that excluding it from Conditional Access does not also exempt the interactive login",
           severity: "warning",
+          code: "api-app-is-login-app",
         });
       }
     }
   } else if (ca.apiAppId !== undefined || ca.exemptInteractiveLogin) {
     problems.push({
       path: origin("conditionalAccess", "mode"),
-      message: 'is "none", so apiAppId / exemptInteractiveLogin are ignored — set mode to "custom-scope" to use them',
+      message: 'is "none", so apiAppId / exemptInteractiveLogin are ignored',
+      fix: 'set mode to "custom-scope" to use them',
       severity: "warning",
+      code: "conditional-access-ignored",
     });
   }
 
@@ -158,8 +164,10 @@ export function resolveEnvironment(
   if (cloud !== "public" && merged.authorityHost === undefined) {
     problems.push({
       path: origin("cloud"),
-      message: `is "${cloud}": jcprofile probes ${AUTHORITY_HOSTS[cloud]}, but no Jamf Connect key that selects a national cloud is confirmed (UNVERIFIED) — check Jamf's documentation for your version, e.g. OIDCDiscoveryURL in login.settings`,
+      message: `is "${cloud}": jcprofile probes ${AUTHORITY_HOSTS[cloud]}, but no Jamf Connect key that selects a national cloud is confirmed (UNVERIFIED)`,
+      fix: "check Jamf's documentation for your version, e.g. OIDCDiscoveryURL in login.settings",
       severity: "warning",
+      code: "national-cloud-unverified",
     });
   }
 
@@ -168,7 +176,11 @@ export function resolveEnvironment(
     const path = resolvePath(context.configDir, merged.license);
     const result = context.licenses.get(path);
     if (result === undefined) throw new Error(`resolveEnvironment: license ${path} was not read first (licensePaths)`);
-    if (typeof result === "string") error(origin("license"), `${JSON.stringify(merged.license)} ${result}`);
+    if (typeof result === "string") {
+      // The license verdict is one sentence "what — fix", shared with init; split for the Problem.
+      const { message, fix } = messageAndFix(result);
+      error(origin("license"), "bad-license", `${JSON.stringify(merged.license)} ${message}`, fix);
+    }
     else license = { path, bytes: result };
   }
 

@@ -7,8 +7,9 @@ const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
 const valid = () => ({ organization: "Contoso", identifier: "com.contoso.jc", environments: { prod: { tenant: TENANT, login: { clientId: CLIENT } } } });
 
+/** Each problem as `path: message [fix: fix]`, so a case shows which words are the message and which the fix. */
 function messagesOf(raw: unknown): string[] {
-  return validateConfig(raw).problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
+  return validateConfig(raw).problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}${problem.fix === undefined ? "" : ` [fix: ${problem.fix}]`}`);
 }
 
 describe("validateConfig", () => {
@@ -18,23 +19,37 @@ describe("validateConfig", () => {
   });
 
   it.each<[string, (config: any) => void, string]>([
-    ["unknown top-level field", (c) => (c.enviroments = {}), 'enviroments: unknown field — did you mean "environments"?'],
-    ["unknown environment field", (c) => (c.environments.prod.tenantId = TENANT), 'environments.prod.tenantId: unknown field — did you mean "tenant"?'],
-    ["unknown field in defaults", (c) => (c.defaults = { conditionalAcess: {} }), 'defaults.conditionalAcess: unknown field — did you mean "conditionalAccess"?'],
-    ["no close field", (c) => (c.environments.prod.profile = { zzzzzz: 1 }), "environments.prod.profile.zzzzzz: unknown field — known fields here: payloadStyle, layout, privilegeElevation, removalDisallowed, loginDisplayName, menubarDisplayName, combinedDisplayName, elevationDisplayName, description"],
-    ["missing organization", (c) => delete c.organization, "organization: is missing — add it"],
+    ["unknown top-level field", (c) => (c.enviroments = {}), 'enviroments: unknown field [fix: did you mean "environments"?]'],
+    ["unknown environment field", (c) => (c.environments.prod.tenantId = TENANT), 'environments.prod.tenantId: unknown field [fix: did you mean "tenant"?]'],
+    ["unknown field in defaults", (c) => (c.defaults = { conditionalAcess: {} }), 'defaults.conditionalAcess: unknown field [fix: did you mean "conditionalAccess"?]'],
+    ["no close field", (c) => (c.environments.prod.profile = { zzzzzz: 1 }), "environments.prod.profile.zzzzzz: unknown field [fix: known fields here: payloadStyle, layout, privilegeElevation, removalDisallowed, loginDisplayName, menubarDisplayName, combinedDisplayName, elevationDisplayName, description]"],
+    ["missing organization", (c) => delete c.organization, "organization: is missing [fix: add it]"],
     ["bad picklist", (c) => (c.environments.prod.cloud = "gov"), 'environments.prod.cloud: "gov" is not one of "public", "usgov", "china"'],
     ["bad env name", (c) => (c.environments["prod env"] = c.environments.prod), 'environments["prod env"]'],
-    ["no environments", (c) => (c.environments = {}), 'environments: {} has no environments — add one, e.g. "prod": { … }'],
+    ["no environments", (c) => (c.environments = {}), 'environments: {} has no environments [fix: add one, e.g. "prod": { … }]'],
     ["array expected", (c) => (c.environments.prod.login.adminRoles = "Admin"), 'environments.prod.login.adminRoles: "Admin" is a string, expected an array [ … ]'],
     ["array item", (c) => (c.environments.prod.login.adminRoles = ["Admin", ""]), 'environments.prod.login.adminRoles[1]: "" is empty'],
     ["redirect URI", (c) => (c.environments.prod.login.redirectUri = "127.0.0.1/jamfconnect"), 'environments.prod.login.redirectUri: "127.0.0.1/jamfconnect" is not an absolute URI'],
     ["http authority", (c) => (c.environments.prod.authorityHost = "http://login.example"), "is not an https URL"],
-    ["api app id", (c) => (c.environments.prod.conditionalAccess = { mode: "custom-scope", apiAppId: "api://x" }), 'environments.prod.conditionalAccess.apiAppId: "api://x" is not a GUID — use the Application (client) ID of the "Jamf Connect - Conditional Access Policy API" app registration'],
+    ["api app id", (c) => (c.environments.prod.conditionalAccess = { mode: "custom-scope", apiAppId: "api://x" }), 'environments.prod.conditionalAccess.apiAppId: "api://x" is not a GUID [fix: use the Application (client) ID of the "Jamf Connect - Conditional Access Policy API" app registration]'],
   ])("%s", (_name, breakIt, expected) => {
     const config = valid();
     breakIt(config);
     expect(messagesOf(config).join("\n")).toContain(expected);
+  });
+
+  it.each<[string, (config: any) => void, string]>([
+    ["unknown-field", (c) => (c.enviroments = {}), "enviroments"],
+    ["missing-field", (c) => delete c.organization, "organization"],
+    ["not-allowed-value", (c) => (c.environments.prod.cloud = "gov"), "environments.prod.cloud"],
+    ["wrong-type", (c) => (c.environments.prod.login.adminRoles = "Admin"), "environments.prod.login.adminRoles"],
+    ["invalid-value", (c) => (c.environments.prod.tenant = "nope"), "environments.prod.tenant"],
+    ["wrong-type", (c) => (c.environments.prod.login = []), "environments.prod.login"],
+    ["case-twin", (c) => (c.environments.Prod = c.environments.prod), "environments.Prod"],
+  ])("code %s", (code, breakIt, path) => {
+    const config = valid();
+    breakIt(config);
+    expect(validateConfig(config).problems.map((problem) => [formatPath(problem.path), problem.code])).toEqual([[path, code]]);
   });
 
   it("refuses a top level that is not an object", () => {
@@ -45,8 +60,13 @@ describe("validateConfig", () => {
 describe("parseConfig", () => {
   it("names file, line and column", () => {
     expect(parseConfig({ text: '{\n "a": 1\n "b": 2}', displayPath: "c.json" }).problems).toEqual([
-      { severity: "error", path: [], file: "c.json", line: 3, column: 2, message: "invalid JSON: expected '}' but found '\"'" },
+      { severity: "error", path: [], file: "c.json", line: 3, column: 2, message: "invalid JSON: expected '}' but found '\"'", code: "invalid-json" },
     ]);
+  });
+
+  it("gives the scanner's fix apart", () => {
+    const [problem] = parseConfig({ text: '{"a": "C:\\xyz"}', displayPath: "c.json" }).problems;
+    expect(problem).toMatchObject({ code: "invalid-json", message: "invalid JSON: \\x is not a JSON escape", fix: expect.stringMatching(/^write \\\\ for a backslash/) });
   });
 
   it("accepts a byte order mark and comments", () => {
@@ -58,7 +78,7 @@ describe("names valibot would skip, and arrays where objects belong", () => {
   it.each(["constructor", "prototype", "toString"])("an environment named %s is kept and checked", (name) => {
     const config = valid() as any;
     config.environments = JSON.parse(`{"${name}": {"tenant": "nope"}}`);
-    expect(messagesOf(config)).toEqual([`environments.${name}.tenant: "nope" is not a tenant ID or domain — use the Directory (tenant) ID from the Entra admin center's Overview page, or a verified domain such as contoso.onmicrosoft.com`]);
+    expect(messagesOf(config)).toEqual([`environments.${name}.tenant: "nope" is not a tenant ID or domain [fix: use the Directory (tenant) ID from the Entra admin center's Overview page, or a verified domain such as contoso.onmicrosoft.com]`]);
     config.environments[name].tenant = TENANT;
     expect(Object.keys(validateConfig(config).config!.environments)).toEqual([name]);
   });
@@ -85,6 +105,6 @@ describe("names valibot would skip, and arrays where objects belong", () => {
   it("two environments differing only in case are refused", () => {
     const config = valid() as any;
     config.environments.Prod = config.environments.prod;
-    expect(messagesOf(config)).toEqual(['environments.Prod: differs from "prod" only in letter case — on a Mac\'s case-insensitive disk both would build into one folder; rename one']);
+    expect(messagesOf(config)).toEqual(['environments.Prod: differs from "prod" only in letter case [fix: on a Mac\'s case-insensitive disk both would build into one folder; rename one]']);
   });
 });

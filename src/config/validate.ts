@@ -55,7 +55,7 @@ function checkShapes(schema: unknown, value: unknown, path: Path, problems: Prob
   if (!node || value === undefined) return;
   if (isObjectSchema(node) && Array.isArray(value)) {
     arrays.push(path);
-    problems.push({ severity: "error", path, message: `${value.length === 0 ? "[]" : "[ … ]"} is an array, expected an object { … } — write the fields inside { }` });
+    problems.push({ severity: "error", path, message: `${value.length === 0 ? "[]" : "[ … ]"} is an array, expected an object { … }`, fix: "write the fields inside { }", code: "wrong-type" });
     return;
   }
   if (!isPlainObject(value)) return;
@@ -88,7 +88,9 @@ function caseTwins(environments: Record<string, unknown>): Problem[] {
       problems.push({
         severity: "error",
         path: ["environments", name],
-        message: `differs from "${first}" only in letter case — on a Mac's case-insensitive disk both would build into one folder; rename one`,
+        message: `differs from "${first}" only in letter case`,
+        fix: "on a Mac's case-insensitive disk both would build into one folder; rename one",
+        code: "case-twin",
       });
     }
   }
@@ -101,7 +103,7 @@ const under = (path: readonly (string | number)[], prefix: readonly (string | nu
 export function validateConfig(raw: unknown): { config?: ConfigFile; problems: Problem[] } {
   if (!isPlainObject(raw)) {
     const message = 'the top level must be an object { "organization": …, "identifier": …, "environments": { … } }';
-    return { problems: [{ severity: "error", path: [], message }] };
+    return { problems: [{ severity: "error", path: [], message, code: "wrong-type" }] };
   }
   const problems: Problem[] = [];
   const arrays: Path[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customScopeString } from "../config/resolve.js";
-import { scopesToFields } from "./map-environment.js";
+import { mapEnvironment, scopesToFields, type ImportSource } from "./map-environment.js";
 import { ownedKeys } from "./owned-keys.js";
 
 const API = "e5a8c3f1-9b2d-4e7a-8c6f-3d1b5a9e7c20";
@@ -29,5 +29,19 @@ describe("ownedKeys: read from templates/, as rendering fills them", () => {
     expect(Object.fromEntries(ownedKeys("menubar"))).toEqual({
       "IdPSettings.ROPGID": "menubar.ropgClientId", "IdPSettings.TenantID": "tenant", "IdPSettings.ROPGScopes": "conditionalAccess.menubarRopgScopes", LicenseFile: "license",
     });
+  });
+});
+
+describe("mapEnvironment: what cannot be carried over", () => {
+  const login = (preferences: ImportSource["preferences"]): ImportSource => ({ kind: "login", part: "login", label: "in.plist", preferences });
+
+  it("says each problem with its fix apart and a code", () => {
+    const { errors } = mapEnvironment([login({ OIDCProvider: "Azure", Stamp: new Date(0), Ratio: 1.5 })]);
+    expect(errors).toEqual([
+      { severity: "error", path: [], code: "not-json", message: "in.plist: Stamp: holds a date, which jcprofile.json cannot express", fix: "remove the key from the source or set it outside jcprofile" },
+      { severity: "error", path: [], code: "not-json", message: "in.plist: Ratio: is the real number 1.5; jcprofile writes only whole numbers", fix: "remove the key from the source or make it an integer" },
+      { severity: "error", path: [], code: "missing-field", message: "no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source", fix: "add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>" },
+      { severity: "error", path: [], code: "missing-field", message: "com.jamf.connect.login: OIDCClientID is missing", fix: "jcprofile needs the login window's client ID; add it to the source" },
+    ]);
   });
 });

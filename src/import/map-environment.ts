@@ -51,7 +51,7 @@ export interface GivenTenant {
  */
 export function mapEnvironment(sources: readonly ImportSource[], options: { tenant?: GivenTenant } = {}): MappedEnvironment {
   const errors: Problem[] = [];
-  const cannot = (message: string, fix?: string): void => void errors.push({ severity: "error", path: [], message, ...(fix !== undefined && { fix }) });
+  const cannot = (code: string, message: string, fix: string): void => void errors.push({ severity: "error", path: [], message, fix, code });
   const notes: string[] = [];
   let derivedLoginNote: string | undefined;
   const fields = new Map<TemplateField, { value: PlistValue; where: string }[]>();
@@ -61,7 +61,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
     for (const [path, { field, value }] of split.owned) {
       fields.set(field, [...(fields.get(field) ?? []), { value, where: `${source.label}: ${path}` }]);
     }
-    for (const problem of jsonProblems(split.settings)) cannot(`${source.label}: ${problem}`);
+    for (const problem of jsonProblems(split.settings)) cannot(problem.code, `${source.label}: ${problem.message}`, problem.fix);
     // Privilege elevation from a profile of its own joins the menu bar's settings (its keys differ).
     if (Object.keys(split.settings).length > 0) settings[source.kind] = { ...settings[source.kind], ...split.settings };
   }
@@ -69,10 +69,10 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   /** The one string value of a field; two sources that disagree cannot share one config field. */
   const text = (field: TemplateField): string | undefined => {
     const found = fields.get(field) ?? [];
-    for (const entry of found) if (typeof entry.value !== "string") cannot(`${entry.where}: is ${describe(entry.value)}, but jcprofile writes a string here`, "make it a string in the source");
+    for (const entry of found) if (typeof entry.value !== "string") cannot("wrong-type", `${entry.where}: is ${describe(entry.value)}, but jcprofile writes a string here`, "make it a string in the source");
     const strings = found.filter((entry) => typeof entry.value === "string");
     if (new Set(strings.map((entry) => entry.value)).size > 1) {
-      cannot(`${strings.map((entry) => entry.where).join(" and ")}: differ, but jcprofile writes one ${field} to both`, "make them equal in the source");
+      cannot("sources-differ", `${strings.map((entry) => entry.where).join(" and ")}: differ, but jcprofile writes one ${field} to both`, "make them equal in the source");
     }
     return strings[0]?.value as string | undefined;
   };
@@ -81,19 +81,19 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   const tenant = text("tenant");
   const given = options.tenant;
   if (tenant !== undefined && given?.flag === true && given.value.toLowerCase() !== tenant.toLowerCase()) {
-    cannot(`${given.from} is ${given.value}, but the source is for tenant ${tenant}`, `leave ${given.from} out, or import a profile of that tenant`);
+    cannot("other-tenant", `${given.from} is ${given.value}, but the source is for tenant ${tenant}`, `leave ${given.from} out, or import a profile of that tenant`);
   }
   if (tenant !== undefined) environment.tenant = tenant;
   else if (given !== undefined) {
     environment.tenant = given.value;
     notes.push(`the source names no tenant (Jamf Connect needs OIDCTenant and IdPSettings.TenantID for Entra ID since 2.13): ${given.value} from ${given.from} is written to both`);
-  } else cannot("no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source", "add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>");
+  } else cannot("missing-field", "no tenant: neither OIDCTenant nor IdPSettings.TenantID is in the source", "add the Directory (tenant) ID to the profile, or pass --tenant <tenant ID>");
 
   const login: Json = {};
   const hasLogin = sources.some((source) => source.kind === "login");
   let clientId = text("login.clientId");
   const menubarRopg = text("menubar.ropgClientId");
-  if (clientId === undefined && hasLogin) cannot("com.jamf.connect.login: OIDCClientID is missing", "jcprofile needs the login window's client ID; add it to the source");
+  if (clientId === undefined && hasLogin) cannot("missing-field", "com.jamf.connect.login: OIDCClientID is missing", "jcprofile needs the login window's client ID; add it to the source");
   if (clientId === undefined && !hasLogin && menubarRopg !== undefined) {
     clientId = menubarRopg;
     derivedLoginNote = `no login window profile given: login.clientId is set to the menu bar's ROPGID (${menubarRopg}); build writes a login window profile too — set login.clientId to the login app if it differs`;
@@ -107,7 +107,7 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   if (admins !== undefined) {
     const roles = admins.value;
     if (Array.isArray(roles) && roles.length > 0 && roles.every((role) => typeof role === "string" && role !== "")) login.adminRoles = [...roles];
-    else cannot(`${admins.where}: is ${describe(roles)}, but jcprofile writes OIDCAdmin from login.adminRoles, a non-empty list of role names`, "make it an array of strings in the source");
+    else cannot("wrong-type", `${admins.where}: is ${describe(roles)}, but jcprofile writes OIDCAdmin from login.adminRoles, a non-empty list of role names`, "make it an array of strings in the source");
   }
   // Rendering writes OIDCAdminAttribute "roles" with admin roles; a source without it used Jamf's
   // default, "groups": keep that meaning rather than change whose members become admins.
@@ -130,8 +130,8 @@ export function mapEnvironment(sources: readonly ImportSource[], options: { tena
   const licenses = fields.get("license") ?? [];
   let license: Uint8Array | undefined;
   for (const entry of licenses) {
-    if (!(entry.value instanceof Uint8Array)) cannot(`${entry.where}: is ${describe(entry.value)}, but a LicenseFile is data (the license file's bytes)`, "fix it in the source");
-    else if (license !== undefined && !sameBytes(license, entry.value)) cannot(`${licenses.map((item) => item.where).join(" and ")}: hold different licenses, but jcprofile writes one license to both`, "use one license file");
+    if (!(entry.value instanceof Uint8Array)) cannot("wrong-type", `${entry.where}: is ${describe(entry.value)}, but a LicenseFile is data (the license file's bytes)`, "fix it in the source");
+    else if (license !== undefined && !sameBytes(license, entry.value)) cannot("sources-differ", `${licenses.map((item) => item.where).join(" and ")}: hold different licenses, but jcprofile writes one license to both`, "use one license file");
     else license ??= entry.value;
   }
   return { environment, ...(license !== undefined && { license }), errors, notes, ...(derivedLoginNote !== undefined && { derivedLoginNote }) };
@@ -169,12 +169,14 @@ function parseCustomScope(scope: string | undefined): { apiAppId: string; scopeN
 }
 
 /** Values jcprofile.json (JSON) cannot hold, so `settings` could not carry them. */
-function* jsonProblems(value: PlistValue, path = ""): Generator<string> {
+function* jsonProblems(value: PlistValue, path = ""): Generator<{ code: string; message: string; fix: string }> {
   const at = path === "" ? "" : `${path}: `;
-  if (value instanceof Uint8Array) yield `${at}holds data, which jcprofile.json cannot express — jcprofile carries data only as LicenseFile; remove the key from the source or set it outside jcprofile`;
-  else if (value instanceof Date) yield `${at}holds a date, which jcprofile.json cannot express — remove the key from the source or set it outside jcprofile`;
-  else if (typeof value === "number" && !Number.isSafeInteger(value)) yield `${at}is the real number ${value}; jcprofile writes only whole numbers — remove the key from the source or make it an integer`;
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* jsonProblems(item as PlistValue, `${path}[${index}]`);
+  const outside = "remove the key from the source or set it outside jcprofile";
+  if (value instanceof Uint8Array) yield { code: "not-json", message: `${at}holds data, which jcprofile.json cannot express`, fix: `jcprofile carries data only as LicenseFile; ${outside}` };
+  else if (value instanceof Date) yield { code: "not-json", message: `${at}holds a date, which jcprofile.json cannot express`, fix: outside };
+  else if (typeof value === "number" && !Number.isSafeInteger(value)) {
+    yield { code: "not-json", message: `${at}is the real number ${value}; jcprofile writes only whole numbers`, fix: "remove the key from the source or make it an integer" };
+  } else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* jsonProblems(item as PlistValue, `${path}[${index}]`);
   else if (isPlainObject(value)) for (const [key, item] of Object.entries(value)) yield* jsonProblems(item as PlistValue, path === "" ? key : `${path}.${key}`);
 }
 

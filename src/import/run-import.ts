@@ -2,7 +2,7 @@
  * `jcprofile import`: profiles → environment → config text → render in memory → compare → review
  * → write (config and license together, all or nothing).
  *
- * Exit codes (decided here, documented in the README):
+ * Exit codes (documented in the README; commands/import.ts turns `problems` into one through exitCodeFor):
  * - 0: written, every source key came back identical, the config builds;
  * - 1: written, every source key came back identical, but the source broke a rule (Migrate
  *   without DenyLocal, a client ID that is not a GUID…): each problem is listed at its config
@@ -17,11 +17,11 @@ import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../files/read-file.js";
 import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { leftoverWarning, saveConfigText } from "../project/write-config.js";
-import { UserError, type ExitCodeValue } from "../errors.js";
+import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../project/read-config-file.js";
-import { exitCodeFor, formatPath, formatProblem, problemText, type Problem } from "../problem.js";
+import { formatPath, formatProblem, problemText, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { RenderedProfile } from "../render/profile.js";
@@ -60,8 +60,7 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  exitCode: ExitCodeValue;
-  /** Config problems of a faithful import of a rule-breaking source (exit 1). */
+  /** Config problems of a faithful import of a rule-breaking source (exit 1): errors only, warnings are shown. */
   problems: Problem[];
   /** Keys the rendered profiles have that the sources did not, as `domain: key`. */
   added: string[];
@@ -121,8 +120,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const lost: Problem[] = [];
   const added: string[] = [];
   for (const { source: from, comparison } of verification.comparisons) {
-    for (const path of comparison.missing) lost.push(cannotBuild(`${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`));
-    for (const change of comparison.changed) lost.push(cannotBuild(`${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`));
+    for (const path of comparison.missing) lost.push(cannotBuild("not-built", `${from.label}: ${path}: is not in the profile jcprofile builds from the imported config`));
+    for (const change of comparison.changed) lost.push(cannotBuild("built-differently", `${from.label}: ${change.path}: is ${change.source} in the source but ${change.rendered} when built`));
     for (const path of comparison.added) added.push(`${PROFILE_KINDS[from.kind].domain}: ${path}`);
   }
   if (lost.length > 0) throw cannotCarry(lost);
@@ -150,8 +149,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     appendAll(written, extra.map((file) => file.displayPath));
   }
   for (const warning of verification.warnings) ui.warn(formatProblem(warning));
-  // Any problem here fails the import (they are errors; warnings are apart): hence strict.
-  return { exitCode: exitCodeFor(verification.problems, { strict: true }), problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
+  return { problems: verification.problems, added, kept: merged.kept, unknownKeys, written };
 }
 
 /** --tenant, else the tenant the environment (or defaults) already has: for a source that names none. */
@@ -222,8 +220,8 @@ function parseDomain(value: string | undefined): Domain | undefined {
   throw new UserError(`--domain: ${showValue(value)} is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect (or login / menubar)`);
 }
 
-/** A source key the imported config would not build back as it is. */
-const cannotBuild = (message: string): Problem => ({ severity: "error", path: [], message });
+/** A source key the imported config would not build back as it is: there is no fix in the config to give. */
+const cannotBuild = (code: string, message: string): Problem => ({ severity: "error", path: [], message, code });
 
 /** What cannot be carried over, all at once: nothing is written. */
 function cannotCarry(problems: readonly Problem[]): UserError {

@@ -90,8 +90,9 @@ describe("lintProfile", () => {
 
 describe("splitFix", () => {
   it.each([
-    ["unknown key — did you mean \"DenyLocal\"?", "unknown key", 'did you mean "DenyLocal"?'],
     ['"1" is a string, expected a boolean (write <true/>)', '"1" is a string, expected a boolean', "write <true/>"],
+    // A dash in the value itself is not where the fix starts.
+    ['"yes — no" is a string, expected a boolean (write <true/> or <false/>)', '"yes — no" is a string, expected a boolean', "write <true/> or <false/>"],
     ["plain", "plain", ""],
   ])("%s", (text, message, fix) => {
     expect(splitFix(text)).toEqual({ message, fix });

@@ -43,12 +43,15 @@ describe("renderConfig", () => {
       "jcprofile.json: environments.test.login.settings.DenyLocal: Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
       "jcprofile.json: environments.prod.login.settings.DenyLocal: Migrate is true but DenyLocal is not — set DenyLocal to true (Jamf Connect only migrates accounts when local login is denied)",
     ]);
+    expect(result.problems.map((problem) => problem.code)).toEqual(["invalid-value", "bad-license", "unknown-key", "migrate-needs-deny-local", "migrate-needs-deny-local"]);
     expect(result.environments).toEqual([]);
     expect(result.profiles).toEqual([]);
   });
 
   it("an unknown --env is a problem that names the flag", () => {
     const text = JSON.stringify({ organization: "C", identifier: "com.c.d", environments: { prod: { tenant: TENANT, login: { clientId: CLIENT } } } });
-    expect(renderConfig({ ...source, text, envs: ["stage"] }).problems.map(formatProblem)).toEqual(["--env stage: no such environment in jcprofile.json — it has prod"]);
+    const { problems } = renderConfig({ ...source, text, envs: ["stage"] });
+    expect(problems.map(formatProblem)).toEqual(["--env stage: no such environment in jcprofile.json — it has prod"]);
+    expect(problems).toEqual([{ severity: "error", path: [], message: "--env stage: no such environment in jcprofile.json", fix: "it has prod", code: "unknown-environment" }]);
   });
 });

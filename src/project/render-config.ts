@@ -5,7 +5,7 @@ import { isPlainObject, withoutPaths } from "../config/merge.js";
 import { licensePaths, resolveEnvironment, type ResolvedEnvironment } from "../config/resolve.js";
 import type { ConfigFile } from "../config/schema.js";
 import { validateConfig } from "../config/validate.js";
-import { isError, type Problem } from "../problem.js";
+import { isError, messageAndFix, type Problem } from "../problem.js";
 import { renderEnvironment, type RenderedProfile } from "../render/profile.js";
 import { findUnwritableChar } from "../values.js";
 import { attributeProblems } from "./attribute.js";
@@ -53,8 +53,10 @@ export function parseConfig(input: { text: string; displayPath: string }): { raw
   const parsed = parseJsonc(input.text);
   if ("issue" in parsed) {
     const { line, column } = lineAndColumn(input.text, parsed.issue.offset);
-    const message = `invalid JSON: ${parsed.issue.message}`;
-    return { problems: [{ severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message }] };
+    // The scanner words an issue as one sentence, with its fix after a dash when it has one.
+    const { message, fix } = messageAndFix(parsed.issue.message);
+    const problem: Problem = { severity: "error", path: parsed.issue.path ?? [], line, column, file: input.displayPath, message: `invalid JSON: ${message}`, code: "invalid-json" };
+    return { problems: [fix === undefined ? problem : { ...problem, fix }] };
   }
   const raw = parsed.value;
   const validated = validateConfig(raw);
@@ -111,7 +113,9 @@ function impreciseNumberProblem(number: ImpreciseNumber): Problem {
   return {
     severity: "error",
     path: number.path,
-    message: `${shown} is beyond what a JSON number keeps exactly (2^53) and would change when read — write a smaller number, or the value in quotes if the key takes text`,
+    message: `${shown} is beyond what a JSON number keeps exactly (2^53) and would change when read`,
+    fix: "write a smaller number, or the value in quotes if the key takes text",
+    code: "imprecise-number",
   };
 }
 
@@ -119,7 +123,7 @@ function impreciseNumberProblem(number: ImpreciseNumber): Problem {
 function topLevelText(raw: unknown): Problem[] {
   const organization = isPlainObject(raw) ? raw["organization"] : undefined;
   const bad = typeof organization === "string" ? findUnwritableChar(organization) : undefined;
-  return bad === undefined ? [] : [{ severity: "error", path: ["organization"], message: `contains ${bad}, which a property list cannot hold` }];
+  return bad === undefined ? [] : [{ severity: "error", path: ["organization"], message: `contains ${bad}, which a property list cannot hold`, code: "unwritable-value" }];
 }
 
 /**

@@ -12,7 +12,9 @@ export function selectEnvironments(
   const problems: Problem[] = unknown.length === 0 ? [] : [{
     severity: "error",
     path: [],
-    message: `--env ${unknown.join(", ")}: no such environment in ${displayPath} — it has ${known.join(", ")}`,
+    message: `--env ${unknown.join(", ")}: no such environment in ${displayPath}`,
+    fix: `it has ${known.join(", ")}`,
+    code: "unknown-environment",
   }];
   return { names: known.filter((name) => requested.includes(name)), problems };
 }

@@ -65,8 +65,8 @@ describe("renderPreferences", () => {
     const soft = renderPreferences(environment({ login: { clientId: CLIENT, adminRoles: ["Admin"], settings: { OIDCAdminAttribute: "groups" } } }), "login");
     expect(soft.preferences.OIDCAdminAttribute).toBe("groups");
     const owned = renderPreferences(environment({ login: { clientId: CLIENT, settings: { OIDCTenant: TENANT } } }), "login");
-    expect(owned.problems.map((problem) => [problem.path.join("."), problem.message])).toEqual([
-      ["environments.prod.login.settings.OIDCTenant", 'is written by jcprofile from "tenant" — set tenant instead and remove this key'],
+    expect(owned.problems.map((problem) => [problem.path.join("."), problem.message, problem.fix, problem.code])).toEqual([
+      ["environments.prod.login.settings.OIDCTenant", 'is written by jcprofile from "tenant"', "set tenant instead and remove this key", "owned-key"],
     ]);
   });
 
@@ -78,7 +78,11 @@ describe("renderPreferences", () => {
 
   it("refuses Payload keys in settings", () => {
     const { problems } = renderPreferences(environment({ login: { clientId: CLIENT, settings: { PayloadUUID: "x" } } }), "login");
-    expect(problems[0]!.message).toContain("is a profile key");
+    expect(problems[0]).toMatchObject({
+      message: "is a profile key, not a Jamf Connect preference",
+      fix: "remove it (jcprofile writes the Payload keys)",
+      code: "payload-key-in-settings",
+    });
   });
 });
 

@@ -39,13 +39,16 @@ export function renderPreferences(
     ownedPaths.add(path);
     problems.push({
       path: [...settingsPath, ...path.split(".")],
-      message: `is written by jcprofile from "${field}" — set ${field} instead and remove this key`,
+      message: `is written by jcprofile from "${field}"`,
+      fix: `set ${field} instead and remove this key`,
       severity: "error",
+      code: "owned-key",
     });
   }
   for (const key of Object.keys(settings)) {
     if (key.startsWith("Payload")) {
-      problems.push({ path: [...settingsPath, key], message: "is a profile key, not a Jamf Connect preference — remove it (jcprofile writes the Payload keys)", severity: "error" });
+      const message = "is a profile key, not a Jamf Connect preference";
+      problems.push({ path: [...settingsPath, key], message, fix: "remove it (jcprofile writes the Payload keys)", severity: "error", code: "payload-key-in-settings" });
     }
   }
   // An owned key already has its message ("set <field> instead"); the catalogue's would repeat it.

@@ -110,7 +110,7 @@ function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, pa
     const index = error.path[1];
     const part = typeof index === "number" ? shape.parts[index] : undefined;
     const path = error.path.length > offset && part !== undefined ? [PAYLOAD_PARTS[part].section, "settings", ...error.path.slice(offset)] : ["profile"];
-    problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error" });
+    problems.push({ path: ["environments", environment.name, ...path], message: error.message, severity: "error", code: "unwritable-value" });
     return undefined;
   }
 }

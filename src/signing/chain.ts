@@ -6,7 +6,9 @@ export interface ChainCheck {
   /** Signer first, then each issuer found, ending at the trust anchor when trusted. */
   path: X509Certificate[];
   trusted: boolean;
+  /** Why the chain is not trusted, and how to fix it when there is a fix. */
   problem?: string;
+  fix?: string;
 }
 
 /**
@@ -25,17 +27,14 @@ export function checkChain(signer: X509Certificate, embedded: readonly X509Certi
       // An issuer by name whose signature does not verify: the certificate was changed, not left out.
       const named = [...embedded, ...anchors].find((candidate) => !sameCertificate(candidate, current) && namesIssuer(candidate, current));
       if (named !== undefined) {
-        const problem = `the signature of ${oneLine(named.subject)} on ${oneLine(current.subject)} does not verify (both are in the file or trusted): the certificate was changed after it was issued — sign again with the real certificate`;
-        return { path, trusted: false, problem };
+        const problem = `the signature of ${oneLine(named.subject)} on ${oneLine(current.subject)} does not verify (both are in the file or trusted): the certificate was changed after it was issued`;
+        return { path, trusted: false, problem, fix: "sign again with the real certificate" };
       }
-      const selfSigned = current.subject === current.issuer;
-      return {
-        path,
-        trusted: false,
-        problem: selfSigned
-          ? `the chain ends at a self-signed certificate that is not trusted (${oneLine(current.subject)}) — pass its CA with --ca`
-          : `the issuer of ${oneLine(current.subject)} (${oneLine(current.issuer)}) is neither in the file nor trusted — sign with --chain, or pass the CA with --ca`,
-      };
+      if (current.subject === current.issuer) {
+        return { path, trusted: false, problem: `the chain ends at a self-signed certificate that is not trusted (${oneLine(current.subject)})`, fix: "pass its CA with --ca" };
+      }
+      const problem = `the issuer of ${oneLine(current.subject)} (${oneLine(current.issuer)}) is neither in the file nor trusted`;
+      return { path, trusted: false, problem, fix: "sign with --chain, or pass the CA with --ca" };
     }
     path.push(next);
     current = next;
@@ -101,14 +100,15 @@ export function validityProblem(cert: X509Certificate, now: Date): { kind: "unre
   return undefined;
 }
 
-/** Whether every certificate in the path is valid at `now`; the first that is not, with why. */
-export function checkValidity(path: readonly X509Certificate[], now: Date): string | undefined {
+/** Whether every certificate in the path is valid at `now`; the first that is not, with why (and a stable code). */
+export function checkValidity(path: readonly X509Certificate[], now: Date): { code: "expired" | "not-yet-valid" | "validity-unreadable"; message: string } | undefined {
   for (const cert of path) {
     const problem = validityProblem(cert, now);
     if (problem === undefined) continue;
     const subject = oneLine(cert.subject);
-    if (problem.kind === "unreadable") return `${subject} has validity dates that cannot be read (${cert.validFrom} to ${cert.validTo})`;
-    return problem.kind === "expired" ? `${subject} expired on ${problem.date.toISOString()}` : `${subject} is not valid before ${problem.date.toISOString()}`;
+    if (problem.kind === "unreadable") return { code: "validity-unreadable", message: `${subject} has validity dates that cannot be read (${cert.validFrom} to ${cert.validTo})` };
+    if (problem.kind === "expired") return { code: "expired", message: `${subject} expired on ${problem.date.toISOString()}` };
+    return { code: "not-yet-valid", message: `${subject} is not valid before ${problem.date.toISOString()}` };
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { createHash, verify, type X509Certificate } from "node:crypto";
 import { OID } from "../asn1/der.js";
 import type { SignedMessage } from "../signing/cms-read.js";
 import type { CertificateFacts } from "../signing/certificate-facts.js";
+import type { Problem } from "../problem.js";
 
 const DIGESTS: Record<string, string> = { [OID.sha1]: "sha1", [OID.sha256]: "sha256", [OID.sha384]: "sha384", [OID.sha512]: "sha512" };
 /** Digests a signer may name that jcprofile does not check, by name for the message. */
@@ -14,8 +15,8 @@ export interface SignatureCheck {
   valid: boolean;
   /** False when jcprofile cannot tell valid from invalid (an algorithm or a form it does not check). */
   checkable: boolean;
-  /** Why it is not valid, or why it cannot be checked, in words for the admin. */
-  problem?: string;
+  /** Why it is not valid (`signature-invalid`), or why it cannot be checked (`signature-uncheckable`), in words for the admin. */
+  problem?: Problem;
 }
 
 /**
@@ -32,8 +33,14 @@ export function checkSignature(message: SignedMessage, readFacts: (cert: X509Cer
         const facts = readFacts(cert);
         return signer.issuerDer?.equals(facts.issuerDer) === true && signer.serialDer?.equals(facts.serialDer) === true;
       });
-  const cannotCheck = (why: string): SignatureCheck => ({ ...(candidates[0] && { signer: candidates[0] }), valid: false, checkable: false, problem: `cannot check the signature: ${why} — ${CHECKABLE}` });
-  const invalid = (why: string): SignatureCheck => ({ ...(candidates[0] && { signer: candidates[0] }), valid: false, checkable: true, problem: why });
+  const signerFound = candidates[0] && { signer: candidates[0] };
+  const cannotCheck = (why: string): SignatureCheck => ({
+    ...signerFound,
+    valid: false,
+    checkable: false,
+    problem: { severity: "error", path: [], code: "signature-uncheckable", message: `cannot check the signature: ${why}`, fix: CHECKABLE },
+  });
+  const invalid = (why: string): SignatureCheck => ({ ...signerFound, valid: false, checkable: true, problem: { severity: "error", path: [], code: "signature-invalid", message: why } });
   if (message.signerCount > 1) return cannotCheck(`the file has ${message.signerCount} signers`);
   if (candidates.length === 0) return invalid("the signer's certificate is not in the file");
   const hash = DIGESTS[signer.digestOid];

@@ -32,7 +32,7 @@ describe("runSign and runVerify in-process", () => {
     expect(today.map((verdict) => verdict.valid)).toEqual([true, true]);
     const later = await runVerify({ cwd: dir, files, ca: "root.pem", now: new Date(pkiTime().getTime() + 400 * DAY) });
     expect(later[0]).toMatchObject({ valid: false, signatureValid: true, trusted: true, timeValid: false });
-    expect(later[0]!.problems).toEqual([expect.stringMatching(/Contoso Profile Signing.* expired on/)]);
+    expect(later[0]!.problems).toEqual([{ severity: "error", path: [], code: "expired", message: expect.stringMatching(/Contoso Profile Signing.* expired on/) }]);
   });
 
   it("asks for the PKCS#12 password once and signs both environments with one signing time", async () => {

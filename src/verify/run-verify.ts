@@ -10,6 +10,7 @@ import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "../signing/identity.js";
 import { readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
+import type { Problem } from "../problem.js";
 
 export interface VerifyOptions {
   cwd: string;
@@ -39,8 +40,8 @@ export interface FileVerdict {
   jamfConnect: boolean;
   identifier?: string;
   drift?: DriftCheck;
-  /** Every reason the file is not valid; empty when it is. */
-  problems: string[];
+  /** Every reason the file is not valid (each an error with a code), empty when it is; `readable: false` has code `unreadable`. */
+  problems: Problem[];
   valid: boolean;
 }
 
@@ -52,14 +53,15 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
   // Each file is judged on its own: one that cannot be read is reported, and the others still are.
   for (const file of options.files) {
     const bytes = readOne(options.cwd, file);
-    if (typeof bytes === "string") {
+    if (!Buffer.isBuffer(bytes)) {
       verdicts.push({ ...emptyVerdict(file), readable: false, problems: [bytes] });
       continue;
     }
     const verdict = verifyOne(file, bytes, anchors, options.now ?? new Date());
     if (built && verdict.content && verdict.profile) {
-      verdict.result.drift = checkDrift(built, verdict.content, verdict.profile);
-      if (!verdict.result.drift.matches) verdict.result.problems.push(verdict.result.drift.summary);
+      const drift = checkDrift(built, verdict.content, verdict.profile);
+      verdict.result.drift = drift.check;
+      if (drift.problem) verdict.result.problems.push(drift.problem);
     }
     verdict.result.valid = verdict.result.readable && verdict.result.problems.length === 0;
     verdicts.push(verdict.result);
@@ -68,13 +70,20 @@ export async function runVerify(options: VerifyOptions): Promise<FileVerdict[]> 
 }
 
 /** The file's bytes (a PEM-armoured signed profile unwrapped), or why it cannot be read. */
-function readOne(cwd: string, file: string): Buffer | string {
+function readOne(cwd: string, file: string): Buffer | Problem {
   try {
     return Buffer.from(withoutPemArmour(readInput(cwd, file, "verify")));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+    const text = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+    // The reader's one sentence, "what — fix", split at its first dash: the text shown stays the same.
+    const dash = text.indexOf(" — ");
+    return dash < 0 ? problem("unreadable", text) : problem("unreadable", text.slice(0, dash), text.slice(dash + 3));
   }
+}
+
+function problem(code: string, message: string, fix?: string): Problem {
+  return { severity: "error", path: [], code, message, ...(fix !== undefined && { fix }) };
 }
 
 function emptyVerdict(file: string): FileVerdict {
@@ -104,7 +113,7 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
   let content: Buffer | undefined;
   if (!looksLikeCms(bytes)) {
     content = bytes;
-    result.problems.push("not signed");
+    result.problems.push(problem("unsigned", "not signed"));
   } else {
     try {
       const message = readSignedMessage(bytes);
@@ -128,17 +137,18 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
         const chain = checkChain(cert, message.certificates, anchors);
         result.chain = chain.path.map((link) => oneLine(link.subject));
         result.trusted = chain.trusted;
-        if (chain.problem) result.problems.push(`untrusted: ${chain.problem}`);
+        if (chain.problem) result.problems.push(problem("untrusted", `untrusted: ${chain.problem}`, chain.fix));
         const expired = checkValidity(chain.path, now);
         result.timeValid = expired === undefined;
-        if (expired) result.problems.push(expired);
+        if (expired) result.problems.push(problem(expired.code, expired.message));
       }
     } catch (error) {
       if (!(error instanceof NotSignedDataError || error instanceof DamagedCertificateError)) throw error;
       if (error instanceof NotSignedDataError && error.damaged) {
-        return { result: { ...result, readable: false, problems: [`cannot be read: a truncated or damaged signed profile (${error.message}) — sign it again, or copy it again in binary mode`] } };
+        const damaged = problem("unreadable", `cannot be read: a truncated or damaged signed profile (${error.message})`, "sign it again, or copy it again in binary mode");
+        return { result: { ...result, readable: false, problems: [damaged] } };
       }
-      result.problems.push(`not a readable signed profile: ${error.message}`);
+      result.problems.push(problem("signed-data-unreadable", `not a readable signed profile: ${error.message}`));
       return { result };
     }
   }
@@ -147,10 +157,10 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
   if (profile.identifier !== undefined) result.identifier = profile.identifier;
   if (profile.problem) {
     if (!result.signed) {
-      const problem = `cannot be read: neither a signed profile nor a Jamf Connect profile (${profile.problem}) — pass a .mobileconfig written by jcprofile sign or build`;
-      return { result: { ...result, readable: false, problems: [problem] } };
+      const neither = problem("unreadable", `cannot be read: neither a signed profile nor a Jamf Connect profile (${profile.problem})`, "pass a .mobileconfig written by jcprofile sign or build");
+      return { result: { ...result, readable: false, problems: [neither] } };
     }
-    result.problems.push(profile.problem);
+    result.problems.push(problem("not-jamf-connect", profile.problem));
   }
   return { result, content, profile };
 }

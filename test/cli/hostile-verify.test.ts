@@ -60,9 +60,9 @@ describe("verify a signed profile damaged inside its certificates", () => {
     const run = await runCli(["verify", file, "--ca", "root.pem", "--json"], { cwd: dir });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).not.toMatch(/\n\s+at |bug in jcprofile/);
-    const [verdict] = JSON.parse(run.stdout) as { valid: boolean; problems: string[] }[];
+    const [verdict] = JSON.parse(run.stdout) as { valid: boolean; problems: { code: string; message: string }[] }[];
     expect(verdict!.valid).toBe(false);
-    expect(verdict!.problems.join("\n")).toMatch(reason);
+    expect(verdict!.problems.map((problem) => problem.message).join("\n")).toMatch(reason);
   });
 });
 

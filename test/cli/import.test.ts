@@ -256,7 +256,7 @@ describe("jcprofile import: at a terminal", () => {
     expect(listFiles(dir)).toEqual(["jcprofile.json"]);
     expect(readFileSync(join(dir, "jcprofile.json"), "utf8")).toBe(existing);
     const accepted = await runImport(options(true, asked).options);
-    expect(accepted).toMatchObject({ exitCode: 0, written: ["jcprofile.json", "prod.jamfconnectlicense"] });
+    expect(accepted).toMatchObject({ problems: [], written: ["jcprofile.json", "prod.jamfconnectlicense"] });
     expect(readConfig().environments.prod.tenant).toBe(TENANT);
   });
 });

@@ -202,7 +202,7 @@ describe("jcprofile verify", () => {
     writeFileSync(path, bytes);
     const run = await verify([SIGNED[0]!, "--ca", pki("root.pem"), "--json"]);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)[0]).toMatchObject({ signatureValid: false, valid: false, problems: [expect.stringMatching(/changed after signing/)] });
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ signatureValid: false, valid: false, problems: [{ code: "signature-invalid", message: expect.stringMatching(/changed after signing/), fix: "" }] });
   });
 
   it("exits 1 when the chain reaches no trusted root (Node's bundled roots)", async () => {
@@ -240,7 +240,7 @@ describe("jcprofile verify", () => {
     await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
     const unsigned = await verify(["out/prod/jamf-connect-login.mobileconfig", "--json"]);
     expect(unsigned.code).toBe(1);
-    expect(JSON.parse(unsigned.stdout)[0]).toMatchObject({ signed: false, jamfConnect: true, problems: ["not signed"] });
+    expect(JSON.parse(unsigned.stdout)[0]).toMatchObject({ signed: false, jamfConnect: true, problems: [{ code: "unsigned", message: "not signed", fix: "" }] });
     const missing = await verify(["nothing-here.mobileconfig"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: nothing-here\.mobileconfig: cannot be read \(ENOENT\)/);

@@ -28,7 +28,7 @@ beforeAll(async () => {
 const verify = (...args: string[]) => runCli(["verify", ...args, "--ca", "root.pem"], { cwd: dir, now: pkiTime() });
 const verifyJson = async (...args: string[]) => {
   const run = await verify(...args, "--json");
-  return { code: run.code, stderr: run.stderr, verdicts: JSON.parse(run.stdout) as { file: string; readable: boolean; valid: boolean; signed: boolean; signatureValid: boolean; signatureCheckable: boolean; problems: string[] }[] };
+  return { code: run.code, stderr: run.stderr, verdicts: JSON.parse(run.stdout) as { file: string; readable: boolean; valid: boolean; signed: boolean; signatureValid: boolean; signatureCheckable: boolean; problems: { code: string; message: string; fix: string }[] }[] };
 };
 
 describe("verify: verdicts that say what is true (issue 22, item 10)", () => {
@@ -49,7 +49,10 @@ describe("verify: verdicts that say what is true (issue 22, item 10)", () => {
       [LOGIN, true, true],
       ["missing.mobileconfig", false, false],
     ]);
-    expect(verdicts[0]!.problems.join()).toMatch(/^cannot be read: a truncated or damaged signed profile/);
+    expect(verdicts[0]!.problems).toEqual([
+      { code: "unreadable", message: expect.stringMatching(/^cannot be read: a truncated or damaged signed profile \(.+\)$/), fix: "sign it again, or copy it again in binary mode" },
+    ]);
+    expect(verdicts[2]!.problems).toEqual([{ code: "unreadable", message: "cannot be read (ENOENT)", fix: "check the path given to verify" }]);
     const text = await verify("truncated.mobileconfig", LOGIN);
     expect(text.stderr).toContain("error: truncated.mobileconfig: cannot be read");
     expect(text.stdout).not.toContain("NOT a Jamf Connect profile");
@@ -65,9 +68,9 @@ describe("verify: verdicts that say what is true (issue 22, item 10)", () => {
     writeFileSync(join(dir, "tampered.mobileconfig"), tampered);
     const { code, verdicts } = await verifyJson("tampered.mobileconfig");
     expect(code).toBe(1);
-    const problems = verdicts[0]!.problems.join("\n");
-    expect(problems).toContain("the certificate was changed after it was issued");
-    expect(problems).not.toContain("neither in the file nor trusted");
+    const untrusted = verdicts[0]!.problems.filter((problem) => problem.code === "untrusted");
+    expect(untrusted).toEqual([{ code: "untrusted", message: expect.stringContaining("the certificate was changed after it was issued"), fix: "sign again with the real certificate" }]);
+    expect(JSON.stringify(verdicts[0]!.problems)).not.toContain("neither in the file nor trusted");
   });
 
   it.skipIf(!OPENSSL).each([
