@@ -11,7 +11,7 @@ import { formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../upload/run-upload.js";
-import { findWireProblems } from "../jamfpro/wire-checks.js";
+import { findWireProblems } from "../upload/wire-checks.js";
 import { appendAll } from "../append.js";
 import { createRedactor } from "../jamfpro/redact.js";
 import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "../upload/output.js";
