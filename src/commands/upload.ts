@@ -137,8 +137,7 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output, now: Date)
         target: profile.name,
         name: profile.displayName,
         ...(environment.profile.description !== undefined && { description: environment.profile.description }),
-        text: profile.text,
-        dictionary: profile.dictionary,
+        profile: profile.dictionary,
         jamfPro: environment.jamfPro,
       });
     }

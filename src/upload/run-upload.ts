@@ -24,9 +24,8 @@ export interface UploadItem {
   /** PayloadDisplayName: the profile's name in Jamf Pro. */
   name: string;
   description?: string;
-  text: string;
-  /** The same profile as a dictionary (RenderedProfile.dictionary). */
-  dictionary: PlistDict;
+  /** The unsigned profile as build renders it (RenderedProfile.dictionary). */
+  profile: PlistDict;
   jamfPro: ResolvedJamfPro;
 }
 
@@ -183,8 +182,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
           distribution: item.jamfPro.distribution,
           redeployOnUpdate: item.jamfPro.redeployOnUpdate,
         },
-        text: item.text,
-        dictionary: item.dictionary,
+        profile: item.profile,
         dryRun: options.dryRun,
         overrides: options.overrides,
         nameField: `profile.${item.target}DisplayName`,

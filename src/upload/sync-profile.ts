@@ -30,9 +30,8 @@ export interface Overrides {
 
 export interface SyncInput {
   general: Omit<GeneralFields, "payloads">;
-  /** The unsigned profile as build renders it: its text, sent on create, and its dictionary, compared. */
-  text: string;
-  dictionary: PlistDict;
+  /** The unsigned profile as build renders it (RenderedProfile.dictionary): compared, and sent as its canonical text. */
+  profile: PlistDict;
   dryRun: boolean;
   overrides: Overrides;
   /** The config field that names this profile, for the way out of a refusal: `profile.loginDisplayName`. */
@@ -55,11 +54,12 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   const existing = same[0];
   if (existing === undefined) {
     if (input.dryRun) return { action: "would create", changes: [], notes: [] };
-    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [], notes: [] };
+    // The same bytes build writes: RenderedProfile.text is this serialization.
+    return { action: "created", id: await createProfile(client, { ...input.general, payloads: serializePlist(input.profile) }), changes: [], notes: [] };
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
-  const rendered = input.dictionary;
+  const rendered = input.profile;
   const ours = carryIdentifiers(rendered, storedPlist);
   const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
     change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },

@@ -19,7 +19,7 @@ useUploadWorld("jcprofile-upload-interrupt-", (world) => ({ jamf, dir, config } 
 it("an interrupt during a wait Jamf Pro asked for: the wait ends, nothing more is sent, the token is invalidated", async () => {
   const { environments, profiles } = loadAndRender({ cwd: dir, config, envs: ["prod"] });
   const jamfPro = environments.find((environment) => environment.name === "prod")!.jamfPro!;
-  const items = profiles.map((profile) => ({ environment: "prod", target: profile.name, name: profile.displayName, text: profile.text, dictionary: profile.dictionary, jamfPro }));
+  const items = profiles.map((profile) => ({ environment: "prod", target: profile.name, name: profile.displayName, profile: profile.dictionary, jamfPro }));
   jamf.faults.push({ kind: "status", method: "GET", path: /^\/JSSResource\/osxconfigurationprofiles$/, status: 503, retryAfter: "50", times: 1 });
   const stop = new AbortController();
   const said: string[] = [];
