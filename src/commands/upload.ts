@@ -90,8 +90,9 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   guard.release();
   warnUnusedOverrides(flags, results, output);
+  const exitCodes = results.map((result) => (result.problem === undefined ? ExitCode.ok : result.problem.verdict === "refused" ? ExitCode.failed : ExitCode.inconclusive));
   // biome-ignore lint/complexity/useMathMinMax: Math.max would widen the exit code to a plain number.
-  return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+  return exitCodes.reduce<ExitCodeValue>((worst, code) => (code > worst ? code : worst), ExitCode.ok);
 }
 
 const SIGNAL_EXIT = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hungUp } as const;

@@ -68,7 +68,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       if (result.kind === "failed") throw networkError(result.observation, url);
       if (!BUSY.has(result.status)) return { status: result.status, text: result.text, ...(result.headers["location"] !== undefined && { location: result.headers["location"] }) };
       if (attempt >= attempts) {
-        throw new JamfError("unavailable", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries) — try again later`);
+        throw new JamfError("busy", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries)`, "try again later");
       }
       await waitPatiently(attempt, result.status, result.headers["retry-after"]);
     }
@@ -82,11 +82,8 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     const how = asked.byServer ? `asks to wait ${describeWait(asked)}` : `is busy; the next try is in ${describeWait(asked)}`;
     if (asked.ms > MAX_WAIT_MS || (budget !== undefined && asked.ms > budget.leftMs)) {
       const left = budget === undefined ? "" : `, ${Math.floor(budget.leftMs / 1000)} s left of ${budget.words} for all waits of this run`;
-      throw new JamfError(
-        "unavailable",
-        `Jamf Pro at ${host} ${how} (HTTP ${status}) — longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later` +
-          (budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : ""),
-      );
+      const raise = budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : "";
+      throw new JamfError("busy", `Jamf Pro at ${host} ${how} (HTTP ${status})`, `longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later${raise}`);
     }
     if (budget !== undefined) budget.leftMs -= asked.ms;
     options.onWait?.(`Jamf Pro at ${host} ${how} (HTTP ${status}) — waiting, then try ${attempt + 1} of ${attempts}`);
@@ -103,7 +100,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, OAUTH_PATHS[1]));
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
     refuseRedirect(answer);
-    if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
+    if (answer.status !== 200) throw new JamfError("unreadable-answer", `${url} answered the token request with HTTP ${answer.status}`, "check that jamfPro.url is the Jamf Pro server");
     const fresh = parseTokenAnswer(answer.text, options.now(), url);
     options.redactor?.add(fresh.value);
     return fresh;
@@ -142,21 +139,22 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     refuseRedirect(answer);
     if (answer.status === 401 || answer.status === 403) {
       if (path === "/categories") {
-        throw new JamfError("privileges", `Jamf Pro at ${url} did not let the API client read the categories (HTTP ${answer.status}) — give its API role the privilege ${CATEGORY_PRIVILEGE}, or leave jamfPro.category out`);
+        throw new JamfError("privileges", `Jamf Pro at ${url} did not let the API client read the categories (HTTP ${answer.status})`, `give its API role the privilege ${CATEGORY_PRIVILEGE}, or leave jamfPro.category out`);
       }
       const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
       throw new JamfError(
         "privileges",
-        `Jamf Pro at ${url} did not let the API client ${verb} macOS configuration profiles (HTTP ${answer.status}) — give its API role the privileges ${PRIVILEGES}`,
+        `Jamf Pro at ${url} did not let the API client ${verb} macOS configuration profiles (HTTP ${answer.status})`,
+        `give its API role the privileges ${PRIVILEGES}`,
       );
     }
     if (answer.status === 404 && method === "GET" && path === "/osxconfigurationprofiles") {
-      throw new JamfError("unexpected", `${url} has no Classic API (HTTP 404 for /JSSResource) — check that jamfPro.url is the Jamf Pro server`);
+      throw new JamfError("unreadable-answer", `${url} has no Classic API (HTTP 404 for /JSSResource)`, "check that jamfPro.url is the Jamf Pro server");
     }
     // 4xx: Jamf Pro judged the request (409 Conflict, 400 Bad Request); anything else is no usable answer.
-    const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
-    const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
-    throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
+    const judged = answer.status >= 400 && answer.status < 500;
+    const code = answer.status === 409 ? "conflict" : judged ? "refused" : "unreadable-answer";
+    throw new JamfError(code, `Jamf Pro at ${url} ${judged ? "refused the request" : "gave no usable answer"}: ${reasonOfErrorPage(answer.status, answer.text)}`);
   }
 
   /** An error page is only ever shown: everything goes. A 2xx answer is data to compare: only the long known values. */
@@ -178,8 +176,9 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       // An unreadable Location stays "another address".
     }
     throw new JamfError(
-      "unexpected",
-      `${url} redirects to ${where} (${reasonOfErrorPage(answer.status, answer.text)}) — jcprofile does not follow redirects, so no credentials went there: set jamfPro.url to the Jamf Pro server's own address`,
+      "redirect",
+      `${url} redirects to ${where} (${reasonOfErrorPage(answer.status, answer.text)})`,
+      "jcprofile does not follow redirects, so no credentials went there: set jamfPro.url to the Jamf Pro server's own address",
     );
   }
 

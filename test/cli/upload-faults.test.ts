@@ -38,6 +38,7 @@ describe("jcprofile upload faults", () => {
     expect(run.code).toBe(1);
     expect(run.results.map((result) => result.action)).toEqual(["failed", "failed", "failed", "failed"]);
     expect(run.results[0]!.error).toContain("did not let the API client create macOS configuration profiles (HTTP 401)");
+    expect(run.results[0]).toMatchObject({ code: "privileges", fix: "give its API role the privileges Create, Read and Update macOS Configuration Profiles" });
     expect(run.stderr).toContain("give its API role the privileges Create, Read and Update macOS Configuration Profiles");
     expect(jamf.world.profiles).toEqual([]);
   });
@@ -82,6 +83,7 @@ describe("jcprofile upload faults", () => {
     expect(run.results.map((result) => result.action)).toEqual(["failed", "created"]);
     expect(run.results[0]!.error).toContain("is not a readable property list");
     expect(run.results[0]!.error).toContain("delete it there (or rename it), then run upload again");
+    expect(run.results.map((result) => result.code)).toEqual(["unreadable-profile", null]);
     expect(jamf.writes().filter((request) => request.method === "PUT")).toEqual([]);
   });
 

@@ -43,7 +43,7 @@ it("an interrupt during a wait Jamf Pro asked for: the wait ends, nothing more i
   });
   expect(said).toEqual([`Jamf Pro at ${new URL(jamf.url).host} asks to wait 50 s (HTTP 503) — waiting, then try 2 of 4`]);
   expect(reported).toEqual(["login interrupted", "menubar interrupted"]);
-  expect(results.map((result) => result.error)).toEqual(["not done: interrupted (SIGINT)", "not done: interrupted (SIGINT)"]);
+  expect(results.map((result) => result.problem?.message)).toEqual(["not done: interrupted (SIGINT)", "not done: interrupted (SIGINT)"]);
   expect(jamf.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
     "POST /api/v1/oauth/token",
     "GET /JSSResource/osxconfigurationprofiles",
