@@ -7,10 +7,11 @@ import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.
 import { drained, type CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../project/load-and-render.js";
-import { formatProblem } from "../problem.js";
+import { exitCodeFor, formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../upload/run-upload.js";
+import { outcomeOf } from "../upload/upload-problem.js";
 import { findWireProblems } from "../upload/wire-checks.js";
 import { appendAll } from "../append.js";
 import { createRedactor } from "../jamfpro/redact.js";
@@ -90,9 +91,8 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   guard.release();
   warnUnusedOverrides(flags, results, output);
-  const exitCodes = results.map((result) => (result.problem === undefined ? ExitCode.ok : result.problem.verdict === "refused" ? ExitCode.failed : ExitCode.inconclusive));
-  // biome-ignore lint/complexity/useMathMinMax: Math.max would widen the exit code to a plain number.
-  return exitCodes.reduce<ExitCodeValue>((worst, code) => (code > worst ? code : worst), ExitCode.ok);
+  // A refusal (1) outweighs network trouble (3): a retry cannot mend what was refused.
+  return exitCodeFor([], outcomeOf(results.flatMap((result) => result.problem ?? [])));
 }
 
 const SIGNAL_EXIT = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hungUp } as const;
