@@ -163,3 +163,16 @@ describe("answers that are not 2xx", () => {
     await expect(h.client.classic("POST", "/x", "<b/>")).rejects.toMatchObject({ code, verdict, message: expect.stringContaining(`HTTP ${status} Reason`) });
   });
 });
+
+describe("a missing privilege", () => {
+  it.each([
+    ["GET", "/categories", "read the categories (HTTP 401) — give its API role the privilege Read Categories, or leave jamfPro.category out"],
+    ["GET", "/osxconfigurationprofiles/id/5", "read macOS configuration profiles (HTTP 401) — give its API role the privileges Create, Read and Update macOS Configuration Profiles"],
+    ["PUT", "/osxconfigurationprofiles/id/5", "update macOS configuration profiles (HTTP 401) — give its API role the privileges Create, Read and Update macOS Configuration Profiles"],
+  ] as const)("%s %s names the privilege from the one table", async (method, path, says) => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(401, "<html><body><p>Unauthorized</p></body></html>")));
+    const error = (await h.client.classic(method, path, method === "GET" ? undefined : "<b/>").catch((caught: unknown) => caught)) as JamfError;
+    expect(error).toMatchObject({ code: "privileges", verdict: "refused" });
+    expect(error.message).toBe(`Jamf Pro at https://jamf.example did not let the API client ${says}`);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { OAUTH_PATHS, parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
-import { CATEGORY_PRIVILEGE, InterruptedError, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+import { InterruptedError, JamfError, missingPrivilege, networkError, reasonOfErrorPage } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
 export interface JamfClientOptions {
@@ -137,17 +137,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     }
     if (answer.status >= 200 && answer.status < 300) return answer;
     refuseRedirect(answer);
-    if (answer.status === 401 || answer.status === 403) {
-      if (path === "/categories") {
-        throw new JamfError("privileges", `Jamf Pro at ${url} did not let the API client read the categories (HTTP ${answer.status})`, `give its API role the privilege ${CATEGORY_PRIVILEGE}, or leave jamfPro.category out`);
-      }
-      const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
-      throw new JamfError(
-        "privileges",
-        `Jamf Pro at ${url} did not let the API client ${verb} macOS configuration profiles (HTTP ${answer.status})`,
-        `give its API role the privileges ${PRIVILEGES}`,
-      );
-    }
+    if (answer.status === 401 || answer.status === 403) throw missingPrivilege(url, method, path, answer.status);
     if (answer.status === 404 && method === "GET" && path === "/osxconfigurationprofiles") {
       throw new JamfError("unreadable-answer", `${url} has no Classic API (HTTP 404 for /JSSResource)`, "check that jamfPro.url is the Jamf Pro server");
     }

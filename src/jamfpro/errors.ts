@@ -61,9 +61,25 @@ export class InterruptedError extends Error {
   }
 }
 
-export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles";
-/** Needed only when a category is configured; that listing categories asks for it is confirmed by no source (UNVERIFIED). */
-export const CATEGORY_PRIVILEGE = "Read Categories";
+/**
+ * The one place that names the API role privileges upload needs, by the Classic API resource a
+ * request goes to (README, upload's Credentials paragraph, lists the same). Read Categories is
+ * needed only when a category is configured; that listing categories asks for it is confirmed by
+ * no source (UNVERIFIED).
+ */
+const PRIVILEGES = {
+  categories: { what: () => "read the categories", fix: "give its API role the privilege Read Categories, or leave jamfPro.category out" },
+  osxconfigurationprofiles: {
+    what: (method: string) => `${method === "GET" ? "read" : method === "POST" ? "create" : "update"} macOS configuration profiles`,
+    fix: "give its API role the privileges Create, Read and Update macOS Configuration Profiles",
+  },
+} as const;
+
+/** A 401 or 403 on a Classic API request (`/categories`, `/osxconfigurationprofiles/…`): the privilege its API role lacks. */
+export function missingPrivilege(server: string, method: string, path: string, status: number): JamfError {
+  const needed = path.split("/")[1] === "categories" ? PRIVILEGES.categories : PRIVILEGES.osxconfigurationprofiles;
+  return new JamfError("privileges", `Jamf Pro at ${server} did not let the API client ${needed.what(method)} (HTTP ${status})`, needed.fix);
+}
 
 /** A failed exchange (no HTTP answer at all), with the fix for its cause (src/net/failure-fixes.ts). */
 export function networkError(failure: NetworkFailure, server: string): JamfError {
