@@ -50,6 +50,8 @@ export interface JamfClient {
   classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer>;
   /** Ends the token at the server; `signal` bounds how long that may take (on the way out of an interrupted run). */
   invalidate(signal?: AbortSignal): Promise<void>;
+  /** Classic API writes (POST, PUT) handed to the network so far, answered or not. */
+  readonly writesSent: number;
 }
 
 export function createJamfClient(options: JamfClientOptions): JamfClient {
@@ -57,6 +59,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   const attempts = options.attempts ?? 4;
   let token: Token | undefined;
   let renewAt = 0;
+  let writesSent = 0;
 
   /** Sends, waiting and trying again while the server says it is busy. */
   async function sendPatiently(build: HttpRequest | (() => Promise<HttpRequest>)): Promise<Answer> {
@@ -118,16 +121,21 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   async function classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer> {
     // Redacted at once, whole: an error page cut to its first 300 characters could cut a secret
     // short too, and a shortened secret is no longer found.
-    const send = async () => redactAnswer(await sendPatiently(async () => ({
-        method,
-        url: `${url}/JSSResource${path}`,
-        headers: {
-          authorization: `Bearer ${await currentToken()}`,
-          accept: "application/xml",
-          ...(body !== undefined && { "content-type": "application/xml" }),
-        },
-        ...(body !== undefined && { body }),
-      })));
+    const send = async () => redactAnswer(await sendPatiently(async () => {
+        const request: HttpRequest = {
+          method,
+          url: `${url}/JSSResource${path}`,
+          headers: {
+            authorization: `Bearer ${await currentToken()}`,
+            accept: "application/xml",
+            ...(body !== undefined && { "content-type": "application/xml" }),
+          },
+          ...(body !== undefined && { body }),
+        };
+        // Counted as it goes out: an interrupt after this may leave a write Jamf Pro carried out unanswered.
+        if (method !== "GET") writesSent++;
+        return request;
+      }));
     let answer = await send();
     if (answer.status === 401) {
       // A token can be revoked or run out early, also between two writes; a 401 is answered before
@@ -180,7 +188,14 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     await options.send({ method: "POST", url: `${url}/api/v1/auth/invalidate-token`, headers: { authorization: `Bearer ${value}` } }, signal);
   }
 
-  return { url, classic, invalidate };
+  return {
+    url,
+    classic,
+    invalidate,
+    get writesSent() {
+      return writesSent;
+    },
+  };
 }
 
 export interface AskedWait {

@@ -16,7 +16,7 @@ import { missingCategories } from "../jamfpro/categories.js";
 import type { Redactor } from "../jamfpro/redact.js";
 import type { Change } from "./reconcile.js";
 import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
-import { interruptedProblem, problemOf, refusalProblem, type UploadProblem } from "./upload-problem.js";
+import { interruptedProblem, problemOf, refusalProblem, type Stage, type UploadProblem } from "./upload-problem.js";
 
 export interface UploadItem {
   environment: string;
@@ -125,7 +125,7 @@ export async function runUpload(options: UploadOptions): Promise<UploadResult[]>
   };
   for (const group of groupItems(options.items, options.env, options.redactor)) {
     if (options.signal?.aborted) {
-      for (const item of group.items) report(interrupted(item, String(options.signal.reason), false));
+      for (const item of group.items) report(interrupted(item, String(options.signal.reason), "not begun"));
       continue;
     }
     const client = createJamfClient({
@@ -158,20 +158,21 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
     missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
   } catch (error) {
     // Without the list nothing can be planned: every profile of this server fails alike.
-    for (const item of group.items) report(failed(item, error, false));
+    for (const item of group.items) report(failed(item, error, "not begun"));
     return;
   }
   for (const item of group.items) {
     if (options.signal?.aborted) {
-      report(interrupted(item, String(options.signal.reason), false));
+      report(interrupted(item, String(options.signal.reason), "not begun"));
       continue;
     }
     options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
     const category = missing.get(item.jamfPro.category ?? "");
     if (category !== undefined) {
-      report(failed(item, category, false));
+      report(failed(item, category, "not begun"));
       continue;
     }
+    const writesBefore = client.writesSent;
     try {
       const outcome = await syncProfile(client, listed, {
         general: {
@@ -195,13 +196,14 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         ...(outcome.refusal !== undefined && { problem: refusalProblem(outcome.refusal) }),
       });
     } catch (error) {
-      report(failed(item, error, !options.dryRun));
+      // Interrupted: "reading" while only this profile's reads were under way, "writing" once a write went out.
+      report(failed(item, error, client.writesSent > writesBefore ? "writing" : "reading"));
     }
   }
 }
 
-function interrupted(item: UploadItem, signal: string, inFlight: boolean): UploadResult {
-  return { ...base(item), action: "interrupted", changes: [], notes: [], problem: interruptedProblem(signal, inFlight) };
+function interrupted(item: UploadItem, signal: string, stage: Stage): UploadResult {
+  return { ...base(item), action: "interrupted", changes: [], notes: [], problem: interruptedProblem(signal, stage) };
 }
 
 function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
@@ -209,8 +211,8 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 }
 
 /** A JamfError, an interruption or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
-function failed(item: UploadItem, error: unknown, writing: boolean): UploadResult {
-  const problem = problemOf(error, item.jamfPro.url, writing);
+function failed(item: UploadItem, error: unknown, stage: Stage): UploadResult {
+  const problem = problemOf(error, item.jamfPro.url, stage);
   if (problem === undefined) throw error;
   return { ...base(item), action: problem.code === "interrupted" ? "interrupted" : "failed", changes: [], notes: [], problem };
 }

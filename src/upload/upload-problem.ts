@@ -26,24 +26,27 @@ export function refusalProblem(refusal: Refusal): UploadProblem {
   return problem(refusal.code, "refused", refusal.message, refusal.fix);
 }
 
+/** How far a profile had got when the run stopped: not begun, only reading from Jamf Pro, or a write sent. */
+export type Stage = "not begun" | "reading" | "writing";
+
 /**
- * A profile the interrupted run did not finish. `inFlight`: its write may have been sent, and
- * Jamf Pro may have carried it out without the answer coming back.
+ * A profile the interrupted run did not finish. Only once a write was sent may Jamf Pro have
+ * carried it out without the answer coming back; while upload was reading, nothing was changed.
  */
-export function interruptedProblem(signal: string, inFlight: boolean): UploadProblem {
-  return inFlight
-    ? problem(
-        "interrupted",
-        "inconclusive",
-        `interrupted (${signal}) before Jamf Pro answered`,
-        "it may have made this change; run upload again to finish (it finds the profile by its name and compares first)",
-      )
-    : problem("interrupted", "inconclusive", `not done: interrupted (${signal})`);
+export function interruptedProblem(signal: string, stage: Stage): UploadProblem {
+  if (stage === "writing") {
+    const fix = "it may have made this change; run upload again to finish (it finds the profile by its name and compares first)";
+    return problem("interrupted", "inconclusive", `interrupted (${signal}) before Jamf Pro answered`, fix);
+  }
+  if (stage === "reading") {
+    return problem("interrupted", "inconclusive", `interrupted (${signal}) while reading from Jamf Pro`, "no change was sent for this profile; run upload again to finish");
+  }
+  return problem("interrupted", "inconclusive", `not done: interrupted (${signal})`);
 }
 
 /** A JamfError, an interruption or an answer Jamf Pro should not have sent, as a Problem; undefined for anything else (a bug). */
-export function problemOf(error: unknown, server: string, writing: boolean): UploadProblem | undefined {
-  if (error instanceof InterruptedError) return interruptedProblem(error.signal, writing);
+export function problemOf(error: unknown, server: string, stage: Stage): UploadProblem | undefined {
+  if (error instanceof InterruptedError) return interruptedProblem(error.signal, stage);
   if (error instanceof JamfError) return { ...error.problem, verdict: error.verdict };
   if (error instanceof BodyError) return problem("unreadable-answer", "inconclusive", `${server}: ${error.message}`);
   if (error instanceof StoredProfileError) {
