@@ -7,11 +7,12 @@ import { ExitCode, isUserError, UserError, type ExitCodeValue } from "../errors.
 import { drained, type CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { loadAndRender } from "../project/load-and-render.js";
-import { formatProblem } from "../problem.js";
+import { exitCodeFor, formatProblem } from "../problem.js";
 import { readTimeoutFlag, UPLOAD_TIMEOUT_SECONDS } from "../net/timeout.js";
 import { fetchForEnvironment, sendHttp } from "../net/http.js";
 import { runUpload, type UploadItem, type UploadResult } from "../upload/run-upload.js";
-import { findWireProblems } from "../jamfpro/wire-checks.js";
+import { outcomeOf } from "../upload/upload-problem.js";
+import { findWireProblems } from "../upload/wire-checks.js";
 import { appendAll } from "../append.js";
 import { createRedactor } from "../jamfpro/redact.js";
 import { printMessages, printResult, redactedOutput, toJson, warnUnusedOverrides } from "../upload/output.js";
@@ -90,8 +91,8 @@ export async function uploadCommand(flags: UploadFlags, io: CommandIo): Promise<
   }
   guard.release();
   warnUnusedOverrides(flags, results, output);
-  // biome-ignore lint/complexity/useMathMinMax: Math.max would widen the exit code to a plain number.
-  return results.reduce<ExitCodeValue>((worst, result) => (result.exitCode > worst ? result.exitCode : worst), ExitCode.ok);
+  // A refusal (1) outweighs network trouble (3): a retry cannot mend what was refused.
+  return exitCodeFor([], outcomeOf(results.flatMap((result) => result.problem ?? [])));
 }
 
 const SIGNAL_EXIT = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hungUp } as const;
@@ -137,8 +138,7 @@ function uploadItems(flags: UploadFlags, cwd: string, output: Output, now: Date)
         target: profile.name,
         name: profile.displayName,
         ...(environment.profile.description !== undefined && { description: environment.profile.description }),
-        text: profile.text,
-        dictionary: profile.dictionary,
+        profile: profile.dictionary,
         jamfPro: environment.jamfPro,
       });
     }

@@ -79,9 +79,10 @@ export function refusedCredentials(credentials: JamfCredentials, server: string)
   return credentials.kind === "client"
     ? new JamfError(
         "credentials",
-        `Jamf Pro refused the API client credentials at ${server} — check ${credentials.idVariable} and ${credentials.secretVariable} (Settings > System > API Roles and Clients: the client must be enabled and its secret current)`,
+        `Jamf Pro refused the API client credentials at ${server}`,
+        `check ${credentials.idVariable} and ${credentials.secretVariable} (Settings > System > API Roles and Clients: the client must be enabled and its secret current)`,
       )
-    : new JamfError("credentials", `Jamf Pro refused the user name and password at ${server} — check ${USERNAME_ENV} and ${PASSWORD_ENV}`);
+    : new JamfError("credentials", `Jamf Pro refused the user name and password at ${server}`, `check ${USERNAME_ENV} and ${PASSWORD_ENV}`);
 }
 
 /** `{access_token, expires_in}` (OAuth) or `{token, expires}` (user token) → a token with its expiry. */
@@ -90,13 +91,13 @@ export function parseTokenAnswer(text: string, now: number, server: string): Tok
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new JamfError("unexpected", `the token answer of ${server} is not JSON — check that jamfPro.url is the Jamf Pro server itself`);
+    throw new JamfError("unreadable-answer", `the token answer of ${server} is not JSON`, "check that jamfPro.url is the Jamf Pro server itself");
   }
   const value = typeof body["access_token"] === "string" ? body["access_token"] : body["token"];
-  if (typeof value !== "string" || value === "") throw new JamfError("unexpected", `the token answer of ${server} carries no token`);
+  if (typeof value !== "string" || value === "") throw new JamfError("unreadable-answer", `the token answer of ${server} carries no token`);
   // It goes back in an Authorization header: a space or control character would make fetch throw with the token in its message.
   if (!/^[\x21-\x7e]+$/.test(value)) {
-    throw new JamfError("unexpected", `the token answer of ${server} carries a token with spaces or control characters — check that jamfPro.url is the Jamf Pro server itself`);
+    throw new JamfError("unreadable-answer", `the token answer of ${server} carries a token with spaces or control characters`, "check that jamfPro.url is the Jamf Pro server itself");
   }
   let expiresAt = now + 20 * 60_000;
   if (typeof body["expires_in"] === "number") expiresAt = now + body["expires_in"] * 1000;

@@ -17,7 +17,11 @@ export async function missingCategories(client: JamfClient, categories: readonly
     if (existing.includes(name)) continue;
     missing.set(
       name,
-      new JamfError("refused", `jamfPro.category "${name}" does not exist in Jamf Pro at ${client.url} (${listed}) — create the category in Jamf Pro, or set jamfPro.category to one it has; nothing was written`),
+      new JamfError(
+        "missing-category",
+        `jamfPro.category "${name}" does not exist in Jamf Pro at ${client.url} (${listed})`,
+        "create the category in Jamf Pro, or set jamfPro.category to one it has; nothing was written",
+      ),
     );
   }
   return missing;

@@ -57,19 +57,19 @@ describe("createJamfClient", () => {
     expect(h.slept).toEqual([7000, 7000]);
   });
 
-  it("gives up after four tries with an exit-3 error", async () => {
+  it("gives up after four tries: busy, an inconclusive verdict", async () => {
     const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(502)));
     const error = await h.client.classic("PUT", "/x", "<b/>").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(JamfError);
-    expect(error).toMatchObject({ kind: "unavailable", exitCode: 3 });
+    expect(error).toMatchObject({ code: "busy", verdict: "inconclusive", problem: { fix: "try again later" } });
     expect(h.slept).toEqual([1000, 2000, 4000]);
   });
 
   it("a refused token is a credentials error that names the variables, not the secret", async () => {
     const h = harness(() => answer(401, '{"error":"invalid_client"}'));
     const error = (await h.client.classic("GET", "/x").catch((caught: unknown) => caught)) as JamfError;
-    expect(error.kind).toBe("credentials");
-    expect(error.exitCode).toBe(1);
+    expect(error.code).toBe("credentials");
+    expect(error.verdict).toBe("refused");
     expect(error.message).toContain("Jamf Pro refused the API client credentials");
     expect(error.message).toContain("JAMF_CLIENT_SECRET");
     expect(error.message).not.toContain("s3cret");
@@ -93,14 +93,19 @@ describe("createJamfClient", () => {
   it("a 401 on a write names the privileges", async () => {
     const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(401, "<html><body><p>Unauthorized</p></body></html>")));
     await expect(h.client.classic("POST", "/osxconfigurationprofiles/id/0", "<b/>")).rejects.toMatchObject({
-      kind: "privileges",
+      code: "privileges",
       message: expect.stringContaining("Create, Read and Update macOS Configuration Profiles"),
     });
   });
 
-  it("a network failure is an exit-3 error with a hint", async () => {
+  it("a network failure is inconclusive, with a fix apart", async () => {
     const h = harness(() => ({ kind: "failed", observation: { type: "network", cause: "tls", detail: "SELF_SIGNED_CERT_IN_CHAIN" } }));
-    await expect(h.client.classic("GET", "/x")).rejects.toMatchObject({ kind: "network", message: expect.stringContaining("NODE_EXTRA_CA_CERTS") });
+    await expect(h.client.classic("GET", "/x")).rejects.toMatchObject({
+      code: "network",
+      verdict: "inconclusive",
+      message: expect.stringContaining("NODE_EXTRA_CA_CERTS"),
+      problem: { message: "the TLS connection to jamf.example failed (SELF_SIGNED_CERT_IN_CHAIN)", fix: expect.stringContaining("NODE_EXTRA_CA_CERTS") },
+    });
   });
 });
 
@@ -123,11 +128,11 @@ describe("waits Jamf Pro asks for", () => {
   const busy = (retryAfter: string) => (request: HttpRequest) => (request.url.endsWith("/token") ? token("t") : answer(503, "", { "retry-after": retryAfter }));
 
   it.each([["3600", "asks to wait 3600 s"], ["Thu, 01 Jan 2099 00:00:00 GMT", "s (until 2099-01-01 00:00:00 UTC)"]])(
-    "Retry-After %s: not waited at all, an exit-3 error that says what was asked",
+    "Retry-After %s: not waited at all, an inconclusive error that says what was asked",
     async (retryAfter, says) => {
       const h = harness(busy(retryAfter), { leftMs: 600_000, words: "--timeout 600 s" });
       const error = (await h.client.classic("GET", "/list").catch((caught: unknown) => caught)) as JamfError;
-      expect(error).toMatchObject({ kind: "unavailable", exitCode: 3 });
+      expect(error).toMatchObject({ code: "busy", verdict: "inconclusive" });
       expect(error.message).toContain(says);
       expect(error.message).toContain("longer than upload waits (at most 60 s at a time");
       expect(h.slept).toEqual([]);
@@ -149,12 +154,25 @@ describe("waits Jamf Pro asks for", () => {
 
 describe("answers that are not 2xx", () => {
   it.each([
-    [409, "refused", 1],
-    [400, "refused", 1],
-    [500, "unexpected", 3],
-    [302, "unexpected", 3],
-  ])("HTTP %i is %s (exit %i)", async (status, kind, exitCode) => {
+    [409, "conflict", "refused"],
+    [400, "refused", "refused"],
+    [500, "unreadable-answer", "inconclusive"],
+    [302, "redirect", "inconclusive"],
+  ])("HTTP %i is %s (%s)", async (status, code, verdict) => {
     const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(status, "<html><body><p>Reason</p></body></html>")));
-    await expect(h.client.classic("POST", "/x", "<b/>")).rejects.toMatchObject({ kind, exitCode, message: expect.stringContaining(`HTTP ${status} Reason`) });
+    await expect(h.client.classic("POST", "/x", "<b/>")).rejects.toMatchObject({ code, verdict, message: expect.stringContaining(`HTTP ${status} Reason`) });
+  });
+});
+
+describe("a missing privilege", () => {
+  it.each([
+    ["GET", "/categories", "read the categories (HTTP 401) — give its API role the privilege Read Categories, or leave jamfPro.category out"],
+    ["GET", "/osxconfigurationprofiles/id/5", "read macOS configuration profiles (HTTP 401) — give its API role the privileges Create, Read and Update macOS Configuration Profiles"],
+    ["PUT", "/osxconfigurationprofiles/id/5", "update macOS configuration profiles (HTTP 401) — give its API role the privileges Create, Read and Update macOS Configuration Profiles"],
+  ] as const)("%s %s names the privilege from the one table", async (method, path, says) => {
+    const h = harness((request) => (request.url.endsWith("/token") ? token("t") : answer(401, "<html><body><p>Unauthorized</p></body></html>")));
+    const error = (await h.client.classic(method, path, method === "GET" ? undefined : "<b/>").catch((caught: unknown) => caught)) as JamfError;
+    expect(error).toMatchObject({ code: "privileges", verdict: "refused" });
+    expect(error.message).toBe(`Jamf Pro at https://jamf.example did not let the API client ${says}`);
   });
 });

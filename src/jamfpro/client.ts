@@ -6,7 +6,7 @@
  */
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { OAUTH_PATHS, parseTokenAnswer, refusedCredentials, tokenRequest, type JamfCredentials, type Token } from "./auth.js";
-import { CATEGORY_PRIVILEGE, InterruptedError, JamfError, networkError, PRIVILEGES, reasonOfErrorPage } from "./errors.js";
+import { InterruptedError, JamfError, missingPrivilege, networkError, reasonOfErrorPage } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
 export interface JamfClientOptions {
@@ -50,6 +50,8 @@ export interface JamfClient {
   classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer>;
   /** Ends the token at the server; `signal` bounds how long that may take (on the way out of an interrupted run). */
   invalidate(signal?: AbortSignal): Promise<void>;
+  /** Classic API writes (POST, PUT) handed to the network so far, answered or not. */
+  readonly writesSent: number;
 }
 
 export function createJamfClient(options: JamfClientOptions): JamfClient {
@@ -57,6 +59,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   const attempts = options.attempts ?? 4;
   let token: Token | undefined;
   let renewAt = 0;
+  let writesSent = 0;
 
   /** Sends, waiting and trying again while the server says it is busy. */
   async function sendPatiently(build: HttpRequest | (() => Promise<HttpRequest>)): Promise<Answer> {
@@ -68,7 +71,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       if (result.kind === "failed") throw networkError(result.observation, url);
       if (!BUSY.has(result.status)) return { status: result.status, text: result.text, ...(result.headers["location"] !== undefined && { location: result.headers["location"] }) };
       if (attempt >= attempts) {
-        throw new JamfError("unavailable", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries) — try again later`);
+        throw new JamfError("busy", `${new URL(url).host} is busy or unavailable (HTTP ${result.status} after ${attempts} tries)`, "try again later");
       }
       await waitPatiently(attempt, result.status, result.headers["retry-after"]);
     }
@@ -82,11 +85,8 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     const how = asked.byServer ? `asks to wait ${describeWait(asked)}` : `is busy; the next try is in ${describeWait(asked)}`;
     if (asked.ms > MAX_WAIT_MS || (budget !== undefined && asked.ms > budget.leftMs)) {
       const left = budget === undefined ? "" : `, ${Math.floor(budget.leftMs / 1000)} s left of ${budget.words} for all waits of this run`;
-      throw new JamfError(
-        "unavailable",
-        `Jamf Pro at ${host} ${how} (HTTP ${status}) — longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later` +
-          (budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : ""),
-      );
+      const raise = budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : "";
+      throw new JamfError("busy", `Jamf Pro at ${host} ${how} (HTTP ${status})`, `longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later${raise}`);
     }
     if (budget !== undefined) budget.leftMs -= asked.ms;
     options.onWait?.(`Jamf Pro at ${host} ${how} (HTTP ${status}) — waiting, then try ${attempt + 1} of ${attempts}`);
@@ -103,7 +103,7 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     if (answer.status === 404 && credentials.kind === "client") answer = await sendPatiently(tokenRequest(url, credentials, OAUTH_PATHS[1]));
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) throw refusedCredentials(credentials, url);
     refuseRedirect(answer);
-    if (answer.status !== 200) throw new JamfError("unexpected", `${url} answered the token request with HTTP ${answer.status} — check that jamfPro.url is the Jamf Pro server`);
+    if (answer.status !== 200) throw new JamfError("unreadable-answer", `${url} answered the token request with HTTP ${answer.status}`, "check that jamfPro.url is the Jamf Pro server");
     const fresh = parseTokenAnswer(answer.text, options.now(), url);
     options.redactor?.add(fresh.value);
     return fresh;
@@ -121,16 +121,21 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
   async function classic(method: "GET" | "POST" | "PUT", path: string, body?: string): Promise<Answer> {
     // Redacted at once, whole: an error page cut to its first 300 characters could cut a secret
     // short too, and a shortened secret is no longer found.
-    const send = async () => redactAnswer(await sendPatiently(async () => ({
-        method,
-        url: `${url}/JSSResource${path}`,
-        headers: {
-          authorization: `Bearer ${await currentToken()}`,
-          accept: "application/xml",
-          ...(body !== undefined && { "content-type": "application/xml" }),
-        },
-        ...(body !== undefined && { body }),
-      })));
+    const send = async () => redactAnswer(await sendPatiently(async () => {
+        const request: HttpRequest = {
+          method,
+          url: `${url}/JSSResource${path}`,
+          headers: {
+            authorization: `Bearer ${await currentToken()}`,
+            accept: "application/xml",
+            ...(body !== undefined && { "content-type": "application/xml" }),
+          },
+          ...(body !== undefined && { body }),
+        };
+        // Counted as it goes out: an interrupt after this may leave a write Jamf Pro carried out unanswered.
+        if (method !== "GET") writesSent++;
+        return request;
+      }));
     let answer = await send();
     if (answer.status === 401) {
       // A token can be revoked or run out early, also between two writes; a 401 is answered before
@@ -140,23 +145,14 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     }
     if (answer.status >= 200 && answer.status < 300) return answer;
     refuseRedirect(answer);
-    if (answer.status === 401 || answer.status === 403) {
-      if (path === "/categories") {
-        throw new JamfError("privileges", `Jamf Pro at ${url} did not let the API client read the categories (HTTP ${answer.status}) — give its API role the privilege ${CATEGORY_PRIVILEGE}, or leave jamfPro.category out`);
-      }
-      const verb = method === "GET" ? "read" : method === "POST" ? "create" : "update";
-      throw new JamfError(
-        "privileges",
-        `Jamf Pro at ${url} did not let the API client ${verb} macOS configuration profiles (HTTP ${answer.status}) — give its API role the privileges ${PRIVILEGES}`,
-      );
-    }
+    if (answer.status === 401 || answer.status === 403) throw missingPrivilege(url, method, path, answer.status);
     if (answer.status === 404 && method === "GET" && path === "/osxconfigurationprofiles") {
-      throw new JamfError("unexpected", `${url} has no Classic API (HTTP 404 for /JSSResource) — check that jamfPro.url is the Jamf Pro server`);
+      throw new JamfError("unreadable-answer", `${url} has no Classic API (HTTP 404 for /JSSResource)`, "check that jamfPro.url is the Jamf Pro server");
     }
     // 4xx: Jamf Pro judged the request (409 Conflict, 400 Bad Request); anything else is no usable answer.
-    const kind = answer.status >= 400 && answer.status < 500 ? "refused" : "unexpected";
-    const verb = kind === "refused" ? "refused the request" : "gave no usable answer";
-    throw new JamfError(kind, `Jamf Pro at ${url} ${verb}: ${reasonOfErrorPage(answer.status, answer.text)}`);
+    const judged = answer.status >= 400 && answer.status < 500;
+    const code = answer.status === 409 ? "conflict" : judged ? "refused" : "unreadable-answer";
+    throw new JamfError(code, `Jamf Pro at ${url} ${judged ? "refused the request" : "gave no usable answer"}: ${reasonOfErrorPage(answer.status, answer.text)}`);
   }
 
   /** An error page is only ever shown: everything goes. A 2xx answer is data to compare: only the long known values. */
@@ -178,8 +174,9 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
       // An unreadable Location stays "another address".
     }
     throw new JamfError(
-      "unexpected",
-      `${url} redirects to ${where} (${reasonOfErrorPage(answer.status, answer.text)}) — jcprofile does not follow redirects, so no credentials went there: set jamfPro.url to the Jamf Pro server's own address`,
+      "redirect",
+      `${url} redirects to ${where} (${reasonOfErrorPage(answer.status, answer.text)})`,
+      "jcprofile does not follow redirects, so no credentials went there: set jamfPro.url to the Jamf Pro server's own address",
     );
   }
 
@@ -191,7 +188,14 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     await options.send({ method: "POST", url: `${url}/api/v1/auth/invalidate-token`, headers: { authorization: `Bearer ${value}` } }, signal);
   }
 
-  return { url, classic, invalidate };
+  return {
+    url,
+    classic,
+    invalidate,
+    get writesSent() {
+      return writesSent;
+    },
+  };
 }
 
 export interface AskedWait {

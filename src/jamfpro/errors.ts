@@ -1,25 +1,55 @@
 /**
- * What went wrong talking to one Jamf Pro server, in words an admin can act on. The kind decides
- * the exit code: the server refused something (1) or the answer never came or made no sense (3).
+ * What went wrong talking to one Jamf Pro server, in words an admin can act on: a Problem (what
+ * happened, and the fix kept apart) with a stable code, and the verdict the code carries — Jamf Pro
+ * refused something (the admin's to settle there) or no usable answer came (a retry may do).
+ * Which exit code that makes is src/problem.ts's to say (exitCodeFor).
  */
-import { ExitCode } from "../errors.js";
+import { problemText, type Problem } from "../problem.js";
 import { adviceFor } from "../net/failure-fixes.js";
 import type { NetworkFailure } from "../net/types.js";
 
-export type JamfErrorKind = "credentials" | "privileges" | "refused" | "network" | "unavailable" | "unexpected";
+/** Each code's verdict: `refused` when Jamf Pro judged the request, `inconclusive` when the answer never came or made no sense. */
+const VERDICTS = {
+  credentials: "refused",
+  privileges: "refused",
+  /** 409 Conflict: Jamf Pro refused the write (a duplicate name, a bad category). */
+  conflict: "refused",
+  /** Any other 4xx: Jamf Pro judged the request. */
+  refused: "refused",
+  "duplicate-name": "refused",
+  "missing-category": "refused",
+  network: "inconclusive",
+  timeout: "inconclusive",
+  /** 429/502/503/504 after every try, or a wait longer than upload takes. */
+  busy: "inconclusive",
+  redirect: "inconclusive",
+  "unreadable-answer": "inconclusive",
+} as const;
+
+export type JamfCode = keyof typeof VERDICTS;
+export type Verdict = "refused" | "inconclusive";
 
 export class JamfError extends Error {
   override readonly name = "JamfError";
+  /** The message and the fix apart; `message` is both, as the admin reads them. */
+  readonly problem: Problem & { readonly code: JamfCode };
   constructor(
-    readonly kind: JamfErrorKind,
+    readonly code: JamfCode,
     message: string,
+    fix?: string,
   ) {
-    super(message);
+    const problem = { severity: "error" as const, path: [], code, message, ...(fix !== undefined && { fix }) };
+    super(problemText(problem));
+    this.problem = problem;
   }
 
-  /** Refused by Jamf Pro (the admin's to fix there): failed; anything else left the answer open. */
-  get exitCode(): typeof ExitCode.failed | typeof ExitCode.inconclusive {
-    return this.kind === "credentials" || this.kind === "privileges" || this.kind === "refused" ? ExitCode.failed : ExitCode.inconclusive;
+  get verdict(): Verdict {
+    return VERDICTS[this.code];
+  }
+
+  /** The request went out and its answer was lost (dropped connection, timeout): Jamf Pro may have carried it out. */
+  get answerLost(): boolean {
+    return this.code === "network" || this.code === "timeout";
   }
 }
 
@@ -31,14 +61,30 @@ export class InterruptedError extends Error {
   }
 }
 
-export const PRIVILEGES = "Create, Read and Update macOS Configuration Profiles";
-/** Needed only when a category is configured; that listing categories asks for it is confirmed by no source (UNVERIFIED). */
-export const CATEGORY_PRIVILEGE = "Read Categories";
+/**
+ * The one place that names the API role privileges upload needs, by the Classic API resource a
+ * request goes to (README, upload's Credentials paragraph, lists the same). Read Categories is
+ * needed only when a category is configured; that listing categories asks for it is confirmed by
+ * no source (UNVERIFIED).
+ */
+const PRIVILEGES = {
+  categories: { what: () => "read the categories", fix: "give its API role the privilege Read Categories, or leave jamfPro.category out" },
+  osxconfigurationprofiles: {
+    what: (method: string) => `${method === "GET" ? "read" : method === "POST" ? "create" : "update"} macOS configuration profiles`,
+    fix: "give its API role the privileges Create, Read and Update macOS Configuration Profiles",
+  },
+} as const;
+
+/** A 401 or 403 on a Classic API request (`/categories`, `/osxconfigurationprofiles/…`): the privilege its API role lacks. */
+export function missingPrivilege(server: string, method: string, path: string, status: number): JamfError {
+  const needed = path.split("/")[1] === "categories" ? PRIVILEGES.categories : PRIVILEGES.osxconfigurationprofiles;
+  return new JamfError("privileges", `Jamf Pro at ${server} did not let the API client ${needed.what(method)} (HTTP ${status})`, needed.fix);
+}
 
 /** A failed exchange (no HTTP answer at all), with the fix for its cause (src/net/failure-fixes.ts). */
 export function networkError(failure: NetworkFailure, server: string): JamfError {
   const { problem, fix } = adviceFor(failure, { host: new URL(server).host, urlSetting: "jamfPro.url", service: "the Jamf Pro server" });
-  return new JamfError("network", `${problem} — ${fix}`);
+  return new JamfError(failure.type === "timeout" ? "timeout" : "network", problem, fix);
 }
 
 /**

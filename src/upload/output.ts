@@ -3,6 +3,7 @@
  * and notes (stderr), or one JSON array; every text through the run's redactor first.
  */
 import type { Output } from "../output.js";
+import { problemText } from "../problem.js";
 import type { Redactor } from "../jamfpro/redact.js";
 import type { UploadResult } from "./run-upload.js";
 
@@ -12,7 +13,7 @@ export function printResult(result: UploadResult, output: Output, redactor: Reda
 
 export function printMessages(result: UploadResult, output: Output): void {
   const who = `${result.environment} ${result.target} "${result.name}"`;
-  if (result.error !== undefined) output.error(`${who}: ${result.error}`);
+  if (result.problem !== undefined) output.error(`${who}: ${problemText(result.problem)}`);
   for (const note of result.notes) output.warn(`${who}: ${note}`);
 }
 
@@ -35,8 +36,12 @@ function formatResult(result: UploadResult): string[] {
   return lines;
 }
 
-/** Each text redacted before it is JSON-escaped: a secret with a quote in it would no longer match afterwards. */
+/**
+ * Each text redacted before it is JSON-escaped: a secret with a quote in it would no longer match
+ * afterwards. `error` is the line printed on stderr (message — fix); `code` and `fix` are its parts.
+ */
 export function toJson(result: UploadResult, redact: (text: string) => string): Record<string, unknown> {
+  const problem = result.problem;
   return {
     environment: result.environment,
     target: result.target,
@@ -45,7 +50,9 @@ export function toJson(result: UploadResult, redact: (text: string) => string): 
     id: result.id ?? null,
     url: result.url === undefined ? null : redact(result.url),
     changes: result.changes.map((change) => redact(change.path)),
-    error: result.error === undefined ? null : redact(result.error),
+    error: problem === undefined ? null : redact(problemText(problem)),
+    code: problem?.code ?? null,
+    fix: problem?.fix === undefined ? null : redact(problem.fix),
   };
 }
 

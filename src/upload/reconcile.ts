@@ -114,7 +114,7 @@ function wholePayload(payload: PlistDict, verb: "adds" | "removes"): Change {
  * Jamf Pro trims leading and trailing whitespace of string values when it re-renders a plist
  * (Jamf-Concepts/jamf-cli classic-profile-payload-ampersand-escaping-2026-07-30.md): the top level
  * and custom-settings payloads. Payloads of other types are stored verbatim (their values are
- * checked before upload, src/jamfpro/wire-checks.ts).
+ * checked before upload, src/upload/wire-checks.ts).
  */
 function asJamfStores(profile: PlistDict): PlistDict {
   const payloads = payloadsOf(profile).map((payload) => (payload["PayloadType"] === MCX_PAYLOAD_TYPE ? (trimStrings(payload) as PlistDict) : payload));

@@ -5,18 +5,18 @@
  */
 import type { ProfileName } from "../profile/layout.js";
 import type { PlistDict } from "../profile/plist-xml.js";
-import { ExitCode, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import type { ResolvedJamfPro } from "../config/jamf-pro.js";
 import type { HttpRequest, HttpResult } from "../net/http.js";
 import { credentialsFromEnv, secretsOf, type JamfCredentials } from "../jamfpro/auth.js";
 import { createJamfClient, type JamfClient, type WaitBudget } from "../jamfpro/client.js";
-import { InterruptedError, JamfError } from "../jamfpro/errors.js";
-import { BodyError, type ListedProfile } from "../jamfpro/classic-body.js";
+import type { JamfError } from "../jamfpro/errors.js";
+import type { ListedProfile } from "../jamfpro/classic-body.js";
 import { missingCategories } from "../jamfpro/categories.js";
-import { StoredProfileError } from "../jamfpro/stored-profile.js";
 import type { Redactor } from "../jamfpro/redact.js";
 import type { Change } from "./reconcile.js";
 import { listProfiles, syncProfile, type Overrides, type SyncAction } from "./sync-profile.js";
+import { interruptedProblem, problemOf, refusalProblem, type Stage, type UploadProblem } from "./upload-problem.js";
 
 export interface UploadItem {
   environment: string;
@@ -24,9 +24,8 @@ export interface UploadItem {
   /** PayloadDisplayName: the profile's name in Jamf Pro. */
   name: string;
   description?: string;
-  text: string;
-  /** The same profile as a dictionary (RenderedProfile.dictionary). */
-  dictionary: PlistDict;
+  /** The unsigned profile as build renders it (RenderedProfile.dictionary). */
+  profile: PlistDict;
   jamfPro: ResolvedJamfPro;
 }
 
@@ -43,9 +42,8 @@ export interface UploadResult {
   changes: Change[];
   /** Lines for the admin that are not changes (stderr). */
   notes: string[];
-  error?: string;
-  /** 0 done or unchanged, 1 the server or upload refused, 3 no usable answer. */
-  exitCode: typeof ExitCode.ok | typeof ExitCode.failed | typeof ExitCode.inconclusive;
+  /** failed, refused or interrupted: what stands in the way, printed as "message — fix". */
+  problem?: UploadProblem;
 }
 
 export interface UploadOptions {
@@ -127,7 +125,7 @@ export async function runUpload(options: UploadOptions): Promise<UploadResult[]>
   };
   for (const group of groupItems(options.items, options.env, options.redactor)) {
     if (options.signal?.aborted) {
-      for (const item of group.items) report(interrupted(item, String(options.signal.reason), false));
+      for (const item of group.items) report(interrupted(item, String(options.signal.reason), "not begun"));
       continue;
     }
     const client = createJamfClient({
@@ -160,20 +158,21 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
     missing = await missingCategories(client, group.items.map((item) => item.jamfPro.category));
   } catch (error) {
     // Without the list nothing can be planned: every profile of this server fails alike.
-    for (const item of group.items) report(failed(item, error, false));
+    for (const item of group.items) report(failed(item, error, "not begun"));
     return;
   }
   for (const item of group.items) {
     if (options.signal?.aborted) {
-      report(interrupted(item, String(options.signal.reason), false));
+      report(interrupted(item, String(options.signal.reason), "not begun"));
       continue;
     }
     options.onProgress?.(`${options.dryRun ? "comparing" : "uploading"} "${item.name}" (${item.environment})`);
     const category = missing.get(item.jamfPro.category ?? "");
     if (category !== undefined) {
-      report(failed(item, category, false));
+      report(failed(item, category, "not begun"));
       continue;
     }
+    const writesBefore = client.writesSent;
     try {
       const outcome = await syncProfile(client, listed, {
         general: {
@@ -183,8 +182,7 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
           distribution: item.jamfPro.distribution,
           redeployOnUpdate: item.jamfPro.redeployOnUpdate,
         },
-        text: item.text,
-        dictionary: item.dictionary,
+        profile: item.profile,
         dryRun: options.dryRun,
         overrides: options.overrides,
         nameField: `profile.${item.target}DisplayName`,
@@ -195,24 +193,17 @@ async function uploadGroup(client: JamfClient, group: Group, options: UploadOpti
         ...(outcome.id !== undefined && { id: outcome.id, url: `${item.jamfPro.url}/OSXConfigurationProfiles.html?id=${outcome.id}` }),
         changes: outcome.changes,
         notes: outcome.notes,
-        ...(outcome.refusal !== undefined && { error: outcome.refusal }),
-        exitCode: outcome.action === "refused" ? ExitCode.failed : ExitCode.ok,
+        ...(outcome.refusal !== undefined && { problem: refusalProblem(outcome.refusal) }),
       });
     } catch (error) {
-      report(failed(item, error, !options.dryRun));
+      // Interrupted: "reading" while only this profile's reads were under way, "writing" once a write went out.
+      report(failed(item, error, client.writesSent > writesBefore ? "writing" : "reading"));
     }
   }
 }
 
-/**
- * A profile the interrupted run did not finish. `inFlight`: its write may have been sent, and
- * Jamf Pro may have carried it out without the answer coming back.
- */
-function interrupted(item: UploadItem, signal: string, inFlight: boolean): UploadResult {
-  const error = inFlight
-    ? `interrupted (${signal}) before Jamf Pro answered — it may have made this change; run upload again to finish (it finds the profile by its name and compares first)`
-    : `not done: interrupted (${signal})`;
-  return { ...base(item), action: "interrupted", changes: [], notes: [], error, exitCode: ExitCode.inconclusive };
+function interrupted(item: UploadItem, signal: string, stage: Stage): UploadResult {
+  return { ...base(item), action: "interrupted", changes: [], notes: [], problem: interruptedProblem(signal, stage) };
 }
 
 function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "name" | "server"> {
@@ -220,13 +211,8 @@ function base(item: UploadItem): Pick<UploadResult, "environment" | "target" | "
 }
 
 /** A JamfError, an interruption or a body Jamf Pro should not have sent; anything else is a bug and is rethrown. */
-function failed(item: UploadItem, error: unknown, writing: boolean): UploadResult {
-  if (error instanceof InterruptedError) return interrupted(item, error.signal, writing);
-  if (error instanceof JamfError) return { ...base(item), action: "failed", changes: [], notes: [], error: error.message, exitCode: error.exitCode };
-  if (error instanceof BodyError) return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: ${error.message}`, exitCode: ExitCode.inconclusive };
-  if (error instanceof StoredProfileError) {
-    const fix = "a profile uploaded signed is read-only in Jamf Pro: delete it there (or rename it), then run upload again";
-    return { ...base(item), action: "failed", changes: [], notes: [], error: `${item.jamfPro.url}: the stored profile ${error.message} — ${fix}`, exitCode: ExitCode.inconclusive };
-  }
-  throw error;
+function failed(item: UploadItem, error: unknown, stage: Stage): UploadResult {
+  const problem = problemOf(error, item.jamfPro.url, stage);
+  if (problem === undefined) throw error;
+  return { ...base(item), action: problem.code === "interrupted" ? "interrupted" : "failed", changes: [], notes: [], problem };
 }

@@ -19,7 +19,14 @@ export interface SyncOutcome {
   /** What upload leaves to the admin, e.g. a description it does not change. */
   notes: string[];
   /** refused: why nothing was written, and the way to allow it. */
-  refusal?: string;
+  refusal?: Refusal;
+}
+
+/** Why upload itself (not Jamf Pro) writes nothing to a stored profile, and the flag that allows it. */
+export interface Refusal {
+  code: "not-ours" | "would-remove";
+  message: string;
+  fix: string;
 }
 
 /** Stored profiles the admin named with --take-over / --allow-removal (a name or a Jamf Pro id). */
@@ -30,9 +37,8 @@ export interface Overrides {
 
 export interface SyncInput {
   general: Omit<GeneralFields, "payloads">;
-  /** The unsigned profile as build renders it: its text, sent on create, and its dictionary, compared. */
-  text: string;
-  dictionary: PlistDict;
+  /** The unsigned profile as build renders it (RenderedProfile.dictionary): compared, and sent as its canonical text. */
+  profile: PlistDict;
   dryRun: boolean;
   overrides: Overrides;
   /** The config field that names this profile, for the way out of a refusal: `profile.loginDisplayName`. */
@@ -48,18 +54,20 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   const same = listed.filter((profile) => profile.name === name);
   if (same.length > 1) {
     throw new JamfError(
-      "refused",
-      `Jamf Pro at ${client.url} has ${same.length} profiles named "${name}" (ids ${same.map((profile) => profile.id).join(", ")}) — delete or rename all but one, then run upload again`,
+      "duplicate-name",
+      `Jamf Pro at ${client.url} has ${same.length} profiles named "${name}" (ids ${same.map((profile) => profile.id).join(", ")})`,
+      "delete or rename all but one, then run upload again",
     );
   }
   const existing = same[0];
   if (existing === undefined) {
     if (input.dryRun) return { action: "would create", changes: [], notes: [] };
-    return { action: "created", id: await createProfile(client, { ...input.general, payloads: input.text }), changes: [], notes: [] };
+    // The same bytes build writes: RenderedProfile.text is this serialization.
+    return { action: "created", id: await createProfile(client, { ...input.general, payloads: serializePlist(input.profile) }), changes: [], notes: [] };
   }
   const stored = parseStoredProfile((await client.classic("GET", `/osxconfigurationprofiles/id/${existing.id}`)).text);
   const storedPlist = readProfilePlist(stored.payloads);
-  const rendered = input.dictionary;
+  const rendered = input.profile;
   const ours = carryIdentifiers(rendered, storedPlist);
   const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
     change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },
@@ -82,20 +90,22 @@ const named = (list: readonly string[], profile: { id: number; name: string }) =
  * else's profile needs --take-over (which also allows any removal), dropping a domain of ours
  * --allow-removal.
  */
-function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, { overrides, nameField }: SyncInput): string | undefined {
+function refuse(ownership: Ownership, profile: { id: number; name: string; scope: string; link: string }, { overrides, nameField }: SyncInput): Refusal | undefined {
   if (named(overrides.takeOver, profile)) return undefined;
   const where = `the Jamf Pro profile "${profile.name}" (id ${profile.id}, ${profile.link}), scoped to ${profile.scope}`;
   if (ownership.foreign.length > 0) {
-    return (
-      `not written: ${where}, is not this environment's: ${ownership.foreign.join("; ")} — ` +
-      `give this environment's profile another name (${nameField}), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`
-    );
+    return {
+      code: "not-ours",
+      message: `not written: ${where}, is not this environment's: ${ownership.foreign.join("; ")}`,
+      fix: `give this environment's profile another name (${nameField}), or, to replace that profile with this one, run upload again with --take-over ${profile.id}`,
+    };
   }
   if (ownership.removes.length > 0 && !named(overrides.allowRemoval, profile)) {
-    return (
-      `not written: this update would remove ${ownership.removes.map(domainWords).join(" and ")} from ${where} — ` +
-      `keep those settings in this environment's profile, or, if those Macs are to lose them, run upload again with --allow-removal ${profile.id}`
-    );
+    return {
+      code: "would-remove",
+      message: `not written: this update would remove ${ownership.removes.map(domainWords).join(" and ")} from ${where}`,
+      fix: `keep those settings in this environment's profile, or, if those Macs are to lose them, run upload again with --allow-removal ${profile.id}`,
+    };
   }
   return undefined;
 }
@@ -131,7 +141,7 @@ async function createProfile(client: JamfClient, fields: GeneralFields): Promise
     try {
       return parseCreatedId((await client.classic("POST", "/osxconfigurationprofiles/id/0", createBody(fields))).text);
     } catch (error) {
-      if (!(error instanceof JamfError) || error.kind !== "network") throw error;
+      if (!(error instanceof JamfError) || !error.answerLost) throw error;
       const found = (await listProfiles(client)).find((profile) => profile.name === fields.name);
       if (found !== undefined) return found.id;
       if (attempt >= 2) throw error;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { closedPort } from "../entra/emulator.js";
 import { statusPage } from "../jamfpro/classic-xml.js";
 import type { JamfProDouble } from "../jamfpro/server.js";
+import { seedProfile } from "../jamfpro/seed.js";
 import { CLIENTS, SENTINEL_SECRET } from "../jamfpro/world.js";
 import { editConfig, upload, uploadJson, useUploadWorld } from "../jamfpro/upload-cli.js";
 
@@ -38,6 +39,7 @@ describe("jcprofile upload faults", () => {
     expect(run.code).toBe(1);
     expect(run.results.map((result) => result.action)).toEqual(["failed", "failed", "failed", "failed"]);
     expect(run.results[0]!.error).toContain("did not let the API client create macOS configuration profiles (HTTP 401)");
+    expect(run.results[0]).toMatchObject({ code: "privileges", fix: "give its API role the privileges Create, Read and Update macOS Configuration Profiles" });
     expect(run.stderr).toContain("give its API role the privileges Create, Read and Update macOS Configuration Profiles");
     expect(jamf.world.profiles).toEqual([]);
   });
@@ -82,7 +84,20 @@ describe("jcprofile upload faults", () => {
     expect(run.results.map((result) => result.action)).toEqual(["failed", "created"]);
     expect(run.results[0]!.error).toContain("is not a readable property list");
     expect(run.results[0]!.error).toContain("delete it there (or rename it), then run upload again");
+    expect(run.results.map((result) => result.code)).toEqual(["unreadable-profile", null]);
     expect(jamf.writes().filter((request) => request.method === "PUT")).toEqual([]);
+  });
+
+  it("one profile refused, the other's connection dropped: exit 1, a refusal comes before network trouble (3)", async () => {
+    // The login profile's name is taken by someone else's profile; the menu bar's is created, then its read is cut off.
+    seedProfile(jamf.world, "Jamf Connect Login (prod)", [{ PayloadType: "com.apple.loginwindow", PayloadUUID: "F1", PayloadIdentifier: "F1", PayloadVersion: 1 }]);
+    expect((await upload(dir, config, ["--env", "prod"])).code).toBe(1);
+    const menubar = jamf.world.profiles.find((profile) => profile.name === "Jamf Connect Menu Bar (prod)")!;
+    jamf.faults.push({ kind: "drop-after-commit", method: "GET", path: new RegExp(`/osxconfigurationprofiles/id/${menubar.id}$`), times: 1 });
+    const run = await uploadJson(dir, config, ["--env", "prod"]);
+    expect(run.results.map((result) => [result.action, result.code])).toEqual([["refused", "not-ours"], ["failed", "network"]]);
+    expect(run.stderr).toContain("reset or closed the connection without an answer");
+    expect(run.code).toBe(1);
   });
 
   it("a refused connection: exit 3 naming the server and HTTPS_PROXY", async () => {

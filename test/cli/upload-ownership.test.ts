@@ -66,6 +66,9 @@ describe("a stored profile that is not this environment's", () => {
     expect(run.results.map((result) => result.action)).toEqual(["refused", "refused"]);
     expect(run.results[0]!.error).toContain('it is for another tenant (OIDCTenant "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f" there, "fabrikam.onmicrosoft.com" here)');
     expect(run.results[1]!.error).toContain("IdPSettings.TenantID");
+    // --json keeps the printed text in `error` and gives its parts: the code and the fix.
+    expect(run.results[0]).toMatchObject({ code: "not-ours", fix: expect.stringMatching(/^give this environment's profile another name \(profile\.loginDisplayName\), .* --take-over \d+$/) });
+    expect(run.results[0]!.error!.endsWith(` — ${run.results[0]!.fix}`)).toBe(true);
     expect(jamf.world.profiles.map((profile) => profile.payloads)).toEqual(stored);
   });
 });

@@ -101,7 +101,10 @@ export interface JsonResult {
   id: number | null;
   url: string | null;
   changes: string[];
+  /** The line printed on stderr: message — fix. */
   error: string | null;
+  code: string | null;
+  fix: string | null;
 }
 
 export async function uploadJson(dir: string, config: string, args: string[] = [], env: Record<string, string | undefined> = {}) {

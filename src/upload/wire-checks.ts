@@ -39,7 +39,7 @@ export function findWireProblems(profile: PlistDict): WireFindings {
     const type = typeof payload["PayloadType"] === "string" ? payload["PayloadType"] : "";
     if (type === MCX_PAYLOAD_TYPE) {
       for (const [domain, settings] of Object.entries(isDict(payload["PayloadContent"]) ? payload["PayloadContent"] : {})) {
-        visitStrings(mcxSettings(settings), domain, (path, string) => checkTrim(findings, path, string));
+        for (const [path, values] of mcxSettings(domain, settings)) visitStrings(values, path, (at, string) => checkTrim(findings, at, string));
       }
       continue;
     }
@@ -54,11 +54,25 @@ export function findWireProblems(profile: PlistDict): WireFindings {
   return findings;
 }
 
-/** `{Forced: [{mcx_preference_settings: {...}}]}` → the settings; anything else as it is. */
-function mcxSettings(domain: PlistValue): PlistValue {
-  const forced = isDict(domain) ? domain["Forced"] : undefined;
-  const first = Array.isArray(forced) ? (forced as readonly PlistValue[])[0] : undefined;
-  return isDict(first) && first["mcx_preference_settings"] !== undefined ? first["mcx_preference_settings"] : domain;
+const MCX_STATES = ["Forced", "Set-Once", "Often"] as const;
+
+/**
+ * Every `mcx_preference_settings` a domain's entry holds, each with the path it is named by: the
+ * first Forced entry (the one jcprofile writes) as `<domain>`, any other as `<domain>.<state>[<i>]`.
+ * A domain holding no settings at all is checked as it is.
+ */
+function mcxSettings(domain: string, entry: PlistValue): [string, PlistValue][] {
+  if (!isDict(entry)) return [[domain, entry]];
+  const found: [string, PlistValue][] = [];
+  for (const state of MCX_STATES) {
+    const list = entry[state];
+    if (!Array.isArray(list)) continue;
+    (list as readonly PlistValue[]).forEach((item, index) => {
+      if (!isDict(item) || item["mcx_preference_settings"] === undefined) return;
+      found.push([state === "Forced" && index === 0 ? domain : `${domain}.${state}[${index}]`, item["mcx_preference_settings"]]);
+    });
+  }
+  return found.length > 0 ? found : [[domain, entry]];
 }
 
 function checkTrim(findings: WireFindings, path: string, value: string): void {
