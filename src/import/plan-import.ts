@@ -1,4 +1,3 @@
-import { ownValue } from "../config/merge.js";
 import { IDENTIFIER_PATTERN } from "../config/schema.js";
 import { newConfigText, schemaReference } from "../project/write-config.js";
 import { UserError } from "../errors.js";
@@ -14,6 +13,8 @@ export interface PlanInput {
   source: { path: string; displayPath: string };
   configDir: string;
   existing: ExistingConfig | undefined;
+  /** The environment as the config has it now (its own fields, not defaults'). */
+  before: Record<string, unknown> | undefined;
   environment: Record<string, unknown>;
   top: { organization?: string; identifier?: string } | undefined;
   tenant: string | undefined;
@@ -38,8 +39,7 @@ export function planImport(input: PlanInput): ChangePlan {
       topChanges: [{ key: "organization", before: undefined, after: organization }, { key: "identifier", before: undefined, after: identifier }],
     };
   }
-  const environments = existing.raw["environments"] as Record<string, Record<string, unknown>> | undefined;
-  const before = ownValue(environments, env);
+  const { before } = input;
   const { text, topChanges } = spliceEnvironment(existing, env, environment, options);
   return { env, text, changed: text !== existing.text, newFile: false, before, after: environment, topChanges, warnings: [] };
 }

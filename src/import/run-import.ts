@@ -10,7 +10,6 @@
  * - 2: nothing written — an unreadable input, a key that could not be carried over, a usage
  *   mistake, or replacing an environment without --yes and without a terminal.
  */
-import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
@@ -91,13 +90,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const environment: Record<string, unknown> = { ...mapped.environment };
   const unknownKeys = unknownKeysOf(read.sources);
   const inherited = existing?.config.defaults ?? {};
-  let license: { path: string; bytes: Uint8Array; name: string } | undefined;
+  let license: IncomingLicense | undefined;
   if (mapped.license !== undefined) {
     // A license the config already names with these bytes is reused: no second copy of the file.
     const own = ownValue(existing?.config.environments, options.env)?.license;
     const known = [own, inherited.license].find((name) => name !== undefined && sameFile(resolve(configDir, name), mapped.license!));
     const name = known ?? `${options.env}.jamfconnectlicense`;
-    license = { path: resolve(configDir, name), bytes: mapped.license, name };
+    license = { path: resolve(configDir, name), bytes: mapped.license, name, known: known !== undefined };
     if (known === undefined || known !== inherited.license) environment.license = name;
   }
   if (Object.keys(profile).length > 0) environment.profile = profile;
@@ -111,7 +110,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const merged = mergeIntoExisting(before, environment, parts);
   if (mapped.derivedLoginNote !== undefined && !merged.kept.includes("login")) ui.info(`note: ${mapped.derivedLoginNote}`);
   if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
-  const plan = planImport({ options, source, configDir, existing, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
+  const plan = planImport({ options, source, configDir, existing, before, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
   const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
   const keptChanges = merged.kept.length > 0 && verification.problems.length === 0 ? keptPartChanges({ source, existing: existing!, built: verification.profiles, env: options.env, kept: merged.kept }) : [];
   for (const change of keptChanges) ui.warn(change);
@@ -126,21 +125,19 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   if (lost.length > 0) throw cannotCarry(lost);
 
-  const licenseReplaced = license !== undefined && besideLicenseDiffers(license.path, license.name, license.bytes);
-  if (licenseReplaced) refuseSharedLicense(existing, configDir, options.env, license!);
-  if (licenseReplaced && !options.yes && !options.isTTY) {
-    throw new UserError(`${license!.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
+  // Each file is read once: a name the config already has holds these bytes (sameFile above).
+  const beside = license === undefined ? undefined : license.known ? "unchanged" : besideLicense(license.path, license.name, license.bytes);
+  if (license !== undefined && beside === "replaced") {
+    refuseSharedLicense(existing, configDir, options.env, license);
+    if (!options.yes && !options.isTTY) throw new UserError(`${license.name}: exists beside the config with another license — pass --yes to replace it, or move it away first`);
   }
-  if (license !== undefined) {
-    const state = licenseReplaced ? "replaced — it holds another license now" : existsSync(license.path) ? "unchanged" : "new";
-    ui.info(`license: ${license.name} beside the config (${state})`);
-  }
+  if (license !== undefined) ui.info(`license: ${license.name} beside the config (${BESIDE_WORDS[beside!]})`);
   const configOrganization = existing?.raw["organization"];
   if (options.organization === undefined && read.top?.organization !== undefined && typeof configOrganization === "string" && configOrganization !== read.top.organization) {
     ui.info(`note: the config's organization "${configOrganization}" is kept (the profile says "${read.top.organization}") — pass --organization to change it`);
   }
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: options.yes, source, command: "import" });
-  const extra = license !== undefined && (licenseReplaced || !existsSync(license.path)) ? [{ path: license.path, displayPath: license.name, bytes: license.bytes }] : [];
+  const extra = license !== undefined && beside !== "unchanged" ? [{ path: license.path, displayPath: license.name, bytes: license.bytes }] : [];
   const written: string[] = [];
   if (plan.changed || extra.length > 0) {
     const leftovers = await saveConfigText(source, plan.changed ? plan.text : (existing?.text ?? plan.text), extra, options.ops);
@@ -197,11 +194,23 @@ function sameFile(path: string, bytes: Uint8Array): boolean {
   return "bytes" in read && read.bytes.equals(Buffer.from(bytes));
 }
 
-/** Whether a license file already beside the config holds other bytes; one that cannot be read is the admin's to fix. */
-function besideLicenseDiffers(path: string, name: string, bytes: Uint8Array): boolean {
+/** The incoming license; `known` when the config already names a file that holds these bytes. */
+interface IncomingLicense {
+  path: string;
+  bytes: Uint8Array;
+  name: string;
+  known: boolean;
+}
+
+type Beside = "new" | "unchanged" | "replaced";
+
+const BESIDE_WORDS: Record<Beside, string> = { new: "new", unchanged: "unchanged", replaced: "replaced — it holds another license now" } as const;
+
+/** What a license file beside the config holds against these bytes; one that cannot be read is the admin's to fix. */
+function besideLicense(path: string, name: string, bytes: Uint8Array): Beside {
   const read = readInputFile(path);
-  if ("bytes" in read) return !read.bytes.equals(Buffer.from(bytes));
-  if (read.code === "ENOENT") return false;
+  if ("bytes" in read) return read.bytes.equals(Buffer.from(bytes)) ? "unchanged" : "replaced";
+  if (read.code === "ENOENT") return "new";
   throw new UserError(`${name}: ${read.reason} — nothing was written; move it away or fix it, then import again`);
 }
 
