@@ -1,6 +1,7 @@
 import type { ExitCodeValue } from "../errors.js";
 import { runImport } from "../import/run-import.js";
 import type { CommandIo } from "../io.js";
+import { terminalPrompter } from "../prompt/terminal-prompter.js";
 import { createOutput } from "../output.js";
 import { exitCodeFor, formatProblem } from "../problem.js";
 import { PAYLOAD_PARTS } from "../profile/layout.js";
@@ -27,8 +28,7 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
   const isTTY = Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
   let prompter: Prompter | undefined;
   if (isTTY) {
-    const { createPrompter } = await import("../prompt/ask.js");
-    prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, cancelMessage: "import cancelled — nothing was written" });
+    prompter = await terminalPrompter(io, { cancelMessage: "import cancelled — nothing was written" });
   }
   const result = await runImport({
     cwd: io.cwd,

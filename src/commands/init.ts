@@ -4,6 +4,7 @@ import { initFlagsFrom } from "../init/init-options.js";
 import type { Prompter } from "../prompt/prompter.js";
 import { runInit } from "../init/run-init.js";
 import type { CommandIo } from "../io.js";
+import { terminalPrompter } from "../prompt/terminal-prompter.js";
 import { createOutput } from "../output.js";
 import { exitCodeFor } from "../problem.js";
 
@@ -26,8 +27,7 @@ export async function initCommand(parsed: Readonly<Record<string, unknown>>, io:
   try {
     let prompter: Prompter | undefined;
     if (isTTY) {
-      const { createPrompter } = await import("../prompt/ask.js");
-      prompter = createPrompter({ input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal: controller.signal });
+      prompter = await terminalPrompter(io, { signal: controller.signal });
     }
     const result = await runInit({
       cwd: io.cwd,

@@ -5,6 +5,7 @@
 import { styleText } from "node:util";
 import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo, TerminalWritable } from "../io.js";
+import { terminalPrompter } from "../prompt/terminal-prompter.js";
 import { createOutput, type Output } from "../output.js";
 import { canColour } from "../terminal.js";
 import { fetchForEnvironment } from "../net/http.js";
@@ -14,7 +15,6 @@ import { formatReport, probeExitCode, toJsonRecords, type ReportStyle } from "..
 import { runProbe, type ProbeChoice } from "../probe/run-probe.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
 import { isUserPrincipalName, NOT_A_UPN } from "../entra/username.js";
-import type { Prompter } from "../prompt/prompter.js";
 import { PASSWORD_ENV, readProbePassword } from "./probe-password.js";
 
 export interface ProbeFlags extends ProbeChoice {
@@ -44,7 +44,7 @@ export async function probeCommand(flags: ProbeFlags, io: CommandIo): Promise<Ex
         readPassword: () =>
           readProbePassword({
             username, passwordStdin: Boolean(flags.passwordStdin), env: io.env, stdin: io.stdin, output,
-            prompter: () => passwordPrompter(io),
+            prompter: () => terminalPrompter(io, { cancelMessage: "probe cancelled — no password was sent" }),
           }),
       }),
       connect: async () => createEntraClient({ ...(await fetchForEnvironment(io.env)), timeoutSeconds }),
@@ -86,12 +86,3 @@ function progressText(progress: ProbeProgress & { environment?: string }): strin
   return progress.environment !== undefined ? `${progress.environment}: ${text}` : text;
 }
 
-/** The masked prompt draws on stderr, so stdout stays data (--json); inquirer loads only here. */
-async function passwordPrompter(io: CommandIo): Promise<Prompter> {
-  const { createPrompter } = await import("../prompt/ask.js");
-  return createPrompter({
-    input: io.stdin as NodeJS.ReadStream,
-    output: io.stderr as NodeJS.WriteStream,
-    cancelMessage: "probe cancelled — no password was sent",
-  });
-}

@@ -5,6 +5,7 @@
  */
 import { UserError } from "../errors.js";
 import type { CommandIo } from "../io.js";
+import { terminalPrompter } from "../prompt/terminal-prompter.js";
 import type { PasswordReader } from "../signing/identity.js";
 
 export const SIGNING_PASSWORD_ENV = "JCPROFILE_SIGNING_PASSWORD";
@@ -27,12 +28,7 @@ async function readPassword(io: CommandIo, passwordStdin: boolean, file: string)
   const fromEnv = io.env[SIGNING_PASSWORD_ENV];
   if (fromEnv !== undefined) return fromEnv;
   if (io.stdin.isTTY) {
-    const { createPrompter } = await import("../prompt/ask.js");
-    const prompter = createPrompter({
-      input: io.stdin as NodeJS.ReadStream,
-      output: io.stderr as NodeJS.WriteStream,
-      cancelMessage: "sign cancelled — nothing was written",
-    });
+    const prompter = await terminalPrompter(io, { cancelMessage: "sign cancelled — nothing was written" });
     return prompter.password({ message: `Password for ${file}` });
   }
   throw new UserError(

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
+import { terminalPrompter } from "../prompt/terminal-prompter.js";
 import { createOutput, type Output } from "../output.js";
 import { fetchForEnvironment } from "../net/http.js";
 import { PROBE_TIMEOUT_SECONDS, readTimeoutFlag } from "../net/timeout.js";
@@ -76,12 +77,7 @@ function openBrowser(url: string, output: Output): void {
 }
 
 async function promptForAddress(io: CommandIo): Promise<string> {
-  const { createPrompter } = await import("../prompt/ask.js");
-  const prompter = createPrompter({
-    input: io.stdin as NodeJS.ReadStream,
-    output: io.stderr as NodeJS.WriteStream,
-    cancelMessage: "signin cancelled — nothing was redeemed",
-  });
+  const prompter = await terminalPrompter(io, { cancelMessage: "signin cancelled — nothing was redeemed" });
   // Not echoed: the address holds the authorization code, which must not stay in the scrollback.
   return (await prompter.password({ message: "Paste the address the browser ended on (not shown: it holds the sign-in code)", mask: false })).trim();
 }
