@@ -10,7 +10,7 @@ import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "../signing/identity.js";
 import { readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
-import type { Problem } from "../problem.js";
+import { messageAndFix, type Problem } from "../problem.js";
 
 export interface VerifyOptions {
   cwd: string;
@@ -76,9 +76,9 @@ function readOne(cwd: string, file: string): Buffer | Problem {
   } catch (error) {
     if (!isUserError(error)) throw error;
     const text = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
-    // The reader's one sentence, "what — fix", split at its first dash: the text shown stays the same.
-    const dash = text.indexOf(" — ");
-    return dash < 0 ? problem("unreadable", text) : problem("unreadable", text.slice(0, dash), text.slice(dash + 3));
+    // The reader's one sentence, "what — fix", split as every such wording is: the text shown stays the same.
+    const { message, fix } = messageAndFix(text);
+    return problem("unreadable", message, fix);
   }
 }
 
