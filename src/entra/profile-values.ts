@@ -17,7 +17,7 @@ export const LOGIN_KEYS = ENTRA_KEYS[PROFILE_KINDS.login.domain];
 export const MENUBAR_KEYS = ENTRA_KEYS[PROFILE_KINDS.menubar.domain];
 
 /** The preferences of one part of an environment's rendered payloads; none when it renders no such payload. */
-export function partPreferences(payloads: readonly { part: string; preferences: Preferences }[], part: "login" | "menubar"): Preferences {
+export function renderedPreferences(payloads: readonly { part: string; preferences: Preferences }[], part: "login" | "menubar"): Preferences {
   return payloads.find((payload) => payload.part === part)?.preferences ?? {};
 }
 

@@ -6,7 +6,7 @@ import type { EntraKeys, KeyPath } from "../catalog/entra-keys.js";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { RenderedPayload } from "../render/profile.js";
 import { DEFAULT_ROPG_SCOPES } from "../entra/scopes.js";
-import { LOGIN_KEYS, MENUBAR_KEYS, partPreferences, scopesAt, signInApp, stringsAt, textAt, type Preferences } from "../entra/profile-values.js";
+import { LOGIN_KEYS, MENUBAR_KEYS, renderedPreferences, scopesAt, signInApp, stringsAt, textAt, type Preferences } from "../entra/profile-values.js";
 import { cloudInstanceOf, type ProbeTarget } from "../entra/probe-target.js";
 
 const secretIn = (preferences: Preferences, keys: EntraKeys): boolean => keys.clientSecrets.some((path) => textAt(preferences, path) !== undefined);
@@ -73,10 +73,10 @@ export type TargetChoice = "login" | "menubar" | "all";
  */
 export function environmentTargets(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[], choice: TargetChoice): ProbeTarget[] {
   const targets: ProbeTarget[] = [];
-  const loginPreferences = choice !== "menubar" ? partPreferences(payloads, "login") : undefined;
+  const loginPreferences = choice !== "menubar" ? renderedPreferences(payloads, "login") : undefined;
   const login = loginPreferences !== undefined ? loginTarget(environment, loginPreferences) : undefined;
   if (login !== undefined) targets.push(login);
-  if (choice !== "login") targets.push(menubarTarget(environment, partPreferences(payloads, "menubar")));
+  if (choice !== "login") targets.push(menubarTarget(environment, renderedPreferences(payloads, "menubar")));
   // Last, so its request can share the menu bar's when both name the same app.
   const signIn = login !== undefined ? signInTarget(login, environment, loginPreferences!) : undefined;
   if (signIn !== undefined) targets.push(signIn);

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { RenderedPayload } from "../render/profile.js";
 import { DEFAULT_ROPG_SCOPES } from "../entra/scopes.js";
-import { LOGIN_KEYS, partPreferences, scopesAt, signInApp, stringsAt, textAt } from "../entra/profile-values.js";
+import { LOGIN_KEYS, renderedPreferences, scopesAt, signInApp, stringsAt, textAt } from "../entra/profile-values.js";
 
 /** Jamf Connect's default OIDCRedirectURI (jamf-connect-keys.md). */
 export const DEFAULT_REDIRECT_URI = "https://127.0.0.1/jamfconnect";
@@ -45,7 +45,7 @@ export interface SignInRequest {
 
 /** From the environment's rendered payloads (loadAndRender's), not rendered again. */
 export function loginSettings(environment: ResolvedEnvironment, payloads: readonly RenderedPayload[]): LoginSettings {
-  const preferences = partPreferences(payloads, "login");
+  const preferences = renderedPreferences(payloads, "login");
   const adminAttribute = textAt(preferences, ["OIDCAdminAttribute"]);
   const shortNameClaim = textAt(preferences, ["OIDCShortName"]);
   return {
