@@ -49,8 +49,9 @@ export class ProfileReadError extends UserError {
   /** What the bytes are instead, without the file's name ("is binary data, not a property list"). */
   readonly what: string;
 
-  constructor(fileName: string, what: string) {
-    super(`${fileName}: ${what}`, { exitCode: ExitCode.usage });
+  /** `fix`: advice that names lint's and import's --domain, after the dash; `what` leaves it out for a command without that flag (verify). */
+  constructor(fileName: string, what: string, fix?: string) {
+    super(`${fileName}: ${what}${fix === undefined ? "" : ` — ${fix}`}`, { exitCode: ExitCode.usage });
     this.what = what;
   }
 }
@@ -115,8 +116,10 @@ function readPreferences(
   if (domain === undefined) {
     const guess = domainFromFileName(base.fileName) ?? options.guessDomain?.(root);
     if (guess === undefined) {
-      throw new PlistReadError(
-        "is a property list that is neither a configuration profile nor recognisably Jamf Connect preferences — if it holds preferences, give --domain com.jamf.connect.login or --domain com.jamf.connect",
+      throw new ProfileReadError(
+        base.fileName,
+        "is a property list that is neither a configuration profile nor recognisably Jamf Connect preferences",
+        "if it holds preferences, give --domain com.jamf.connect.login or --domain com.jamf.connect",
       );
     }
     domain = guess.domain;

@@ -73,6 +73,21 @@ describe("verify: verdicts that say what is true (issue 22, item 10)", () => {
     expect(JSON.stringify(verdicts[0]!.problems)).not.toContain("neither in the file nor trusted");
   });
 
+  it("a property list that is no profile is named as such, without lint's --domain advice (verify has no --domain)", async () => {
+    writeFileSync(join(dir, "other.plist"), '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>Something</key><string>else</string></dict></plist>\n');
+    const { code, stderr, verdicts } = await verifyJson("other.plist");
+    expect(code).toBe(2);
+    expect(verdicts[0]!.problems).toEqual([{
+      code: "unreadable",
+      message: "cannot be read: neither a signed profile nor a Jamf Connect profile (the content is a property list that is neither a configuration profile nor recognisably Jamf Connect preferences)",
+      fix: "pass a .mobileconfig written by jcprofile sign or build",
+    }]);
+    expect(stderr).not.toContain("--domain");
+    // lint and import take --domain, and still say so.
+    const lint = await runCli(["lint", "other.plist"], { cwd: dir });
+    expect(lint.stderr).toContain("neither a configuration profile nor recognisably Jamf Connect preferences — if it holds preferences, give --domain com.jamf.connect.login or --domain com.jamf.connect");
+  });
+
   it.skipIf(!OPENSSL).each([
     ["two signers", ["-signer", "second.pem", "-inkey", "other-key.pem"], "the file has 2 signers"],
     ["RSA-PSS", ["-keyopt", "rsa_padding_mode:pss"], "it is an RSA-PSS signature"],
