@@ -62,6 +62,6 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     const keptNote = kept === "" ? "" : `; its ${kept} were kept`;
     ui.info(`environment "${flags.env}" imported: every source key comes back identical when built${keptNote} — run "jcprofile build --env ${flags.env}"`);
   }
-  // Any problem here fails the import (they are errors; warnings were shown above): hence strict.
-  return exitCodeFor(result.problems, { strict: true });
+  // runImport's problems are the config's errors (its warnings were shown above): each fails the import.
+  return exitCodeFor(result.problems);
 }
