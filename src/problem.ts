@@ -60,6 +60,14 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text === "" ? "(top level)" : text;
 }
 
+/**
+ * An error about the whole of what was read (a file, an answer, a stored profile), not a place
+ * in it: no JSON path, a code, the fix apart when there is one.
+ */
+export function wholeError<Code extends string>(code: Code, message: string, fix?: string): Problem & { readonly code: Code; readonly severity: "error" } {
+  return { severity: "error", path: [], code, message, ...(fix !== undefined && { fix }) };
+}
+
 /** The message with its fix: "what is wrong — how to fix it". */
 export function problemText(problem: Problem): string {
   return problem.fix !== undefined && problem.fix !== "" ? `${problem.message} — ${problem.fix}` : problem.message;

@@ -4,7 +4,7 @@ import { GUID_PATTERN } from "../config/schema.js";
 import type { ProfileKind } from "../profile/domains.js";
 import type { PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import type { Problem } from "../problem.js";
+import { wholeError, type Problem } from "../problem.js";
 import { splitPreferences, type TemplateField } from "./owned-keys.js";
 
 /** One domain's preferences as found in an input file. */
@@ -51,7 +51,7 @@ export interface GivenTenant {
  */
 export function mapEnvironment(sources: readonly ImportSource[], options: { tenant?: GivenTenant } = {}): MappedEnvironment {
   const errors: Problem[] = [];
-  const cannot = (code: string, message: string, fix: string): void => void errors.push({ severity: "error", path: [], message, fix, code });
+  const cannot = (code: string, message: string, fix: string): void => void errors.push(wholeError(code, message, fix));
   const notes: string[] = [];
   let derivedLoginNote: string | undefined;
   const fields = new Map<TemplateField, { value: PlistValue; where: string }[]>();

@@ -20,7 +20,7 @@ import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
 import type { Output } from "../output.js";
 import { configLocation } from "../project/read-config-file.js";
-import { formatPath, formatProblem, problemText, type Problem } from "../problem.js";
+import { formatPath, formatProblem, problemText, wholeError, type Problem } from "../problem.js";
 import { PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { RenderedProfile } from "../render/profile.js";
@@ -230,7 +230,7 @@ function parseDomain(value: string | undefined): Domain | undefined {
 }
 
 /** A source key the imported config would not build back as it is: there is no fix in the config to give. */
-const cannotBuild = (code: string, message: string): Problem => ({ severity: "error", path: [], message, code });
+const cannotBuild = (code: string, message: string): Problem => wholeError(code, message);
 
 /** What cannot be carried over, all at once: nothing is written. */
 function cannotCarry(problems: readonly Problem[]): UserError {

@@ -4,7 +4,7 @@
  * refused something (the admin's to settle there) or no usable answer came (a retry may do).
  * Which exit code that makes is src/problem.ts's to say (exitCodeFor).
  */
-import { problemText, type Problem } from "../problem.js";
+import { problemText, wholeError, type Problem } from "../problem.js";
 import { adviceFor } from "../net/failure-fixes.js";
 import type { NetworkFailure } from "../net/types.js";
 
@@ -38,7 +38,7 @@ export class JamfError extends Error {
     message: string,
     fix?: string,
   ) {
-    const problem = { severity: "error" as const, path: [], code, message, ...(fix !== undefined && { fix }) };
+    const problem = wholeError(code, message, fix);
     super(problemText(problem));
     this.problem = problem;
   }

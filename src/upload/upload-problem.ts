@@ -4,7 +4,7 @@
  * inconclusive (no usable answer, or interrupted: a later run may do). Which exit code the
  * verdicts make is exitCodeFor's (src/problem.ts), through outcomeOf.
  */
-import type { Outcome, Problem } from "../problem.js";
+import { wholeError, type Outcome, type Problem } from "../problem.js";
 import { InterruptedError, JamfError, type JamfCode, type Verdict } from "../jamfpro/errors.js";
 import { BodyError } from "../jamfpro/classic-body.js";
 import { StoredProfileError } from "../jamfpro/stored-profile.js";
@@ -18,7 +18,7 @@ export interface UploadProblem extends Problem {
 }
 
 function problem(code: UploadCode, verdict: Verdict, message: string, fix?: string): UploadProblem {
-  return { severity: "error", path: [], code, verdict, message, ...(fix !== undefined && { fix }) };
+  return { ...wholeError(code, message, fix), verdict };
 }
 
 /** A stored profile upload will not write (someone else's, or an update that would drop settings). */

@@ -2,7 +2,7 @@ import { createHash, verify, type X509Certificate } from "node:crypto";
 import { OID } from "../asn1/der.js";
 import type { SignedMessage } from "../signing/cms-read.js";
 import type { CertificateFacts } from "../signing/certificate-facts.js";
-import type { Problem } from "../problem.js";
+import { wholeError, type Problem } from "../problem.js";
 
 const DIGESTS: Record<string, string> = { [OID.sha1]: "sha1", [OID.sha256]: "sha256", [OID.sha384]: "sha384", [OID.sha512]: "sha512" };
 /** Digests a signer may name that jcprofile does not check, by name for the message. */
@@ -38,9 +38,9 @@ export function checkSignature(message: SignedMessage, readFacts: (cert: X509Cer
     ...signerFound,
     valid: false,
     checkable: false,
-    problem: { severity: "error", path: [], code: "signature-uncheckable", message: `cannot check the signature: ${why}`, fix: CHECKABLE },
+    problem: wholeError("signature-uncheckable", `cannot check the signature: ${why}`, CHECKABLE),
   });
-  const invalid = (why: string): SignatureCheck => ({ ...signerFound, valid: false, checkable: true, problem: { severity: "error", path: [], code: "signature-invalid", message: why } });
+  const invalid = (why: string): SignatureCheck => ({ ...signerFound, valid: false, checkable: true, problem: wholeError("signature-invalid", why) });
   if (message.signerCount > 1) return cannotCheck(`the file has ${message.signerCount} signers`);
   if (candidates.length === 0) return invalid("the signer's certificate is not in the file");
   const hash = DIGESTS[signer.digestOid];

@@ -1,5 +1,5 @@
 import { compareKeyPaths } from "../profile/diff.js";
-import { problemText, type Problem } from "../problem.js";
+import { problemText, wholeError, type Problem } from "../problem.js";
 import type { RenderedProfile } from "../render/profile.js";
 import type { ProfileContent } from "./profile-content.js";
 
@@ -33,5 +33,5 @@ export function checkDrift(profiles: readonly RenderedProfile[], content: Uint8A
 }
 
 function drift(message: string, fix: string): Problem {
-  return { severity: "error", path: [], code: "drift", message, fix };
+  return wholeError("drift", message, fix);
 }

@@ -10,7 +10,7 @@ import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "../signing/identity.js";
 import { readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
-import { messageAndFix, type Problem } from "../problem.js";
+import { messageAndFix, wholeError, type Problem } from "../problem.js";
 
 export interface VerifyOptions {
   cwd: string;
@@ -78,12 +78,8 @@ function readOne(cwd: string, file: string): Buffer | Problem {
     const text = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
     // The reader's one sentence, "what — fix", split as every such wording is: the text shown stays the same.
     const { message, fix } = messageAndFix(text);
-    return problem("unreadable", message, fix);
+    return wholeError("unreadable", message, fix);
   }
-}
-
-function problem(code: string, message: string, fix?: string): Problem {
-  return { severity: "error", path: [], code, message, ...(fix !== undefined && { fix }) };
 }
 
 function emptyVerdict(file: string): FileVerdict {
@@ -113,7 +109,7 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
   let content: Buffer | undefined;
   if (!looksLikeCms(bytes)) {
     content = bytes;
-    result.problems.push(problem("unsigned", "not signed"));
+    result.problems.push(wholeError("unsigned", "not signed"));
   } else {
     try {
       const message = readSignedMessage(bytes);
@@ -137,18 +133,18 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
         const chain = checkChain(cert, message.certificates, anchors);
         result.chain = chain.path.map((link) => oneLine(link.subject));
         result.trusted = chain.trusted;
-        if (chain.problem) result.problems.push(problem("untrusted", `untrusted: ${chain.problem}`, chain.fix));
+        if (chain.problem) result.problems.push(wholeError("untrusted", `untrusted: ${chain.problem}`, chain.fix));
         const expired = checkValidity(chain.path, now);
         result.timeValid = expired === undefined;
-        if (expired) result.problems.push(problem(expired.code, expired.message));
+        if (expired) result.problems.push(wholeError(expired.code, expired.message));
       }
     } catch (error) {
       if (!(error instanceof NotSignedDataError || error instanceof DamagedCertificateError)) throw error;
       if (error instanceof NotSignedDataError && error.damaged) {
-        const damaged = problem("unreadable", `cannot be read: a truncated or damaged signed profile (${error.message})`, "sign it again, or copy it again in binary mode");
+        const damaged = wholeError("unreadable", `cannot be read: a truncated or damaged signed profile (${error.message})`, "sign it again, or copy it again in binary mode");
         return { result: { ...result, readable: false, problems: [damaged] } };
       }
-      result.problems.push(problem("signed-data-unreadable", `not a readable signed profile: ${error.message}`));
+      result.problems.push(wholeError("signed-data-unreadable", `not a readable signed profile: ${error.message}`));
       return { result };
     }
   }
@@ -157,10 +153,10 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
   if (profile.identifier !== undefined) result.identifier = profile.identifier;
   if (profile.problem) {
     if (!result.signed) {
-      const neither = problem("unreadable", `cannot be read: neither a signed profile nor a Jamf Connect profile (${profile.problem})`, "pass a .mobileconfig written by jcprofile sign or build");
+      const neither = wholeError("unreadable", `cannot be read: neither a signed profile nor a Jamf Connect profile (${profile.problem})`, "pass a .mobileconfig written by jcprofile sign or build");
       return { result: { ...result, readable: false, problems: [neither] } };
     }
-    result.problems.push(problem("not-jamf-connect", profile.problem));
+    result.problems.push(wholeError("not-jamf-connect", profile.problem));
   }
   return { result, content, profile };
 }
