@@ -146,8 +146,10 @@ describe("waits Jamf Pro asks for", () => {
     expect(h.slept).toEqual([20_000]);
     expect(h.said).toEqual(["Jamf Pro at jamf.example asks to wait 20 s (HTTP 503) — waiting, then try 2 of 4"]);
     expect(error.message).toBe(
-      "Jamf Pro at jamf.example asks to wait 20 s (HTTP 503) — longer than upload waits (at most 60 s at a time, 10 s left of --timeout 30 s for all waits of this run): try again later, or raise --timeout",
+      "Jamf Pro at jamf.example asks to wait 20 s (HTTP 503), longer than upload waits (at most 60 s at a time, 10 s left of --timeout 30 s for all waits of this run) — try again later, or raise --timeout",
     );
+    // The fix (upload --json's `fix`) is what to do, not the rest of what happened.
+    expect(error.problem.fix).toBe("try again later, or raise --timeout");
     expect(budget.leftMs).toBe(10_000);
   });
 });

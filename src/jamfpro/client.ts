@@ -86,7 +86,8 @@ export function createJamfClient(options: JamfClientOptions): JamfClient {
     if (asked.ms > MAX_WAIT_MS || (budget !== undefined && asked.ms > budget.leftMs)) {
       const left = budget === undefined ? "" : `, ${Math.floor(budget.leftMs / 1000)} s left of ${budget.words} for all waits of this run`;
       const raise = budget !== undefined && asked.ms <= MAX_WAIT_MS ? ", or raise --timeout" : "";
-      throw new JamfError("busy", `Jamf Pro at ${host} ${how} (HTTP ${status})`, `longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left}): try again later${raise}`);
+      // The fix is only what to do: how long upload waits is part of what happened.
+      throw new JamfError("busy", `Jamf Pro at ${host} ${how} (HTTP ${status}), longer than upload waits (at most ${MAX_WAIT_MS / 1000} s at a time${left})`, `try again later${raise}`);
     }
     if (budget !== undefined) budget.leftMs -= asked.ms;
     options.onWait?.(`Jamf Pro at ${host} ${how} (HTTP ${status}) — waiting, then try ${attempt + 1} of ${attempts}`);

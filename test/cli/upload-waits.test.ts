@@ -37,9 +37,9 @@ describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
   });
 
   it.for([
-    ["3600", "asks to wait 3600 s (HTTP 503) — longer than upload waits (at most 60 s at a time"],
-    ["Thu, 01 Jan 2099 00:00:00 GMT", "s (until 2099-01-01 00:00:00 UTC) (HTTP 503) — longer than upload waits"],
-    ["40", "asks to wait 40 s (HTTP 503) — longer than upload waits (at most 60 s at a time, 30 s left of --timeout 30 s for all waits of this run): try again later, or raise --timeout"],
+    ["3600", "asks to wait 3600 s (HTTP 503), longer than upload waits (at most 60 s at a time"],
+    ["Thu, 01 Jan 2099 00:00:00 GMT", "s (until 2099-01-01 00:00:00 UTC) (HTTP 503), longer than upload waits"],
+    ["40", "asks to wait 40 s (HTTP 503), longer than upload waits (at most 60 s at a time, 30 s left of --timeout 30 s for all waits of this run) — try again later, or raise --timeout"],
   ])("Retry-After %s: not waited for, exit 3 at once saying what was asked", async ([retryAfter, says], context) => {
     const { expect } = context;
     const { jamf, dir, config } = await setUp(context);
@@ -48,7 +48,9 @@ describe.concurrent("jcprofile upload when Jamf Pro makes it wait", () => {
     const run = await upload(dir, config, ["--env", "prod", "--json"], {}, new Date("2026-12-07T12:00:00Z"));
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(says);
-    expect(JSON.parse(run.stdout).map((result: { action: string }) => result.action)).toEqual(["failed", "failed"]);
+    const results = JSON.parse(run.stdout) as { action: string; code: string; fix: string }[];
+    expect(results.map((result) => [result.action, result.code])).toEqual([["failed", "busy"], ["failed", "busy"]]);
+    expect(results[0]!.fix).toMatch(/^try again later(, or raise --timeout)?$/);
     expect(jamf.requests.filter((request) => request.path === "/JSSResource/osxconfigurationprofiles")).toHaveLength(1);
   });
 
