@@ -48,7 +48,9 @@ export function formatSignIn(result: SignInResult): string {
   const { settings } = result;
   if (result.kind === "refused") {
     const { cause, hint } = result.refusal;
-    return `Sign-in to app ${settings.clientId} refused (${result.where}): ${cause} — ${hint}`;
+    // Nothing was refused when no answer came: the sign-in could not be finished.
+    const verb = result.refusal.inconclusive && result.refusal.aadsts === null ? "not finished" : "refused";
+    return `Sign-in to app ${settings.clientId} ${verb} (${result.where}): ${cause} — ${hint}`;
   }
   const { identity } = result;
   const rows: [string, string][] = [

@@ -1,7 +1,9 @@
 /**
- * An authorization code lives about ten minutes (test/entra/authorize.ts, CODE_LIFETIME_MS): an
- * address pasted later is refused by Entra with AADSTS70008, and signin explains it (exit 1). The
- * emulator runs on a clock of its own, moved by the test between the browser and the paste.
+ * What can go wrong after the browser, when signin redeems the pasted code. An authorization code
+ * lives about ten minutes (test/entra/authorize.ts, CODE_LIFETIME_MS): an address pasted later is
+ * refused by Entra with AADSTS70008, and signin explains it (exit 1). A redemption that gets no
+ * answer is not a refusal: exit 3, said in words. The emulator runs on a clock of its own, moved by
+ * the test between the browser and the paste, and its failure mode is switched there too.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,6 +39,12 @@ const pasteAfter = (delay: number) => (end: { address?: string }) => {
   return end.address;
 };
 
+/** Pastes what the browser ended on once the emulator has switched to a failure mode. */
+const pasteWhen = (mode: EntraEmulator["mode"]) => (end: { address?: string }) => {
+  emu.mode = mode;
+  return end.address;
+};
+
 describe("jcprofile signin with an address pasted late", () => {
   it("explains an expired code (AADSTS70008) with exit 1", async () => {
     now = START;
@@ -55,5 +63,18 @@ describe("jcprofile signin with an address pasted late", () => {
     const run = await runSigninCli(["--json"], { cwd: dir, user: CONTOSO.users.active, paste: pasteAfter(CODE_LIFETIME_MS - 60_000) });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ signedIn: true });
+  });
+
+  it.each([
+    ["gives no answer in time", "hang", ["--timeout", "1"], "Entra gave no answer in time"],
+    ["answers with an HTML error page", "html502", [], "Entra's answer could not be read"],
+  ] as const)("says the sign-in was not finished when Entra %s at redemption (exit 3)", async (_name, mode, flags, cause) => {
+    now = START;
+    emu.reset();
+    writeConfig();
+    const run = await runSigninCli([...flags], { cwd: dir, user: CONTOSO.users.active, paste: pasteWhen(mode) });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stdout).toContain(`Sign-in to app ${CONTOSO.oidcClientId} not finished (code redemption): ${cause} — `);
+    expect(run.stdout).not.toContain("refused");
   });
 });
