@@ -1,3 +1,4 @@
+import { isDomain, MCX_PAYLOAD_TYPE, MCX_STATES } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import type { ProfileModel } from "../profile/read-profile.js";
 import { isDict } from "../profile/unwrap.js";
@@ -8,7 +9,7 @@ import type { Problem } from "../problem.js";
 /**
  * The profile's own keys, which a builder never gets wrong but hand-edited and exported
  * profiles do: identifiers and UUIDs (they decide replace-or-add on the Mac), PayloadVersion,
- * PayloadScope, duplicate domains, Set-Once.
+ * PayloadScope, duplicate domains, Set-Once, an mcx state macOS does not read.
  */
 
 export interface PlacedIssue {
@@ -33,6 +34,7 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     if (!isDict(item)) return;
     checkIds(item, placeOf(model, index), `payload ${index + 1}`, add);
     checkText(item, placeOf(model, index), add);
+    checkMcxStates(item, index, add);
   });
 
   const uuids = new Map<string, string>();
@@ -93,6 +95,21 @@ function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (pla
   if (version !== 1) {
     const what = version === undefined ? "is missing" : typeof version === "number" ? `is ${version}` : `is ${show(version)}, not an <integer>`;
     add(place, { path: ["PayloadVersion"], severity: "error", code: "payload-version", message: `${what} in ${owner}`, fix: "write <integer>1</integer>" });
+  }
+}
+
+/** A Jamf Connect domain's mcx entry under a state macOS does not read ("Often", "forced") sets nothing. */
+function checkMcxStates(item: PlistDict, index: number, add: (place: FindingPlace, issue: Problem) => void): void {
+  if (item.PayloadType !== MCX_PAYLOAD_TYPE || !isDict(item.PayloadContent)) return;
+  for (const [domain, entry] of Object.entries(item.PayloadContent)) {
+    if (!isDomain(domain) || !isDict(entry)) continue;
+    for (const state of Object.keys(entry).filter((key) => !(MCX_STATES as readonly string[]).includes(key))) {
+      add({ domain, payload: index + 1 }, {
+        path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
+        message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
+        fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
+      });
+    }
   }
 }
 

@@ -28,3 +28,13 @@ export function kindOfDomain(domain: Domain): ProfileKind {
 
 /** The payload type of Apple's managed-preferences (MCX) payload, Jamf Pro's custom settings form. */
 export const MCX_PAYLOAD_TYPE = "com.apple.ManagedClient.preferences";
+
+/**
+ * The states a domain's entry in that payload may hold, as macOS reads them: Forced (enforced) and
+ * Set-Once (a default the user may change) — Apple's ManagedPreferences payload reference ("the
+ * corresponding forced and set-once preferences"). The old MCX "Often" (and "Once") became Set-Once;
+ * "Often" is deprecated (mosen/profiledocs, Legacy Custom Settings). That macOS ignores an entry
+ * under any other name is inferred, UNVERIFIED on a Mac.
+ */
+export const MCX_STATES = ["Forced", "Set-Once"] as const;
+export type McxState = (typeof MCX_STATES)[number];

@@ -1,4 +1,4 @@
-import { isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, type Domain, type ProfileKind } from "./domains.js";
+import { isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, MCX_STATES, type Domain, type McxState, type ProfileKind } from "./domains.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
 
 /** One domain's preferences as a profile (or a bare preferences file) delivers them. */
@@ -10,7 +10,7 @@ export interface PreferencePayload {
   /** Position in the profile's PayloadContent (0-based); absent for a bare preferences file. */
   readonly index?: number;
   /** mcx only: Forced (enforced) or Set-Once (a default the user may change). */
-  readonly mcxState?: "Forced" | "Set-Once";
+  readonly mcxState?: McxState;
   /** The payload dictionary itself (Payload keys included); empty for a bare preferences file. */
   readonly payload: PlistDict;
   /** The keys Jamf Connect reads, without any Payload key. */
@@ -32,8 +32,6 @@ export interface UnwrappedProfile {
   readonly payloads: PreferencePayload[];
   readonly others: OtherPayload[];
 }
-
-const MCX_STATES = ["Forced", "Set-Once"] as const;
 
 /** A profile's Jamf Connect payloads, in either style, and the other payloads it holds. */
 export function unwrapProfile(root: PlistDict): UnwrappedProfile {

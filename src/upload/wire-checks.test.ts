@@ -14,16 +14,14 @@ describe("findWireProblems in mcx payloads", () => {
     expect(findWireProblems(profile)).toEqual({ verbatim: [], trimmed: ["com.jamf.connect.login.LoginWindowMessage"] });
   });
 
-  it("reads every Forced, Set-Once and Often entry, not only Forced[0]", () => {
+  it("reads every Forced and Set-Once entry, not only Forced[0]", () => {
     const profile = mcxProfile({
       Forced: [{ mcx_preference_settings: { OIDCProvider: "EntraID" } }, { mcx_preference_settings: { Message: "two " } }],
       "Set-Once": [{ mcx_data_timestamp: new Date(0), mcx_preference_settings: { HelpURL: " https://help.example" } }],
-      Often: [{ mcx_preference_settings: { Tail: "x\t" } }],
     });
     expect(findWireProblems(profile).trimmed).toEqual([
       "com.jamf.connect.login.Forced[1].Message",
       "com.jamf.connect.login.Set-Once[0].HelpURL",
-      "com.jamf.connect.login.Often[0].Tail",
     ]);
   });
 

@@ -12,7 +12,7 @@
  *   (Jamf-Concepts/jamf-cli classic-profile-payload-ampersand-escaping-2026-07-30.md): a warning
  *   with the key, since the trimmed value is usually what was meant.
  */
-import { MCX_PAYLOAD_TYPE } from "../profile/domains.js";
+import { MCX_PAYLOAD_TYPE, MCX_STATES } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
 
@@ -53,8 +53,6 @@ export function findWireProblems(profile: PlistDict): WireFindings {
   }
   return findings;
 }
-
-const MCX_STATES = ["Forced", "Set-Once", "Often"] as const;
 
 /**
  * Every `mcx_preference_settings` a domain's entry holds, each with the path it is named by: the

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
@@ -103,6 +104,23 @@ describe("jcprofile lint, per fixture", () => {
     expect(domain.code).toBe(2);
     expect(domain.stderr).toContain('--domain: "com.jamf.connect.sync" is not a Jamf Connect preference domain — use com.jamf.connect.login or com.jamf.connect');
     expect((await runCli(["lint"], { cwd: FIXTURES, now: FIXTURE_NOW })).code).toBe(2);
+  });
+});
+
+describe("jcprofile lint on an mcx state macOS does not read", () => {
+  const { dir, cleanup } = tempDir("jcprofile-lint-often-");
+  afterAll(cleanup);
+
+  it("reports the menu bar's preferences under Often as an error (they are not set), with Forced as the fix", async () => {
+    const text = readFileSync(join(FIXTURES, "jamf-pro-both-domains.mobileconfig"), "utf8");
+    const second = text.indexOf("<key>Forced</key>", text.indexOf("<key>Forced</key>") + 1);
+    writeFileSync(join(dir, "often.mobileconfig"), `${text.slice(0, second)}<key>Often</key>${text.slice(second + "<key>Forced</key>".length)}`);
+    const run = await runCli(["lint", "often.mobileconfig", "--json"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({
+      domain: "com.jamf.connect", severity: "error", code: "mcx-unknown-state", path: `PayloadContent["com.jamf.connect"].Often`,
+      fix: expect.stringContaining("move them to Forced"),
+    })]);
   });
 });
 
