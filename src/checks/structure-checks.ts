@@ -1,4 +1,4 @@
-import { isDomain, MCX_PAYLOAD_TYPE, MCX_STATES } from "../profile/domains.js";
+import { MCX_STATES } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import type { ProfileModel } from "../profile/read-profile.js";
 import { isDict } from "../profile/unwrap.js";
@@ -34,7 +34,6 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     if (!isDict(item)) return;
     checkIds(item, placeOf(model, index), `payload ${index + 1}`, add);
     checkText(item, placeOf(model, index), add);
-    checkMcxStates(item, index, add);
   });
 
   const uuids = new Map<string, string>();
@@ -67,6 +66,15 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
       : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
   }
 
+  // Entries macOS does not read: what the admin believes is set is not.
+  for (const { index, domain, state } of model.unread) {
+    add({ domain, payload: index + 1 }, {
+      path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
+      message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
+      fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
+    });
+  }
+
   const seen = new Set<string>();
   for (const payload of model.payloads) {
     const place = { domain: payload.domain, payload: payload.index === undefined ? null : payload.index + 1 };
@@ -95,21 +103,6 @@ function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (pla
   if (version !== 1) {
     const what = version === undefined ? "is missing" : typeof version === "number" ? `is ${version}` : `is ${show(version)}, not an <integer>`;
     add(place, { path: ["PayloadVersion"], severity: "error", code: "payload-version", message: `${what} in ${owner}`, fix: "write <integer>1</integer>" });
-  }
-}
-
-/** A Jamf Connect domain's mcx entry under a state macOS does not read ("Often", "forced") sets nothing. */
-function checkMcxStates(item: PlistDict, index: number, add: (place: FindingPlace, issue: Problem) => void): void {
-  if (item.PayloadType !== MCX_PAYLOAD_TYPE || !isDict(item.PayloadContent)) return;
-  for (const [domain, entry] of Object.entries(item.PayloadContent)) {
-    if (!isDomain(domain) || !isDict(entry)) continue;
-    for (const state of Object.keys(entry).filter((key) => !(MCX_STATES as readonly string[]).includes(key))) {
-      add({ domain, payload: index + 1 }, {
-        path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
-        message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
-        fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
-      });
-    }
   }
 }
 

@@ -5,7 +5,7 @@ import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { ELEVATION_KEY, holdsElevation, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import { describeOther, describeUnread, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { formatPath } from "../problem.js";
 import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
@@ -31,6 +31,11 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
     const model = readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys });
     appendAll(notes, model.notes.map((note) => `${fileName}: ${note}`));
     appendAll(notes, model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
+    // Importing them would set on every Mac what no Mac gets today; leaving them out would lose them.
+    const [unread] = model.unread;
+    if (unread !== undefined) {
+      throw new UserError(`${fileName}: payload ${unread.index + 1} (${describeUnread(unread)}): is an mcx state macOS does not read, so Macs do not get these preferences today — nothing was written; move them to Forced in the source (or remove them) and import again`);
+    }
     if (model.form === "profile" && top === undefined) {
       top = {
         ...(typeof model.root.PayloadOrganization === "string" && { organization: model.root.PayloadOrganization }),

@@ -4,7 +4,7 @@ import { extractCmsContent, looksLikeCms } from "./cms.js";
 import { DOMAINS, type Domain } from "./domains.js";
 import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
 import type { PlistDict } from "./plist-xml.js";
-import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload } from "./unwrap.js";
+import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload, type UnreadEntry } from "./unwrap.js";
 
 /** A Jamf Connect profile (or preferences file) as read from disk, for lint, import, verify and upload. */
 export interface ProfileModel {
@@ -22,6 +22,8 @@ export interface ProfileModel {
   readonly payloads: readonly PreferencePayload[];
   /** Payloads that are not Jamf Connect's, named and otherwise ignored. */
   readonly others: readonly OtherPayload[];
+  /** Jamf Connect mcx entries under a state macOS does not read: lint reports them, import refuses them. */
+  readonly unread: readonly UnreadEntry[];
   /** What the reader decided on the admin's behalf ("signature not checked", a guessed domain). */
   readonly notes: readonly string[];
 }
@@ -78,17 +80,21 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     const notes = signed ? ["signed profile: content read, signature not checked"] : [];
     const base = { fileName, format, signed, content, root: value };
     if (!isProfileDictionary(value)) return readPreferences(base, notes, options);
-    const { payloads: all, others } = unwrapProfile(value);
+    const { payloads: all, others, unread: allUnread } = unwrapProfile(value);
     const payloads = options.domain === undefined ? all : all.filter((payload) => payload.domain === options.domain);
+    const unread = options.domain === undefined ? allUnread : allUnread.filter((entry) => entry.domain === options.domain);
     if (payloads.length === 0 && all.length > 0) {
       const held = [...new Set(all.map((payload) => payload.domain))].join(", ");
       throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${held}) — leave out --domain or give that domain`);
+    }
+    if (payloads.length === 0 && unread.length > 0) {
+      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");
     }
     if (payloads.length === 0) {
       const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
       throw new PlistReadError(`is a configuration profile without a Jamf Connect payload (it holds ${held})`);
     }
-    return { ...base, form: "profile", payloads, others, notes };
+    return { ...base, form: "profile", payloads, others, unread, notes };
   } catch (error) {
     if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message);
     throw error;
@@ -125,7 +131,7 @@ function readPreferences(
     domain = guess.domain;
     notes.push(`preferences file: domain ${domain} ${guess.reason} (give --domain to set it)`);
   }
-  return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], notes };
+  return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], unread: [], notes };
 }
 
 /** A preferences file macOS wrote is named after its domain (`com.jamf.connect.login.plist`). */
@@ -133,6 +139,11 @@ function domainFromFileName(fileName: string): DomainGuess | undefined {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const named = DOMAINS.find((domain) => base === `${domain}.plist`);
   return named !== undefined ? { domain: named, reason: "from the file name" } : undefined;
+}
+
+/** `com.jamf.connect: "Often"`, for messages. */
+export function describeUnread(entry: UnreadEntry): string {
+  return `${entry.domain}: ${JSON.stringify(entry.state)}`;
 }
 
 export function describeOther(other: OtherPayload): string {

@@ -28,15 +28,24 @@ export interface OtherPayload {
   readonly domain?: string;
 }
 
+/** A Jamf Connect domain's mcx entry under a state macOS does not read (MCX_STATES): it sets nothing. */
+export interface UnreadEntry {
+  readonly index: number;
+  readonly domain: Domain;
+  readonly state: string;
+}
+
 export interface UnwrappedProfile {
   readonly payloads: PreferencePayload[];
   readonly others: OtherPayload[];
+  readonly unread: UnreadEntry[];
 }
 
 /** A profile's Jamf Connect payloads, in either style, and the other payloads it holds. */
 export function unwrapProfile(root: PlistDict): UnwrappedProfile {
   const payloads: PreferencePayload[] = [];
   const others: OtherPayload[] = [];
+  const unread: UnreadEntry[] = [];
   const content = root.PayloadContent;
   const items = Array.isArray(content) ? (content as readonly PlistValue[]) : [];
   items.forEach((item, index) => {
@@ -55,6 +64,9 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
           others.push(other(domain));
           continue;
         }
+        if (isDict(settings)) {
+          for (const state of Object.keys(settings)) if (!(MCX_STATES as readonly string[]).includes(state)) unread.push({ index, domain, state });
+        }
         for (const state of MCX_STATES) {
           const list = isDict(settings) ? settings[state] : undefined;
           if (!Array.isArray(list)) continue;
@@ -68,7 +80,7 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
       others.push(other());
     }
   });
-  return { payloads, others };
+  return { payloads, others, unread };
 }
 
 /** A bare preferences file as a payload of the given domain. */

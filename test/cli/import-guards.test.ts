@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTempDir } from "../folders.js";
+import { REPO_ROOT, useTempDir } from "../folders.js";
 import type { Encodable } from "../profiles/bplist-encode.js";
 import { foreignXml } from "../profiles/fixture-set.js";
 import { runCli } from "../run-cli.js";
@@ -89,5 +89,18 @@ describe("import refuses what would damage the config, before writing anything (
     const run = await cli(["import", "in.mobileconfig", "--env", "stage", "--yes"]);
     expect(run.code, run.stderr).toBe(0);
     expect(read("stage.jamfconnectlicense")).toEqual(Buffer.from(license("KEY-NEW")));
+  });
+});
+
+describe("jcprofile import of preferences under an mcx state macOS does not read", () => {
+  it("refuses (exit 2, nothing written) instead of importing the rest as complete", async () => {
+    const fixture = readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"), "utf8");
+    const second = fixture.indexOf("<key>Forced</key>", fixture.indexOf("<key>Forced</key>") + 1);
+    write("often.mobileconfig", `${fixture.slice(0, second)}<key>Often</key>${fixture.slice(second + "<key>Forced</key>".length)}`);
+    const run = await cli(["import", "often.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('often.mobileconfig: payload 2 (com.jamf.connect: "Often"): is an mcx state macOS does not read');
+    expect(run.stderr).toContain("move them to Forced in the source");
+    expect(readdirSync(dir)).toEqual(["often.mobileconfig"]);
   });
 });

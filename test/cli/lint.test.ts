@@ -122,6 +122,14 @@ describe("jcprofile lint on an mcx state macOS does not read", () => {
       fix: expect.stringContaining("move them to Forced"),
     })]);
   });
+
+  it("cannot read a profile whose only Jamf Connect preferences sit under Often (exit 2, says so)", async () => {
+    const text = readFileSync(join(FIXTURES, "jamf-pro-both-domains.mobileconfig"), "utf8").replaceAll("<key>Forced</key>", "<key>Often</key>");
+    writeFileSync(join(dir, "only-often.mobileconfig"), text);
+    const run = await runCli(["lint", "only-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('only-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect.login: "Often", com.jamf.connect: "Often"), so they set nothing — move them to Forced');
+  });
 });
 
 describe("jcprofile lint on what build writes", () => {
