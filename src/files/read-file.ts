@@ -4,11 +4,25 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
  * Reads a file the admin named (the config, a license) without trusting what it is: a FIFO
  * would block forever, /dev/zero would never end, a huge file would fill memory. Only regular
  * files up to MAX_INPUT_BYTES are read. Returns the bytes, or what is wrong (it reads after the
- * file's name) with its errno code, so callers word "not found" their own way.
+ * file's name) with its errno code, so callers word "not found" their own way, and a fix when the
+ * reader has one (a caller with a better one uses its own).
  */
 const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-export type ReadOutcome = { bytes: Buffer } | { code: string; reason: string };
+export interface ReadFailure {
+  code: string;
+  reason: string;
+  fix?: string;
+}
+
+export type ReadOutcome = { bytes: Buffer } | ReadFailure;
+
+/** The reason with its fix, "what — fix", for a caller that adds nothing of its own. */
+export function failureText(failure: ReadFailure): string {
+  return failure.fix === undefined ? failure.reason : `${failure.reason} — ${failure.fix}`;
+}
+
+const REGULAR_ONLY = "jcprofile reads only regular files";
 
 export function readInputFile(path: string): ReadOutcome {
   let fd: number;
@@ -40,23 +54,23 @@ export function readInputFile(path: string): ReadOutcome {
   }
 }
 
-function refuseSpecial(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; size: number }): { code: string; reason: string } | undefined {
+function refuseSpecial(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; size: number }): ReadFailure | undefined {
   if (stats.isDirectory()) return { code: "EISDIR", reason: "is a folder, not a file" };
-  if (stats.isFIFO()) return { code: "FIFO", reason: "is a named pipe (FIFO), not a file — jcprofile reads only regular files" };
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return { code: "DEVICE", reason: "is a device, not a file — jcprofile reads only regular files" };
-  if (stats.isSocket()) return { code: "SOCKET", reason: "is a socket, not a file — jcprofile reads only regular files" };
+  if (stats.isFIFO()) return { code: "FIFO", reason: "is a named pipe (FIFO), not a file", fix: REGULAR_ONLY };
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return { code: "DEVICE", reason: "is a device, not a file", fix: REGULAR_ONLY };
+  if (stats.isSocket()) return { code: "SOCKET", reason: "is a socket, not a file", fix: REGULAR_ONLY };
   if (!stats.isFile()) return { code: "SPECIAL", reason: "is not a regular file" };
   if (stats.size > MAX_INPUT_BYTES) {
-    return { code: "EFBIG", reason: `is ${(stats.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB jcprofile reads — is it the right file?` };
+    return { code: "EFBIG", reason: `is ${(stats.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB jcprofile reads`, fix: "is it the right file?" };
   }
   return undefined;
 }
 
-function failure(error: unknown): { code: string; reason: string } {
+function failure(error: unknown): ReadFailure {
   const code = (error as NodeJS.ErrnoException).code ?? "EIO";
   if (code === "ENOENT") return { code, reason: "not found" };
   if (code === "EACCES" || code === "EPERM") return { code, reason: "cannot be read (permission denied)" };
-  if (code === "ELOOP") return { code, reason: "is a symbolic link that loops (or a chain of links too long) — point it at the real file" };
+  if (code === "ELOOP") return { code, reason: "is a symbolic link that loops (or a chain of links too long)", fix: "point it at the real file" };
   if (code === "ENOTDIR") return { code, reason: "not found (a part of the path is a file, not a folder)" };
   return { code, reason: `cannot be read (${code})` };
 }

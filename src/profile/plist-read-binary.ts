@@ -171,7 +171,7 @@ function readBig(view: DataView, at: number): number {
 }
 
 function truncated(): never {
-  throw new PlistReadError("is a truncated or damaged binary property list");
+  throw new PlistReadError("is a truncated or damaged binary property list", "copy it again in binary mode, or export it again");
 }
 
 function refuse(what: string): never {

@@ -4,4 +4,9 @@
  */
 export class PlistReadError extends Error {
   override readonly name = "PlistReadError";
+
+  /** `fix`: how to get a file jcprofile can read, shown after the dash by a command that names the file. */
+  constructor(message: string, readonly fix?: string) {
+    super(message);
+  }
 }

@@ -13,7 +13,7 @@ export type PlistFormat = "xml" | "binary";
  * says what the bytes are instead, so a caller can print "<file>: <what>".
  */
 export function readPlist(bytes: Uint8Array): { value: PlistValue; format: PlistFormat } {
-  if (bytes.length === 0) throw new PlistReadError("is empty");
+  if (bytes.length === 0) throw new PlistReadError("is empty", AGAIN);
   const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
   if (head === "bplist00") return { value: parseBinaryPlist(bytes), format: "binary" };
   if (head.startsWith("bplist")) throw new PlistReadError(`is a binary property list of an unknown version (${head}); jcprofile reads bplist00`);
@@ -25,10 +25,13 @@ export function readPlist(bytes: Uint8Array): { value: PlistValue; format: Plist
   const start = text.trimStart();
   if (/^<!doctype\s+html|^<html/i.test(start)) throw new PlistReadError("is an HTML page, not a property list (a sign-in or error page saved instead of the file?)");
   if (start.startsWith("<")) return { value: parseXmlPlist(text), format: "xml" };
-  if (start === "") throw new PlistReadError("holds only whitespace");
-  if (/^[{[]/.test(start) && looksLikeJson(start)) throw new PlistReadError("is JSON, not a property list");
-  throw new PlistReadError("is text, not a property list");
+  if (start === "") throw new PlistReadError("holds only whitespace", AGAIN);
+  if (/^[{[]/.test(start) && looksLikeJson(start)) throw new PlistReadError("is JSON, not a property list", "give a .mobileconfig or .plist; a jcprofile config is read with --config");
+  throw new PlistReadError("is text, not a property list", PROFILE_SOURCES);
 }
+
+const AGAIN = "download or export it again";
+const PROFILE_SOURCES = "give a .mobileconfig or .plist: a Jamf Pro download, a Jamf Connect Configuration export, or a Mac's managed preferences file";
 
 function looksLikeJson(text: string): boolean {
   try {

@@ -51,7 +51,7 @@ export class ProfileReadError extends UserError {
   /** What the bytes are instead, without the file's name ("is binary data, not a property list"). */
   readonly what: string;
 
-  /** `fix`: advice that names lint's and import's --domain, after the dash; `what` leaves it out for a command without that flag (verify). */
+  /** `fix`: advice after the dash (how to get a readable file, or lint's and import's --domain); `what` leaves it out, for verify, which gives its own. */
   constructor(fileName: string, what: string, fix?: string) {
     super(`${fileName}: ${what}${fix === undefined ? "" : ` — ${fix}`}`, { exitCode: ExitCode.usage });
     this.what = what;
@@ -96,7 +96,7 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     }
     return { ...base, form: "profile", payloads, others, unread, notes };
   } catch (error) {
-    if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message);
+    if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message, error.fix);
     throw error;
   }
 }
@@ -107,7 +107,7 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
  */
 export function readProfileFile(path: string, options: ReadProfileOptions): ProfileModel {
   const read = readInputFile(path);
-  if ("reason" in read) throw new ProfileReadError(options.fileName, read.code === "EISDIR" ? "is a folder, not a profile" : read.reason);
+  if ("reason" in read) throw new ProfileReadError(options.fileName, read.code === "EISDIR" ? "is a folder, not a profile" : read.reason, read.fix);
   return readProfile(read.bytes, options);
 }
 

@@ -1,4 +1,4 @@
-import { readInputFile } from "../files/read-file.js";
+import { failureText, readInputFile } from "../files/read-file.js";
 import { PlistReadError, readPlist } from "../profile/plist-read.js";
 import { readLicense as readLicenseBytes, type License } from "../profile/license.js";
 
@@ -49,7 +49,7 @@ export function readLicense(path: string): License | string {
   if ("reason" in read) {
     if (read.code === "ENOENT") return licenseNotFound(path);
     if (read.code === "EISDIR") return "is a folder — give the .jamfconnectlicense file itself";
-    return read.reason;
+    return failureText(read);
   }
   return checkLicense(read.bytes);
 }

@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { decodeUtf8 } from "../config/decode-text.js";
-import { readInputFile } from "../files/read-file.js";
+import { failureText, readInputFile } from "../files/read-file.js";
 
 const DEFAULT_CONFIG = "jcprofile.json";
 
@@ -44,7 +44,7 @@ export function readConfigFile(source: ConfigSource): string {
       throw new UserError(`${source.displayPath}: not found — run "jcprofile init" to create it, or pass --config PATH`);
     }
     if (read.code === "EISDIR") throw new UserError(`${source.displayPath}: is a folder — pass the config file itself with --config`);
-    throw new UserError(`${source.displayPath}: ${read.reason}`);
+    throw new UserError(`${source.displayPath}: ${failureText(read)}`);
   }
   const decoded = decodeUtf8(read.bytes);
   if ("message" in decoded) throw new UserError(`${source.displayPath}:${decoded.line}:${decoded.column}: ${decoded.message}`);

@@ -182,7 +182,7 @@ export function readInput(cwd: string, file: string, flag: string): Buffer {
   if ("reason" in read) {
     // A path that fails to open is named by its errno, as before; a refused kind of file says what it is.
     const what = ["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes(read.code) ? `cannot be read (${read.code})` : read.reason;
-    throw new UserError(`${file}: ${what}${what.includes(" — ") ? "" : ` — check the path given to ${flag}`}`);
+    throw new UserError(`${file}: ${what} — ${read.fix ?? `check the path given to ${flag}`}`);
   }
   if (read.bytes.length === 0) throw new UserError(`${file}: is empty — check the path given to ${flag}`);
   return read.bytes;

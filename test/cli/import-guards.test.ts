@@ -3,6 +3,7 @@
  * clashes in letter case with one the config has, and a license file another environment uses,
  * are refused before anything is written.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,5 +103,16 @@ describe("jcprofile import of preferences under an mcx state macOS does not read
     expect(run.stderr).toContain('often.mobileconfig: payload 2 (com.jamf.connect: "Often"): is an mcx state macOS does not read');
     expect(run.stderr).toContain("move them to Forced in the source");
     expect(readdirSync(dir)).toEqual(["often.mobileconfig"]);
+  });
+});
+
+describe("jcprofile import beside a license path that is not a regular file", () => {
+  it("refuses a FIFO there with one line and one dash (exit 2, nothing written)", async () => {
+    write("in.mobileconfig", loginProfile({ LicenseFile: license("KEY-A") }));
+    execFileSync("mkfifo", [join(dir, "prod.jamfconnectlicense")]);
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.trim()).toBe("error: prod.jamfconnectlicense: is a named pipe (FIFO), not a file — nothing was written; move it away or fix it, then import again");
+    expect(readdirSync(dir).sort()).toEqual(["in.mobileconfig", "prod.jamfconnectlicense"]);
   });
 });

@@ -41,7 +41,7 @@ const table: readonly Expectation[] = [
   { file: "not-jamf-connect.mobileconfig", code: 2, line: 'error: not-jamf-connect.mobileconfig: is a configuration profile without a Jamf Connect payload (it holds com.apple.wifi.managed "Office Wi-Fi")' },
   { file: "external-entity.mobileconfig", code: 2, line: "error: external-entity.mobileconfig: is not a valid property list: line 2 has a DOCTYPE with an internal subset" },
   { file: "processing-instruction.mobileconfig", code: 2, line: "error: processing-instruction.mobileconfig: is not a valid property list: line 2 contains the processing instruction <?xml-stylesheet?>" },
-  { file: "not-a-plist.mobileconfig", code: 2, line: "error: not-a-plist.mobileconfig: is text, not a property list" },
+  { file: "not-a-plist.mobileconfig", code: 2, line: "error: not-a-plist.mobileconfig: is text, not a property list — give a .mobileconfig or .plist: a Jamf Pro download" },
 ];
 
 describe("jcprofile lint, per fixture", () => {
