@@ -13,14 +13,11 @@ export async function main(): Promise<void> {
   // Should the event loop ever empty while a command still waits (a bug), a CommonJS file would
   // exit 0, a false success; the ESM entry point this was exited 13 (unsettled top-level await).
   process.exitCode = 13;
-  // A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-    });
-  }
-  const code = await run(process.argv.slice(2), processIo());
+  // A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours: the
+  // streams ignore EPIPE (std-streams.ts).
+  const io = processIo();
+  const code = await run(process.argv.slice(2), io);
   process.exitCode = code;
-  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  await Promise.all([drained(io.stdout), drained(io.stderr)]);
   process.exit(code);
 }
