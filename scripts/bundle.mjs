@@ -143,8 +143,9 @@ writeFileSync(new URL("package.json", dist), `${JSON.stringify({ type: "commonjs
 
 // The files src/launch.ts runs, and what each needs before it can: bin.js's loads of a command's
 // file become require() calls; an import() of an external package becomes __import(), the
-// launcher's import() (vm.Script's own would need --experimental-vm-modules); a build id at the end
-// names this build of the file, and its cache must start with the same.
+// launcher's import() (vm.Script's own would need --experimental-vm-modules); the whole is one
+// function expression taking a CommonJS module's arguments; a build id at the end names this
+// build of the file, and its cache must start with the same.
 const launched = ["bin.js", ...commands.map((name) => `commands/${name}.js`)];
 const externalImport = new RegExp(`\\bimport\\("(${common.external.map((name) => name.replace("*", "[a-z-]+")).join("|")})"\\)`, "g");
 for (const file of launched) {
@@ -157,8 +158,10 @@ for (const file of launched) {
   }
   text = text.replace(externalImport, (_match, name) => `__import(${JSON.stringify(name)})`);
   if (/\bimport\(/.test(text)) throw new Error(`scripts/bundle.mjs: dist/${file} has an import() src/launch.ts cannot answer`);
+  // The CommonJS wrapper is written into the file, so the launcher compiles the text as read (no copy).
+  text = `(function (exports, require, module, __filename, __dirname, __import) {${text.trimEnd()}\n})`;
   const id = createHash("sha256").update(text).digest("hex").slice(0, 32);
-  writeFileSync(url, `${text.trimEnd()}\n//jcprofile-build-id:${id}\n`);
+  writeFileSync(url, `${text}\n//jcprofile-build-id:${id}\n`);
 }
 writeCodeCaches(launched);
 

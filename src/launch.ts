@@ -13,7 +13,8 @@
  * file and at the start of its cache (V8 itself checks only the source's length). No cache, or a
  * refused one, only costs the time; the code that runs is the same.
  *
- * Each bundle runs as a CommonJS module would (the same wrapper arguments), plus `__import`: the
+ * Each bundle runs as a CommonJS module would (the same wrapper arguments, written into the file by
+ * scripts/bundle.mjs), plus `__import`: the
  * bundles' import() of an external package (ora, @inquirer/prompts, msal, undici, node-forge) is
  * made here, as vm.Script's own import() would need --experimental-vm-modules, or print an
  * experimental warning with vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER.
@@ -55,10 +56,8 @@ function compile(file: string, withCache: boolean): Compiled {
   const mark = source.lastIndexOf(BUILD_ID_MARK);
   const buildId = mark === -1 ? undefined : source.slice(mark + BUILD_ID_MARK.length).trim();
   const cachedData = withCache && buildId !== undefined ? readCache(filename, buildId) : undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, {
-    filename,
-    ...(cachedData !== undefined && { cachedData }),
-  });
+  // The file is one function expression (scripts/bundle.mjs wrote the wrapper into it).
+  const script = new vm.Script(source, { filename, ...(cachedData !== undefined && { cachedData }) });
   return { file, script, buildId };
 }
 

@@ -25,8 +25,7 @@ function rejectedByV8(file: string): boolean {
   const bytes = readFileSync(`${file}.cache`);
   const header = `jcprofile-code-cache:${id}\n`;
   expect(bytes.toString("latin1", 0, header.length)).toBe(header);
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`;
-  return new vm.Script(wrapped, { filename: file, cachedData: bytes.subarray(header.length) }).cachedDataRejected === true;
+  return new vm.Script(source, { filename: file, cachedData: bytes.subarray(header.length) }).cachedDataRejected === true;
 }
 
 /** A copy of the package (dist/, templates/, package.json) whose dist/ a test may spoil. */
