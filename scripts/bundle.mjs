@@ -1,12 +1,14 @@
-// Bundles src/ into dist/: dist/bin.js (the program: commander and the command table) and one
-// self-contained file per command, dist/commands/<name>.js, which bin.js loads when that command
-// runs. So `jcprofile build` loads two files. dist/cli.js, the executable (src/launch.ts), runs
-// them with V8's code cache for each (`<file>.cache`), made here by running a build after
-// bundling: Node 20 would compile them from source at every start. Start-up cost is mostly per file loaded and per byte
-// compiled (measured: one file for everything was ~60 ms slower, ~20 shared chunks ~25 ms slower
-// than this), and `jcprofile build` must start close to bare Node. Code two commands share is
-// copied into both files; src/errors.ts's isUserError works across those copies. Heavy packages
-// used only by some commands stay external and load only when needed.
+// Bundles src/ into dist/: dist/bin.js (the process: src/bin.ts and src/cli.ts, which sends a
+// plain `jcprofile build` straight to build), dist/program.js (commander and the command table,
+// for every other command line) and one self-contained file per command,
+// dist/commands/<name>.js, loaded when that command runs. So `jcprofile build` loads two files.
+// dist/cli.js, the executable (src/launch.ts), runs them with V8's code cache for each
+// (`<file>.cache`), made here by running a build after bundling: Node 20 would compile them from
+// source at every start. Start-up cost is mostly per file loaded and per byte compiled
+// (measured: one file for everything was ~60 ms slower, ~20 shared chunks ~25 ms slower than
+// this), and `jcprofile build` must start close to bare Node. Code two commands share is copied
+// into both files; src/errors.ts's isUserError works across those copies. Heavy packages used
+// only by some commands stay external and load only when needed.
 //
 // The files are CommonJS (dist/package.json says so) although src/ is ESM: a CommonJS entry point
 // spares every run Node's ESM loader (its resolver, module jobs and the fs/promises reads it
@@ -24,23 +26,26 @@ import { builtinModules } from "node:module";
 import { execFileSync } from "node:child_process";
 
 const dist = new URL("../dist/", import.meta.url);
-const cliSource = readFileSync(new URL("../src/cli.ts", import.meta.url), "utf8");
-// The commands cli.ts imports lazily: `import("./commands/<name>.js")` (its comments name an example).
-const commands = [...new Set([...cliSource.matchAll(/import\("\.\/commands\/([a-z-]+)\.js"\)/g)].map((match) => match[1]))].filter((name) =>
+const programSource = readFileSync(new URL("../src/program.ts", import.meta.url), "utf8");
+// The commands program.ts imports lazily: `import("./commands/<name>.js")` (its comments name an example).
+const commands = [...new Set([...programSource.matchAll(/import\("\.\/commands\/([a-z-]+)\.js"\)/g)].map((match) => match[1]))].filter((name) =>
   existsSync(new URL(`../src/commands/${name}.ts`, import.meta.url)),
 );
-if (commands.length === 0) throw new Error("scripts/bundle.mjs: no `import(\"./commands/<name>.js\")` found in src/cli.ts");
+if (commands.length === 0) throw new Error("scripts/bundle.mjs: no `import(\"./commands/<name>.js\")` found in src/program.ts");
 
 /**
- * In cli.ts, `./commands/x.js` stays a load of the separate dist/commands/x.js: esbuild leaves the
- * import() as written, and the step after the build turns it into a require(), which
- * src/launch.ts answers with the file and its code cache (an import() would start the ESM loader,
- * the cost the CommonJS files avoid).
+ * In cli.ts and program.ts, `./commands/x.js` stays a load of the separate dist/commands/x.js, and
+ * cli.ts's `./program.js` (commander and the command tree, which a plain `build` never needs) of
+ * dist/program.js: esbuild leaves the import() as written, and the step after the build turns it
+ * into a require(), which src/launch.ts answers with the file and its code cache (an import()
+ * would start the ESM loader, the cost the CommonJS files avoid).
  */
 const commandsApart = {
   name: "commands-apart",
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith("cli.ts") ? { path: args.path, external: true } : undefined));
+    builder.onResolve({ filter: /^\.\/(commands\/[a-z-]+|program)\.js$/ }, (args) =>
+      /[\\/]src[\\/](cli|program)\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined,
+    );
   },
 };
 
@@ -136,7 +141,7 @@ rmSync(dist, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { "write-schema": "src/config/write-schema.ts" }, outdir: "dist", plugins: [builtinsByGetter] }),
   build({ ...common, entryPoints: { cli: "src/launch.ts" }, outdir: "dist", plugins: [builtinsByGetter], banner: { js: '"use strict";' } }),
-  build({ ...common, entryPoints: { bin: "src/bin.ts" }, outdir: "dist", plugins: [commandsApart, childProcessOnUse, builtinsByGetter] }),
+  build({ ...common, entryPoints: { bin: "src/bin.ts", program: "src/program.ts" }, outdir: "dist", plugins: [commandsApart, childProcessOnUse, builtinsByGetter] }),
   build({ ...common, entryPoints: Object.fromEntries(commands.map((name) => [name, `src/commands/${name}.ts`])), outdir: "dist/commands", plugins: [builtinsByGetter] }),
 ]);
 writeFileSync(new URL("package.json", dist), `${JSON.stringify({ type: "commonjs" })}\n`);
@@ -146,16 +151,17 @@ writeFileSync(new URL("package.json", dist), `${JSON.stringify({ type: "commonjs
 // launcher's import() (vm.Script's own would need --experimental-vm-modules); the whole is one
 // function expression taking a CommonJS module's arguments; a build id at the end names this
 // build of the file, and its cache must start with the same.
-const launched = ["bin.js", ...commands.map((name) => `commands/${name}.js`)];
+const launched = ["bin.js", "program.js", ...commands.map((name) => `commands/${name}.js`)];
 const externalImport = new RegExp(`\\bimport\\("(${common.external.map((name) => name.replace("*", "[a-z-]+")).join("|")})"\\)`, "g");
+const loads = /\bimport\("(\.\/(?:commands\/[a-z-]+|program)\.js)"\)/g;
+const loaded = new Set();
 for (const file of launched) {
   const url = new URL(file, dist);
   let text = readFileSync(url, "utf8");
-  if (file === "bin.js") {
-    const loads = /\bimport\("(\.\/commands\/[a-z-]+\.js)"\)/g;
-    if (new Set(text.match(loads)).size !== commands.length) throw new Error("scripts/bundle.mjs: dist/bin.js does not load each command once with import()");
-    text = text.replace(loads, (_match, path) => `Promise.resolve().then(()=>require(${JSON.stringify(path)}))`);
-  }
+  text = text.replace(loads, (_match, path) => {
+    loaded.add(path);
+    return `Promise.resolve().then(()=>require(${JSON.stringify(path)}))`;
+  });
   text = text.replace(externalImport, (_match, name) => `__import(${JSON.stringify(name)})`);
   if (/\bimport\(/.test(text)) throw new Error(`scripts/bundle.mjs: dist/${file} has an import() src/launch.ts cannot answer`);
   // The CommonJS wrapper is written into the file, so the launcher compiles the text as read (no copy).
@@ -163,6 +169,7 @@ for (const file of launched) {
   const id = createHash("sha256").update(text).digest("hex").slice(0, 32);
   writeFileSync(url, `${text}\n//jcprofile-build-id:${id}\n`);
 }
+if (loaded.size !== commands.length + 1) throw new Error("scripts/bundle.mjs: dist/bin.js and dist/program.js do not load program.js and each command with import()");
 writeCodeCaches(launched);
 
 /**
