@@ -6,7 +6,10 @@
  * uuid.test.ts checks it against uuid's v5 and node:crypto's SHA-1.
  */
 export function uuidV5(name: string, namespace: string): string {
-  const hash = sha1(Buffer.concat([Buffer.from(namespace.replaceAll("-", ""), "hex"), Buffer.from(name, "utf8")]));
+  const input = Buffer.allocUnsafe(16 + Buffer.byteLength(name, "utf8"));
+  input.write(namespace.replaceAll("-", ""), 0, 16, "hex");
+  input.write(name, 16, "utf8");
+  const hash = sha1(input);
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
@@ -22,7 +25,7 @@ export function sha1(bytes: Uint8Array): Buffer {
   words[words.length - 2] = Math.floor(bytes.length / 0x20000000);
   words[words.length - 1] = (bytes.length * 8) >>> 0;
   const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Uint32Array(80);
+  const w = SCHEDULE;
   for (let block = 0; block < words.length; block += 16) {
     for (let t = 0; t < 16; t++) w[t] = words[block + t]!;
     for (let t = 16; t < 80; t++) w[t] = rotate(w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!, 1);
@@ -47,6 +50,9 @@ export function sha1(bytes: Uint8Array): Buffer {
   h.forEach((value, index) => digest.writeInt32BE(value, index * 4));
   return digest;
 }
+
+/** The message schedule, reused: each block fills it whole before reading it. */
+const SCHEDULE = new Uint32Array(80);
 
 function rotate(value: number, by: number): number {
   return (value << by) | (value >>> (32 - by));
