@@ -9,22 +9,32 @@ export function uuidV5(name: string, namespace: string): string {
   const input = Buffer.allocUnsafe(16 + Buffer.byteLength(name, "utf8"));
   input.write(namespace.replaceAll("-", ""), 0, 16, "hex");
   input.write(name, 16, "utf8");
-  const hash = sha1(input);
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString("hex");
+  const [h0, h1, h2, h3] = sha1Words(input);
+  // Version 5 in the high nibble of byte 6, variant 10 in the top bits of byte 8.
+  const hex = hex8(h0) + hex8((h1 & ~0xf000) | 0x5000) + hex8((h2 & 0x3fffffff) | 0x80000000) + hex8(h3);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function hex8(word: number): string {
+  return (word >>> 0).toString(16).padStart(8, "0");
 }
 
 /** SHA-1 of `bytes` (the 20-byte digest). */
 export function sha1(bytes: Uint8Array): Buffer {
+  const digest = Buffer.alloc(20);
+  sha1Words(bytes).forEach((value, index) => digest.writeInt32BE(value, index * 4));
+  return digest;
+}
+
+/** SHA-1 of `bytes` as its five 32-bit words (big-endian order of the digest). */
+function sha1Words(bytes: Uint8Array): [number, number, number, number, number] {
   // The message as big-endian 32-bit words, padded: a 1 bit, zeros, the length in bits (64 bits).
   const words = new Uint32Array((((bytes.length + 8) >>> 6) + 1) * 16);
   for (let i = 0; i < bytes.length; i++) words[i >>> 2]! |= bytes[i]! << (24 - (i & 3) * 8);
   words[bytes.length >>> 2]! |= 0x80 << (24 - (bytes.length & 3) * 8);
   words[words.length - 2] = Math.floor(bytes.length / 0x20000000);
   words[words.length - 1] = (bytes.length * 8) >>> 0;
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  const h: [number, number, number, number, number] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w = SCHEDULE;
   for (let block = 0; block < words.length; block += 16) {
     for (let t = 0; t < 16; t++) w[t] = words[block + t]!;
@@ -46,9 +56,7 @@ export function sha1(bytes: Uint8Array): Buffer {
     h[3] = (h[3]! + d) | 0;
     h[4] = (h[4]! + e) | 0;
   }
-  const digest = Buffer.alloc(20);
-  h.forEach((value, index) => digest.writeInt32BE(value, index * 4));
-  return digest;
+  return h;
 }
 
 /** The message schedule, reused: each block fills it whole before reading it. */
