@@ -131,9 +131,10 @@ const common = {
   legalComments: "inline",
   minifyWhitespace: true,
   minifySyntax: true,
-  // ESM's semantics kept: strict mode, and import.meta.url for the files beside the package.
-  banner: { js: '"use strict";const __moduleUrl=require("node:url").pathToFileURL(__filename).href;' },
-  define: { "import.meta.url": "__moduleUrl" },
+  // ESM's semantics kept: strict mode, and import.meta.url for the files beside the package (made
+  // when read, which most runs never do: pathToFileURL at every start cost ~0.5 % of one).
+  banner: { js: '"use strict";const __module={get url(){return require("node:url").pathToFileURL(__filename).href}};' },
+  define: { "import.meta.url": "__module.url" },
   logLevel: "warning",
 };
 
