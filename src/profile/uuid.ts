@@ -15,8 +15,11 @@ export function uuidV5(name: string, namespace: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Two hex digits per byte value (Number's toString(16) was most of a UUID's formatting). */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
 function hex8(word: number): string {
-  return (word >>> 0).toString(16).padStart(8, "0");
+  return HEX[word >>> 24]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
 }
 
 /** SHA-1 of `bytes` (the 20-byte digest). */
