@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const cli = join(root, "dist", "cli.js");
+// BENCH_CLI: another build of the CLI (e.g. another checkout's dist/cli.js), for a before/after.
+const cli = process.env.BENCH_CLI ?? join(root, "dist", "cli.js");
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
 // stdout and stderr are pipes, as in CI or `| tee` (a terminal would be read the same way; /dev/null,
