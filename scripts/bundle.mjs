@@ -183,12 +183,16 @@ function writeCodeCaches(files) {
   try {
     cpSync(new URL("../examples/", import.meta.url), work, { recursive: true });
     const cli = fileURLToPath(new URL("cli.js", dist));
+    const env = { ...process.env, NODE_OPTIONS: "" };
+    // One environment's profiles already in place and the other's not: the training build runs
+    // both the everyday rebuild's path (compare, leave alone) and the first build's (write).
+    execFileSync(process.execPath, [cli, "build", "--config", "contoso.jcprofile.json", "--env", "test", "--out", "out"], { cwd: work, stdio: "ignore", env });
     const training = `
       const launch = require(${JSON.stringify(cli)});
       process.argv = [process.execPath, ${JSON.stringify(cli)}, "build", "--config", "contoso.jcprofile.json", "--out", "out"];
       process.on("exit", (code) => { if (code === 0) launch.writeCodeCaches(${JSON.stringify(files)}); });
       launch.load("bin.js").main();`;
-    execFileSync(process.execPath, ["-e", training], { cwd: work, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
+    execFileSync(process.execPath, ["-e", training], { cwd: work, stdio: ["ignore", "ignore", "inherit"], env });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -10,8 +10,9 @@
  * the bundle through vm.Script with it. V8 rejects a cache made by another V8 version or with other
  * V8 flags (script.cachedDataRejected) and then compiles the source as Node would; a cache made for
  * other source is refused here, by the build id that scripts/bundle.mjs puts at the end of the
- * file and at the start of its cache (V8 itself checks only the source's length). No cache, or a
- * refused one, only costs the time; the code that runs is the same.
+ * file and at the start of its cache (V8 itself checks only the source's length), and so is one
+ * made for the file in another place. No cache, or a refused one, only costs the time; the code
+ * that runs is the same.
  *
  * Each bundle runs as a CommonJS module would (the same wrapper arguments, written into the file by
  * scripts/bundle.mjs), plus `__import`: the
@@ -61,7 +62,16 @@ function compile(file: string, withCache: boolean): Compiled {
   return { file, script, buildId };
 }
 
-/** The V8 data of `<filename>.cache` when it was made for this build of the file. */
+/**
+ * How a cache starts: the build of the file it was made for, and where the file was then. V8 keeps
+ * the file name it compiled in the cache, for stack traces: a package moved elsewhere (a copy, an
+ * installed package) compiles its files again rather than show the old place in a bug's trace.
+ */
+function cacheHeader(filename: string, buildId: string): Buffer {
+  return Buffer.from(`${CACHE_HEADER}${buildId}:${filename}\n`, "utf8");
+}
+
+/** The V8 data of `<filename>.cache` when it was made for this build of the file, in this place. */
 function readCache(filename: string, buildId: string): Buffer | undefined {
   let bytes: Buffer;
   try {
@@ -69,8 +79,8 @@ function readCache(filename: string, buildId: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const header = `${CACHE_HEADER}${buildId}\n`;
-  if (bytes.length <= header.length || bytes.toString("latin1", 0, header.length) !== header) return undefined;
+  const header = cacheHeader(filename, buildId);
+  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
   return bytes.subarray(header.length);
 }
 
@@ -83,7 +93,8 @@ export function writeCodeCaches(files: readonly string[]): void {
     const compiled = loaded.find((entry) => entry.file === file) ?? compile(file, false);
     if (compiled.buildId === undefined) throw new Error(`dist/${file} has no build id at its end`);
     const data = compiled.script.createCachedData();
-    fs.writeFileSync(path.join(__dirname, `${file}.cache`), Buffer.concat([Buffer.from(`${CACHE_HEADER}${compiled.buildId}\n`, "latin1"), data]));
+    const filename = path.join(__dirname, file);
+    fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId), data]));
   }
 }
 

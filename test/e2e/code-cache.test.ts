@@ -23,12 +23,12 @@ function rejectedByV8(file: string): boolean {
   const source = readFileSync(file, "utf8");
   const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
   const bytes = readFileSync(`${file}.cache`);
-  const header = `jcprofile-code-cache:${id}\n`;
-  expect(bytes.toString("latin1", 0, header.length)).toBe(header);
+  const header = Buffer.from(`jcprofile-code-cache:${id}:${file}\n`, "utf8");
+  expect(bytes.subarray(0, header.length).toString("utf8")).toBe(header.toString("utf8"));
   return new vm.Script(source, { filename: file, cachedData: bytes.subarray(header.length) }).cachedDataRejected === true;
 }
 
-/** A copy of the package (dist/, templates/, package.json) whose dist/ a test may spoil. */
+/** A copy of the package (dist/, templates/, package.json) whose dist/ a test may spoil; its caches name the original place. */
 function stagePackage(into: string): string {
   cpSync(DIST, join(into, "dist"), { recursive: true });
   cpSync(join(REPO_ROOT, "templates"), join(into, "templates"), { recursive: true });
@@ -60,19 +60,26 @@ describe("the built CLI's code cache", () => {
     try {
       const cli = stagePackage(pkg);
       const expected = await buildWith(join(DIST, "cli.js"), copyFolder(dir, "cached"));
+      // Made for the checkout's dist/: the copy compiles its files again (a trace would name the old place).
+      expect(await buildWith(cli, copyFolder(dir, "moved"))).toEqual(expected);
+      // From here the copy's caches name the copy, so what refuses or rejects them is the case at hand.
+      for (const file of launched(join(pkg, "dist"))) {
+        const cache = join(pkg, "dist", `${file}.cache`);
+        writeFileSync(cache, readFileSync(cache, "latin1").replace(`:${join(DIST, file)}\n`, `:${join(pkg, "dist", file)}\n`), "latin1");
+      }
       // Other V8 flags: V8 rejects every cache (as it would for another Node's).
       expect(await buildWith(cli, copyFolder(dir, "flags"), ["--no-opt"])).toEqual(expected);
       // Caches made for another build of each file: refused by their build id.
       for (const file of launched(join(pkg, "dist"))) {
         const cache = join(pkg, "dist", `${file}.cache`);
-        writeFileSync(cache, readFileSync(cache, "latin1").replace(/^jcprofile-code-cache:[0-9a-f]+/, "jcprofile-code-cache:0123456789abcdef"), "latin1");
+        writeFileSync(cache, readFileSync(cache, "latin1").replace(/^jcprofile-code-cache:[0-9a-f]+:/, "jcprofile-code-cache:0123456789abcdef:"), "latin1");
       }
       expect(await buildWith(cli, copyFolder(dir, "other-build"))).toEqual(expected);
       // The right header over bytes that are no cache: V8 rejects them.
       for (const file of launched(join(pkg, "dist"))) {
         const source = readFileSync(join(pkg, "dist", file), "utf8");
         const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
-        writeFileSync(join(pkg, "dist", `${file}.cache`), `jcprofile-code-cache:${id}\n${"not a cache ".repeat(400)}`);
+        writeFileSync(join(pkg, "dist", `${file}.cache`), `jcprofile-code-cache:${id}:${join(pkg, "dist", file)}\n${"not a cache ".repeat(400)}`);
       }
       expect(await buildWith(cli, copyFolder(dir, "garbage"))).toEqual(expected);
     } finally {
