@@ -36,13 +36,18 @@ interface Compiled {
 }
 
 const loaded: Compiled[] = [];
+/** Each file's module, run once per process as require() would (init's file is asked for twice). */
+const modules = new Map<string, { exports: unknown }>();
 
-/** Runs dist/<file> as a CommonJS module and returns its exports. */
+/** Runs dist/<file> as a CommonJS module, once, and returns its exports. */
 export function load(file: string): unknown {
+  const known = modules.get(file);
+  if (known !== undefined) return known.exports;
   const compiled = compile(file, true);
   loaded.push(compiled);
   const filename = path.join(__dirname, file);
   const module = { exports: {} };
+  modules.set(file, module);
   // The bundles require only Node's modules and (bin.js) a command's file, by a path of its own.
   const requireHere = (id: string): unknown => (id.startsWith("./") ? load(path.join(path.dirname(file), id)) : require(id));
   const importHere = (specifier: string): Promise<unknown> => import(specifier);
