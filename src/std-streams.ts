@@ -28,7 +28,7 @@ export function stdStream(fd: number, made: () => NodeJS.WriteStream): StdStream
     });
     return stream;
   };
-  if (fs.fstatSync(fd).isCharacterDevice()) return real();
+  if (isCharacterDeviceOrUnknown(fd)) return real();
   let stream: NodeJS.WriteStream | undefined;
   let gone = false;
   const direct = {
@@ -63,4 +63,13 @@ export function stdStream(fd: number, made: () => NodeJS.WriteStream): StdStream
       return typeof value === "function" ? value.bind(stream) : value;
     },
   }) as unknown as StdStream;
+}
+
+/** A terminal (or /dev/null) is a character device; a descriptor fstat cannot read is left to Node's stream too. */
+function isCharacterDeviceOrUnknown(fd: number): boolean {
+  try {
+    return fs.fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true;
+  }
 }
