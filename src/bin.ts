@@ -1,30 +1,23 @@
-#!/usr/bin/env node
 /**
- * The executable: runs the program on this process's arguments, folder, environment and streams,
- * and is the only place that exits. It first lets stdout and stderr drain: a pipe takes 64 KiB
- * before a slow reader must catch up, and exiting earlier would cut `--json` off there. Exiting
- * (rather than only setting process.exitCode) then ends keep-alive sockets and timers that
- * libraries may leave behind.
+ * The program as a process (started by src/launch.ts, the executable): runs it on this process's
+ * arguments, folder, environment and streams, and is the only place that exits. It first lets
+ * stdout and stderr drain: a pipe takes 64 KiB before a slow reader must catch up, and exiting
+ * earlier would cut `--json` off there. Exiting (rather than only setting process.exitCode) then
+ * ends keep-alive sockets and timers that libraries may leave behind.
  */
 import { run } from "./cli.js";
 import { drained, processIo } from "./io.js";
 
-// A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
-}
-
 // A function rather than top-level await: the bundle is CommonJS (scripts/bundle.mjs says why).
-async function main(): Promise<void> {
-  const code = await run(process.argv.slice(2), processIo());
+export async function main(): Promise<void> {
+  // Should the event loop ever empty while a command still waits (a bug), a CommonJS file would
+  // exit 0, a false success; the ESM entry point this was exited 13 (unsettled top-level await).
+  process.exitCode = 13;
+  // A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours: the
+  // streams ignore EPIPE (std-streams.ts).
+  const io = processIo();
+  const code = await run(process.argv.slice(2), io);
   process.exitCode = code;
-  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  await Promise.all([drained(io.stdout), drained(io.stderr)]);
   process.exit(code);
 }
-
-// Should the event loop ever empty while a command still waits (a bug), a CommonJS file would
-// exit 0, a false success; the ESM entry point this was exited 13 (unsettled top-level await).
-process.exitCode = 13;
-void main();

@@ -2,6 +2,8 @@
  * What a command may touch of the outside world, passed in instead of read from `process`, so that
  * a test can run any command in-process with its own folder, environment and streams.
  */
+import { stdStream } from "./std-streams.js";
+
 export interface TerminalWritable extends NodeJS.WritableStream {
   isTTY?: boolean;
   columns?: number;
@@ -35,8 +37,9 @@ export function processIo(): CommandIo {
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Written with fs.writeSync while they go to a pipe or a file (std-streams.ts says why).
+    stdout: stdStream(1, () => process.stdout),
+    stderr: stdStream(2, () => process.stderr),
     now: () => new Date(),
   };
 }

@@ -19,6 +19,20 @@ const FUZZY_FROM = 6;
  * one (ChangePasswordURL, PasswordLabel, OnPasswordChange) end with another word and are not.
  */
 export function isSecretName(name: string): boolean {
+  // A build asks about the same few dozen names in every profile (2000 of them for 1000
+  // environments): each name is judged once. Bounded, for lint over files with endless names.
+  let known = judgedNames.get(name);
+  if (known === undefined) {
+    if (judgedNames.size >= 10_000) judgedNames.clear();
+    known = judgeSecretName(name);
+    judgedNames.set(name, known);
+  }
+  return known;
+}
+
+const judgedNames = new Map<string, boolean>();
+
+function judgeSecretName(name: string): boolean {
   // Only letters count: case, separators and a trailing number or "value" change nothing.
   const letters = name.toLowerCase().replace(/[^a-z]/g, "").replace(/(value|values)$/, "");
   if (letters === "") return false;

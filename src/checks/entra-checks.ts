@@ -89,12 +89,24 @@ function checkScopes(path: readonly string[], scopes: string): Problem[] {
 }
 
 /** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */
+function isLegacy(spec: { description: string; unverified?: string | undefined }): boolean {
+  // Asked for every key of every profile (a build of 1000 environments: ~50,000 times): each spec's answer is kept.
+  let legacy = legacySpecs.get(spec);
+  if (legacy === undefined) {
+    legacy = /\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`);
+    legacySpecs.set(spec, legacy);
+  }
+  return legacy;
+}
+
+const legacySpecs = new WeakMap<object, boolean>();
+
 function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]): Problem[] {
   return Object.entries(dict).flatMap(([key, value]): Problem[] => {
     const here = [...path, key];
     const spec = lookupKey(domain, here);
     if (spec === undefined) return [];
-    if (/\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`)) {
+    if (isLegacy(spec)) {
       const why = spec.unverified !== undefined ? `UNVERIFIED: ${spec.unverified}` : spec.description;
       return [{ path: here, severity: "warning", code: "legacy-key", message: `is known only from Jamf Connect 1.x (${why})`, fix: "remove it unless your Jamf Connect version documents it" }];
     }

@@ -4,21 +4,6 @@ import type { Problem } from "../problem.js";
 
 const FIX = "embed the .jamfconnectlicense file from Jamf Account";
 
-/**
- * `build` checks every environment's profiles, and environments share their license's bytes (one
- * array per license file): each is read once per process, not once per profile (a 1000-environment
- * build read the same plist 2000 times, ~7 % of its time). Nothing writes into these arrays.
- */
-const readBefore = new WeakMap<Uint8Array, ReturnType<typeof readLicense>>();
-function readLicenseOnce(bytes: Uint8Array): ReturnType<typeof readLicense> {
-  let license = readBefore.get(bytes);
-  if (license === undefined) {
-    license = readLicense(bytes);
-    readBefore.set(bytes, license);
-  }
-  return license;
-}
-
 /** LicenseFile must hold a Jamf Connect license whose ExpirationDate has not passed. */
 export function checkLicense(prefs: PlistDict, now: Date): Problem[] {
   const value = prefs.LicenseFile;
@@ -26,7 +11,7 @@ export function checkLicense(prefs: PlistDict, now: Date): Problem[] {
   const bytes = value instanceof Uint8Array ? value : typeof value === "string" ? new Uint8Array(Buffer.from(value, "utf8")) : undefined;
   // Another type is already a catalogue type error.
   if (bytes === undefined) return [];
-  const license = readLicenseOnce(bytes);
+  const license = readLicense(bytes);
   if (license === "empty") return [{ path: ["LicenseFile"], severity: "error", code: "license-invalid", message: "is empty", fix: FIX }];
   if (license === "not-a-license") {
     return [{ path: ["LicenseFile"], severity: "error", code: "license-invalid", message: "holds a property list without a LicenseKey, so not a Jamf Connect license", fix: FIX }];

@@ -104,6 +104,13 @@ async function writeTemps(
   for (const file of files) {
     await run.step();
     const folder = dirname(file.path);
+    // A profile already in place needs no mkdir of its folder: a rebuild of 1000 environments
+    // spared 1000 calls. Otherwise the folder is made (or found) before anything is written.
+    let state = ready.has(folder) ? undefined : probeTarget(file);
+    if (state === "same") {
+      ready.add(folder);
+      continue;
+    }
     if (!ready.has(folder)) {
       let top: string | undefined;
       try {
@@ -119,7 +126,7 @@ async function writeTemps(
       ready.add(folder);
     }
     // In a folder this run made, nothing stands yet.
-    const state = made.has(folder) ? "absent" : probeTarget(file);
+    state = made.has(folder) ? "absent" : (state ?? probeTarget(file));
     if (state === "same") continue;
     if (state === "folder") throw new UserError(`${file.displayPath}: is a folder — remove it or choose another ${run.pathFlag}`);
     pending.push({ file, existing: state === "other" });

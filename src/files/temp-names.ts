@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -12,15 +11,17 @@ export type HelperKind = "tmp" | "old";
 const HELPER = /^\.(.+)\.jcprofile-(tmp|old)-(\d+)-[0-9a-f]+$/;
 
 /**
- * The hex tail: 4 random bytes drawn once per process, then a counter. Drawing them per file cost
+ * The hex tail: 32 random bits drawn once per process, then a counter. Drawing them per file cost
  * a 1000-environment build ~50 ms; the names only have to differ from each other and from a dead
- * run's leftovers with the same pid, and `wx` refuses any clash anyway.
+ * run's leftovers with the same pid, and `wx` refuses any clash anyway. So Math.random (seeded by
+ * V8 from the OS's entropy) serves: node:crypto's randomBytes would load Node's whole crypto family
+ * (~7 % of a `jcprofile build` start-up) for these four bytes.
  */
 let token: number | undefined;
 let counter = 0;
 
 export function helperPath(target: string, kind: HelperKind, pid = process.pid): string {
-  token ??= randomBytes(4).readUInt32BE();
+  token ??= Math.floor(Math.random() * 0x100000000);
   const tail = `${token.toString(16).padStart(8, "0")}${(counter++).toString(16)}`;
   return join(dirname(target), `.${basename(target)}.jcprofile-${kind}-${pid}-${tail}`);
 }

@@ -17,7 +17,25 @@ export interface License {
 
 export type LicenseProblem = "empty" | "not-a-license" | "not-a-plist";
 
+/**
+ * Each license's bytes are read once per process: the config's reader checks the file, and then
+ * every profile's checks read the bytes embedded from it (the same array; a 1000-environment build
+ * read the same plist 2000 times). The verdict is kept under the bytes given and, for a license,
+ * under its own bytes too (what a profile embeds). Nothing writes into these arrays.
+ */
+const readBefore = new WeakMap<Uint8Array, License | LicenseProblem>();
+
 export function readLicense(bytes: Uint8Array): License | LicenseProblem {
+  let license = readBefore.get(bytes);
+  if (license === undefined) {
+    license = readLicenseBytes(bytes);
+    readBefore.set(bytes, license);
+    if (typeof license !== "string") readBefore.set(license.bytes, license);
+  }
+  return license;
+}
+
+function readLicenseBytes(bytes: Uint8Array): License | LicenseProblem {
   if (bytes.length === 0) return "empty";
   const direct = fieldsOf(bytes);
   if (direct !== undefined) return direct === "not-a-license" ? direct : { bytes, ...direct };

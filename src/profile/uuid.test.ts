@@ -1,7 +1,23 @@
+import { createHash } from "node:crypto";
 import { v5, validate, version } from "uuid";
 import { describe, expect, it } from "vitest";
 import { payloadUuid, UUID_NAMESPACE } from "./wrap.js";
-import { uuidV5 } from "./uuid.js";
+import { sha1, uuidV5 } from "./uuid.js";
+
+describe("sha1", () => {
+  it("matches node:crypto's SHA-1 for every length around the block and padding edges", () => {
+    const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 151 + 7) & 0xff));
+    for (let length = 0; length <= 300; length++) {
+      const part = bytes.subarray(0, length);
+      expect(sha1(part).toString("hex"), `${length} bytes`).toBe(createHash("sha1").update(part).digest("hex"));
+    }
+  });
+
+  it("gives FIPS 180's example digests", () => {
+    expect(sha1(Buffer.from("abc")).toString("hex")).toBe("a9993e364706816aba3e25717850c26c9cd0d89d");
+    expect(sha1(Buffer.from("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toString("hex")).toBe("84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  });
+});
 
 describe("uuidV5", () => {
   it.each(["com.contoso.jamfconnect.prod.login", "", "Zürich 東京", "x".repeat(500)])("matches the uuid package for %j", (name) => {

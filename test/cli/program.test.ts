@@ -4,7 +4,8 @@
  */
 import { Readable, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { run, withoutOptionValues } from "../../src/cli.js";
+import { run } from "../../src/cli.js";
+import { withoutOptionValues } from "../../src/program.js";
 import { ExitCode } from "../../src/errors.js";
 import { copyExample, tempDir } from "../folders.js";
 import { runCli } from "../run-cli.js";

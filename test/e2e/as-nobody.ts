@@ -10,7 +10,7 @@
  * own, in a temp folder it hands to openToOthers.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
@@ -45,8 +45,17 @@ export function openToOthers(path: string): void {
  */
 export function stageCli(from: string, into: string, packages: readonly string[] = []): StagedCli {
   const pkg = JSON.parse(readFileSync(join(from, "package.json"), "utf8")) as { files: string[]; bin: Record<string, string> };
-  for (const entry of ["package.json", ...pkg.files, ...packages.map((name) => join("node_modules", name))]) {
+  const listed = pkg.files.filter((entry) => !entry.startsWith("!"));
+  for (const entry of ["package.json", ...listed, ...packages.map((name) => join("node_modules", name))]) {
     cpSync(join(from, entry), join(into, entry), { recursive: true });
+  }
+  // What `files` leaves out again, written `!<folder>/**/*<ending>` (dist's code caches).
+  for (const entry of pkg.files.filter((each) => each.startsWith("!"))) {
+    const [, folder, ending] = /^!([^*]+)\/\*\*\/\*([^*/]+)$/.exec(entry) ?? [];
+    if (folder === undefined || ending === undefined) throw new Error(`stageCli: package.json's files entry ${entry} is not !<folder>/**/*<ending>`);
+    for (const path of readdirSync(join(into, folder), { recursive: true, encoding: "utf8" })) {
+      if (path.endsWith(ending)) rmSync(join(into, folder, path));
+    }
   }
   openToOthers(into);
   return { root: into, cli: join(into, pkg.bin["jcprofile"]!) };

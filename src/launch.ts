@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * The executable, bundled as dist/cli.js: runs dist/bin.js (src/bin.ts) and, when a command runs,
+ * dist/commands/<name>.js, with the code V8 compiled for them when the package was bundled.
+ *
+ * Node 20 compiles every file it loads from its source at every start (Node 22's
+ * module.enableCompileCache is not there), which was ~15 % of `jcprofile build`. So
+ * scripts/bundle.mjs keeps, beside each file, V8's code cache for it (`<file>.cache`, made after a
+ * build ran, so it holds the functions build runs, not only the top level), and this file compiles
+ * the bundle through vm.Script with it. V8 rejects a cache made by another V8 version or with other
+ * V8 flags (script.cachedDataRejected) and then compiles the source as Node would; a cache made for
+ * other source is refused here, by the build id that scripts/bundle.mjs puts at the end of the
+ * file and at the start of its cache (V8 itself checks only the source's length), and so is one
+ * made for the file in another place. No cache, or a refused one, only costs the time; the code
+ * that runs is the same.
+ *
+ * Each bundle runs as a CommonJS module would (the same wrapper arguments, written into the file by
+ * scripts/bundle.mjs), plus `__import`: the
+ * bundles' import() of an external package (ora, @inquirer/prompts, msal, undici, node-forge) is
+ * made here, as vm.Script's own import() would need --experimental-vm-modules, or print an
+ * experimental warning with vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+
+/** How the end of a bundle names its build, and how its cache starts. */
+export const BUILD_ID_MARK = "\n//jcprofile-build-id:";
+export const CACHE_HEADER = "jcprofile-code-cache:";
+
+interface Compiled {
+  /** Relative to dist/, e.g. "commands/build.js". */
+  file: string;
+  script: vm.Script;
+  buildId: string | undefined;
+}
+
+const loaded: Compiled[] = [];
+/** Each file's module, run once per process as require() would (init's file is asked for twice). */
+const modules = new Map<string, { exports: unknown }>();
+
+/** Runs dist/<file> as a CommonJS module, once, and returns its exports. */
+export function load(file: string): unknown {
+  const known = modules.get(file);
+  if (known !== undefined) return known.exports;
+  const compiled = compile(file, true);
+  loaded.push(compiled);
+  const filename = path.join(__dirname, file);
+  const module = { exports: {} };
+  modules.set(file, module);
+  // The bundles require only Node's modules and (bin.js) a command's file, by a path of its own.
+  const requireHere = (id: string): unknown => (id.startsWith("./") ? load(path.join(path.dirname(file), id)) : require(id));
+  const importHere = (specifier: string): Promise<unknown> => import(specifier);
+  const wrapper = compiled.script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, requireHere, module, filename, path.dirname(filename), importHere);
+  return module.exports;
+}
+
+function compile(file: string, withCache: boolean): Compiled {
+  const filename = path.join(__dirname, file);
+  const source = fs.readFileSync(filename, "utf8");
+  const mark = source.lastIndexOf(BUILD_ID_MARK);
+  const buildId = mark === -1 ? undefined : source.slice(mark + BUILD_ID_MARK.length).trim();
+  const cachedData = withCache && buildId !== undefined ? readCache(filename, buildId) : undefined;
+  // The file is one function expression (scripts/bundle.mjs wrote the wrapper into it).
+  const script = new vm.Script(source, { filename, ...(cachedData !== undefined && { cachedData }) });
+  return { file, script, buildId };
+}
+
+/**
+ * How a cache starts: the build of the file it was made for, and where the file was then. V8 keeps
+ * the file name it compiled in the cache, for stack traces: a package moved elsewhere (a copy, an
+ * installed package) compiles its files again rather than show the old place in a bug's trace.
+ */
+function cacheHeader(filename: string, buildId: string): Buffer {
+  return Buffer.from(`${CACHE_HEADER}${buildId}:${filename}\n`, "utf8");
+}
+
+/** The V8 data of `<filename>.cache` when it was made for this build of the file, in this place. */
+function readCache(filename: string, buildId: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(`${filename}.cache`);
+  } catch {
+    return undefined;
+  }
+  const header = cacheHeader(filename, buildId);
+  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
+  return bytes.subarray(header.length);
+}
+
+/**
+ * For scripts/bundle.mjs, in a process that has just run a build: writes each file's cache, with
+ * the functions that ran for a file this process loaded, else only what compiling it makes.
+ */
+export function writeCodeCaches(files: readonly string[]): void {
+  for (const file of files) {
+    const compiled = loaded.find((entry) => entry.file === file) ?? compile(file, false);
+    if (compiled.buildId === undefined) throw new Error(`dist/${file} has no build id at its end`);
+    const data = compiled.script.createCachedData();
+    const filename = path.join(__dirname, file);
+    fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId), data]));
+  }
+}
+
+if (require.main === module) void (load("bin.js") as { main(): Promise<void> }).main();

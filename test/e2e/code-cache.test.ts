@@ -1,0 +1,97 @@
+/**
+ * dist/cli.js (src/launch.ts) runs the bundles with the V8 code cache scripts/bundle.mjs made for
+ * them. A cache V8 accepts must be the one made for this Node; one it rejects (another V8, other
+ * flags, bytes that are not a cache) or one made for another build of the file must cost only
+ * time: the same profiles, the same lines, nothing on stderr.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { copyExample, listFiles, REPO_ROOT, spawnProgram, tempDir, useTempDir } from "./cli.js";
+
+const DIST = join(REPO_ROOT, "dist");
+const MARK = "\n//jcprofile-build-id:";
+
+/** The bundles dist/cli.js launches: bin.js and every command's file. */
+function launched(dist: string): string[] {
+  return ["bin.js", ...readdirSync(join(dist, "commands")).filter((name) => name.endsWith(".js")).map((name) => `commands/${name}`)];
+}
+
+/** Compiles a bundle as src/launch.ts does, with its cache after the header: did V8 reject it? */
+function rejectedByV8(file: string): boolean {
+  const source = readFileSync(file, "utf8");
+  const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
+  const bytes = readFileSync(`${file}.cache`);
+  const header = Buffer.from(`jcprofile-code-cache:${id}:${file}\n`, "utf8");
+  expect(bytes.subarray(0, header.length).toString("utf8")).toBe(header.toString("utf8"));
+  return new vm.Script(source, { filename: file, cachedData: bytes.subarray(header.length) }).cachedDataRejected === true;
+}
+
+/** A copy of the package (dist/, templates/, package.json) whose dist/ a test may spoil; its caches name the original place. */
+function stagePackage(into: string): string {
+  cpSync(DIST, join(into, "dist"), { recursive: true });
+  cpSync(join(REPO_ROOT, "templates"), join(into, "templates"), { recursive: true });
+  cpSync(join(REPO_ROOT, "package.json"), join(into, "package.json"));
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(into, "node_modules"));
+  return join(into, "dist", "cli.js");
+}
+
+async function buildWith(cli: string, dir: string, nodeFlags: string[] = []): Promise<{ stdout: string; files: Record<string, string> }> {
+  const run = await spawnProgram(process.execPath, [...nodeFlags, cli, "build", "--config", "contoso.jcprofile.json"], {
+    cwd: dir,
+    env: { PATH: process.env["PATH"], CI: "true", NO_COLOR: "1" },
+  });
+  expect(run).toMatchObject({ code: 0, stderr: "" });
+  const files = Object.fromEntries(listFiles(join(dir, "out")).map((path) => [path, readFileSync(join(dir, "out", path), "utf8")]));
+  return { stdout: run.stdout, files };
+}
+
+describe("the built CLI's code cache", () => {
+  it("is there for every bundle it launches, made by this Node: V8 takes each", () => {
+    for (const file of launched(DIST)) expect(rejectedByV8(join(DIST, file)), file).toBe(false);
+  });
+
+  let dir: string;
+  useTempDir((made) => (dir = made), { prefix: "jcprofile-cache-" });
+
+  it("when refused or rejected, only costs time: the same lines and bytes", async () => {
+    const { dir: pkg, cleanup } = tempDir("jcprofile-cache-pkg-");
+    try {
+      const cli = stagePackage(pkg);
+      const expected = await buildWith(join(DIST, "cli.js"), copyFolder(dir, "cached"));
+      // Made for the checkout's dist/: the copy compiles its files again (a trace would name the old place).
+      expect(await buildWith(cli, copyFolder(dir, "moved"))).toEqual(expected);
+      // From here the copy's caches name the copy, so what refuses or rejects them is the case at hand.
+      for (const file of launched(join(pkg, "dist"))) {
+        const cache = join(pkg, "dist", `${file}.cache`);
+        writeFileSync(cache, readFileSync(cache, "latin1").replace(`:${join(DIST, file)}\n`, `:${join(pkg, "dist", file)}\n`), "latin1");
+      }
+      // Other V8 flags: V8 rejects every cache (as it would for another Node's).
+      expect(await buildWith(cli, copyFolder(dir, "flags"), ["--no-opt"])).toEqual(expected);
+      // Caches made for another build of each file: refused by their build id.
+      for (const file of launched(join(pkg, "dist"))) {
+        const cache = join(pkg, "dist", `${file}.cache`);
+        writeFileSync(cache, readFileSync(cache, "latin1").replace(/^jcprofile-code-cache:[0-9a-f]+:/, "jcprofile-code-cache:0123456789abcdef:"), "latin1");
+      }
+      expect(await buildWith(cli, copyFolder(dir, "other-build"))).toEqual(expected);
+      // The right header over bytes that are no cache: V8 rejects them.
+      for (const file of launched(join(pkg, "dist"))) {
+        const source = readFileSync(join(pkg, "dist", file), "utf8");
+        const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
+        writeFileSync(join(pkg, "dist", `${file}.cache`), `jcprofile-code-cache:${id}:${join(pkg, "dist", file)}\n${"not a cache ".repeat(400)}`);
+      }
+      expect(await buildWith(cli, copyFolder(dir, "garbage"))).toEqual(expected);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+/** A folder under `dir` with the example in it. */
+function copyFolder(dir: string, name: string): string {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  copyExample(folder);
+  return folder;
+}
