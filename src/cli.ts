@@ -2,6 +2,7 @@ import { ExitCode, isUserError } from "./errors.js";
 import type { CommandIo } from "./io.js";
 import { createOutput, type Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
+import { BUILD_OPTIONS, optionForms } from "./build-command/build-options.js";
 
 /**
  * The program's one way in: runs one command for the given arguments, folder, environment and
@@ -12,7 +13,8 @@ import type { BuildFlags } from "./commands/build.js";
  * own options, each written plainly (`--config FILE`, `-e NAME`, `--check`, …), the command an
  * admin and CI run after every edit. Building commander's tree of ten commands cost that start-up
  * ~5 % of a bare Node start (its code, the tree, package.json read for --version), so such a
- * line goes straight to build with the flags commander would have given it. Anything else (help,
+ * line goes straight to build with the flags commander would have given it — both read build's
+ * options from src/build-command/build-options.ts, declared once. Anything else (help,
  * `--config=FILE`, a value that starts with "-", a typo) goes to commander, which says what it
  * always said.
  */
@@ -27,38 +29,33 @@ export async function run(args: readonly string[], io: CommandIo): Promise<numbe
   }
 }
 
-/** build's options that take a value, by how they may be written, and the flag each fills. */
-const BUILD_VALUES: Readonly<Record<string, "config" | "env" | "out">> = {
-  "-c": "config",
-  "--config": "config",
-  "-e": "env",
-  "--env": "env",
-  "-o": "out",
-  "--out": "out",
-};
+/** Each way build's options may be written plainly (`-c`, `--config`), and what it fills. */
+const BUILD_SPELLINGS = new Map(BUILD_OPTIONS.flatMap((spec) => {
+  const form = optionForms(spec);
+  return form.spellings.map((spelling) => [spelling, { ...form, spec }] as const);
+}));
 
 /**
- * `build`'s flags, as commander gives them (config defaults to jcprofile.json, a repeated --env
- * collects, the last --config or --out wins), when `args` are `build` and options written plainly;
- * otherwise undefined.
+ * `build`'s flags, as commander gives them (defaults filled, a repeatable option collects, the last
+ * value wins otherwise), when `args` are `build` and options written plainly; otherwise undefined.
  */
 export function plainBuildFlags(args: readonly string[]): BuildFlags | undefined {
   if (args[0] !== "build") return undefined;
-  const flags: BuildFlags = { config: "jcprofile.json" };
+  const flags: Record<string, unknown> = {};
+  for (const spec of BUILD_OPTIONS) if (spec.defaultValue !== undefined) flags[optionForms(spec).name] = spec.defaultValue;
   for (let index = 1; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === "--check") flags.check = true;
-    else if (arg === "--prune") flags.prune = true;
-    else {
-      const flag = Object.hasOwn(BUILD_VALUES, arg) ? BUILD_VALUES[arg] : undefined;
-      const value = args[index + 1];
-      if (flag === undefined || value === undefined || value.startsWith("-")) return undefined;
-      index++;
-      if (flag === "env") flags.env = [...(flags.env ?? []), value];
-      else flags[flag] = value;
+    const option = BUILD_SPELLINGS.get(args[index]!);
+    if (option === undefined) return undefined;
+    if (!option.takesValue) {
+      flags[option.name] = true;
+      continue;
     }
+    const value = args[index + 1];
+    if (value === undefined || value.startsWith("-")) return undefined;
+    index++;
+    flags[option.name] = option.spec.repeatable === true ? [...((flags[option.name] as string[] | undefined) ?? []), value] : value;
   }
-  return flags;
+  return flags as BuildFlags;
 }
 
 function exitCodeOf(error: unknown, output: Output): number {

@@ -3,6 +3,7 @@ import { ExitCode, type ExitCodeValue } from "./errors.js";
 import type { CommandIo } from "./io.js";
 import type { Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
+import { BUILD_OPTIONS } from "./build-command/build-options.js";
 import type { LintFlags } from "./commands/lint.js";
 import type { ImportFlags } from "./commands/import.js";
 import type { ProbeFlags } from "./commands/probe.js";
@@ -53,14 +54,13 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
       outputError: (text, write) => write(withoutOptionValues(text).replace(/^error: /, `${output.paint("red", "error:")} `)),
     });
 
-  program
-    .command("build")
-    .description("build the login window and menu bar .mobileconfig profiles of every environment")
-    .option("-c, --config <file>", "config file", "jcprofile.json")
-    .option("-e, --env <name>", "build only this environment (repeat for more; default: all)", collect)
-    .option("-o, --out <dir>", 'output folder (default: "out" beside the config file)')
-    .option("--check", "write nothing; exit 1 when the output folder differs from what would be built")
-    .option("--prune", "also remove profiles no environment builds any more from the output folder (only jcprofile's own files)")
+  const build = program.command("build").description("build the login window and menu bar .mobileconfig profiles of every environment");
+  for (const spec of BUILD_OPTIONS) {
+    if (spec.repeatable === true) build.option(spec.flags, spec.description, collect);
+    else if (spec.defaultValue !== undefined) build.option(spec.flags, spec.description, spec.defaultValue);
+    else build.option(spec.flags, spec.description);
+  }
+  build
     .addHelpText("after", HELP_AFTER.build)
     .action((flags: BuildFlags) => action(async () => (await import("./commands/build.js")).buildCommand(flags, io)));
 
