@@ -1,5 +1,5 @@
 import { readInputFile } from "../files/read-file.js";
-import { ExitCode, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import { DOMAINS, type Domain } from "./domains.js";
 import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
@@ -53,7 +53,7 @@ export class ProfileReadError extends UserError {
 
   /** `fix`: advice after the dash (how to get a readable file, or lint's and import's --domain); `what` leaves it out, for verify, which gives its own. */
   constructor(fileName: string, what: string, fix?: string) {
-    super(`${fileName}: ${what}${fix === undefined ? "" : ` — ${fix}`}`, { exitCode: ExitCode.usage });
+    super(`${fileName}: ${what}${fix === undefined ? "" : ` — ${fix}`}`);
     this.what = what;
   }
 }
