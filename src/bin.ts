@@ -6,7 +6,9 @@
  * ends keep-alive sockets and timers that libraries may leave behind.
  */
 import { run } from "./cli.js";
+import { ExitCode } from "./errors.js";
 import { drained, processIo } from "./io.js";
+import { writeFailure } from "./std-streams.js";
 
 // A function rather than top-level await: the bundle is CommonJS (scripts/bundle.mjs says why).
 export async function main(): Promise<void> {
@@ -16,8 +18,18 @@ export async function main(): Promise<void> {
   // A reader that stops early (`jcprofile probe --json | head -1`) is not an error of ours: the
   // streams ignore EPIPE (std-streams.ts).
   const io = processIo();
-  const code = await run(process.argv.slice(2), io);
+  let code = await run(process.argv.slice(2), io);
   process.exitCode = code;
   await Promise.all([drained(io.stdout), drained(io.stderr)]);
+  // Output that could not be written (a full disk, /dev/full) is a failed run, said in one line.
+  const lost = writeFailure(1) ?? writeFailure(2);
+  if (lost !== undefined) {
+    if (writeFailure(2) === undefined) {
+      io.stderr.write(`error: could not write to standard output (${lost.code ?? lost.message}): what it shows is incomplete — check the disk or the file it goes to\n`);
+      await drained(io.stderr);
+    }
+    if (code === ExitCode.ok) code = ExitCode.failed;
+    process.exitCode = code;
+  }
   process.exit(code);
 }

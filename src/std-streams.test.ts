@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { stdStream } from "./std-streams.js";
+import { stdStream, writeFailure } from "./std-streams.js";
 
 /** A stand-in for process.stdout that records what reaches it. */
 function fakeStream(): { stream: NodeJS.WriteStream; chunks: string[]; made: () => NodeJS.WriteStream; count: () => number } {
@@ -75,6 +75,18 @@ describe("stdStream", () => {
     out.write("next\n");
     expect(read()).toBe("abc");
     expect(fake.chunks).toEqual(["def\n", "next\n"]);
+  });
+
+  it("on another failure (ENOSPC), drops the rest without throwing and keeps the failure for bin.ts", () => {
+    const { fd, read } = openFile();
+    const fake = fakeStream();
+    vi.spyOn(fs, "writeSync").mockImplementation(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    });
+    const out = stdStream(fd, fake.made);
+    expect(() => out.write("lost\n")).not.toThrow();
+    expect(writeFailure(fd)?.code).toBe("ENOSPC");
+    expect(read()).toBe("");
   });
 
   it("drops what follows when the reader has gone (EPIPE), without an error", async () => {

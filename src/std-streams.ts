@@ -10,7 +10,9 @@
  * the stream) makes the real stream, and from then on every write goes through it, after those
  * already made. So does a write the descriptor refuses with EAGAIN (a non-blocking pipe another
  * process shares), from the first byte not written. A reader that has gone (EPIPE) is not an
- * error of ours, as before: the rest is dropped.
+ * error of ours, as before: the rest is dropped. Any other failure (a full disk, /dev/full, an I/O
+ * error) drops the rest too, and is kept for writeFailure: bin.ts says it in one line and the exit
+ * code is not 0 — never a stack trace, and the command still finishes what it was doing.
  */
 import fs from "node:fs";
 
@@ -19,13 +21,22 @@ type WriteCallback = (error?: Error | null) => void;
 /** io.ts's TerminalWritable (not imported: io.ts imports this file). */
 type StdStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
+const failures = new Map<number, NodeJS.ErrnoException>();
+
+/** The first write to `fd` that failed for another reason than a reader gone (EPIPE), if any. */
+export function writeFailure(fd: number): NodeJS.ErrnoException | undefined {
+  return failures.get(fd);
+}
+
+function failed(fd: number, error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE" && !failures.has(fd)) failures.set(fd, error);
+}
+
 /** `fd` (1 or 2) as a stream; `made` is Node's stream for it (process.stdout or process.stderr), made only when needed. */
 export function stdStream(fd: number, made: () => NodeJS.WriteStream): StdStream {
   const real = (): NodeJS.WriteStream => {
     const stream = made();
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-    });
+    stream.on("error", (error: NodeJS.ErrnoException) => failed(fd, error));
     return stream;
   };
   if (isCharacterDeviceOrUnknown(fd)) return real();
@@ -45,11 +56,12 @@ export function stdStream(fd: number, made: () => NodeJS.WriteStream): StdStream
         while (!gone && written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EPIPE") gone = true;
-        else if (code === "EAGAIN") {
+        if (code === "EAGAIN") {
           stream ??= real();
           return stream.write(bytes.subarray(written), done);
-        } else throw error;
+        }
+        gone = true;
+        failed(fd, error as NodeJS.ErrnoException);
       }
       if (done !== undefined) process.nextTick(done);
       return true;

@@ -3,7 +3,7 @@
  * (src/std-streams.ts): a reader that goes early is not an error, and a file gets every byte.
  */
 import { spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, cliEnv, spawnCli, useTempDir } from "./cli.js";
@@ -31,5 +31,17 @@ describe("the built CLI's stdout", () => {
     expect(code).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(piped.stdout);
     expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
+  });
+
+  // /dev/full is Linux's (CI's); macOS has none.
+  it.skipIf(!existsSync("/dev/full"))("to a full device (/dev/full): one line on stderr, exit 1, no stack trace", async () => {
+    const fd = openSync("/dev/full", "w");
+    const child = spawn(process.execPath, [CLI, "keys", "--json"], { cwd: dir, env: cliEnv(["keys"]), stdio: ["ignore", fd, "pipe"] });
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    closeSync(fd);
+    expect(code).toBe(1);
+    expect(stderr).toBe("error: could not write to standard output (ENOSPC): what it shows is incomplete — check the disk or the file it goes to\n");
   });
 });
