@@ -27,7 +27,12 @@ export function showTypedPath(cwd: string, file: string): string {
   return rel.startsWith("..") ? file : rel || file;
 }
 
+/**
+ * Where --config points (jcprofile.json in `cwd` without it). An empty --config (a variable that
+ * was not set, `--config "$CONFIG"`) is refused: resolved, it would name `cwd` itself.
+ */
 export function configLocation(cwd: string, config: string | undefined): ConfigSource {
+  if (config !== undefined && config.trim() === "") throw new UserError(`--config: is empty — give the config file, or leave --config out for "${DEFAULT_CONFIG}" in this folder`);
   const path = resolve(cwd, config ?? DEFAULT_CONFIG);
   return { path, displayPath: config ?? DEFAULT_CONFIG };
 }

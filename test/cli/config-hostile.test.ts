@@ -136,6 +136,14 @@ describe("8.5: special files", () => {
     expectRefused(run, message);
   });
 
+  // `--config "$CONFIG"` with the variable unset: resolved, "" names the folder itself.
+  it.each([["build"], ["upload"], ["probe", "-e", "prod"], ["signin", "-e", "prod", "--no-open"], ["import", "x.plist", "-e", "prod"]])("%s with an empty --config", async (...command) => {
+    for (const empty of ["", " "]) {
+      const run = await runCli([...command, "--config", empty], { cwd: dir });
+      expectRefused(run, 'error: --config: is empty — give the config file, or leave --config out for "jcprofile.json" in this folder\n');
+    }
+  });
+
   it.each<[string, () => string, string]>([
     ["/dev/zero", () => "/dev/zero", "is a device, not a file"],
     ["a folder", () => (mkdirSync(join(dir, "lic")), "lic"), "is a folder — give the .jamfconnectlicense file itself"],
