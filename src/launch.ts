@@ -11,8 +11,9 @@
  * V8 flags (script.cachedDataRejected) and then compiles the source as Node would; a cache made for
  * other source is refused here, by the build id that scripts/bundle.mjs puts at the end of the
  * file and at the start of its cache (V8 itself checks only the source's length), and so is one
- * made for the file in another place. No cache, or a refused one, only costs the time; the code
- * that runs is the same.
+ * made for the file in another place or before the file was last changed (a hand edit that kept
+ * the length and the build id would otherwise run the code from before it). No cache, or a
+ * refused one, only costs the time; the code that runs is the same.
  *
  * Each bundle runs as a CommonJS module would (the same wrapper arguments, written into the file by
  * scripts/bundle.mjs), plus `__import`: the
@@ -33,6 +34,8 @@ interface Compiled {
   file: string;
   script: vm.Script;
   buildId: string | undefined;
+  /** The file's modification time (ms) when it was read. */
+  modified: number;
 }
 
 const loaded: Compiled[] = [];
@@ -58,33 +61,42 @@ export function load(file: string): unknown {
 
 function compile(file: string, withCache: boolean): Compiled {
   const filename = path.join(__dirname, file);
-  const source = fs.readFileSync(filename, "utf8");
+  const fd = fs.openSync(filename, "r");
+  let source: string;
+  let modified: number;
+  try {
+    modified = fs.fstatSync(fd).mtimeMs;
+    source = fs.readFileSync(fd, "utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
   const mark = source.lastIndexOf(BUILD_ID_MARK);
   const buildId = mark === -1 ? undefined : source.slice(mark + BUILD_ID_MARK.length).trim();
-  const cachedData = withCache && buildId !== undefined ? readCache(filename, buildId) : undefined;
+  const cachedData = withCache && buildId !== undefined ? readCache(filename, buildId, modified) : undefined;
   // The file is one function expression (scripts/bundle.mjs wrote the wrapper into it).
   const script = new vm.Script(source, { filename, ...(cachedData !== undefined && { cachedData }) });
-  return { file, script, buildId };
+  return { file, script, buildId, modified };
 }
 
 /**
- * How a cache starts: the build of the file it was made for, and where the file was then. V8 keeps
- * the file name it compiled in the cache, for stack traces: a package moved elsewhere (a copy, an
- * installed package) compiles its files again rather than show the old place in a bug's trace.
+ * How a cache starts: the build of the file it was made for, when the file was last changed then,
+ * and where it was. V8 keeps the file name it compiled in the cache, for stack traces: a package
+ * moved elsewhere (a copy, an installed package) compiles its files again rather than show the old
+ * place in a bug's trace.
  */
-function cacheHeader(filename: string, buildId: string): Buffer {
-  return Buffer.from(`${CACHE_HEADER}${buildId}:${filename}\n`, "utf8");
+function cacheHeader(filename: string, buildId: string, modified: number): Buffer {
+  return Buffer.from(`${CACHE_HEADER}${buildId}:${modified}:${filename}\n`, "utf8");
 }
 
-/** The V8 data of `<filename>.cache` when it was made for this build of the file, in this place. */
-function readCache(filename: string, buildId: string): Buffer | undefined {
+/** The V8 data of `<filename>.cache` when it was made for this build of the file, as it is now, in this place. */
+function readCache(filename: string, buildId: string, modified: number): Buffer | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(`${filename}.cache`);
   } catch {
     return undefined;
   }
-  const header = cacheHeader(filename, buildId);
+  const header = cacheHeader(filename, buildId, modified);
   if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
   return bytes.subarray(header.length);
 }
@@ -99,7 +111,7 @@ export function writeCodeCaches(files: readonly string[]): void {
     if (compiled.buildId === undefined) throw new Error(`dist/${file} has no build id at its end`);
     const data = compiled.script.createCachedData();
     const filename = path.join(__dirname, file);
-    fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId), data]));
+    fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId, compiled.modified), data]));
   }
 }
 

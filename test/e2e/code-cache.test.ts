@@ -2,9 +2,10 @@
  * dist/cli.js (src/launch.ts) runs the bundles with the V8 code cache scripts/bundle.mjs made for
  * them. A cache V8 accepts must be the one made for this Node; one it rejects (another V8, other
  * flags, bytes that are not a cache) must cost only time: the same profiles, the same lines,
- * nothing on stderr; one made for another build of the file must not run: the file's own code does.
+ * nothing on stderr; one made for another build of the file, or before the file was edited, must
+ * not run: the file's own code does.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
@@ -18,12 +19,18 @@ function launched(dist: string): string[] {
   return ["bin.js", ...readdirSync(join(dist, "commands")).filter((name) => name.endsWith(".js")).map((name) => `commands/${name}`)];
 }
 
+/** The header src/launch.ts takes for `file` as it is now: its build id, its modification time, its place. */
+function headerFor(file: string): string {
+  const source = readFileSync(file, "utf8");
+  const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
+  return `jcprofile-code-cache:${id}:${statSync(file).mtimeMs}:${file}\n`;
+}
+
 /** Compiles a bundle as src/launch.ts does, with its cache after the header: did V8 reject it? */
 function rejectedByV8(file: string): boolean {
   const source = readFileSync(file, "utf8");
-  const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
   const bytes = readFileSync(`${file}.cache`);
-  const header = Buffer.from(`jcprofile-code-cache:${id}:${file}\n`, "utf8");
+  const header = Buffer.from(headerFor(file), "utf8");
   expect(bytes.subarray(0, header.length).toString("utf8")).toBe(header.toString("utf8"));
   return new vm.Script(source, { filename: file, cachedData: bytes.subarray(header.length) }).cachedDataRejected === true;
 }
@@ -62,29 +69,43 @@ describe("the built CLI's code cache", () => {
       const expected = await buildWith(join(DIST, "cli.js"), copyFolder(dir, "cached"));
       // Made for the checkout's dist/: the copy compiles its files again (a trace would name the old place).
       expect(await buildWith(cli, copyFolder(dir, "moved"))).toEqual(expected);
-      // From here the copy's caches name the copy, so what refuses or rejects them is the case at hand.
+      // From here the copy's caches name the copy (and its files' times), so what refuses or rejects them is the case at hand.
       for (const file of launched(join(pkg, "dist"))) {
         const cache = join(pkg, "dist", `${file}.cache`);
-        writeFileSync(cache, readFileSync(cache, "latin1").replace(`:${join(DIST, file)}\n`, `:${join(pkg, "dist", file)}\n`), "latin1");
+        const text = readFileSync(cache, "latin1");
+        expect(text.slice(0, text.indexOf("\n") + 1)).toBe(headerFor(join(DIST, file)));
+        writeFileSync(cache, headerFor(join(pkg, "dist", file)) + text.slice(text.indexOf("\n") + 1), "latin1");
       }
       // Other V8 flags: V8 rejects every cache (as it would for another Node's).
       expect(await buildWith(cli, copyFolder(dir, "flags"), ["--no-opt"])).toEqual(expected);
-      // A bundle rebuilt beside the cache of the build before it, its text changed but not its length
-      // (V8 checks no more of the source than that): the cache is refused by its build id, and the
-      // new code runs — taken, it would run the old code and name the old file.
+      // The cases below change commands/build.js's text but not its length, which is all V8 checks of
+      // the source: a cache taken would run the code from before the change, and name the old file.
       const bundle = join(pkg, "dist", "commands", "build.js");
       const built = readFileSync(bundle, "utf8");
+      const cached = readFileSync(`${bundle}.cache`, "latin1");
+      const header = headerFor(bundle);
+      expect(cached.startsWith(header)).toBe(true);
+      const withHeader = (text: string) => writeFileSync(`${bundle}.cache`, text + cached.slice(header.length), "latin1");
+      const renamed = expected.stdout.replaceAll("jamf-connect-login.", "jamf-connect-LOGIN.");
+      const edited = built.replace('"jamf-connect-login.mobileconfig"', '"jamf-connect-LOGIN.mobileconfig"');
+      expect([edited.length, edited.includes("jamf-connect-LOGIN")]).toEqual([built.length, true]);
+      // Rebuilt beside the cache of the build before it (another build id; the cache's header names
+      // the file's new modification time and place): refused by its build id.
       const id = built.slice(built.lastIndexOf(MARK) + MARK.length).trim();
-      const rebuilt = built.replace('"jamf-connect-login.mobileconfig"', '"jamf-connect-LOGIN.mobileconfig"').replace(`${MARK}${id}`, `${MARK}${"0".repeat(id.length)}`);
-      expect([rebuilt.length, rebuilt.includes("jamf-connect-LOGIN"), rebuilt.endsWith(`${MARK}${"0".repeat(id.length)}\n`)]).toEqual([built.length, true, true]);
-      writeFileSync(bundle, rebuilt);
-      expect((await buildWith(cli, copyFolder(dir, "other-build"))).stdout).toBe(expected.stdout.replaceAll("jamf-connect-login.", "jamf-connect-LOGIN."));
+      writeFileSync(bundle, edited.replace(`${MARK}${id}`, `${MARK}${"0".repeat(id.length)}`));
+      withHeader(headerFor(bundle).replace(`:${"0".repeat(id.length)}:`, `:${id}:`));
+      expect((await buildWith(cli, copyFolder(dir, "other-build"))).stdout).toBe(renamed);
+      // Edited by hand (a name or a number changed to try something), build id and length kept:
+      // refused by the file's modification time. V8 alone would take it.
+      writeFileSync(bundle, edited);
+      expect(headerFor(bundle)).not.toBe(header);
+      withHeader(header);
+      expect(new vm.Script(edited, { filename: bundle, cachedData: Buffer.from(cached.slice(header.length), "latin1") }).cachedDataRejected).toBe(false);
+      expect((await buildWith(cli, copyFolder(dir, "edited"))).stdout).toBe(renamed);
       writeFileSync(bundle, built);
       // The right header over bytes that are no cache: V8 rejects them.
       for (const file of launched(join(pkg, "dist"))) {
-        const source = readFileSync(join(pkg, "dist", file), "utf8");
-        const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
-        writeFileSync(join(pkg, "dist", `${file}.cache`), `jcprofile-code-cache:${id}:${join(pkg, "dist", file)}\n${"not a cache ".repeat(400)}`);
+        writeFileSync(join(pkg, "dist", `${file}.cache`), `${headerFor(join(pkg, "dist", file))}${"not a cache ".repeat(400)}`);
       }
       expect(await buildWith(cli, copyFolder(dir, "garbage"))).toEqual(expected);
     } finally {
