@@ -26,8 +26,8 @@ import path from "node:path";
 import vm from "node:vm";
 
 /** How the end of a bundle names its build, and how its cache starts. */
-export const BUILD_ID_MARK = "\n//jcprofile-build-id:";
-export const CACHE_HEADER = "jcprofile-code-cache:";
+const BUILD_ID_MARK = "\n//jcprofile-build-id:";
+const CACHE_HEADER = "jcprofile-code-cache:";
 
 interface Compiled {
   /** Relative to dist/, e.g. "commands/build.js". */
