@@ -1,5 +1,15 @@
+import { ENVIRONMENT_NAME_PATTERN } from "../config/schema.js";
 import { UserError } from "../errors.js";
 import type { Problem } from "../problem.js";
+import { showValue } from "../values.js";
+
+/**
+ * A name given to --env as typed when it could name an environment; anything else (empty, a typo
+ * such as `-e=prod`'s "=prod", control characters, a secret pasted by mistake) as showValue shows it.
+ */
+function showRequested(name: string): string {
+  return ENVIRONMENT_NAME_PATTERN.test(name) ? name : showValue(name);
+}
 
 /** The environments named by --env (all when none), in the config's order; an unknown name is a problem. */
 export function selectEnvironments(
@@ -12,7 +22,7 @@ export function selectEnvironments(
   const problems: Problem[] = unknown.length === 0 ? [] : [{
     severity: "error",
     path: [],
-    message: `--env ${unknown.join(", ")}: no such environment in ${displayPath}`,
+    message: `--env ${unknown.map(showRequested).join(", ")}: no such environment in ${displayPath}`,
     fix: `it has ${known.join(", ")}`,
     code: "unknown-environment",
   }];

@@ -187,6 +187,12 @@ describe("jcprofile build rejects bad input with exit 2 and writes nothing", () 
     expectRejected(run, "--env staging: no such environment in jcprofile.json — it has prod");
   });
 
+  // `-e "$ENV"` unset, `-e=prod` (commander takes "=prod"), a pasted escape sequence: quoted, as typed.
+  it("an --env that cannot be an environment's name is quoted", async () => {
+    const run = await buildWith(validConfig(), ["--env", "", "-e=prod", "-e", "x\u001b[31m", "-e", "staging"]);
+    expectRejected(run, 'error: --env "", "=prod", "x\\u001b[31m", staging: no such environment in jcprofile.json — it has prod\n');
+  });
+
   it("lists every problem at once", async () => {
     const config = validConfig();
     config.identifier = "contoso";
