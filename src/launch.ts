@@ -8,7 +8,9 @@
  * scripts/bundle.mjs keeps, beside each file, V8's code cache for it (`<file>.cache`, made after a
  * build ran, so it holds the functions build runs, not only the top level), and this file compiles
  * the bundle through vm.Script with it. V8 rejects a cache made by another V8 version or with other
- * V8 flags (script.cachedDataRejected) and then compiles the source as Node would; a cache made for
+ * V8 flags (script.cachedDataRejected) and then compiles the source as Node would; one made by
+ * another Node is refused here (Node 20's releases share V8 11.3.244.8, each with patches of its own,
+ * which V8's check cannot see: Node's own compile cache is kept per Node version too); a cache made for
  * other source is refused here, by the build id that scripts/bundle.mjs puts at the end of the
  * file and at the start of its cache (V8 itself checks only the source's length), and so is one
  * made for the file in another place or before the file was last changed (a hand edit that kept
@@ -79,13 +81,13 @@ function compile(file: string, withCache: boolean): Compiled {
 }
 
 /**
- * How a cache starts: the build of the file it was made for, when the file was last changed then,
- * and where it was. V8 keeps the file name it compiled in the cache, for stack traces: a package
+ * How a cache starts: the Node that made it, the build of the file it was made for, when the file
+ * was last changed then, and where it was. V8 keeps the file name it compiled in the cache, for stack traces: a package
  * moved elsewhere (a copy, an installed package) compiles its files again rather than show the old
  * place in a bug's trace.
  */
 function cacheHeader(filename: string, buildId: string, modified: number): Buffer {
-  return Buffer.from(`${CACHE_HEADER}${buildId}:${modified}:${filename}\n`, "utf8");
+  return Buffer.from(`${CACHE_HEADER}${process.version}:${buildId}:${modified}:${filename}\n`, "utf8");
 }
 
 /** The V8 data of `<filename>.cache` when it was made for this build of the file, as it is now, in this place. */

@@ -19,11 +19,11 @@ function launched(dist: string): string[] {
   return ["bin.js", ...readdirSync(join(dist, "commands")).filter((name) => name.endsWith(".js")).map((name) => `commands/${name}`)];
 }
 
-/** The header src/launch.ts takes for `file` as it is now: its build id, its modification time, its place. */
+/** The header src/launch.ts takes for `file` as it is now: this Node, its build id, its modification time, its place. */
 function headerFor(file: string): string {
   const source = readFileSync(file, "utf8");
   const id = source.slice(source.lastIndexOf(MARK) + MARK.length).trim();
-  return `jcprofile-code-cache:${id}:${statSync(file).mtimeMs}:${file}\n`;
+  return `jcprofile-code-cache:${process.version}:${id}:${statSync(file).mtimeMs}:${file}\n`;
 }
 
 /** Compiles a bundle as src/launch.ts does, with its cache after the header: did V8 reject it? */
@@ -95,6 +95,10 @@ describe("the built CLI's code cache", () => {
       writeFileSync(bundle, edited.replace(`${MARK}${id}`, `${MARK}${"0".repeat(id.length)}`));
       withHeader(headerFor(bundle).replace(`:${"0".repeat(id.length)}:`, `:${id}:`));
       expect((await buildWith(cli, copyFolder(dir, "other-build"))).stdout).toBe(renamed);
+      // Made by another Node whose V8 takes it (Node 20's releases share one V8 version): refused.
+      writeFileSync(bundle, edited);
+      withHeader(headerFor(bundle).replace(`:${process.version}:`, ":v20.0.0:"));
+      expect((await buildWith(cli, copyFolder(dir, "other-node"))).stdout).toBe(renamed);
       // Edited by hand (a name or a number changed to try something), build id and length kept:
       // refused by the file's modification time. V8 alone would take it.
       writeFileSync(bundle, edited);
