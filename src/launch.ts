@@ -34,11 +34,21 @@ const CACHE_HEADER = "jcprofile-code-cache:";
 interface Compiled {
   /** Relative to dist/, e.g. "commands/build.js". */
   file: string;
+  /** Its whole path. */
+  filename: string;
   script: vm.Script;
   buildId: string | undefined;
   /** The file's modification time (ms) when it was read. */
   modified: number;
 }
+
+/**
+ * dist/, where the bundles are: this file's folder. Started through a symbolic link (npm's
+ * node_modules/.bin/jcprofile) with --preserve-symlinks-main, __dirname is the link's folder, and
+ * the first file not found there is looked for beside the real file (a realpath at every start
+ * would cost every run for the few that need it).
+ */
+let dist = __dirname;
 
 const loaded: Compiled[] = [];
 /** Each file's module, run once per process as require() would (init's file is asked for twice). */
@@ -50,7 +60,7 @@ export function load(file: string): unknown {
   if (known !== undefined) return known.exports;
   const compiled = compile(file, true);
   loaded.push(compiled);
-  const filename = path.join(__dirname, file);
+  const { filename } = compiled;
   const module = { exports: {} };
   modules.set(file, module);
   // The bundles require only Node's modules and (bin.js) a command's file, by a path of its own.
@@ -62,8 +72,17 @@ export function load(file: string): unknown {
 }
 
 function compile(file: string, withCache: boolean): Compiled {
-  const filename = path.join(__dirname, file);
-  const fd = fs.openSync(filename, "r");
+  let filename = path.join(dist, file);
+  let fd: number;
+  try {
+    fd = fs.openSync(filename, "r");
+  } catch (error) {
+    const real = path.dirname(fs.realpathSync(__filename));
+    if (real === dist) throw error;
+    dist = real;
+    filename = path.join(dist, file);
+    fd = fs.openSync(filename, "r");
+  }
   let source: string;
   let modified: number;
   try {
@@ -77,7 +96,7 @@ function compile(file: string, withCache: boolean): Compiled {
   const cachedData = withCache && buildId !== undefined ? readCache(filename, buildId, modified) : undefined;
   // The file is one function expression (scripts/bundle.mjs wrote the wrapper into it).
   const script = new vm.Script(source, { filename, ...(cachedData !== undefined && { cachedData }) });
-  return { file, script, buildId, modified };
+  return { file, filename, script, buildId, modified };
 }
 
 /**
@@ -112,7 +131,7 @@ export function writeCodeCaches(files: readonly string[]): void {
     const compiled = loaded.find((entry) => entry.file === file) ?? compile(file, false);
     if (compiled.buildId === undefined) throw new Error(`dist/${file} has no build id at its end`);
     const data = compiled.script.createCachedData();
-    const filename = path.join(__dirname, file);
+    const { filename } = compiled;
     fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId, compiled.modified), data]));
   }
 }

@@ -4,7 +4,7 @@
  * test/cli; these few make sure the bundle and src/bin.ts carry them to a real process.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { contosoWorld, startEntraEmulator, type EntraEmulator } from "../entra/emulator.js";
@@ -12,7 +12,7 @@ import { contosoFlags, parseChecks, spawnProbeCli } from "../probe/probe-cli.js"
 import { hasOpenssl, PASSWORD, writePki } from "../sign/pki.js";
 import { startJamfPro } from "../jamfpro/server.js";
 import { CLIENT_ENV, writeUploadConfig } from "../jamfpro/upload-cli.js";
-import { CLI, copyExample, REPO_ROOT, spawnCli, tempDir } from "./cli.js";
+import { CLI, cliEnv, copyExample, REPO_ROOT, spawnCli, spawnProgram, tempDir } from "./cli.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -24,6 +24,17 @@ describe("the built jcprofile", () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
     expect(join(REPO_ROOT, pkg.bin["jcprofile"]!)).toBe(CLI);
     expect(readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  // npm's node_modules/.bin/jcprofile is a symbolic link; with --preserve-symlinks-main, Node names
+  // the link (and its folder) as the main module's place, not the file it points to.
+  it("runs through a symbolic link with --preserve-symlinks-main", async () => {
+    copyExample(dir);
+    const link = join(dir, "jcprofile");
+    symlinkSync(CLI, link);
+    const run = await spawnProgram(process.execPath, ["--preserve-symlinks-main", link, "build", "--config", "contoso.jcprofile.json"], { cwd: dir, env: cliEnv(["build"]) });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout.trim().split("\n")).toHaveLength(4);
   });
 
   it("builds the example: exit 0, the written paths on stdout, nothing on stderr", async () => {
