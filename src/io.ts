@@ -3,11 +3,9 @@
  * a test can run any command in-process with its own folder, environment and streams.
  */
 import { stdStream } from "./std-streams.js";
+import type { TerminalStream } from "./terminal.js";
 
-export interface TerminalWritable extends NodeJS.WritableStream {
-  isTTY?: boolean;
-  columns?: number;
-}
+export interface TerminalWritable extends NodeJS.WritableStream, TerminalStream {}
 
 export interface TerminalReadable extends NodeJS.ReadableStream {
   isTTY?: boolean;

@@ -15,11 +15,12 @@
  * code is not 0 — never a stack trace, and the command still finishes what it was doing.
  */
 import fs from "node:fs";
+import type { TerminalStream } from "./terminal.js";
 
 type WriteCallback = (error?: Error | null) => void;
 
 /** io.ts's TerminalWritable (not imported: io.ts imports this file). */
-type StdStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+type StdStream = NodeJS.WritableStream & TerminalStream;
 
 const failures = new Map<number, NodeJS.ErrnoException>();
 
