@@ -186,7 +186,8 @@ function writeCodeCaches(files) {
     const env = { ...process.env, NODE_OPTIONS: "" };
     // One environment's profiles already in place and the other's not: the training build runs
     // both the everyday rebuild's path (compare, leave alone) and the first build's (write).
-    execFileSync(process.execPath, [cli, "build", "--config", "contoso.jcprofile.json", "--env", "test", "--out", "out"], { cwd: work, stdio: "ignore", env });
+    // It is also the bundle's smoke test: a CLI that cannot build the example fails the bundle, its stderr shown.
+    execFileSync(process.execPath, [cli, "build", "--config", "contoso.jcprofile.json", "--env", "test", "--out", "out"], { cwd: work, stdio: ["ignore", "ignore", "inherit"], env });
     const training = `
       const launch = require(${JSON.stringify(cli)});
       process.argv = [process.execPath, ${JSON.stringify(cli)}, "build", "--config", "contoso.jcprofile.json", "--out", "out"];
