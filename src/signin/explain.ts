@@ -75,14 +75,6 @@ export function explainObservation(observation: Observation, settings: LoginSett
     return explainCode(codesOf(observation.body)[0] ?? null, observation.body.error ?? "error", settings);
   }
   const classified = classify(observation, { kind: "password", customScope: false, successCodes: [] });
-  const cause = NO_ANSWER[classified.outcome as keyof typeof NO_ANSWER] ?? classified.cause ?? classified.outcome;
-  return { aadsts: null, cause, hint: classified.hint, inconclusive: true };
+  // What happened instead of an answer, in probe's words (the hint says why and what to check).
+  return { aadsts: null, cause: classified.cause ?? causeOf(classified.outcome, null), hint: classified.hint, inconclusive: true };
 }
-
-/** What happened instead of an answer, in words (the hint says why and what to check). */
-const NO_ANSWER = {
-  "network-error": "Entra could not be reached",
-  timeout: "Entra gave no answer in time",
-  "unexpected-response": "Entra's answer could not be read",
-  "rate-limited": "Entra asked to slow down",
-} as const;
