@@ -4,6 +4,7 @@ import type { FileOps } from "../files/file-ops.js";
 import { displayPath, outputFolder } from "../project/read-config-file.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
+import type { RenderedProfile } from "../render/profile.js";
 import { checkOutput, writeOutput } from "./output-folder.js";
 
 export interface BuildOptions {
@@ -42,17 +43,39 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (options.prune && selected) {
     throw new UserError("--prune needs every environment to know which profiles are stale — leave out --env");
   }
-  const { profiles, warnings: found, source } = loadAndRender(options);
-  const warnings = found.map(formatProblem);
+  const context = (outDir: string) => ({ outDir, cwd: options.cwd, allEnvironments: !selected, ...(options.ops !== undefined && { ops: options.ops }) });
+  if (options.check) {
+    const { files, warnings, outDir } = renderFiles(options, keepToCompare);
+    const differences = await checkOutput(files, context(outDir));
+    return { files: files.map((file) => file.displayPath), warnings, differences, removedLeftovers: [], pruned: [], notPruned: [], notes: [] };
+  }
+  const { files, warnings, outDir } = renderFiles(options, keepToWrite);
+  const shown = files.map((file) => file.displayPath);
+  const outcome = await writeOutput(files, context(outDir), options.prune ?? false);
+  const notes = outcome.tookOverLockFrom === undefined ? [] : [`took over the lock of build ${outcome.tookOverLockFrom}, which no longer runs`];
+  return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notPruned: outcome.notPruned, notes };
+}
+
+/** The config's profiles as files in the output folder, each with what `keep` kept of it; the warnings as printed. */
+function renderFiles<Kept extends { relativePath: string }>(options: BuildOptions, keep: (profile: RenderedProfile) => Kept) {
+  const { profiles, warnings, source } = loadAndRender({ ...options, keep });
   const outDir = outputFolder(options.cwd, options.out, source);
   const files = profiles.map((profile) => {
     const path = join(outDir, profile.relativePath);
-    return { path, displayPath: displayPath(options.cwd, path), text: profile.text, dictionary: profile.dictionary };
+    return { ...profile, path, displayPath: displayPath(options.cwd, path) };
   });
-  const context = { outDir, cwd: options.cwd, allEnvironments: !selected, ...(options.ops !== undefined && { ops: options.ops }) };
-  const shown = files.map((file) => file.displayPath);
-  if (options.check) return { files: shown, warnings, differences: await checkOutput(files, context), removedLeftovers: [], pruned: [], notPruned: [], notes: [] };
-  const outcome = await writeOutput(files, context, options.prune ?? false);
-  const notes = outcome.tookOverLockFrom === undefined ? [] : [`took over the lock of build ${outcome.tookOverLockFrom}, which no longer runs`];
-  return { files: shown, warnings, differences: [], removedLeftovers: outcome.removedLeftovers, pruned: outcome.pruned, notPruned: outcome.notPruned, notes };
+  return { files, warnings: warnings.map(formatProblem), outDir };
+}
+
+/**
+ * What build keeps of each rendered profile until every environment is rendered: the bytes it
+ * writes (off the JavaScript heap, which the garbage collector then need not copy), and for
+ * --check the dictionary they were made from, for the first difference it names.
+ */
+function keepToWrite(profile: RenderedProfile): { relativePath: string; bytes: Buffer } {
+  return { relativePath: profile.relativePath, bytes: Buffer.from(profile.text, "utf8") };
+}
+
+function keepToCompare(profile: RenderedProfile): { relativePath: string; bytes: Buffer; dictionary: RenderedProfile["dictionary"] } {
+  return { ...keepToWrite(profile), dictionary: profile.dictionary };
 }
