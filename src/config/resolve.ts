@@ -110,9 +110,7 @@ export function resolveEnvironment(
     problems.push({ path, message, ...(fix !== undefined && { fix }), severity: "error", code });
 
   const unwritable: string[][] = [];
-  for (const [path, text] of stringsOutsideSettings(merged)) {
-    const bad = findUnwritableChar(text);
-    if (bad === undefined) continue;
+  for (const [path, bad] of unwritableStrings(merged, [], [])) {
     error(origin(...path), "unwritable-value", `contains ${bad}, which a property list cannot hold`);
     unwritable.push(path);
   }
@@ -246,11 +244,30 @@ function hasPath(object: unknown, path: readonly string[]): boolean {
   return true;
 }
 
-/** Every string of the structured fields; `settings` are checked by the catalogue instead. */
-function* stringsOutsideSettings(value: unknown, path: string[] = []): Generator<[string[], string]> {
-  if (typeof value === "string") yield [path, value];
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsOutsideSettings(item, [...path, String(index)]);
-  else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) if (key !== "settings") yield* stringsOutsideSettings(item, [...path, key]);
+/**
+ * The strings of the structured fields that hold a character a property list cannot, each with
+ * its path and that character; `settings` are checked by the catalogue instead. A plain walk with
+ * one path stack, copied only for such a string (a generator's yield* per level and a spread path
+ * per value were slow while cold, for every environment).
+ */
+function unwritableStrings(value: unknown, path: string[], found: [string[], string][]): [string[], string][] {
+  if (typeof value === "string") {
+    const bad = findUnwritableChar(value);
+    if (bad !== undefined) found.push([[...path], bad]);
   }
+  else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(String(index));
+      unwritableStrings(value[index], path, found);
+      path.pop();
+    }
+  } else if (isPlainObject(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || key === "settings") continue;
+      path.push(key);
+      unwritableStrings(value[key], path, found);
+      path.pop();
+    }
+  }
+  return found;
 }
