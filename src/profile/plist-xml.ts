@@ -40,14 +40,15 @@ export function serializePlist(root: PlistValue): string {
 
 /**
  * Code units findUnwritableChar may object to (C0 controls but tab, LF and CR; surrogates, which
- * it accepts when paired; the noncharacters): text without any skips it. A build writes ~50,000
- * strings for 1000 environments.
+ * it accepts when paired; the noncharacters) and those XML escapes: text without any is written as
+ * it is, after one scan. A build writes ~50,000 strings for 1000 environments.
  */
-const MAYBE_UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const NOT_PLAIN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff&<>\r]/;
 
 /** `path` is the writer's stack of keys and indexes, copied only for an error. */
 function escapeText(text: string, path: readonly (string | number)[]): string {
-  const bad = MAYBE_UNWRITABLE.test(text) ? findUnwritableChar(text) : undefined;
+  if (!NOT_PLAIN.test(text)) return text;
+  const bad = findUnwritableChar(text);
   if (bad) throw new PlistValueError([...path], `contains ${bad}, which a property list cannot hold`);
   return escapeXmlText(text);
 }
@@ -62,13 +63,25 @@ export function escapeXmlText(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
 }
 
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Indentation by depth, made once. */
 const PADS: string[] = [""];
 const padOf = (depth: number): string => (PADS[depth] ??= "\t".repeat(depth));
+
+/**
+ * A dictionary key's element after its indentation, made once per name: 2000 profiles repeat the
+ * same few dozen keys. Bounded, for profiles from elsewhere with endless names.
+ */
+function keyElement(key: string, path: readonly (string | number)[]): string {
+  let element = keyElements.get(key);
+  if (element === undefined) {
+    if (keyElements.size >= 10_000) keyElements.clear();
+    element = `\t<key>${escapeText(key, path)}</key>`;
+    keyElements.set(key, element);
+  }
+  return element;
+}
+
+const keyElements = new Map<string, string>();
 
 /**
  * Appends `value`'s lines. `path` is one stack for the whole walk (a key or index pushed while
@@ -106,7 +119,8 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
     }
     lines.push(`${pad}</array>`);
   } else if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value).sort(compareKeys);
+    // Without a compare function, sort orders strings by UTF-16 code units, as < does.
+    const keys = Object.keys(value).sort();
     if (keys.length === 0) {
       lines.push(`${pad}<dict/>`);
       return;
@@ -114,7 +128,7 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
     lines.push(`${pad}<dict>`);
     for (const key of keys) {
       path.push(key);
-      lines.push(`${pad}\t<key>${escapeText(key, path)}</key>`);
+      lines.push(pad + keyElement(key, path));
       writeValue((value as Record<string, PlistValue>)[key]!, depth + 1, path, lines);
       path.pop();
     }
