@@ -58,7 +58,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
 /** The config's profiles as files in the output folder, each with what `keep` kept of it; the warnings as printed. */
 function renderFiles<Kept extends { relativePath: string }>(options: BuildOptions, keep: (profile: RenderedProfile) => Kept) {
-  const { profiles, warnings, source } = loadAndRender({ ...options, keep });
+  // Only the files are kept until the write: neither the profiles' dictionaries nor the resolved environments.
+  const { profiles, warnings, source } = loadAndRender({ ...options, keep, keepEnvironments: false });
   const outDir = outputFolder(options.cwd, options.out, source);
   const files = profiles.map((profile) => {
     const path = join(outDir, profile.relativePath);

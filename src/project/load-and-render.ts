@@ -14,6 +14,8 @@ export interface LoadOptions<Kept = RenderedProfile> {
   now?: Date;
   /** What is kept of each rendered profile (renderConfig's keep; default all of it). */
   keep?: (profile: RenderedProfile) => Kept;
+  /** renderConfig's keepEnvironments (default true). */
+  keepEnvironments?: boolean;
 }
 
 export interface Loaded<Kept = RenderedProfile> extends RenderResult<Kept> {
@@ -31,7 +33,7 @@ export function loadAndRender<Kept>(options: LoadOptions<Kept> & { keep: (profil
 export function loadAndRender<Kept>(options: LoadOptions<Kept>): Loaded<Kept | RenderedProfile> {
   const source = configLocation(options.cwd, options.config);
   const text = readConfigFile(source);
-  const input = { ...source, text, ...(options.envs !== undefined && { envs: options.envs }), ...(options.now !== undefined && { now: options.now }) };
+  const input = { ...source, text, ...(options.envs !== undefined && { envs: options.envs }), ...(options.now !== undefined && { now: options.now }), ...(options.keepEnvironments === false && { keepEnvironments: false }) };
   const result: RenderResult<Kept | RenderedProfile> = options.keep === undefined ? renderConfig(input) : renderConfig({ ...input, keep: options.keep });
   if (result.problems.length > 0 || result.config === undefined) throw problemsError(result.problems, result.warnings);
   return { ...result, config: result.config, source };

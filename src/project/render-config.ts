@@ -37,6 +37,8 @@ export interface RenderInput<Kept = RenderedProfile> extends ConfigSource {
    * garbage collection of a 1000-environment build.
    */
   keep?: (profile: RenderedProfile) => Kept;
+  /** false: the resolved environments are not kept either (result.environments is empty); build does not read them. */
+  keepEnvironments?: boolean;
 }
 
 export interface RenderResult<Kept = RenderedProfile> {
@@ -44,7 +46,7 @@ export interface RenderResult<Kept = RenderedProfile> {
   config?: ConfigFile;
   /** The parsed value, key order as written; undefined when the text does not parse. */
   raw?: unknown;
-  /** The selected environments without errors, resolved, and their profiles. */
+  /** The selected environments without errors, resolved (unless keepEnvironments is false), and their profiles. */
   environments: ResolvedEnvironment[];
   profiles: Kept[];
   /** Errors, each with file and JSON path (or line and column); empty means the config builds. */
@@ -101,7 +103,7 @@ export function renderConfig<Kept>(input: RenderInput<Kept>): RenderResult<Kept 
     const problems = [...resolved.problems, ...rendered.problems];
     appendAll(found, problems);
     if (problems.some(isError)) continue;
-    environments.push(resolved.environment);
+    if (input.keepEnvironments !== false) environments.push(resolved.environment);
     appendAll(profiles, keep === undefined ? rendered.profiles : rendered.profiles.map(keep));
   }
 
