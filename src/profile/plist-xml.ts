@@ -26,16 +26,19 @@ export class PlistValueError extends Error {
   }
 }
 
+/** The lines before the root value (joined with the others, so the text is made flat in one join). */
 const HEADER =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
   '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n' +
-  '<plist version="1.0">\n';
+  '<plist version="1.0">';
 
 
 export function serializePlist(root: PlistValue): string {
-  const lines: string[] = [];
+  const lines: string[] = [HEADER];
   writeValue(root, 0, [], lines);
-  return `${HEADER}${lines.join("\n")}\n</plist>\n`;
+  lines.push("</plist>", "");
+  // One flat string: a header and tail concatenated around the join would be copied again when written.
+  return lines.join("\n");
 }
 
 /**
@@ -66,6 +69,19 @@ export function escapeXmlText(text: string): string {
 /** Indentation by depth, made once. */
 const PADS: string[] = [""];
 const padOf = (depth: number): string => (PADS[depth] ??= "\t".repeat(depth));
+
+/**
+ * A dictionary's keys in UTF-16 code-unit order (sort()'s own order for strings, as < compares
+ * them). sort() copies the array to work on even when it is in order already, as the profile's own
+ * keys are: checked first.
+ */
+function sortedKeys(dict: object): string[] {
+  const keys = Object.keys(dict);
+  for (let index = 1; index < keys.length; index++) {
+    if (keys[index - 1]! > keys[index]!) return keys.sort();
+  }
+  return keys;
+}
 
 /**
  * A dictionary key's element after its indentation, made once per name: 2000 profiles repeat the
@@ -119,8 +135,7 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
     }
     lines.push(`${pad}</array>`);
   } else if (typeof value === "object" && value !== null) {
-    // Without a compare function, sort orders strings by UTF-16 code units, as < does.
-    const keys = Object.keys(value).sort();
+    const keys = sortedKeys(value);
     if (keys.length === 0) {
       lines.push(`${pad}<dict/>`);
       return;

@@ -79,8 +79,17 @@ function payloadFor(domain: Domain, preferences: PlistDict, identity: ProfileIde
     PayloadUUID: payloadUuid(payloadIdentifier),
     PayloadVersion: 1,
   };
+  // mcx: the keys in the order the plist writer sorts them into, so it has nothing to sort.
   return identity.payloadStyle === "mcx"
-    ? { ...common, PayloadType: MCX_PAYLOAD_TYPE, PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } } }
+    ? {
+        PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } },
+        PayloadDisplayName: common.PayloadDisplayName,
+        PayloadIdentifier: common.PayloadIdentifier,
+        PayloadOrganization: common.PayloadOrganization,
+        PayloadType: MCX_PAYLOAD_TYPE,
+        PayloadUUID: common.PayloadUUID,
+        PayloadVersion: common.PayloadVersion,
+      }
     : { ...preferences, ...common, PayloadType: domain };
 }
 
