@@ -38,9 +38,9 @@ export interface WriteOutcome {
   tookOverLockFrom: number | undefined;
 }
 
-/** A profile to write, with the dictionary its text was made from (for --check's first difference). */
+/** A profile to write, with the dictionary its bytes were made from (for --check's first difference). */
 export interface ProfileFile extends FileToWrite {
-  text: string;
+  bytes: Uint8Array;
   dictionary: PlistDict;
 }
 
@@ -77,7 +77,7 @@ export async function checkOutput(files: readonly ProfileFile[], context: Output
     const current = readIfExists(file);
     if (current === undefined) lines.push(`missing: ${file.displayPath}`);
     else if (current === FOLDER) lines.push(`differs: ${file.displayPath} (a folder stands where the profile goes)`);
-    else if (!current.equals(Buffer.from(file.text, "utf8"))) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.dictionary)})`);
+    else if (!current.equals(file.bytes)) lines.push(`differs: ${file.displayPath} (${describeFirstDifference(current, file.dictionary)})`);
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {

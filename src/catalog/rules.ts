@@ -204,23 +204,31 @@ function findProviderOnlyKeys(domain: Domain, prefs: Prefs): Finding[] {
   const provider = valueAt(prefs, providerPath);
   if (!isOneOf(provider, ENTRA_PROVIDERS)) return [];
   const findings: Finding[] = [];
-  const visit = (keys: KeyMap, path: readonly string[]): void => {
+  // The dictionary at each level is walked beside its key specs: a branch whose value is not a
+  // dictionary holds nothing to report, and no path is made unless a key is reported.
+  const visit = (keys: KeyMap, dict: Prefs, path: readonly string[]): void => {
     for (const [name, spec] of restrictedEntries(keys)) {
-      const here = [...path, name];
-      if (spec.providers && !spec.providers.includes(String(provider)) && valueAt(prefs, here) !== undefined) {
+      const value = Object.hasOwn(dict, name) ? dict[name] : undefined;
+      if (spec.providers && !spec.providers.includes(String(provider))) {
+        if (value === undefined) continue;
+        const here = [...path, name];
         const key = here.join(".");
         findings.push({
           path: here,
           message: `${key} is only used when ${providerKey} is ${orList(spec.providers)}, but it is ${String(provider)}`,
           fix: `remove ${key}`,
         });
-      } else if (spec.keys) {
-        visit(spec.keys, here);
+      } else if (spec.keys && isDictionary(value)) {
+        visit(spec.keys, value, [...path, name]);
       }
     }
   };
-  visit(catalogKeys(domain), []);
+  visit(catalogKeys(domain), prefs, []);
   return findings;
+}
+
+function isDictionary(value: unknown): value is Prefs {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
 }
 
 /**

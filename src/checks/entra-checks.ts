@@ -1,4 +1,5 @@
-import { lookupKey } from "../catalog/catalog.js";
+import { catalogKeys, specOf } from "../catalog/catalog.js";
+import type { KeyMap, KeySpec } from "../catalog/types.js";
 import { clientIdPaths, ENTRA_KEYS, ENTRA_PROVIDERS, scopePaths, valueAtPath } from "../catalog/entra-keys.js";
 import { GUID_PATTERN } from "../config/schema.js";
 import type { Domain } from "../profile/domains.js";
@@ -64,7 +65,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Problem[] {
       fix: "remove it (Jamf Connect's Entra setup is a public client and needs no secret) and rotate the secret in Entra ID",
     });
   }
-  appendAll(issues, findLegacyKeys(domain, prefs, []));
+  findLegacyKeys(catalogKeys(domain), prefs, [], issues);
   return issues;
 }
 
@@ -89,7 +90,7 @@ function checkScopes(path: readonly string[], scopes: string): Problem[] {
 }
 
 /** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */
-function isLegacy(spec: { description: string; unverified?: string | undefined }): boolean {
+function isLegacy(spec: KeySpec): boolean {
   // Asked for every key of every profile (a build of 1000 environments: ~50,000 times): each spec's answer is kept.
   let legacy = legacySpecs.get(spec);
   if (legacy === undefined) {
@@ -99,17 +100,37 @@ function isLegacy(spec: { description: string; unverified?: string | undefined }
   return legacy;
 }
 
-const legacySpecs = new WeakMap<object, boolean>();
+const legacySpecs = new WeakMap<KeySpec, boolean>();
 
-function findLegacyKeys(domain: Domain, dict: PlistDict, path: readonly string[]): Problem[] {
-  return Object.entries(dict).flatMap(([key, value]): Problem[] => {
+/** The key is a 1.x key, or has one somewhere below it: the only keys findLegacyKeys reports or looks into. */
+function holdsLegacy(spec: KeySpec): boolean {
+  let holds = holdingSpecs.get(spec);
+  if (holds === undefined) {
+    holds = isLegacy(spec) || (spec.keys !== undefined && Object.values(spec.keys).some(holdsLegacy));
+    holdingSpecs.set(spec, holds);
+  }
+  return holds;
+}
+
+const holdingSpecs = new WeakMap<KeySpec, boolean>();
+
+/**
+ * The 1.x keys of a dictionary, in its key order, each with the key specs of its level (the
+ * catalogue's top level, then a dictionary key's own keys). A key with no 1.x key at or below it
+ * is passed over without building its path.
+ */
+function findLegacyKeys(keys: KeyMap, dict: PlistDict, path: readonly string[], issues: Problem[]): void {
+  for (const key in dict) {
+    if (!Object.hasOwn(dict, key)) continue;
+    const spec = specOf(keys, key);
+    if (spec === undefined || !holdsLegacy(spec)) continue;
     const here = [...path, key];
-    const spec = lookupKey(domain, here);
-    if (spec === undefined) return [];
     if (isLegacy(spec)) {
       const why = spec.unverified !== undefined ? `UNVERIFIED: ${spec.unverified}` : spec.description;
-      return [{ path: here, severity: "warning", code: "legacy-key", message: `is known only from Jamf Connect 1.x (${why})`, fix: "remove it unless your Jamf Connect version documents it" }];
+      issues.push({ path: here, severity: "warning", code: "legacy-key", message: `is known only from Jamf Connect 1.x (${why})`, fix: "remove it unless your Jamf Connect version documents it" });
+      continue;
     }
-    return isDict(value) && spec.keys ? findLegacyKeys(domain, value, here) : [];
-  });
+    const value = dict[key]!;
+    if (isDict(value) && spec.keys) findLegacyKeys(spec.keys, value, here, issues);
+  }
 }

@@ -75,6 +75,28 @@ export function licensePaths(config: ConfigFile, configDir: string): string[] {
   return [...new Set(named.filter((path): path is string => path !== undefined).map((path) => resolvePath(configDir, path)))];
 }
 
+/**
+ * A license as written → its absolute path, per context: every environment of a config names the
+ * same one or two, and resolving a path for each of 1000 environments was ~10 ms of a build.
+ */
+function licensePath(context: ResolveContext, written: string): string {
+  let paths = licensePathsByContext.get(context.licenses);
+  if (paths === undefined) {
+    paths = new Map();
+    licensePathsByContext.set(context.licenses, paths);
+  }
+  const key = `${context.configDir}\u0000${written}`;
+  let path = paths.get(key);
+  if (path === undefined) {
+    path = resolvePath(context.configDir, written);
+    paths.set(key, path);
+  }
+  return path;
+}
+
+/** Per license map (one run of the pipeline keeps one for all its environments), then by folder and license as written. */
+const licensePathsByContext = new WeakMap<ResolveContext["licenses"], Map<string, string>>();
+
 /** The host Entra is asked at: the environment's own authorityHost, else its cloud's, without a trailing slash. */
 export function authorityHostOf(environment: { authorityHost?: string; cloud?: Cloud }): string {
   return withoutTrailingSlash(environment.authorityHost ?? AUTHORITY_HOSTS[environment.cloud ?? "public"]);
@@ -110,9 +132,7 @@ export function resolveEnvironment(
     problems.push({ path, message, ...(fix !== undefined && { fix }), severity: "error", code });
 
   const unwritable: string[][] = [];
-  for (const [path, text] of stringsOutsideSettings(merged)) {
-    const bad = findUnwritableChar(text);
-    if (bad === undefined) continue;
+  for (const [path, bad] of unwritableStrings(merged, [], [])) {
     error(origin(...path), "unwritable-value", `contains ${bad}, which a property list cannot hold`);
     unwritable.push(path);
   }
@@ -173,7 +193,7 @@ export function resolveEnvironment(
 
   let license: ResolvedEnvironment["license"];
   if (merged.license !== undefined) {
-    const path = resolvePath(context.configDir, merged.license);
+    const path = licensePath(context, merged.license);
     const result = context.licenses.get(path);
     if (result === undefined) throw new Error(`resolveEnvironment: license ${path} was not read first (licensePaths)`);
     if (typeof result === "string") {
@@ -246,11 +266,30 @@ function hasPath(object: unknown, path: readonly string[]): boolean {
   return true;
 }
 
-/** Every string of the structured fields; `settings` are checked by the catalogue instead. */
-function* stringsOutsideSettings(value: unknown, path: string[] = []): Generator<[string[], string]> {
-  if (typeof value === "string") yield [path, value];
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsOutsideSettings(item, [...path, String(index)]);
-  else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) if (key !== "settings") yield* stringsOutsideSettings(item, [...path, key]);
+/**
+ * The strings of the structured fields that hold a character a property list cannot, each with
+ * its path and that character; `settings` are checked by the catalogue instead. A plain walk with
+ * one path stack, copied only for such a string (a generator's yield* per level and a spread path
+ * per value were slow while cold, for every environment).
+ */
+function unwritableStrings(value: unknown, path: string[], found: [string[], string][]): [string[], string][] {
+  if (typeof value === "string") {
+    const bad = findUnwritableChar(value);
+    if (bad !== undefined) found.push([[...path], bad]);
   }
+  else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(String(index));
+      unwritableStrings(value[index], path, found);
+      path.pop();
+    }
+  } else if (isPlainObject(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || key === "settings") continue;
+      path.push(key);
+      unwritableStrings(value[key], path, found);
+      path.pop();
+    }
+  }
+  return found;
 }

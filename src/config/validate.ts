@@ -49,29 +49,42 @@ const toProblem = (prefix: Path) => (issue: v.BaseIssue<unknown>): Problem => {
   return { ...problem, path: [...prefix, ...problem.path] };
 };
 
-/** Arrays where objects belong, and the names valibot skips, walking schema and value together. */
+/**
+ * Arrays where objects belong, and the names valibot skips, walking schema and value together.
+ * `path` is one stack for the walk (a key pushed while its value is checked, popped after), copied
+ * only into a problem: a config of 1000 environments has thousands of values to walk.
+ */
 function checkShapes(schema: unknown, value: unknown, path: Path, problems: Problem[], arrays: Path[]): void {
   const node = unwrap(schema);
   if (!node || value === undefined) return;
   if (isObjectSchema(node) && Array.isArray(value)) {
-    arrays.push(path);
-    problems.push({ severity: "error", path, message: `${value.length === 0 ? "[]" : "[ … ]"} is an array, expected an object { … }`, fix: "write the fields inside { }", code: "wrong-type" });
+    const here = [...path];
+    arrays.push(here);
+    problems.push({ severity: "error", path: here, message: `${value.length === 0 ? "[]" : "[ … ]"} is an array, expected an object { … }`, fix: "write the fields inside { }", code: "wrong-type" });
     return;
   }
   if (!isPlainObject(value)) return;
   if (node.type === "record") {
-    for (const [key, item] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = value[key];
+      path.push(key);
       if (SKIPPED_BY_VALIBOT.has(key)) {
+        const here = [...path];
         const keyCheck = v.safeParse(node.key as v.GenericSchema, key);
-        if (!keyCheck.success) appendAll(problems, keyCheck.issues.map((issue) => ({ ...toProblem([...path, key])(issue), path: [...path, key] })));
+        if (!keyCheck.success) appendAll(problems, keyCheck.issues.map((issue) => ({ ...toProblem(here)(issue), path: here })));
         const valueCheck = v.safeParse(node.value as v.GenericSchema, item, { abortEarly: false });
-        if (!valueCheck.success) appendAll(problems, valueCheck.issues.map(toProblem([...path, key])));
+        if (!valueCheck.success) appendAll(problems, valueCheck.issues.map(toProblem(here)));
       }
-      checkShapes(node.value, item, [...path, key], problems, arrays);
+      checkShapes(node.value, item, path, problems, arrays);
+      path.pop();
     }
   } else if (node.entries) {
-    for (const [key, item] of Object.entries(value)) {
-      if (Object.hasOwn(node.entries, key)) checkShapes(node.entries[key], item, [...path, key], problems, arrays);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || !Object.hasOwn(node.entries, key)) continue;
+      path.push(key);
+      checkShapes(node.entries[key], value[key], path, problems, arrays);
+      path.pop();
     }
   }
 }

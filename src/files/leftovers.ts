@@ -10,14 +10,15 @@ import { appendAll } from "../append.js";
  */
 export function findLeftovers(folder: string, depth = 2): string[] {
   const found: string[] = [];
+  // A path is made only for a folder to look into or a leftover found: an output folder of 1000
+  // environments holds ~3000 entries, nearly all of them profiles.
   for (const entry of listQuietly(folder)) {
-    const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (depth > 0) appendAll(found, findLeftovers(path, depth - 1));
+      if (depth > 0) appendAll(found, findLeftovers(join(folder, entry.name), depth - 1));
       continue;
     }
     const helper = parseHelperName(entry.name);
-    if (helper && helper.pid !== process.pid && !isProcessAlive(helper.pid)) found.push(path);
+    if (helper && helper.pid !== process.pid && !isProcessAlive(helper.pid)) found.push(join(folder, entry.name));
   }
   return found.sort();
 }

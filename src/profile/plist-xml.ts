@@ -26,28 +26,32 @@ export class PlistValueError extends Error {
   }
 }
 
+/** The lines before the root value (joined with the others, so the text is made flat in one join). */
 const HEADER =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
   '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n' +
-  '<plist version="1.0">\n';
+  '<plist version="1.0">';
 
 
 export function serializePlist(root: PlistValue): string {
-  const lines: string[] = [];
+  const lines: string[] = [HEADER];
   writeValue(root, 0, [], lines);
-  return `${HEADER}${lines.join("\n")}\n</plist>\n`;
+  lines.push("</plist>", "");
+  // One flat string: a header and tail concatenated around the join would be copied again when written.
+  return lines.join("\n");
 }
 
 /**
  * Code units findUnwritableChar may object to (C0 controls but tab, LF and CR; surrogates, which
- * it accepts when paired; the noncharacters): text without any skips it. A build writes ~50,000
- * strings for 1000 environments.
+ * it accepts when paired; the noncharacters) and those XML escapes: text without any is written as
+ * it is, after one scan. A build writes ~50,000 strings for 1000 environments.
  */
-const MAYBE_UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const NOT_PLAIN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff&<>\r]/;
 
 /** `path` is the writer's stack of keys and indexes, copied only for an error. */
 function escapeText(text: string, path: readonly (string | number)[]): string {
-  const bad = MAYBE_UNWRITABLE.test(text) ? findUnwritableChar(text) : undefined;
+  if (!NOT_PLAIN.test(text)) return text;
+  const bad = findUnwritableChar(text);
   if (bad) throw new PlistValueError([...path], `contains ${bad}, which a property list cannot hold`);
   return escapeXmlText(text);
 }
@@ -62,13 +66,38 @@ export function escapeXmlText(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
 }
 
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Indentation by depth, made once. */
 const PADS: string[] = [""];
 const padOf = (depth: number): string => (PADS[depth] ??= "\t".repeat(depth));
+
+/**
+ * A dictionary's keys in UTF-16 code-unit order (sort()'s own order for strings, as < compares
+ * them). sort() copies the array to work on even when it is in order already, as the profile's own
+ * keys are: checked first.
+ */
+function sortedKeys(dict: object): string[] {
+  const keys = Object.keys(dict);
+  for (let index = 1; index < keys.length; index++) {
+    if (keys[index - 1]! > keys[index]!) return keys.sort();
+  }
+  return keys;
+}
+
+/**
+ * A dictionary key's element after its indentation, made once per name: 2000 profiles repeat the
+ * same few dozen keys. Bounded, for profiles from elsewhere with endless names.
+ */
+function keyElement(key: string, path: readonly (string | number)[]): string {
+  let element = keyElements.get(key);
+  if (element === undefined) {
+    if (keyElements.size >= 10_000) keyElements.clear();
+    element = `\t<key>${escapeText(key, path)}</key>`;
+    keyElements.set(key, element);
+  }
+  return element;
+}
+
+const keyElements = new Map<string, string>();
 
 /**
  * Appends `value`'s lines. `path` is one stack for the whole walk (a key or index pushed while
@@ -106,7 +135,7 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
     }
     lines.push(`${pad}</array>`);
   } else if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value).sort(compareKeys);
+    const keys = sortedKeys(value);
     if (keys.length === 0) {
       lines.push(`${pad}<dict/>`);
       return;
@@ -114,7 +143,7 @@ function writeValue(value: PlistValue, depth: number, path: (string | number)[],
     lines.push(`${pad}<dict>`);
     for (const key of keys) {
       path.push(key);
-      lines.push(`${pad}\t<key>${escapeText(key, path)}</key>`);
+      lines.push(pad + keyElement(key, path));
       writeValue((value as Record<string, PlistValue>)[key]!, depth + 1, path, lines);
       path.pop();
     }

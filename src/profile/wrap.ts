@@ -10,17 +10,8 @@ import { uuidV5 } from "./uuid.js";
 export const UUID_NAMESPACE = "5c0b9a3e-8f2d-4b61-9a7e-2d4c1f6e8b30";
 
 export function payloadUuid(identifier: string): string {
-  // A profile's own UUID is asked for twice (its dictionary, its RenderedProfile): made once.
-  let uuid = uuids.get(identifier);
-  if (uuid === undefined) {
-    if (uuids.size >= 10_000) uuids.clear();
-    uuid = uuidV5(identifier, UUID_NAMESPACE).toUpperCase();
-    uuids.set(identifier, uuid);
-  }
-  return uuid;
+  return uuidV5(identifier, UUID_NAMESPACE).toUpperCase();
 }
-
-const uuids = new Map<string, string>();
 
 /**
  * `mcx`: Apple's managed-preferences payload (domain → Forced → mcx_preference_settings), the
@@ -79,8 +70,17 @@ function payloadFor(domain: Domain, preferences: PlistDict, identity: ProfileIde
     PayloadUUID: payloadUuid(payloadIdentifier),
     PayloadVersion: 1,
   };
+  // mcx: the keys in the order the plist writer sorts them into, so it has nothing to sort.
   return identity.payloadStyle === "mcx"
-    ? { ...common, PayloadType: MCX_PAYLOAD_TYPE, PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } } }
+    ? {
+        PayloadContent: { [domain]: { Forced: [{ mcx_preference_settings: preferences }] } },
+        PayloadDisplayName: common.PayloadDisplayName,
+        PayloadIdentifier: common.PayloadIdentifier,
+        PayloadOrganization: common.PayloadOrganization,
+        PayloadType: MCX_PAYLOAD_TYPE,
+        PayloadUUID: common.PayloadUUID,
+        PayloadVersion: common.PayloadVersion,
+      }
     : { ...preferences, ...common, PayloadType: domain };
 }
 

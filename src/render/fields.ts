@@ -30,7 +30,9 @@ const TEMPLATE_FIELDS = Object.keys(FIELD_VALUES) as TemplateField[];
 
 /** What the placeholders of templates/*.json are filled with. */
 function templateValues(environment: ResolvedEnvironment): Record<TemplateField, PlistValue | undefined> {
-  return Object.fromEntries(TEMPLATE_FIELDS.map((field) => [field, FIELD_VALUES[field](environment)])) as Record<TemplateField, PlistValue | undefined>;
+  const values: Partial<Record<TemplateField, PlistValue | undefined>> = {};
+  for (const field of TEMPLATE_FIELDS) values[field] = FIELD_VALUES[field](environment);
+  return values as Record<TemplateField, PlistValue | undefined>;
 }
 
 /** A domain's template filled from the environment's fields, before its settings are merged over it. */

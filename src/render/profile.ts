@@ -3,7 +3,7 @@ import type { ResolvedEnvironment } from "../config/resolve.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { holdsElevation, PAYLOAD_PARTS, partPreferences, profilesOf, type PayloadPart, type ProfileName, type ProfileShape } from "../profile/layout.js";
 import { PlistValueError, serializePlist, type PlistDict } from "../profile/plist-xml.js";
-import { payloadUuid, preferencesDepth, wrapPayloads } from "../profile/wrap.js";
+import { preferencesDepth, wrapPayloads } from "../profile/wrap.js";
 import { renderPreferences, type RenderOptions } from "./preferences.js";
 import { appendAll } from "../append.js";
 
@@ -98,7 +98,8 @@ function renderProfile(environment: ResolvedEnvironment, shape: ProfileShape, pa
       displayName: displayNameOf(environment, shape.name),
       relativePath: `${environment.name}/${shape.fileName}`,
       identifier,
-      uuid: payloadUuid(identifier),
+      // Made once, for the dictionary (a UUID is a SHA-1; 4000 of them for 1000 environments).
+      uuid: dictionary["PayloadUUID"] as string,
       payloads,
       dictionary,
       text,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -150,6 +150,21 @@ describe("jcprofile build on the shipped example", () => {
     const run = await runCli(["build", "-c", "contoso.jcprofile.json", "--env", "prod", "--out", "dist-profiles"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("dist-profiles/prod/jamf-connect-login.mobileconfig\ndist-profiles/prod/jamf-connect-menubar.mobileconfig\n");
+  });
+
+  it.each([
+    ["a folder below the working folder", "sub/dist", "sub/dist/prod/"],
+    ["the working folder itself", ".", "prod/"],
+    ["a folder beside it (named by its absolute path)", "../beside", "<parent>/beside/prod/"],
+    ["a folder named from above the working folder", "../work/x", "x/prod/"],
+  ])("names the written profiles as relative to the working folder for --out in %s", async (_what, out, shown) => {
+    const work = join(dir, "work");
+    mkdirSync(work);
+    copyExample(work);
+    const run = await runCli(["build", "-c", "contoso.jcprofile.json", "--env", "prod", "--out", out], { cwd: work });
+    expect(run.code).toBe(0);
+    const prefix = shown.replace("<parent>", dir);
+    expect(run.stdout).toBe(`${prefix}jamf-connect-login.mobileconfig\n${prefix}jamf-connect-menubar.mobileconfig\n`);
   });
 
   it("reads jcprofile.json from the current folder by default and writes out/ beside it", async () => {
