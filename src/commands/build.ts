@@ -27,6 +27,8 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
 }
 
 /** What build prints, and its exit code, for a finished run (apart so a test can hand in a result from injected faults). */
+const LEFTOVERS_NAMED = 3;
+
 export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check">, output: Output): ExitCodeValue {
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
@@ -35,7 +37,10 @@ export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check"
     return exitCodeFor([], { failed: result.differences.length > 0 });
   }
   for (const note of result.notes) output.info(note);
-  for (const leftover of result.removedLeftovers) output.info(`removed a temp file of an interrupted run: ${leftover}`);
+  // A run killed in the middle of 1000 environments leaves up to 2000: the first few, then a count.
+  const leftovers = result.removedLeftovers;
+  for (const leftover of leftovers.slice(0, LEFTOVERS_NAMED)) output.info(`removed a temp file of an interrupted run: ${leftover}`);
+  if (leftovers.length > LEFTOVERS_NAMED) output.info(`removed ${leftovers.length - LEFTOVERS_NAMED} more temp files of that run`);
   // One write for the whole list: a line each was 2000 writes to stdout for 1000 environments.
   if (result.files.length > 0) output.data(result.files.join("\n"));
   for (const removed of result.pruned) output.info(`pruned: ${removed}`);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "plist";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
+import { deadPid } from "../dead-pid.js";
 import { copyExample, listFiles, REPO_ROOT, tempDir } from "../folders.js";
 
 const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
@@ -260,5 +261,19 @@ describe("jcprofile build lists problems in the config's order", () => {
     const menubar = run.stderr.indexOf("menubar.settings.SignIn.AutoAuthenticate");
     expect(login).toBeGreaterThan(-1);
     expect(menubar).toBeGreaterThan(login);
+  });
+});
+
+describe("jcprofile build after a run killed with many temp files left", () => {
+  it("names the first three it removes and counts the rest, instead of a line each", async () => {
+    copyExample(dir);
+    expect((await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir })).code).toBe(0);
+    const pid = deadPid();
+    for (let index = 0; index < 7; index++) writeFileSync(join(dir, "out", "prod", `.jamf-connect-login.mobileconfig.jcprofile-tmp-${pid}-0000000${index}`), "half");
+    const run = await runCli(["build", "--config", "contoso.jcprofile.json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/removed a temp file of an interrupted run: out\/prod\//g)).toHaveLength(3);
+    expect(run.stderr).toContain("removed 4 more temp files of that run");
+    expect(listFiles(join(dir, "out")).filter((path) => path.includes("jcprofile-tmp"))).toEqual([]);
   });
 });
