@@ -87,9 +87,11 @@ describe("signals and kills during the rename phase", () => {
     const rebuild = await runCli(["build", "--config", CONFIG], { cwd: dir });
     expect(rebuild.code).toBe(0);
     expect(rebuild.stderr).toContain(`took over the lock of build ${pid}, which no longer runs`);
-    for (const path of left.filter((path) => !path.endsWith(".lock"))) {
-      expect(rebuild.stderr).toContain(`removed a temp file of an interrupted run: ${path}`);
-    }
+    // The first three by name, then how many more (a killed 1000-environment build leaves up to 2000).
+    const temps = left.filter((path) => !path.endsWith(".lock"));
+    const named = temps.filter((path) => rebuild.stderr.includes(`removed a temp file of an interrupted run: ${path}\n`));
+    expect(named).toHaveLength(Math.min(3, temps.length));
+    if (temps.length > 3) expect(rebuild.stderr).toContain(`removed ${temps.length - 3} more temp files of that run`);
     expect(helpers()).toEqual([]);
     for (const path of ORDER) expect(read(path)).toContain("Fabrikam Inc");
     expect((await runCli(["build", "--config", CONFIG, "--check"], { cwd: dir })).code).toBe(0);
