@@ -13,7 +13,9 @@ import { CONTOSO, contosoWorld, startEntraEmulator, type EntraEmulator } from ".
 import { useTempDir } from "../folders.js";
 import { runSigninCli } from "../signin/signin-cli.js";
 
-const START = new Date("2031-03-09T08:00:00Z");
+// The emulator's clock starts at the wall clock signin itself reads (runSigninCli's io.now), so the
+// tokens it issues are dated by the same clock as the run, on any day; only the code's age moves.
+const START = new Date();
 let now = START;
 let emu: EntraEmulator;
 let dir: string;
