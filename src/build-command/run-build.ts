@@ -1,7 +1,7 @@
 import { join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
-import { displayPath, outputFolder } from "../project/read-config-file.js";
+import { displayPath, outputFolder, shownAs } from "../project/read-config-file.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { formatProblem } from "../problem.js";
 import type { RenderedProfile } from "../render/profile.js";
@@ -85,8 +85,7 @@ function placeIn(outDir: string, cwd: string): (relativePath: string) => { path:
     }
     const path = base + relativePath;
     // relative(cwd, path) is the folder's relative path with this one after it.
-    const shown = shownBase === "" ? relativePath : `${shownBase}${sep}${relativePath}`;
-    return { path, displayPath: shown.startsWith("..") || shown.startsWith(sep) ? path : shown };
+    return { path, displayPath: shownAs(shownBase === "" ? relativePath : `${shownBase}${sep}${relativePath}`, path) };
   };
 }
 

@@ -13,7 +13,11 @@ export interface ConfigSource {
 
 /** A path as the admin would type it: relative to where they stand, when it is below it. */
 export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
+  return shownAs(relative(cwd, path), path);
+}
+
+/** A path as shown, given its form relative to the working folder: that form, unless it is empty or climbs out (then the absolute path). */
+export function shownAs(rel: string, path: string): string {
   return rel === "" || rel.startsWith("..") || rel.startsWith(sep) ? path : rel;
 }
 
