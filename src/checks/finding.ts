@@ -27,6 +27,12 @@ export function toFinding(file: string, place: FindingPlace, issue: Problem): Li
   return { file, ...place, path: formatPath(issue.path), severity: issue.severity, code: issue.code ?? "invalid", message, fix };
 }
 
+/** `payload 2 com.jamf.connect: IdPSettings.ROPGID: message`: the finding with where it is, as lint's report shows it. */
+export function locatedMessage(finding: Pick<LintFinding, "payload" | "domain" | "path" | "message">): string {
+  const where = [finding.payload !== null ? `payload ${finding.payload}` : "", finding.domain ?? ""].filter((part) => part !== "").join(" ");
+  return `${where === "" ? "" : `${where}: `}${finding.path === "(top level)" ? "" : `${finding.path}: `}${finding.message}`;
+}
+
 /**
  * Every check gives its fix apart, but for one wording: the catalogue's type mismatch ends with
  * "(write …)", the sentence build prints; lint shows both halves and --json gives them apart.

@@ -1,7 +1,7 @@
 import { MCX_STATES } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
 import type { ProfileModel } from "../profile/read-profile.js";
-import { isDict } from "../profile/unwrap.js";
+import { isDict, type UnreadEntry } from "../profile/unwrap.js";
 import { findUnwritableChar } from "../values.js";
 import type { FindingPlace } from "./finding.js";
 import type { Problem } from "../problem.js";
@@ -67,12 +67,9 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
   }
 
   // Entries macOS does not read: what the admin believes is set is not.
-  for (const { index, domain, state } of model.unread) {
-    add({ domain, payload: index + 1 }, {
-      path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
-      message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
-      fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
-    });
+  for (const entry of model.unread) {
+    const { place, issue } = unreadEntryIssue(entry);
+    add(place, issue);
   }
 
   const seen = new Set<string>();
@@ -90,6 +87,18 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     }
   }
   return found;
+}
+
+/** A Jamf Connect mcx entry under a state macOS does not read, as lint reports it and verify too. */
+export function unreadEntryIssue({ index, domain, state }: UnreadEntry): PlacedIssue {
+  return {
+    place: { domain, payload: index + 1 },
+    issue: {
+      path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
+      message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
+      fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
+    },
+  };
 }
 
 function checkIds(dict: PlistDict, place: FindingPlace, owner: string, add: (place: FindingPlace, issue: Problem) => void): void {

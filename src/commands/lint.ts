@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { UserError, type ExitCodeValue } from "../errors.js";
 import type { CommandIo } from "../io.js";
 import { lintProfile } from "../lint/lint-profile.js";
-import type { LintFinding } from "../checks/finding.js";
+import { locatedMessage, type LintFinding } from "../checks/finding.js";
 import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { showTypedPath } from "../project/read-config-file.js";
@@ -66,9 +66,7 @@ function printReport(output: Output, model: ProfileModel, findings: readonly Lin
   const summary = findings.length === 0 ? "clean" : [count(errors, "error"), count(warnings, "warning")].filter((part) => part !== "").join(", ");
   output.data(`${model.fileName}: ${summary}`);
   for (const finding of findings) {
-    const where = [finding.payload !== null ? `payload ${finding.payload}` : "", finding.domain ?? ""].filter((part) => part !== "").join(" ");
-    const location = `${where === "" ? "" : `${where}: `}${finding.path === "(top level)" ? "" : `${finding.path}: `}`;
-    output.data(`  ${finding.severity}: ${location}${finding.message} [${finding.code}]`);
+    output.data(`  ${finding.severity}: ${locatedMessage(finding)} [${finding.code}]`);
     if (finding.fix !== "") output.data(`    fix: ${finding.fix}`);
   }
   for (const note of notesOf(model)) output.data(`  note: ${note}`);
