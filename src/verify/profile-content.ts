@@ -3,6 +3,9 @@
  * project's one profile reader (src/profile), as lint reads them.
  */
 import { guessDomainFromKeys } from "../catalog/guess-domain.js";
+import { locatedMessage, toFinding } from "../checks/finding.js";
+import { unreadEntryIssue } from "../checks/structure-checks.js";
+import type { Problem } from "../problem.js";
 import { ProfileReadError, readProfile, type ProfileModel } from "../profile/read-profile.js";
 
 export interface ProfileContent {
@@ -24,4 +27,19 @@ export function readProfileContent(content: Uint8Array, fileName: string): Profi
   const found = { model, ...(identifier !== undefined && { identifier }) };
   if (model.form === "preferences") return { ...found, problem: "the content is bare Jamf Connect preferences, not a configuration profile" };
   return found;
+}
+
+/**
+ * Preferences the content holds under an mcx state macOS does not read (`Often`, a typo): the Mac
+ * does not get them, so the file is not what it seems. Lint's `mcx-unknown-state` error, in lint's
+ * words and with its location ("payload 2 com.jamf.connect: PayloadContent[…].Often: …").
+ */
+export function unreadProblems(content: ProfileContent): Problem[] {
+  const model = content.model;
+  if (model === undefined) return [];
+  return model.unread.map((entry) => {
+    const { place, issue } = unreadEntryIssue(entry);
+    const finding = toFinding(model.fileName, place, issue);
+    return { severity: "error", path: [], code: finding.code, message: locatedMessage(finding), fix: finding.fix };
+  });
 }

@@ -8,9 +8,10 @@ import { checkSignature } from "./check-signature.js";
 import { NotSignedDataError, readSignedMessage } from "../signing/cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "../signing/identity.js";
-import { readProfileContent } from "./profile-content.js";
+import { readProfileContent, unreadProblems } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { messageAndFix, wholeError, type Problem } from "../problem.js";
+import { appendAll } from "../append.js";
 
 export interface VerifyOptions {
   cwd: string;
@@ -158,5 +159,6 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
     }
     result.problems.push(wholeError("not-jamf-connect", profile.problem));
   }
+  appendAll(result.problems, unreadProblems(profile));
   return { result, content, profile };
 }

@@ -1,0 +1,116 @@
+/**
+ * verify names a Jamf Connect domain's mcx entry under a state macOS does not read (`Often`, a typo
+ * such as `forced`) as lint does: the same code, wording and fix, located the same way; the file is
+ * not valid (exit 1), signed or not. Before, a signed and trusted profile whose menu bar preferences
+ * sat under `Often` was "valid" (exit 0), though no Mac gets those preferences.
+ */
+import { createPrivateKey, X509Certificate } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodeSignedData } from "../../src/signing/cms-sign.js";
+import { readCertificateFacts } from "../../src/signing/certificate-facts.js";
+import { REPO_ROOT } from "../folders.js";
+import { pkiTime, usePkiDir } from "../sign/pki.js";
+import { runCli } from "../run-cli.js";
+
+const SOURCE = readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"), "utf8");
+const FORCED = "<key>Forced</key>";
+
+/** The fixture with its second mcx entry (the menu bar's, payload 2) under `state` instead of Forced. */
+function withMenubarUnder(state: string): string {
+  const second = SOURCE.indexOf(FORCED, SOURCE.indexOf(FORCED) + 1);
+  return `${SOURCE.slice(0, second)}<key>${state}</key>${SOURCE.slice(second + FORCED.length)}`;
+}
+
+let dir: string;
+usePkiDir((made) => (dir = made), { prefix: "jcprofile-verify-mcx-" });
+
+/** Signed with the test PKI's signer and intermediate, as `jcprofile sign` signs: any content, not only what a config builds. */
+function writeSigned(name: string, content: string): void {
+  const signer = new X509Certificate(readFileSync(join(dir, "signer.pem")));
+  const bytes = encodeSignedData({
+    content: Buffer.from(content, "utf8"),
+    signer,
+    signerFacts: readCertificateFacts(signer),
+    key: createPrivateKey(readFileSync(join(dir, "signer-key.pem"))),
+    chain: [new X509Certificate(readFileSync(join(dir, "intermediate.pem")))],
+    signingTime: pkiTime(),
+  });
+  writeFileSync(join(dir, name), bytes);
+}
+
+beforeAll(() => {
+  writeSigned("often-signed.mobileconfig", withMenubarUnder("Often"));
+  writeSigned("good-signed.mobileconfig", SOURCE);
+  writeFileSync(join(dir, "often.mobileconfig"), withMenubarUnder("Often"));
+  writeFileSync(join(dir, "typo.mobileconfig"), withMenubarUnder("forced"));
+});
+
+const verify = (...args: string[]) => runCli(["verify", ...args, "--ca", "root.pem"], { cwd: dir, now: pkiTime() });
+
+interface JsonVerdict {
+  file: string;
+  valid: boolean;
+  signed: boolean;
+  trusted: boolean;
+  jamfConnect: boolean;
+  problems: { code: string; message: string; fix: string }[];
+}
+
+/** What lint says of the same file: its one mcx-unknown-state finding, as verify should word it. */
+async function lintWords(file: string): Promise<{ code: string; message: string; fix: string; line: string }> {
+  const json = await runCli(["lint", file, "--json"], { cwd: dir, now: pkiTime() });
+  const [finding] = (JSON.parse(json.stdout) as { code: string; payload: number; domain: string; path: string; message: string; fix: string }[]).filter((found) => found.code === "mcx-unknown-state");
+  expect(finding).toBeDefined();
+  const text = await runCli(["lint", file], { cwd: dir, now: pkiTime() });
+  const line = /^ {2}error: (.*) \[mcx-unknown-state\]$/m.exec(text.stdout)?.[1];
+  expect(line).toBeDefined();
+  return { code: finding!.code, message: `payload ${finding!.payload} ${finding!.domain}: ${finding!.path}: ${finding!.message}`, fix: finding!.fix, line: line! };
+}
+
+describe("verify: preferences under an mcx state macOS does not read", () => {
+  it("a signed, trusted profile with the menu bar under Often is INVALID (exit 1), in lint's words", async () => {
+    const lint = await lintWords("often-signed.mobileconfig");
+    expect(lint.line).toBe(lint.message);
+    const run = await verify("often-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("often-signed.mobileconfig: INVALID");
+    expect(lines).toContain("  signature   valid for the content");
+    expect(lines.filter((line) => line.startsWith("  problem"))).toEqual([`  problem     ${lint.message} — ${lint.fix}`]);
+    expect(run.stdout).toContain(
+      'problem     payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Often: is an mcx state macOS does not read (it knows Forced and Set-Once), ' +
+        "so the preferences under it are not set — move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)",
+    );
+  });
+
+  it("--json: valid false, the problem as lint gives it (code, message located as lint's report, fix apart)", async () => {
+    const lint = await lintWords("often-signed.mobileconfig");
+    const run = await verify("often-signed.mobileconfig", "--json");
+    expect(run.code, run.stderr).toBe(1);
+    const [verdict] = JSON.parse(run.stdout) as JsonVerdict[];
+    expect(verdict).toMatchObject({ file: "often-signed.mobileconfig", valid: false, signed: true, trusted: true, jamfConnect: true });
+    expect(verdict!.problems).toEqual([{ code: "mcx-unknown-state", message: lint.message, fix: lint.fix }]);
+  });
+
+  it("an unsigned one lists it after `not signed`; a typo'd state gets Forced as the fix", async () => {
+    const run = await verify("often.mobileconfig", "typo.mobileconfig", "--json");
+    expect(run.code, run.stderr).toBe(1);
+    const verdicts = JSON.parse(run.stdout) as JsonVerdict[];
+    expect(verdicts.map((verdict) => verdict.problems.map((problem) => problem.code))).toEqual([["unsigned", "mcx-unknown-state"], ["unsigned", "mcx-unknown-state"]]);
+    const typo = await lintWords("typo.mobileconfig");
+    expect(verdicts[1]!.problems[1]).toEqual({ code: "mcx-unknown-state", message: typo.message, fix: "move them to Forced" });
+    const text = await verify("typo.mobileconfig");
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`  problem     not signed\n  problem     ${typo.message} — move them to Forced\n`);
+  });
+
+  it("the same profile with every entry under Forced is still valid (exit 0)", async () => {
+    const run = await verify("good-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain("good-signed.mobileconfig: valid");
+    expect(run.stdout).not.toContain("problem");
+  });
+});
