@@ -43,6 +43,7 @@ export async function importCommand(flags: ImportFlags, io: CommandIo): Promise<
     isTTY,
     ...(prompter !== undefined && { prompter }),
     ui,
+    now: io.now(),
   });
   for (const path of result.written) ui.data(path);
   if (result.unknownKeys.length > 0) {

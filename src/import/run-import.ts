@@ -56,6 +56,8 @@ export interface ImportOptions {
   ui: Output;
   /** The file operations of the write (default node's): a test makes one fail. */
   ops?: FileOps;
+  /** The clock a license's expiry is read against, as build reads it (not checked without it). */
+  now?: Date;
 }
 
 export interface ImportResult {
@@ -111,7 +113,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (mapped.derivedLoginNote !== undefined && !merged.kept.includes("login")) ui.info(`note: ${mapped.derivedLoginNote}`);
   if (merged.kept.length > 0) refuseOtherTenant(options.env, before!, merged.environment, merged.kept);
   const plan = planImport({ options, source, configDir, existing, before, environment: merged.environment, top: read.top, tenant: mapped.environment.tenant as string | undefined });
-  const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }) });
+  const verification = verifyImport({ source, text: plan.text, env: options.env, sources: read.sources, ...(license && { license }), ...(options.now !== undefined && { now: options.now }) });
   const keptChanges = merged.kept.length > 0 && verification.problems.length === 0 ? keptPartChanges({ source, existing: existing!, built: verification.profiles, env: options.env, kept: merged.kept }) : [];
   for (const change of keptChanges) ui.warn(change);
   // Adding the other half changes nothing already there: no question. Anything replaced is asked about.

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { readLicenseFile } from "../project/license.js";
+import { checkLicense, readLicenseFile } from "../project/license.js";
 import { parseJsonc } from "../config/json-syntax.js";
 import { deepMerge } from "../config/merge.js";
 import { licensePaths, resolveEnvironment } from "../config/resolve.js";
@@ -33,16 +33,18 @@ export interface Verification {
  * resolved fields, settings merged over it, as renderPreferences does before checking — to prove
  * the values are still carried over faithfully.
  */
-export function verifyImport(input: { source: ConfigSource; text: string; env: string; sources: readonly ImportSource[]; license?: { path: string; bytes: Uint8Array } }): Verification {
+export function verifyImport(input: { source: ConfigSource; text: string; env: string; sources: readonly ImportSource[]; license?: { path: string; bytes: Uint8Array }; now?: Date }): Verification {
   const { source, text, env, license } = input;
-  const readLicense = (path: string) => (license !== undefined && path === license.path ? license.bytes : readLicenseFile(path));
-  const result = renderConfig({ ...source, text, envs: [env], readLicense });
+  const incoming = (path: string) => license !== undefined && path === license.path;
+  // Checked as build will check the file it is written to; the comparison takes its bytes as they are.
+  const readLicense = (path: string) => (incoming(path) ? licenseBytes(license!.bytes) : readLicenseFile(path));
+  const result = renderConfig({ ...source, text, envs: [env], readLicense, ...(input.now !== undefined && { now: input.now }) });
   let rendered: Partial<Record<PayloadPart, Readonly<Record<string, PlistValue>>>>;
   if (result.problems.length === 0) {
     rendered = {};
     for (const payload of result.profiles.flatMap((profile) => profile.payloads)) rendered[payload.part] = payload.preferences;
   } else {
-    rendered = renderUnchecked(text, source, env, readLicense);
+    rendered = renderUnchecked(text, source, env, (path) => (incoming(path) ? license!.bytes : readLicenseFile(path)));
   }
   const comparisons = input.sources.map((item) => ({ source: item, comparison: comparePreferences(item.preferences, rendered[item.part] ?? {}) }));
   return { problems: result.problems, warnings: result.warnings, comparisons, profiles: result.profiles };
@@ -65,4 +67,10 @@ function renderUnchecked(text: string, source: ConfigSource, env: string, readLi
   const out: Partial<Record<PayloadPart, Record<string, PlistValue>>> = {};
   for (const [part, { section }] of Object.entries(PAYLOAD_PARTS) as [PayloadPart, (typeof PAYLOAD_PARTS)[PayloadPart]][]) out[part] = partPreferences(part, sections[section]!, apart);
   return out;
+}
+
+/** The license's bytes, or what is wrong with them (as readLicenseFile gives it for a file). */
+function licenseBytes(bytes: Uint8Array): Uint8Array | string {
+  const license = checkLicense(bytes);
+  return typeof license === "string" ? license : license.bytes;
 }
