@@ -1,7 +1,7 @@
 import { MCX_STATES } from "../profile/domains.js";
 import type { PlistDict, PlistValue } from "../profile/plist-xml.js";
-import type { ProfileModel } from "../profile/read-profile.js";
-import { isDict, type UnreadEntry } from "../profile/unwrap.js";
+import { mcxShapeFix, shapeWords, type ProfileModel } from "../profile/read-profile.js";
+import { isDict, type MalformedEntry, type UnreadEntry } from "../profile/unwrap.js";
 import { findUnwritableChar } from "../values.js";
 import type { FindingPlace } from "./finding.js";
 import type { Problem } from "../problem.js";
@@ -9,7 +9,8 @@ import type { Problem } from "../problem.js";
 /**
  * The profile's own keys, which a builder never gets wrong but hand-edited and exported
  * profiles do: identifiers and UUIDs (they decide replace-or-add on the Mac), PayloadVersion,
- * PayloadScope, duplicate domains, Set-Once, an mcx state macOS does not read.
+ * PayloadScope, duplicate domains, Set-Once, an mcx state macOS does not read, an mcx entry not in
+ * the shape macOS reads.
  */
 
 export interface PlacedIssue {
@@ -71,6 +72,10 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     const { place, issue } = unreadEntryIssue(entry);
     add(place, issue);
   }
+  for (const entry of model.malformed) {
+    const { place, issue } = malformedEntryIssue(entry);
+    add(place, issue);
+  }
 
   const seen = new Set<string>();
   for (const payload of model.payloads) {
@@ -97,6 +102,22 @@ export function unreadEntryIssue({ index, domain, state }: UnreadEntry): PlacedI
       path: ["PayloadContent", domain, state], severity: "error", code: "mcx-unknown-state",
       message: `is an mcx state macOS does not read (it knows ${MCX_STATES.join(" and ")}), so the preferences under it are not set`,
       fix: state === "Often" ? "move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)" : "move them to Forced",
+    },
+  };
+}
+
+/**
+ * A Jamf Connect mcx entry not in the shape macOS reads, as lint reports it and import and verify
+ * too: no preferences are read from it. Whether macOS reads any of such a shape is not documented,
+ * so the message says UNVERIFIED rather than claiming what a Mac does.
+ */
+export function malformedEntryIssue({ index, domain, path, found, expected }: MalformedEntry): PlacedIssue {
+  return {
+    place: { domain, payload: index + 1 },
+    issue: {
+      path: ["PayloadContent", ...path], severity: "error", code: "mcx-malformed",
+      message: `${shapeWords({ found, expected })}, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)`,
+      fix: mcxShapeFix(domain),
     },
   };
 }

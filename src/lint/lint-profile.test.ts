@@ -72,10 +72,15 @@ describe("lintProfile", () => {
     expect(lint({ IdPSettings: { Provider: "Okta" } }, "com.jamf.connect")).toEqual([]);
   });
 
-  it("warns about an mcx entry that sets nothing", () => {
-    const profile = { PayloadType: "Configuration", PayloadIdentifier: "a", PayloadUUID: "b", PayloadVersion: 1, PayloadScope: "System", PayloadContent: [{ PayloadType: "com.apple.ManagedClient.preferences", PayloadIdentifier: "a.c", PayloadUUID: "c", PayloadVersion: 1, PayloadContent: { "com.jamf.connect.login": { Forced: [{}] } } }] };
-    const model = readProfile(new Uint8Array(Buffer.from(serializePlist(profile))), { fileName: "p.mobileconfig" });
-    expect(lintProfile(model, { now: NOW }).map((finding) => finding.code)).toEqual(["mcx-no-settings"]);
+  it("warns about an mcx entry that sets nothing; one without mcx_preference_settings is not in the shape macOS reads", () => {
+    const codes = (entry: Record<string, unknown>) => {
+      const profile = { PayloadType: "Configuration", PayloadIdentifier: "a", PayloadUUID: "b", PayloadVersion: 1, PayloadScope: "System", PayloadContent: [{ PayloadType: "com.apple.ManagedClient.preferences", PayloadIdentifier: "a.c", PayloadUUID: "c", PayloadVersion: 1, PayloadContent: { "com.jamf.connect.login": { Forced: [{ mcx_preference_settings: base }] }, "com.jamf.connect": { Forced: [entry] } } }] };
+      const model = readProfile(new Uint8Array(Buffer.from(serializePlist(profile as never))), { fileName: "p.mobileconfig" });
+      return lintProfile(model, { now: NOW }).map((finding) => [finding.path, finding.code]);
+    };
+    expect(codes({ mcx_preference_settings: {} })).toEqual([["(top level)", "mcx-no-settings"]]);
+    expect(codes({})).toEqual([['PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings', "mcx-malformed"]]);
+    expect(codes({ mcx_preference_settings: "x" })).toEqual([['PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings', "mcx-malformed"]]);
   });
 
   it("marks keys known only from Jamf Connect 1.x", () => {

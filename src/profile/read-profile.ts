@@ -2,9 +2,10 @@ import { readInputFile } from "../files/read-file.js";
 import { UserError } from "../errors.js";
 import { extractCmsContent, looksLikeCms } from "./cms.js";
 import { DOMAINS, type Domain } from "./domains.js";
+import { formatPath } from "../problem.js";
 import { PlistReadError, readPlist, type PlistFormat } from "./plist-read.js";
 import type { PlistDict } from "./plist-xml.js";
-import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type OtherPayload, type PreferencePayload, type UnreadEntry } from "./unwrap.js";
+import { isDict, isProfileDictionary, preferencesAsPayload, unwrapProfile, type MalformedEntry, type OtherPayload, type PreferencePayload, type UnreadEntry } from "./unwrap.js";
 
 /** A Jamf Connect profile (or preferences file) as read from disk, for lint, import, verify and upload. */
 export interface ProfileModel {
@@ -24,6 +25,8 @@ export interface ProfileModel {
   readonly others: readonly OtherPayload[];
   /** Jamf Connect mcx entries under a state macOS does not read: lint reports them, import refuses them. */
   readonly unread: readonly UnreadEntry[];
+  /** Jamf Connect mcx entries not in the shape macOS reads (no preferences read from them): lint reports them, import refuses them. */
+  readonly malformed: readonly MalformedEntry[];
   /** What the reader decided on the admin's behalf ("signature not checked", a guessed domain). */
   readonly notes: readonly string[];
 }
@@ -80,12 +83,18 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     const notes = signed ? ["signed profile: content read, signature not checked"] : [];
     const base = { fileName, format, signed, content, root: value };
     if (!isProfileDictionary(value)) return readPreferences(base, notes, options);
-    const { payloads: all, others, unread: allUnread } = unwrapProfile(value);
-    const payloads = options.domain === undefined ? all : all.filter((payload) => payload.domain === options.domain);
-    const unread = options.domain === undefined ? allUnread : allUnread.filter((entry) => entry.domain === options.domain);
+    const { payloads: all, others, unread: allUnread, malformed: allMalformed } = unwrapProfile(value);
+    const ofDomain = <T extends { domain: Domain }>(list: readonly T[]): T[] => (options.domain === undefined ? [...list] : list.filter((item) => item.domain === options.domain));
+    const payloads = ofDomain(all);
+    const unread = ofDomain(allUnread);
+    const malformed = ofDomain(allMalformed);
     if (payloads.length === 0 && all.length > 0) {
       const held = [...new Set(all.map((payload) => payload.domain))].join(", ");
       throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${held}) — leave out --domain or give that domain`);
+    }
+    if (payloads.length === 0 && malformed.length > 0) {
+      const alsoUnread = unread.length > 0 ? `; and under an mcx state macOS does not read: ${unread.map(describeUnread).join(", ")}` : "";
+      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set(malformed.map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
     }
     if (payloads.length === 0 && unread.length > 0) {
       throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");
@@ -94,7 +103,7 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
       const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
       throw new PlistReadError(`is a configuration profile without a Jamf Connect payload (it holds ${held})`);
     }
-    return { ...base, form: "profile", payloads, others, unread, notes };
+    return { ...base, form: "profile", payloads, others, unread, malformed, notes };
   } catch (error) {
     if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message, error.fix);
     throw error;
@@ -131,7 +140,7 @@ function readPreferences(
     domain = guess.domain;
     notes.push(`preferences file: domain ${domain} ${guess.reason} (give --domain to set it)`);
   }
-  return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], unread: [], notes };
+  return { ...base, form: "preferences", payloads: [preferencesAsPayload(domain, root)], others: [], unread: [], malformed: [], notes };
 }
 
 /** A preferences file macOS wrote is named after its domain (`com.jamf.connect.login.plist`). */
@@ -144,6 +153,23 @@ function domainFromFileName(fileName: string): DomainGuess | undefined {
 /** `com.jamf.connect: "Often"`, for messages. */
 export function describeUnread(entry: UnreadEntry): string {
   return `${entry.domain}: ${JSON.stringify(entry.state)}`;
+}
+
+/** `com.jamf.connect: Forced is a dictionary, not an array of dictionaries`, for messages. */
+export function describeMalformed(entry: MalformedEntry): string {
+  const [domain, ...inside] = entry.path;
+  const where = inside.length === 0 ? `${domain}` : `${domain}: ${formatPath(inside)}`;
+  return `${where} ${shapeWords(entry)}`;
+}
+
+/** "is missing", "is a dictionary, not an array of dictionaries". */
+export function shapeWords(entry: Pick<MalformedEntry, "found" | "expected">): string {
+  return entry.found === "missing" ? "is missing" : `is ${entry.found}, not ${entry.expected}`;
+}
+
+/** The shape macOS reads, as the fix for an entry of `domain` that is not in it. */
+export function mcxShapeFix(domain: string): string {
+  return `write the shape macOS reads: PayloadContent → ${domain} → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary`;
 }
 
 export function describeOther(other: OtherPayload): string {

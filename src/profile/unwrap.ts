@@ -35,10 +35,27 @@ export interface UnreadEntry {
   readonly state: string;
 }
 
+/**
+ * A Jamf Connect domain's mcx entry that is not in the shape macOS reads (domain → Forced or
+ * Set-Once → an array of dictionaries, each holding a `mcx_preference_settings` dictionary): no
+ * preferences are read from it. What macOS makes of such a shape is not documented (UNVERIFIED).
+ */
+export interface MalformedEntry {
+  readonly index: number;
+  readonly domain: Domain;
+  /** Inside the payload's PayloadContent: `[domain]`, `[domain, state]`, `[domain, state, i]` or `[domain, state, i, "mcx_preference_settings"]`. */
+  readonly path: readonly (string | number)[];
+  /** What sits there instead: "a dictionary", "a string", "missing". */
+  readonly found: string;
+  /** What macOS reads there: "an array of dictionaries". */
+  readonly expected: string;
+}
+
 export interface UnwrappedProfile {
   readonly payloads: PreferencePayload[];
   readonly others: OtherPayload[];
   readonly unread: UnreadEntry[];
+  readonly malformed: MalformedEntry[];
 }
 
 /** A profile's Jamf Connect payloads, in either style, and the other payloads it holds. */
@@ -46,6 +63,7 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
   const payloads: PreferencePayload[] = [];
   const others: OtherPayload[] = [];
   const unread: UnreadEntry[] = [];
+  const malformed: MalformedEntry[] = [];
   const content = root.PayloadContent;
   const items = Array.isArray(content) ? (content as readonly PlistValue[]) : [];
   items.forEach((item, index) => {
@@ -64,23 +82,32 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
           others.push(other(domain));
           continue;
         }
-        if (isDict(settings)) {
-          for (const state of Object.keys(settings)) if (!(MCX_STATES as readonly string[]).includes(state)) unread.push({ index, domain, state });
+        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => void malformed.push({ index, domain, path: [domain, ...path], found: shapeOf(found), expected });
+        if (!isDict(settings)) {
+          bad([], settings, "a dictionary of mcx states (Forced)");
+          continue;
         }
+        for (const state of Object.keys(settings)) if (!(MCX_STATES as readonly string[]).includes(state)) unread.push({ index, domain, state });
         for (const state of MCX_STATES) {
-          const list = isDict(settings) ? settings[state] : undefined;
-          if (!Array.isArray(list)) continue;
-          for (const entry of list as readonly PlistValue[]) {
-            const preferences = isDict(entry) && isDict(entry.mcx_preference_settings) ? entry.mcx_preference_settings : {};
-            payloads.push({ domain, kind: kindOfDomain(domain), style: "mcx", index, mcxState: state, payload: item, preferences, label: `payload ${index + 1} (${domain}, mcx ${state})` });
+          const list = settings[state];
+          if (list === undefined) continue;
+          if (!Array.isArray(list)) {
+            bad([state], list, "an array of dictionaries");
+            continue;
           }
+          (list as readonly PlistValue[]).forEach((entry, at) => {
+            if (!isDict(entry)) return bad([state, at], entry, "a dictionary holding mcx_preference_settings");
+            const preferences = entry.mcx_preference_settings;
+            if (!isDict(preferences)) return bad([state, at, "mcx_preference_settings"], preferences, "a dictionary of preferences");
+            payloads.push({ domain, kind: kindOfDomain(domain), style: "mcx", index, mcxState: state, payload: item, preferences, label: `payload ${index + 1} (${domain}, mcx ${state})` });
+          });
         }
       }
     } else {
       others.push(other());
     }
   });
-  return { payloads, others, unread };
+  return { payloads, others, unread, malformed };
 }
 
 /** A bare preferences file as a payload of the given domain. */
@@ -99,6 +126,18 @@ function withoutPayloadKeys(payload: PlistDict): PlistDict {
     if (!key.startsWith("Payload")) Object.defineProperty(preferences, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return preferences;
+}
+
+/** "a dictionary", "an array", "a string", "missing": what a value is, for messages about shapes. */
+export function shapeOf(value: PlistValue | undefined): string {
+  if (value === undefined) return "missing";
+  if (Array.isArray(value)) return "an array";
+  if (isDict(value)) return "a dictionary";
+  if (value instanceof Uint8Array) return "data";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "boolean") return "a boolean";
+  return "a number";
 }
 
 export function isDict(value: PlistValue | undefined): value is PlistDict {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
 import { FIXTURE_NOW } from "../profiles/fixture-set.js";
+import { bothDomainsXml, MENUBAR_SHAPES, type MenubarShape } from "../profiles/mcx-shapes.js";
 import { runCli } from "../run-cli.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
@@ -129,6 +130,51 @@ describe("jcprofile lint on an mcx state macOS does not read", () => {
     const run = await runCli(["lint", "only-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('only-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect.login: "Often", com.jamf.connect: "Often"), so they set nothing — move them to Forced');
+  });
+});
+
+describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
+  const { dir, cleanup } = tempDir("jcprofile-lint-mcx-shape-");
+  afterAll(cleanup);
+  const FIX = "write the shape macOS reads: PayloadContent → com.jamf.connect → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary";
+  const UNVERIFIED = "so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)";
+
+  it.each(Object.keys(MENUBAR_SHAPES) as MenubarShape[])("%s: an error naming the payload, domain and path, with the shape macOS reads as the fix (was: clean, exit 0)", async (shape) => {
+    writeFileSync(join(dir, `${shape}.mobileconfig`), bothDomainsXml(shape));
+    const run = await runCli(["lint", `${shape}.mobileconfig`, "--json"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([{
+      file: `${shape}.mobileconfig`, domain: "com.jamf.connect", payload: 2, path: MENUBAR_SHAPES[shape].path, severity: "error", code: "mcx-malformed",
+      message: expect.stringMatching(new RegExp(`^is .*, ${UNVERIFIED.replace(/[()]/g, "\\$&")}$`)), fix: FIX,
+    }]);
+  });
+
+  it("in the text report: the finding, its code and the fix", async () => {
+    writeFileSync(join(dir, "forced-dict.mobileconfig"), bothDomainsXml("forced-dict"));
+    const run = await runCli(["lint", "forced-dict.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      "forced-dict.mobileconfig: 1 error\n" +
+        `  error: payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced: is a dictionary, not an array of dictionaries, ${UNVERIFIED} [mcx-malformed]\n` +
+        `    fix: ${FIX}\n`,
+    );
+  });
+
+  it("cannot read a profile whose only Jamf Connect entries are badly formed (exit 2, says so)", async () => {
+    writeFileSync(join(dir, "only-bad.mobileconfig"), bothDomainsXml("no-settings").replace("<key>mcx_preference_settings</key>", "<key>mcx_preferences</key>"));
+    const run = await runCli(["lint", "only-bad.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: only-bad.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, " +
+        "com.jamf.connect: Forced[0].mcx_preference_settings is missing), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n",
+    );
+  });
+
+  it("the profile as Jamf Pro writes it is still clean", async () => {
+    writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
+    const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toBe("good.mobileconfig: clean\n");
   });
 });
 
