@@ -4,7 +4,7 @@
  */
 import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { locatedMessage, toFinding } from "../checks/finding.js";
-import { unreadEntryIssue } from "../checks/structure-checks.js";
+import { malformedEntryIssue, unreadEntryIssue } from "../checks/structure-checks.js";
 import type { Problem } from "../problem.js";
 import { ProfileReadError, readProfile, type ProfileModel } from "../profile/read-profile.js";
 
@@ -30,15 +30,17 @@ export function readProfileContent(content: Uint8Array, fileName: string): Profi
 }
 
 /**
- * Preferences the content holds under an mcx state macOS does not read (`Often`, a typo): the Mac
- * does not get them, so the file is not what it seems. Lint's `mcx-unknown-state` error, in lint's
- * words and with its location ("payload 2 com.jamf.connect: PayloadContent[…].Often: …").
+ * Preferences the content holds where the Mac does not get them: under an mcx state macOS does not
+ * read (`Often`, a typo), or in an mcx entry not in the shape macOS reads (`Forced` a dictionary,
+ * no `mcx_preference_settings`; what macOS makes of those is not documented, UNVERIFIED — jcprofile
+ * reads nothing from them). The file is not what it seems. Lint's `mcx-unknown-state` and
+ * `mcx-malformed` errors, in lint's words and with its location ("payload 2 com.jamf.connect:
+ * PayloadContent[…].Often: …").
  */
-export function unreadProblems(content: ProfileContent): Problem[] {
+export function mcxEntryProblems(content: ProfileContent): Problem[] {
   const model = content.model;
   if (model === undefined) return [];
-  return model.unread.map((entry) => {
-    const { place, issue } = unreadEntryIssue(entry);
+  return [...model.unread.map(unreadEntryIssue), ...model.malformed.map(malformedEntryIssue)].map(({ place, issue }) => {
     const finding = toFinding(model.fileName, place, issue);
     return { severity: "error", path: [], code: finding.code, message: locatedMessage(finding), fix: finding.fix };
   });

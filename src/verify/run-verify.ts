@@ -8,7 +8,7 @@ import { checkSignature } from "./check-signature.js";
 import { NotSignedDataError, readSignedMessage } from "../signing/cms-read.js";
 import { checkDrift, type DriftCheck } from "./drift.js";
 import { readInput, readPemCertificates } from "../signing/identity.js";
-import { readProfileContent, unreadProblems } from "./profile-content.js";
+import { mcxEntryProblems, readProfileContent } from "./profile-content.js";
 import { loadAndRender } from "../project/load-and-render.js";
 import { messageAndFix, wholeError, type Problem } from "../problem.js";
 import { appendAll } from "../append.js";
@@ -159,6 +159,6 @@ function verifyOne(file: string, bytes: Buffer, anchors: readonly X509Certificat
     }
     result.problems.push(wholeError("not-jamf-connect", profile.problem));
   }
-  appendAll(result.problems, unreadProblems(profile));
+  appendAll(result.problems, mcxEntryProblems(profile));
   return { result, content, profile };
 }

@@ -2,7 +2,9 @@
  * verify names a Jamf Connect domain's mcx entry under a state macOS does not read (`Often`, a typo
  * such as `forced`) as lint does: the same code, wording and fix, located the same way; the file is
  * not valid (exit 1), signed or not. Before, a signed and trusted profile whose menu bar preferences
- * sat under `Often` was "valid" (exit 0), though no Mac gets those preferences.
+ * sat under `Often` was "valid" (exit 0), though no Mac gets those preferences. The same for an mcx
+ * entry not in the shape macOS reads (lint's `mcx-malformed`): `Forced` a dictionary, an item
+ * without `mcx_preference_settings`.
  */
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,6 +15,7 @@ import { readCertificateFacts } from "../../src/signing/certificate-facts.js";
 import { REPO_ROOT } from "../folders.js";
 import { pkiTime, usePkiDir } from "../sign/pki.js";
 import { runCli } from "../run-cli.js";
+import { bothDomainsXml } from "../profiles/mcx-shapes.js";
 
 const SOURCE = readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"), "utf8");
 const FORCED = "<key>Forced</key>";
@@ -45,6 +48,8 @@ beforeAll(() => {
   writeSigned("good-signed.mobileconfig", SOURCE);
   writeFileSync(join(dir, "often.mobileconfig"), withMenubarUnder("Often"));
   writeFileSync(join(dir, "typo.mobileconfig"), withMenubarUnder("forced"));
+  writeSigned("forced-dict-signed.mobileconfig", bothDomainsXml("forced-dict"));
+  writeFileSync(join(dir, "no-settings.mobileconfig"), bothDomainsXml("no-settings"));
 });
 
 const verify = (...args: string[]) => runCli(["verify", ...args, "--ca", "root.pem"], { cwd: dir, now: pkiTime() });
@@ -58,13 +63,13 @@ interface JsonVerdict {
   problems: { code: string; message: string; fix: string }[];
 }
 
-/** What lint says of the same file: its one mcx-unknown-state finding, as verify should word it. */
-async function lintWords(file: string): Promise<{ code: string; message: string; fix: string; line: string }> {
+/** What lint says of the same file: its one `code` finding (mcx-unknown-state by default), as verify should word it. */
+async function lintWords(file: string, code = "mcx-unknown-state"): Promise<{ code: string; message: string; fix: string; line: string }> {
   const json = await runCli(["lint", file, "--json"], { cwd: dir, now: pkiTime() });
-  const [finding] = (JSON.parse(json.stdout) as { code: string; payload: number; domain: string; path: string; message: string; fix: string }[]).filter((found) => found.code === "mcx-unknown-state");
+  const [finding] = (JSON.parse(json.stdout) as { code: string; payload: number; domain: string; path: string; message: string; fix: string }[]).filter((found) => found.code === code);
   expect(finding).toBeDefined();
   const text = await runCli(["lint", file], { cwd: dir, now: pkiTime() });
-  const line = /^ {2}error: (.*) \[mcx-unknown-state\]$/m.exec(text.stdout)?.[1];
+  const line = new RegExp(`^ {2}error: (.*) \\[${code}\\]$`, "m").exec(text.stdout)?.[1];
   expect(line).toBeDefined();
   return { code: finding!.code, message: `payload ${finding!.payload} ${finding!.domain}: ${finding!.path}: ${finding!.message}`, fix: finding!.fix, line: line! };
 }
@@ -112,5 +117,37 @@ describe("verify: preferences under an mcx state macOS does not read", () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain("good-signed.mobileconfig: valid");
     expect(run.stdout).not.toContain("problem");
+  });
+});
+
+describe("verify: an mcx entry not in the shape macOS reads", () => {
+  it("a signed, trusted profile whose menu bar Forced is a dictionary is INVALID (exit 1), in lint's words (was: valid, exit 0)", async () => {
+    const lint = await lintWords("forced-dict-signed.mobileconfig", "mcx-malformed");
+    expect(lint.line).toBe(lint.message);
+    const run = await verify("forced-dict-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("forced-dict-signed.mobileconfig: INVALID");
+    expect(lines).toContain("  signature   valid for the content");
+    expect(lines.filter((line) => line.startsWith("  problem"))).toEqual([
+      '  problem     payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced: is a dictionary, not an array of dictionaries, ' +
+        "so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED) — write the shape macOS reads: " +
+        "PayloadContent → com.jamf.connect → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary",
+    ]);
+    expect(lines.filter((line) => line.startsWith("  problem"))).toEqual([`  problem     ${lint.message} — ${lint.fix}`]);
+  });
+
+  it("--json: valid false, lint's code, located message and fix; unsigned files list it after `not signed`", async () => {
+    const signed = await lintWords("forced-dict-signed.mobileconfig", "mcx-malformed");
+    const unsigned = await lintWords("no-settings.mobileconfig", "mcx-malformed");
+    const run = await verify("forced-dict-signed.mobileconfig", "no-settings.mobileconfig", "--json");
+    expect(run.code, run.stderr).toBe(1);
+    const verdicts = JSON.parse(run.stdout) as JsonVerdict[];
+    expect(verdicts[0]).toMatchObject({ file: "forced-dict-signed.mobileconfig", valid: false, signed: true, trusted: true, jamfConnect: true });
+    expect(verdicts[0]!.problems).toEqual([{ code: "mcx-malformed", message: signed.message, fix: signed.fix }]);
+    expect(verdicts[1]!.problems.map((problem) => problem.code)).toEqual(["unsigned", "mcx-malformed"]);
+    expect(verdicts[1]!.problems[1]).toEqual({ code: "mcx-malformed", message: unsigned.message, fix: unsigned.fix });
+    expect(unsigned.message).toBe('payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings: is missing, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)');
   });
 });
