@@ -10,6 +10,8 @@ import { formatPath } from "../problem.js";
 import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
 import { appendAll } from "../append.js";
+import { locatedMessage, toFinding } from "../checks/finding.js";
+import { malformedEntryIssue } from "../checks/structure-checks.js";
 
 export interface ReadSources {
   sources: ImportSource[];
@@ -35,6 +37,13 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
     const [unread] = model.unread;
     if (unread !== undefined) {
       throw new UserError(`${fileName}: payload ${unread.index + 1} (${describeUnread(unread)}): is an mcx state macOS does not read, so Macs do not get these preferences today — nothing was written; move them to Forced in the source (or remove them) and import again`);
+    }
+    // The same for an entry jcprofile cannot read preferences from: lint's mcx-malformed, in its words.
+    const [malformed] = model.malformed;
+    if (malformed !== undefined) {
+      const { place, issue } = malformedEntryIssue(malformed);
+      const finding = toFinding(fileName, place, issue);
+      throw new UserError(`${fileName}: ${locatedMessage(finding)} — nothing was written; in the source, ${finding.fix} (or remove the entry), then import again`);
     }
     if (model.form === "profile" && top === undefined) {
       top = {

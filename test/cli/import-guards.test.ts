@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, useTempDir } from "../folders.js";
 import type { Encodable } from "../profiles/bplist-encode.js";
-import { foreignXml } from "../profiles/fixture-set.js";
+import { FIXTURE_NOW, foreignXml } from "../profiles/fixture-set.js";
+import { bothDomainsXml, MENUBAR_SHAPES, type MenubarShape } from "../profiles/mcx-shapes.js";
 import { runCli } from "../run-cli.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
@@ -114,5 +115,49 @@ describe("jcprofile import beside a license path that is not a regular file", ()
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr.trim()).toBe("error: prod.jamfconnectlicense: is a named pipe (FIFO), not a file — nothing was written; move it away or fix it, then import again");
     expect(readdirSync(dir).sort()).toEqual(["in.mobileconfig", "prod.jamfconnectlicense"]);
+  });
+});
+
+describe("jcprofile import of an mcx entry not in the shape macOS reads", () => {
+  it.each(Object.keys(MENUBAR_SHAPES) as MenubarShape[])("%s: refuses (exit 2, nothing written), in lint's words (was: a login-only environment, 'every source key comes back identical')", async (shape) => {
+    write("in.mobileconfig", bothDomainsXml(shape));
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe("");
+    const [lint] = JSON.parse((await runCli(["lint", "in.mobileconfig", "--json"], { cwd: dir, now: FIXTURE_NOW })).stdout) as { path: string; message: string; fix: string }[];
+    expect(lint!.path).toBe(MENUBAR_SHAPES[shape].path);
+    expect(run.stderr).toBe(`error: in.mobileconfig: payload 2 com.jamf.connect: ${lint!.path}: ${lint!.message} — nothing was written; in the source, ${lint!.fix} (or remove the entry), then import again\n`);
+    expect(readdirSync(dir)).toEqual(["in.mobileconfig"]);
+  });
+
+  it("the message in full: Forced as a dictionary", async () => {
+    write("in.mobileconfig", bothDomainsXml("forced-dict"));
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: in.mobileconfig: payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced: is a dictionary, not an array of dictionaries, so jcprofile reads no preferences from this entry ' +
+        "(whether macOS does is not documented, UNVERIFIED) — nothing was written; in the source, write the shape macOS reads: PayloadContent → com.jamf.connect → Forced → " +
+        "an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary (or remove the entry), then import again\n",
+    );
+  });
+
+  it("into an existing config: the config is left as it was", async () => {
+    const before = config({ prod: { tenant: TENANT, login: { clientId: CLIENT } } });
+    write("jcprofile.json", before);
+    write("in.mobileconfig", bothDomainsXml("no-settings"));
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain("Forced[0].mcx_preference_settings: is missing");
+    expect(read("jcprofile.json").toString()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["in.mobileconfig", "jcprofile.json"]);
+  });
+
+  it("the same profile in the shape macOS reads imports (exit 0), both halves", async () => {
+    write("in.mobileconfig", bothDomainsXml());
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("every source key comes back identical");
+    const written = JSON.parse(read("jcprofile.json").toString()) as { environments: { prod: Record<string, unknown> } };
+    expect(Object.keys(written.environments.prod)).toEqual(expect.arrayContaining(["login", "menubar"]));
   });
 });
