@@ -5,6 +5,7 @@ import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { ELEVATION_KEY, holdsElevation, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
+import { shapeOf } from "../profile/unwrap.js";
 import { describeOther, describeUnread, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { formatPath } from "../problem.js";
 import { findSecrets } from "../secrets.js";
@@ -44,6 +45,11 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
       const { place, issue } = malformedEntryIssue(malformed);
       const finding = toFinding(fileName, place, issue);
       throw new UserError(`${fileName}: ${locatedMessage(finding)} — nothing was written; in the source, ${finding.fix} (or remove the entry), then import again`);
+    }
+    // lint's payload-scope error, which the import mends: say so, as for Set-Once below.
+    const scope = model.root.PayloadScope;
+    if (model.form === "profile" && scope !== undefined && scope !== "System" && model.payloads.some((payload) => payload.kind === "login")) {
+      notes.push(`${fileName}: PayloadScope is ${typeof scope === "string" ? JSON.stringify(scope) : shapeOf(scope)}, but the login window reads only System (computer-level) preferences; jcprofile writes System`);
     }
     if (model.form === "profile" && top === undefined) {
       top = {
