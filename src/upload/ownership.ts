@@ -7,6 +7,7 @@
 import { ENTRA_KEYS, valueAtPath } from "../catalog/entra-keys.js";
 import { kindOfDomain, PROFILE_KINDS, type Domain } from "../profile/domains.js";
 import type { PlistDict } from "../profile/plist-xml.js";
+import { describeMalformed, describeUnread } from "../profile/read-profile.js";
 import { unwrapProfile } from "../profile/unwrap.js";
 
 export interface Ownership {
@@ -14,6 +15,12 @@ export interface Ownership {
   foreign: string[];
   /** Jamf Connect domains the stored profile holds and ours does not. */
   removes: Domain[];
+  /**
+   * The stored profile's Jamf Connect mcx entries that Macs do not get or that jcprofile reads no
+   * preferences from (lint's mcx-unknown-state and mcx-malformed), in an admin's words: the update
+   * replaces them with preferences Macs read.
+   */
+  unread: string[];
 }
 
 /** "the menu bar settings (com.jamf.connect)". */
@@ -29,7 +36,8 @@ export function judgeOwnership(stored: PlistDict, ours: PlistDict): Ownership {
   const others = [...new Set(theirs.others.map((other) => other.domain ?? other.type))];
   if (others.length > 0) foreign.push(`it also holds other payloads (${others.join(", ")})`);
   const ourDomains = new Set(mine.payloads.map((payload) => payload.domain));
-  const theirDomains = [...new Set(theirs.payloads.map((payload) => payload.domain))];
+  // A domain held only in a shape no Mac is known to read is still held: dropping it is a removal.
+  const theirDomains = [...new Set([...theirs.payloads, ...theirs.unread, ...theirs.malformed].map((entry) => entry.domain))];
   if (theirDomains.length > 0 && !theirDomains.some((domain) => ourDomains.has(domain))) {
     foreign.push(`it holds ${theirDomains.map(domainWords).join(" and ")}, not ${[...ourDomains].map(domainWords).join(" and ")}`);
   }
@@ -41,7 +49,11 @@ export function judgeOwnership(stored: PlistDict, ours: PlistDict): Ownership {
       break;
     }
   }
-  return { foreign, removes: theirDomains.filter((domain) => !ourDomains.has(domain)) };
+  const unread = [
+    ...theirs.unread.map((entry) => `${describeUnread(entry)}, an mcx state macOS does not read`),
+    ...theirs.malformed.map((entry) => `${describeMalformed(entry)} (whether macOS reads it is not documented, UNVERIFIED)`),
+  ];
+  return { foreign, removes: theirDomains.filter((domain) => !ourDomains.has(domain)), unread };
 }
 
 /** Each domain's tenant: the login window's OIDCTenant, the menu bar's IdPSettings.TenantID. */

@@ -72,8 +72,9 @@ export async function syncProfile(client: JamfClient, listed: readonly ListedPro
   const changes = [...compareProfiles(ours, storedPlist), ...generalChanges(input.general, stored)].map((change) =>
     change.words === undefined ? change : { ...change, words: `${change.words} — this profile is scoped to ${stored.scope}` },
   );
-  const notes = descriptionNote(input.general.description, stored.description);
-  const refusal = refuse(judgeOwnership(storedPlist, rendered), { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input);
+  const ownership = judgeOwnership(storedPlist, rendered);
+  const notes = [...descriptionNote(input.general.description, stored.description), ...unreadNote(ownership)];
+  const refusal = refuse(ownership, { ...existing, scope: stored.scope, link: `${client.url}/OSXConfigurationProfiles.html?id=${existing.id}` }, input);
   if (refusal !== undefined) return { action: "refused", id: existing.id, changes, notes: [], refusal };
   if (changes.length === 0) return { action: "unchanged", id: existing.id, changes, notes };
   if (input.dryRun) return { action: "would update", id: existing.id, changes, notes };
@@ -118,6 +119,16 @@ function refuse(ownership: Ownership, profile: { id: number; name: string; scope
 function descriptionNote(ours: string | undefined, stored: string): string[] {
   if ((ours ?? "").trim() === stored.trim()) return [];
   return [`its description in Jamf Pro differs from profile.description (${JSON.stringify(stored)} there) — upload does not change the description of a stored profile (that has emptied profiles: terraform-provider-jamfpro #351); edit it in Jamf Pro if it matters`];
+}
+
+/**
+ * The stored profile holds Jamf Connect preferences the Macs in its scope do not get (lint's
+ * mcx-unknown-state) or may not get (mcx-malformed): the update makes them get ours, which is a
+ * change on those Macs the key-by-key changes alone do not spell out.
+ */
+function unreadNote(ownership: Ownership): string[] {
+  if (ownership.unread.length === 0) return [];
+  return [`the stored profile holds Jamf Connect preferences Macs may not get (${ownership.unread.join("; ")}) — this update replaces them with this environment's, in the shape macOS reads, so the Macs in its scope may get settings they did not have before`];
 }
 
 /** The Jamf Pro settings of the config that are not in the plist: how it is distributed, its category. */
