@@ -2,7 +2,8 @@
  * `jcprofile upload` over a stored profile whose Jamf Connect preferences sit where no Mac is known
  * to read them: under an mcx state macOS does not read (lint's mcx-unknown-state) or in a shape
  * jcprofile reads nothing from (mcx-malformed). Such a domain is still held by the stored profile:
- * an update that drops it is refused as any removal is (was: written, exit 0). An update that
+ * an update that drops it is refused as any removal is (was: written, exit 0, under Often or with
+ * Forced a dictionary). An update that
  * replaces such entries says so (Macs in scope may get settings they did not have).
  */
 import { build, type PlistValue } from "plist";
@@ -42,7 +43,7 @@ const SHAPES: [string, (settings: Dict) => PlistValue, string][] = [
 ];
 
 describe("upload over a stored profile holding the menu bar where no Mac is known to read it", () => {
-  it.each(SHAPES)("%s: dropping it is a removal — refused without --allow-removal (was: updated, exit 0)", async (_name, change) => {
+  it.each(SHAPES)("%s: dropping it is a removal — refused without --allow-removal", async (_name, change) => {
     expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
     const live = combine(jamf.world, LOGIN_PROD, MENUBAR_PROD);
     reshape(LOGIN_PROD, "com.jamf.connect", change);
