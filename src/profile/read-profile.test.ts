@@ -2,7 +2,7 @@ import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { describe, expect, it } from "vitest";
 import { extractCmsContent } from "./cms.js";
 import { serializePlist, type PlistDict } from "./plist-xml.js";
-import { ProfileReadError, readProfile } from "./read-profile.js";
+import { describeMalformed, ProfileReadError, readProfile } from "./read-profile.js";
 import { wrapPreferences } from "./wrap.js";
 
 const bytes = (value: PlistDict): Uint8Array => new Uint8Array(Buffer.from(serializePlist(value)));
@@ -34,6 +34,30 @@ describe("readProfile", () => {
     const model = readProfile(bytes(profile), { fileName: "p" });
     expect(model.payloads.map((p) => p.mcxState)).toEqual(["Set-Once"]);
     expect(model.others).toEqual([{ index: 0, type: "com.apple.ManagedClient.preferences", domain: "com.apple.Safari" }]);
+  });
+
+  it("records each mcx entry not in the shape macOS reads, keeps the well-formed ones, and filters them by --domain", () => {
+    const mcx = (content: PlistDict): PlistDict => ({ PayloadType: "com.apple.ManagedClient.preferences", PayloadContent: content });
+    const profile = {
+      PayloadType: "Configuration",
+      PayloadContent: [
+        mcx({ "com.jamf.connect.login": { Forced: [{ mcx_preference_settings: login }, "x", { mcx_preference_settings: "y" }, {}], "Set-Once": { mcx_preference_settings: login } } }),
+        mcx({ "com.jamf.connect": [{ Forced: [] }] }),
+      ],
+    };
+    const model = readProfile(bytes(profile), { fileName: "p" });
+    expect(model.payloads.map((p) => [p.domain, p.mcxState, p.preferences])).toEqual([["com.jamf.connect.login", "Forced", login]]);
+    expect(model.malformed.map(describeMalformed)).toEqual([
+      "com.jamf.connect.login: Forced[1] is a string, not a dictionary holding mcx_preference_settings",
+      "com.jamf.connect.login: Forced[2].mcx_preference_settings is a string, not a dictionary of preferences",
+      "com.jamf.connect.login: Forced[3].mcx_preference_settings is missing",
+      "com.jamf.connect.login: Set-Once is a dictionary, not an array of dictionaries",
+      "com.jamf.connect is an array, not a dictionary of mcx states (Forced)",
+    ]);
+    expect(model.malformed.map((entry) => entry.index)).toEqual([0, 0, 0, 0, 1]);
+    expect(readProfile(bytes(profile), { fileName: "p", domain: "com.jamf.connect.login" }).malformed).toHaveLength(4);
+    // An empty list sets nothing but is in the shape macOS reads.
+    expect(readProfile(bytes({ ...profile, PayloadContent: [(profile.PayloadContent as PlistDict[])[0]!, mcx({ "com.jamf.connect": { Forced: [] } })] }), { fileName: "p" }).malformed).toHaveLength(4);
   });
 
   it("reads bare preferences with the domain given, named by the file, or guessed from the keys", () => {
