@@ -56,5 +56,6 @@ describe("codeCacheChecksum", () => {
     const shifted = new Uint8Array(data.length + 1);
     shifted.set(data, 1);
     expect(codeCacheChecksum(shifted.subarray(1))).toBe(sum);
+    expect(codeCacheChecksum(Buffer.from(shifted.buffer, 1, data.length))).toBe(sum);
   });
 });

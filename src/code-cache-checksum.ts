@@ -18,7 +18,8 @@
  * aligned view was the cheapest.
  */
 export function codeCacheChecksum(data: Uint8Array): number {
-  const bytes = data.byteOffset % 4 === 0 ? data : data.slice();
+  // A copy (not data.slice(): a Buffer's slice is a view of the same memory).
+  const bytes = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
   const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
   const count = words.length;
   // Read once: the loop runs mostly in V8's interpreter, which would look Math.imul up at every word.
