@@ -14,8 +14,10 @@
  * other source is refused here, by the build id that scripts/bundle.mjs puts at the end of the
  * file and at the start of its cache (V8 itself checks only the source's length), and so is one
  * made for the file in another place or before the file was last changed (a hand edit that kept
- * the length and the build id would otherwise run the code from before it). No cache, or a
- * refused one, only costs the time; the code that runs is the same.
+ * the length and the build id would otherwise run the code from before it), and so is one whose
+ * data is not what was written (src/code-cache-checksum.ts: V8's release builds do not check the
+ * data, and a flipped byte could crash the process). No cache, or a refused one, only costs the
+ * time; the code that runs is the same.
  *
  * Each bundle runs as a CommonJS module would (the same wrapper arguments, written into the file by
  * scripts/bundle.mjs), plus `__import`: the
@@ -26,6 +28,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
+import { codeCacheChecksum } from "./code-cache-checksum.js";
 
 /** How the end of a bundle names its build, and how its cache starts. */
 const BUILD_ID_MARK = "\n//jcprofile-build-id:";
@@ -103,13 +106,28 @@ function compile(file: string, withCache: boolean): Compiled {
  * How a cache starts: the Node that made it, the build of the file it was made for, when the file
  * was last changed then, and where it was. V8 keeps the file name it compiled in the cache, for stack traces: a package
  * moved elsewhere (a copy, an installed package) compiles its files again rather than show the old
- * place in a bug's trace.
+ * place in a bug's trace. Then the data's checksum (checksumLine), which refuses a cache damaged on disk.
  */
-function cacheHeader(filename: string, buildId: string, modified: number): Buffer {
-  return Buffer.from(`${CACHE_HEADER}${process.version}:${buildId}:${modified}:${filename}\n`, "utf8");
+function cacheHead(filename: string, buildId: string, modified: number): Buffer {
+  return Buffer.from(`${CACHE_HEADER}${process.version}:${buildId}:${modified}:${filename}:`, "utf8");
 }
 
-/** The V8 data of `<filename>.cache` when it was made for this build of the file, as it is now, in this place. */
+/**
+ * Where the data starts after a head of `headLength` bytes: after the data's checksum (8 hex
+ * digits), the spaces that make the data start at a multiple of 4 bytes (codeCacheChecksum reads it
+ * as 32-bit words in place, and a file's bytes are read to an aligned address) and a newline.
+ */
+function dataStart(headLength: number): number {
+  return (headLength + 8 + 1 + 3) & ~3;
+}
+
+/** The header's bytes from the end of its head to the data: the checksum, the spaces, the newline. */
+function checksumLine(headLength: number, data: Uint8Array): Buffer {
+  const hex = codeCacheChecksum(data).toString(16).padStart(8, "0");
+  return Buffer.from(`${hex}${" ".repeat(dataStart(headLength) - headLength - hex.length - 1)}\n`, "latin1");
+}
+
+/** The V8 data of `<filename>.cache` when it was made for this build of the file, as it is now, in this place, and is as written. */
 function readCache(filename: string, buildId: string, modified: number): Buffer | undefined {
   let bytes: Buffer;
   try {
@@ -117,9 +135,11 @@ function readCache(filename: string, buildId: string, modified: number): Buffer 
   } catch {
     return undefined;
   }
-  const header = cacheHeader(filename, buildId, modified);
-  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
-  return bytes.subarray(header.length);
+  const head = cacheHead(filename, buildId, modified);
+  const start = dataStart(head.length);
+  if (bytes.length <= start || !bytes.subarray(0, head.length).equals(head)) return undefined;
+  const data = bytes.subarray(start);
+  return bytes.subarray(head.length, start).equals(checksumLine(head.length, data)) ? data : undefined;
 }
 
 /**
@@ -132,7 +152,8 @@ export function writeCodeCaches(files: readonly string[]): void {
     if (compiled.buildId === undefined) throw new Error(`dist/${file} has no build id at its end`);
     const data = compiled.script.createCachedData();
     const { filename } = compiled;
-    fs.writeFileSync(`${filename}.cache`, Buffer.concat([cacheHeader(filename, compiled.buildId, compiled.modified), data]));
+    const head = cacheHead(filename, compiled.buildId, compiled.modified);
+    fs.writeFileSync(`${filename}.cache`, Buffer.concat([head, checksumLine(head.length, data), data]));
   }
 }
 
