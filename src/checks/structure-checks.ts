@@ -85,7 +85,7 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     }
     seen.add(payload.domain);
     if (payload.style === "mcx" && Object.keys(payload.preferences).length === 0) {
-      add(place, { path: [], severity: "warning", code: "mcx-no-settings", message: `the mcx ${payload.mcxState ?? "Forced"} entry for ${payload.domain} holds no mcx_preference_settings, so it sets nothing`, fix: "put the preferences in a mcx_preference_settings dictionary, or remove the entry" });
+      add(place, { path: [], severity: "warning", code: "mcx-no-settings", message: `the mcx ${payload.mcxState ?? "Forced"} entry for ${payload.domain} holds no preferences (no mcx_preference_settings, or an empty one), so it sets nothing`, fix: "put the preferences in a mcx_preference_settings dictionary, or remove the entry" });
     }
     if (payload.mcxState === "Set-Once") {
       add(place, { path: [], severity: "warning", code: "mcx-set-once", message: "the preferences are Set-Once, a default the user can change", fix: "use Forced (Jamf Connect's settings must be enforced)" });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
-import { FIXTURE_NOW } from "../profiles/fixture-set.js";
+import { readPlist } from "../../src/profile/plist-read.js";
+import { FIXTURE_NOW, foreignXml } from "../profiles/fixture-set.js";
 import { bothDomainsXml, MENUBAR_SHAPES, type MenubarShape } from "../profiles/mcx-shapes.js";
 import { runCli } from "../run-cli.js";
 
@@ -175,6 +176,17 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toBe("good.mobileconfig: clean\n");
+  });
+
+  it("an entry whose mcx_preference_settings is empty: a warning that it holds no preferences (it has the key)", async () => {
+    const root = readPlist(readFileSync(join(FIXTURES, "jamf-pro-both-domains.mobileconfig"))).value as unknown as { PayloadContent: { PayloadContent: Record<string, { Forced: Record<string, unknown>[] }> }[] };
+    root.PayloadContent[1]!.PayloadContent["com.jamf.connect"]!.Forced[0]!.mcx_preference_settings = {};
+    writeFileSync(join(dir, "empty-settings.mobileconfig"), foreignXml(root as unknown as Parameters<typeof foreignXml>[0]));
+    const run = await runCli(["lint", "empty-settings.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "warning: payload 2 com.jamf.connect: the mcx Forced entry for com.jamf.connect holds no preferences (no mcx_preference_settings, or an empty one), so it sets nothing [mcx-no-settings]\n",
+    );
   });
 });
 
