@@ -189,6 +189,12 @@ describe("facts of 2026-12 that settle or keep notes", () => {
     expect(lookupKey("com.jamf.connect.login", ["OIDCRedirectURI"])?.description).toContain("jamfunlock://callback/auth");
   });
 
+  it.each([["LoginScreen"], ["RightsTmpCache"], ["LocalHelpFile"]])("%s is sourced only by a 1.x manifest, and says so", (key) => {
+    const spec = lookupKey("com.jamf.connect.login", [key]);
+    expect(spec?.sources).toEqual([sources.MANIFESTS_1X]);
+    expect(spec?.unverified).toMatch(/\b1\.x\b/);
+  });
+
   it("keeps the menu bar's ROPG scope key UNVERIFIED", () => {
     expect(lookupKey("com.jamf.connect", ["IdPSettings", "ROPGScopes"])?.unverified).toBeDefined();
   });

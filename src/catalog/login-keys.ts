@@ -51,6 +51,8 @@ export const MFA_RENAME = dict(
 
 const THIRD_PARTY = "seen only in third-party code, never in a Jamf source; its type is assumed from the name";
 const THIRD_PARTY_SOURCES = [THIRD_PARTY_STRUCT];
+/** Keys whose only source is a Jamf Connect 1.x manifest; lint and build warn about them (legacy-key). */
+const ONLY_1X = "only in a Jamf Connect 1.x manifest; no 2.x source documents it";
 const PAM = [SCHEMAS_2X];
 
 export const loginKeys: KeyMap = {
@@ -201,7 +203,7 @@ export const loginKeys: KeyMap = {
   LoginLogo: str("Path of the login window logo.", { sources: [DOCS_BRANDING, MANIFESTS_1X, SCHEMAS_2X] }),
   HelpURL: str("URL opened by the help button.", { sources: [MANIFESTS_1X, SCHEMAS_2X, JAMF_SAMPLES] }),
   HelpURLLogo: str("Path of the help button image.", { sources: [MANIFESTS_1X, SCHEMAS_2X] }),
-  LocalHelpFile: str("Path of a local help file.", { since: "1.2.3", sources: [MANIFESTS_1X, SCHEMAS_2X] }),
+  LocalHelpFile: str("Path of a local help file.", { since: "1.2.3", unverified: ONLY_1X, sources: [MANIFESTS_1X] }),
   AllowNetworkSelection: bool("Show the Wi-Fi menu on the login window.", { sources: [SCHEMAS_2X, JAMF_SAMPLES] }),
   EULATitle: str("Title of the EULA window.", { sources: [MANIFESTS_1X, SCHEMAS_2X] }),
   EULASubTitle: str("Subtitle of the EULA window.", { sources: [MANIFESTS_1X, SCHEMAS_2X] }),
@@ -214,7 +216,7 @@ export const loginKeys: KeyMap = {
   MessageOTPEntry: str("Prompt shown when a one-time code is needed.", { providers: OKTA, sources: [SCHEMAS_2X] }),
   MFARename: { ...MFA_RENAME, providers: OKTA },
   MFAExcluded: strings("Okta MFA factors not offered.", { providers: OKTA, sources: [SCHEMAS_2X] }),
-  RightsTmpCache: bool("Cache the token for the AuthUI (PAM) module.", { sources: [MANIFESTS_1X] }),
+  RightsTmpCache: bool("Cache the token for the AuthUI (PAM) module.", { unverified: ONLY_1X, sources: [MANIFESTS_1X] }),
   LoginScreen: bool("Okta login screen option of Jamf Connect 1.x.", {
     providers: OKTA,
     unverified: "only in the 1.x Okta manifest; not documented for 2.x",

@@ -1,0 +1,42 @@
+/**
+ * Facts of /work/shared/reference/facts-2026-12.md (the newest check of Jamf Connect, Jamf Pro and
+ * Entra facts against public sources) that jcprofile did not follow yet, each through the real CLI.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, tempDir } from "../folders.js";
+import { FIXTURE_NOW } from "../profiles/fixture-set.js";
+import { runCli } from "../run-cli.js";
+
+const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
+
+describe("keys sourced only by Jamf Connect 1.x manifests (facts §1.3)", () => {
+  const { dir, cleanup } = tempDir("jcprofile-facts-1x-");
+  afterAll(cleanup);
+
+  it("lint warns about LocalHelpFile and RightsTmpCache as it does about LoginScreen", async () => {
+    const clean = readFileSync(join(FIXTURES, "com.jamf.connect.login.plist"), "utf8");
+    const extra = "<key>LocalHelpFile</key><string>/Library/Help/jc.html</string><key>RightsTmpCache</key><true/>";
+    writeFileSync(join(dir, "login.plist"), clean.replace("<dict>", `<dict>${extra}`));
+    const run = await runCli(["lint", "--json", "login.plist"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stderr).toBe(0);
+    const findings = JSON.parse(run.stdout) as { path: string; code: string; severity: string; message: string }[];
+    expect(findings.map(({ path, code, severity }) => [path, code, severity])).toEqual([
+      ["LocalHelpFile", "legacy-key", "warning"],
+      ["RightsTmpCache", "legacy-key", "warning"],
+    ]);
+    expect(findings[0]?.message).toContain("is known only from Jamf Connect 1.x (UNVERIFIED: only in a Jamf Connect 1.x manifest");
+  });
+
+  it("keys --json lists the 1.x manifest as their only source", async () => {
+    const run = await runCli(["keys", "login", "--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const keys = JSON.parse(run.stdout) as { key: string; sources: string[] }[];
+    for (const name of ["LocalHelpFile", "RightsTmpCache", "LoginScreen"]) {
+      const sources = keys.find((listed) => listed.key === name)?.sources;
+      expect(sources, name).toHaveLength(1);
+      expect(sources?.[0], name).toMatch(/^ProfileCreator\/ProfileManifests@/);
+    }
+  });
+});
