@@ -23,7 +23,7 @@ export interface EntraKeys {
   /** The app of the password check (ROPG). */
   readonly ropgClientId: KeyPath;
   readonly ropgScopes: KeyPath;
-  /** The sign-in's scopes, which Jamf Connect 2.14+ also sends for ROPG when ropgScopes is absent. */
+  /** The sign-in's scopes, which Jamf Connect 2.14 also sends for ROPG when ropgScopes is absent (2.17+: not documented). */
   readonly signInScopes?: KeyPath;
   /** Extra AADSTS codes Jamf Connect takes as a correct password. */
   readonly successCodes: KeyPath;

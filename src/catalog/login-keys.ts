@@ -83,7 +83,7 @@ export const loginKeys: KeyMap = {
     sources: [DOCS_LOGIN_AUTH, DOCS_2_15_LOGIN],
   }),
   OIDCScopes: str(
-    "Scopes of the OIDC request, e.g. api://<app id>/jamfconnect+openid+profile+email for Conditional Access; from 2.14 the login window's ROPG check uses them too. Separate scopes with + (Okta Identity Engine wants spaces).",
+    "Scopes of the OIDC request, e.g. api://<app id>/jamfconnect+openid+profile+email for Conditional Access; from 2.14 the login window's ROPG check uses them too (what 2.17 and later do when ROPGScopes is absent is not documented). Separate scopes with + (Okta Identity Engine wants spaces).",
     { sources: [DOCS_ADVANCED_LOGIN, DOCS_USER_ROLES, SCHEMAS_2X, JAMF_CA_GUIDE, JAMF_CA_GUIDE_2022] },
   ),
   ROPGScopes: str("Scopes of the login window's ROPG password check, e.g. openid+email+profile.", {

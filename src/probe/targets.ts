@@ -26,9 +26,13 @@ const SECRET_NOTE =
 function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
   const { scopes, source } = scopesFrom(preferences, [
     [keyName(LOGIN_KEYS.ropgScopes), LOGIN_KEYS.ropgScopes],
-    // Jamf Connect 2.14+ reuses OIDCScopes for the ROPG check when ROPGScopes is absent
-    // (reference: jamf-connect-keys.md; the catalogue's OIDCScopes entry says the same).
-    [`${keyName(LOGIN_KEYS.signInScopes)} (used for ROPG when ${keyName(LOGIN_KEYS.ropgScopes)} is absent, Jamf Connect 2.14+)`, LOGIN_KEYS.signInScopes],
+    // Jamf's 2022 Conditional Access guide: "As of Jamf Connect 2.14, the login window will use the scopes
+    // defined in the OIDCScopes key" for ROPG. ROPGScopes came with 2.17 (Jamf's 2023 guide), and no source
+    // says what 2.17 and later send when it is absent (facts-2026-12 §1.5), so the source says both.
+    [
+      `${keyName(LOGIN_KEYS.signInScopes)} (used for ROPG when ${keyName(LOGIN_KEYS.ropgScopes)} is absent: documented for Jamf Connect 2.14; for 2.17 and later, which added it, UNVERIFIED)`,
+      LOGIN_KEYS.signInScopes,
+    ],
   ]);
   return {
     name: "login",

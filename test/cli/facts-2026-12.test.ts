@@ -6,6 +6,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempDir } from "../folders.js";
+import { CONTOSO, type EntraEmulator } from "../entra/emulator.js";
+import { useContosoEmulator } from "../entra/use-emulator.js";
+import { parseChecks, runProbeCli } from "../probe/probe-cli.js";
 import { FIXTURE_NOW } from "../profiles/fixture-set.js";
 import { runCli } from "../run-cli.js";
 
@@ -38,5 +41,29 @@ describe("keys sourced only by Jamf Connect 1.x manifests (facts §1.3)", () => 
       expect(sources, name).toHaveLength(1);
       expect(sources?.[0], name).toMatch(/^ProfileCreator\/ProfileManifests@/);
     }
+  });
+});
+
+describe("OIDCScopes as the login window's ROPG scopes (facts §1.5: sourced for 2.14, UNVERIFIED for 2.17+)", () => {
+  let emu: EntraEmulator;
+  useContosoEmulator((started) => (emu = started));
+  const { dir, cleanup } = tempDir("jcprofile-facts-scopes-");
+  afterAll(cleanup);
+
+  it("probe --json names where the scopes come from without claiming every version from 2.14 on", async () => {
+    const config = {
+      organization: "Contoso",
+      identifier: "com.contoso.jamfconnect",
+      environments: {
+        prod: { authorityHost: emu.url, tenant: CONTOSO.domain, login: { clientId: CONTOSO.oidcClientId }, conditionalAccess: { oidcScopes: "openid+profile+email" } },
+      },
+    };
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(config, null, 2));
+    const run = await runProbeCli(["--env", "prod", "--target", "login", "--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const sources = new Set(parseChecks(run).map((check) => check.scopeSource));
+    expect([...sources]).toEqual([
+      "OIDCScopes (used for ROPG when ROPGScopes is absent: documented for Jamf Connect 2.14; for 2.17 and later, which added it, UNVERIFIED)",
+    ]);
   });
 });
