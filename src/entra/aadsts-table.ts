@@ -62,7 +62,8 @@ export const AADSTS_TABLE: Readonly<Record<number, AadstsRow>> = {
   50074: { outcome: "mfa-required", passwordVerified: true, proofs: ALL_PROVEN, stopRetrying: false,
     hint: `the password is right but strong authentication was required and not completed; ${SEE_CA}` },
   50158: { outcome: "external-mfa-required", passwordVerified: true, proofs: ALL_PROVEN, stopRetrying: false,
-    hint: "the password is right and an external security challenge (Duo, a custom control) is required, which Jamf Connect accepts" },
+    // Jamf documents only 50076 as accepted (JAMF_ACCEPTED_CODES below): the hint does not claim more.
+    hint: "the password is right and an external security challenge (Duo, a custom control) is required; counted as accepted like MFA (UNVERIFIED: Jamf documents only 50076)" },
   50055: { outcome: "password-expired", passwordVerified: true, proofs: PASSWORD_RIGHT, stopRetrying: false,
     hint: "the password is right but expired: the user must change it before Jamf Connect can sign in" },
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempDir } from "../folders.js";
 import { CONTOSO, type EntraEmulator } from "../entra/emulator.js";
 import { useContosoEmulator } from "../entra/use-emulator.js";
-import { parseChecks, runProbeCli } from "../probe/probe-cli.js";
+import { contosoFlags, parseChecks, runProbeCli } from "../probe/probe-cli.js";
 import { FIXTURE_NOW } from "../profiles/fixture-set.js";
 import { runCli } from "../run-cli.js";
 
@@ -65,5 +65,20 @@ describe("OIDCScopes as the login window's ROPG scopes (facts §1.5: sourced for
     expect([...sources]).toEqual([
       "OIDCScopes (used for ROPG when ROPGScopes is absent: documented for Jamf Connect 2.14; for 2.17 and later, which added it, UNVERIFIED)",
     ]);
+  });
+});
+
+describe("MFA-class answers Jamf Connect accepts (facts §3.1: only 50076 is sourced)", () => {
+  let emu: EntraEmulator;
+  useContosoEmulator((started) => (emu = started));
+
+  it("probe's hint for 50158 (external MFA) does not claim Jamf Connect accepts it", async () => {
+    const user = CONTOSO.users.mfaExternal;
+    const run = await runProbeCli([...contosoFlags(emu), "--username", user.upn, "--password-stdin", "--json"], { input: `${user.password}\n` });
+    expect(run.code, run.stderr).toBe(0);
+    const password = parseChecks(run).find((check) => check.kind === "password");
+    expect(password).toMatchObject({ aadsts: 50158, outcome: "external-mfa-required", accepted: true });
+    expect(password?.hint).not.toContain("which Jamf Connect accepts");
+    expect(password?.hint).toContain("UNVERIFIED: Jamf documents only 50076");
   });
 });
