@@ -195,6 +195,12 @@ describe("facts of 2026-12 that settle or keep notes", () => {
     expect(spec?.unverified).toMatch(/\b1\.x\b/);
   });
 
+  it("names the source of the menu bar ROPG scopes' first version (2.13: Jamf's Conditional Access change log)", () => {
+    const spec = lookupKey("com.jamf.connect", ["IdPSettings", "ROPGScopes"]);
+    expect(spec?.since).toBe("2.13");
+    expect(spec?.sources).toContain(sources.COMMUNITY_CA_CHANGELOG);
+  });
+
   it("keeps the menu bar's ROPG scope key UNVERIFIED", () => {
     expect(lookupKey("com.jamf.connect", ["IdPSettings", "ROPGScopes"])?.unverified).toBeDefined();
   });

@@ -3,6 +3,7 @@ import { MFA_RENAME } from "./login-keys.js";
 import { ENTRA_ID_NOTE, MENUBAR_PROVIDERS, OKTA_OIDC_MENUBAR } from "./providers.js";
 import { temporaryUserPermissions } from "./privilege-keys.js";
 import {
+  COMMUNITY_CA_CHANGELOG,
   DOCS_2_13_ENTRA,
   DOCS_2_15_MENUBAR,
   DOCS_2_17_PASSWORD_CHANGES,
@@ -55,7 +56,7 @@ const idpSettings: KeyMap = {
   ROPGScopes: str("Scopes of the menu bar's ROPG password check (the \"ROPG Scopes\" field of Jamf Connect Configuration).", {
     since: "2.13",
     unverified: "key name for the menu bar ROPG scopes is not confirmed by any source",
-    sources: [DOCS_CONDITIONAL_ACCESS, JAMF_CA_GUIDE],
+    sources: [DOCS_CONDITIONAL_ACCESS, JAMF_CA_GUIDE, COMMUNITY_CA_CHANGELOG],
   }),
   OIDCClientID: str("Client ID for OktaIdentityEngine.", {
     providers: ["OktaIdentityEngine"],

@@ -48,6 +48,10 @@ export const SUPPORT_PRIVILEGE =
 export const DER_FLOUNDER_PRIVILEGE =
   "https://derflounder.wordpress.com/2026/02/18/using-self-service-as-a-privilege-elevation-tool/";
 
+// Jamf Nation: the change log of Jamf's Conditional Access write-up (2.13: custom ROPG scopes in the menu bar).
+export const COMMUNITY_CA_CHANGELOG =
+  "https://community.jamf.com/t5/jamf-connect/jamf-connect-and-microsoft-azure-conditional-access/m-p/249968";
+
 // Schemas and manifests written for Jamf Connect by others.
 export const SCHEMAS_2X =
   "kdrwygvh/JSON-Schema-for-Jamf-Pro-Applications-and-Settings-MDM-Payload@1945efd Archive/Connect/2.x/";
