@@ -51,6 +51,8 @@ export const MFA_RENAME = dict(
 
 const THIRD_PARTY = "seen only in third-party code, never in a Jamf source; its type is assumed from the name";
 const THIRD_PARTY_SOURCES = [THIRD_PARTY_STRUCT];
+/** A key no Jamf source has: its type is a guess, so another type is only a warning (unverified-type). */
+const THIRD_PARTY_KEY = { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES, assumedType: true } as const;
 /** Keys whose only source is a Jamf Connect 1.x manifest; lint and build warn about them (legacy-key). */
 const ONLY_1X = "only in a Jamf Connect 1.x manifest; no 2.x source documents it";
 const PAM = [SCHEMAS_2X];
@@ -228,9 +230,9 @@ export const loginKeys: KeyMap = {
   AuthUIOIDCTenant: str("Tenant for the PAM module.", { sources: PAM }),
   AuthUIOIDCClientSecret: str("Client secret for the PAM module.", { sources: PAM }),
   AuthUIOIDCDiscoveryURL: str("Discovery URL for the PAM module.", { sources: PAM }),
-  OIDCHideShutdown: bool("Hide the Shut Down button.", { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES }),
-  OIDCHideRestart: bool("Hide the Restart button.", { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES }),
-  OIDCIgnoreCheckURL: bool("Skip the network check URL.", { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES }),
-  CreateVerifyPasswords: bool("Jamf Connect 1.x Verify password option.", { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES }),
-  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES }),
+  OIDCHideShutdown: bool("Hide the Shut Down button.", THIRD_PARTY_KEY),
+  OIDCHideRestart: bool("Hide the Restart button.", THIRD_PARTY_KEY),
+  OIDCIgnoreCheckURL: bool("Skip the network check URL.", THIRD_PARTY_KEY),
+  CreateVerifyPasswords: bool("Jamf Connect 1.x Verify password option.", THIRD_PARTY_KEY),
+  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", THIRD_PARTY_KEY),
 };

@@ -44,6 +44,21 @@ describe("keys sourced only by Jamf Connect 1.x manifests (facts §1.3)", () => 
   });
 });
 
+describe("keys no Jamf source has, seen only in third-party code (facts §1.3: keep them warn-only)", () => {
+  const { dir, cleanup } = tempDir("jcprofile-facts-third-party-");
+  afterAll(cleanup);
+
+  it("lint only warns when such a key holds another type than the one guessed from its name", async () => {
+    const clean = readFileSync(join(FIXTURES, "com.jamf.connect.login.plist"), "utf8");
+    writeFileSync(join(dir, "login.plist"), clean.replace("<dict>", "<dict><key>OIDCHideShutdown</key><string>YES</string>"));
+    const run = await runCli(["lint", "--json", "login.plist"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stdout).toBe(0);
+    const findings = JSON.parse(run.stdout) as { path: string; code: string; severity: string; message: string }[];
+    expect(findings).toContainEqual(expect.objectContaining({ path: "OIDCHideShutdown", code: "unverified-type", severity: "warning" }));
+    expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+});
+
 describe("OIDCScopes as the login window's ROPG scopes (facts §1.5: sourced for 2.14, UNVERIFIED for 2.17+)", () => {
   let emu: EntraEmulator;
   useContosoEmulator((started) => (emu = started));
