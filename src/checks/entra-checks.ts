@@ -1,4 +1,5 @@
 import { catalogKeys, specOf } from "../catalog/catalog.js";
+import { THIRD_PARTY_STRUCT } from "../catalog/sources.js";
 import type { KeyMap, KeySpec } from "../catalog/types.js";
 import { clientIdPaths, ENTRA_KEYS, ENTRA_PROVIDERS, scopePaths, valueAtPath } from "../catalog/entra-keys.js";
 import { GUID_PATTERN } from "../config/schema.js";
@@ -91,16 +92,21 @@ function checkScopes(path: readonly string[], scopes: string): Problem[] {
 
 /** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */
 function isLegacy(spec: KeySpec): boolean {
-  // Asked for every key of every profile (a build of 1000 environments: ~50,000 times): each spec's answer is kept.
-  let legacy = legacySpecs.get(spec);
-  if (legacy === undefined) {
-    legacy = /\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`);
-    legacySpecs.set(spec, legacy);
-  }
-  return legacy;
+  return legacyKind(spec) !== undefined;
 }
 
-const legacySpecs = new WeakMap<KeySpec, boolean>();
+/** Why a key is legacy: known only from 1.x, or only from third-party code (no Jamf source at all). */
+function legacyKind(spec: KeySpec): "1.x" | "third-party" | undefined {
+  // Asked for every key of every profile (a build of 1000 environments: ~50,000 times): each spec's answer is kept.
+  if (legacySpecs.has(spec)) return legacySpecs.get(spec);
+  let kind: "1.x" | "third-party" | undefined;
+  if (/\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`)) kind = "1.x";
+  else if (spec.sources !== undefined && spec.sources.length > 0 && spec.sources.every((source) => source === THIRD_PARTY_STRUCT)) kind = "third-party";
+  legacySpecs.set(spec, kind);
+  return kind;
+}
+
+const legacySpecs = new WeakMap<KeySpec, "1.x" | "third-party" | undefined>();
 
 /** The key is a 1.x key, or has one somewhere below it: the only keys findLegacyKeys reports or looks into. */
 function holdsLegacy(spec: KeySpec): boolean {
@@ -125,9 +131,11 @@ function findLegacyKeys(keys: KeyMap, dict: PlistDict, path: readonly string[], 
     const spec = specOf(keys, key);
     if (spec === undefined || !holdsLegacy(spec)) continue;
     const here = [...path, key];
-    if (isLegacy(spec)) {
+    const kind = legacyKind(spec);
+    if (kind !== undefined) {
       const why = spec.unverified !== undefined ? `UNVERIFIED: ${spec.unverified}` : spec.description;
-      issues.push({ path: here, severity: "warning", code: "legacy-key", message: `is known only from Jamf Connect 1.x (${why})`, fix: "remove it unless your Jamf Connect version documents it" });
+      const known = kind === "1.x" ? "is known only from Jamf Connect 1.x" : "is known from no Jamf source, only from third-party code";
+      issues.push({ path: here, severity: "warning", code: "legacy-key", message: `${known} (${why})`, fix: "remove it unless your Jamf Connect version documents it" });
       continue;
     }
     const value = dict[key]!;

@@ -57,6 +57,24 @@ describe("keys no Jamf source has, seen only in third-party code (facts §1.3: k
     expect(findings).toContainEqual(expect.objectContaining({ path: "OIDCHideShutdown", code: "unverified-type", severity: "warning" }));
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
+
+  it("lint warns about each of them, as about a 1.x key, saying no Jamf source has it", async () => {
+    const clean = readFileSync(join(FIXTURES, "com.jamf.connect.login.plist"), "utf8");
+    const extra = "<key>OIDCHideShutdown</key><true/><key>OIDCHideRestart</key><true/><key>OIDCIgnoreCheckURL</key><false/><key>CreateSyncPasswords</key><true/>";
+    writeFileSync(join(dir, "hide.plist"), clean.replace("<dict>", `<dict>${extra}`));
+    const run = await runCli(["lint", "--json", "hide.plist"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stdout).toBe(0);
+    const findings = JSON.parse(run.stdout) as { path: string; code: string; severity: string; message: string }[];
+    expect(findings.map(({ path, code, severity }) => [path, code, severity])).toEqual([
+      ["OIDCHideShutdown", "legacy-key", "warning"],
+      ["OIDCHideRestart", "legacy-key", "warning"],
+      ["OIDCIgnoreCheckURL", "legacy-key", "warning"],
+      ["CreateSyncPasswords", "legacy-key", "warning"],
+    ]);
+    expect(findings[0]?.message).toMatch(/^is known from no Jamf source, only from third-party code \(UNVERIFIED: /);
+    // A key of both kinds keeps the 1.x wording it had.
+    expect(findings[3]?.message).toMatch(/^is known only from Jamf Connect 1\.x \(UNVERIFIED: /);
+  });
 });
 
 describe("OIDCScopes as the login window's ROPG scopes (facts §1.5: sourced for 2.14, UNVERIFIED for 2.17+)", () => {
