@@ -53,9 +53,12 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Problem[] {
       }
     }
   }
+  // Jamf's docs: Okta wants the scopes separated by spaces, not + (Add Groups Claim to OIDC Identity Tokens;
+  // OpenID Connect User Role Settings), so the + advice is not given with an Okta provider.
+  const spacesWanted = typeof provider === "string" && provider.startsWith("Okta");
   for (const path of scopePaths(keys)) {
     const scopes = valueAtPath(prefs, path);
-    if (typeof scopes === "string") appendAll(issues, checkScopes(path, scopes));
+    if (typeof scopes === "string") appendAll(issues, checkScopes(path, scopes, spacesWanted));
   }
   for (const path of findSecrets(prefs)) {
     issues.push({
@@ -71,7 +74,7 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Problem[] {
 }
 
 /** The custom ROPG scope only reaches Entra as `api://<app>/<scope>+openid+…`, "+"-separated as Jamf writes it. */
-function checkScopes(path: readonly string[], scopes: string): Problem[] {
+function checkScopes(path: readonly string[], scopes: string, spacesWanted: boolean): Problem[] {
   const issues: Problem[] = [];
   const parts = scopes.trim().split(/[+\s]+/).filter((part) => part !== "");
   const custom = parts.find((part) => part.startsWith("api://"));
@@ -84,7 +87,7 @@ function checkScopes(path: readonly string[], scopes: string): Problem[] {
       issues.push({ path, severity: "error", code: "custom-scope-without-openid", message: `${JSON.stringify(scopes)} asks for the custom scope without openid, so Jamf Connect gets no ID token for the password check`, fix: `write ${custom}+openid+email+profile` });
     }
   }
-  if (/\S\s+\S/.test(scopes.trim())) {
+  if (!spacesWanted && /\S\s+\S/.test(scopes.trim())) {
     issues.push({ path, severity: "warning", code: "scope-spaces", message: `${JSON.stringify(scopes)} separates scopes with spaces; Jamf writes them with +`, fix: `write ${parts.join("+")}` });
   }
   return issues;

@@ -115,3 +115,27 @@ describe("MFA-class answers Jamf Connect accepts (facts §3.1: only 50076 is sou
     expect(password?.hint).toContain("UNVERIFIED: Jamf documents only 50076");
   });
 });
+
+describe("scope separators (facts §1.5: + for Jamf Connect, spaces for Okta)", () => {
+  const { dir, cleanup } = tempDir("jcprofile-facts-okta-");
+  afterAll(cleanup);
+
+  const loginPlist = (provider: string, scopes: string) =>
+    readFileSync(join(FIXTURES, "com.jamf.connect.login.plist"), "utf8")
+      .replace("<string>Azure</string>", `<string>${provider}</string>`)
+      .replace("<dict>", `<dict><key>OIDCScopes</key><string>${scopes}</string>`);
+
+  it("lint does not tell an Okta Identity Engine profile to write + between its scopes", async () => {
+    writeFileSync(join(dir, "okta.plist"), loginPlist("OktaIdentityEngine", "openid profile email groups"));
+    const run = await runCli(["lint", "--json", "okta.plist"], { cwd: dir, now: FIXTURE_NOW });
+    const findings = JSON.parse(run.stdout) as { path: string; code: string }[];
+    expect(findings.filter((finding) => finding.code === "scope-spaces")).toEqual([]);
+  });
+
+  it("lint still does for Entra ID, where Jamf writes +", async () => {
+    writeFileSync(join(dir, "entra.plist"), loginPlist("Azure", "openid profile email"));
+    const run = await runCli(["lint", "--json", "entra.plist"], { cwd: dir, now: FIXTURE_NOW });
+    const findings = JSON.parse(run.stdout) as { path: string; code: string; fix: string }[];
+    expect(findings).toContainEqual(expect.objectContaining({ path: "OIDCScopes", code: "scope-spaces", fix: "write openid+profile+email" }));
+  });
+});
