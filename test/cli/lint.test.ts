@@ -171,6 +171,24 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     );
   });
 
+  it.each(["forced-dict", "no-settings"] as const)("--domain given a domain held only badly formed (%s): says so, not that the profile has no such payload (exit 2)", async (shape) => {
+    writeFileSync(join(dir, `domain-${shape}.mobileconfig`), bothDomainsXml(shape));
+    const run = await runCli(["lint", `domain-${shape}.mobileconfig`, "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    const entry = shape === "forced-dict" ? "Forced is a dictionary, not an array of dictionaries" : "Forced[0].mcx_preference_settings is missing";
+    expect(run.stderr).toBe(`error: domain-${shape}.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: ${entry}), so none are read from it — ${FIX}\n`);
+  });
+
+  it("--domain given a domain held only under an mcx state macOS does not read: says so (exit 2)", async () => {
+    const xml = bothDomainsXml();
+    const second = xml.indexOf("<key>Forced</key>", xml.indexOf("<key>Forced</key>") + 1);
+    writeFileSync(join(dir, "domain-often.mobileconfig"), `${xml.slice(0, second)}<key>Often</key>${xml.slice(second + "<key>Forced</key>".length)}`);
+    const run = await runCli(["lint", "domain-often.mobileconfig", "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: domain-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect: "Often"), so they set nothing — move them to Forced\n');
+  });
+
   it("the profile as Jamf Pro writes it is still clean", async () => {
     writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
