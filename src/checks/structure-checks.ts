@@ -111,12 +111,13 @@ export function unreadEntryIssue({ index, domain, state }: UnreadEntry): PlacedI
  * too: no preferences are read from it. Whether macOS reads any of such a shape is not documented,
  * so the message says UNVERIFIED rather than claiming what a Mac does.
  */
-export function malformedEntryIssue({ index, domain, path, found, expected }: MalformedEntry): PlacedIssue {
+export function malformedEntryIssue(entry: MalformedEntry): PlacedIssue {
+  const { index, domain, path } = entry;
   return {
     place: { domain, payload: index + 1 },
     issue: {
       path: ["PayloadContent", ...path], severity: "error", code: "mcx-malformed",
-      message: `${shapeWords({ found, expected })}, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)`,
+      message: `${shapeWords(entry)}, so jcprofile reads no preferences from ${entry.alike === 0 ? "this entry" : "these entries"} (whether macOS does is not documented, UNVERIFIED)`,
       fix: mcxShapeFix(domain),
     },
   };

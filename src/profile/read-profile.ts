@@ -163,9 +163,11 @@ export function describeMalformed(entry: MalformedEntry): string {
   return `${where} ${shapeWords(entry)}`;
 }
 
-/** "is missing", "is a dictionary, not an array of dictionaries". */
-export function shapeWords(entry: Pick<MalformedEntry, "found" | "expected">): string {
-  return entry.found === "missing" ? "is missing" : `is ${entry.found}, not ${entry.expected}`;
+/** "is missing", "is a dictionary, not an array of dictionaries", "is a string, … (the same for 2 more items of Forced)". */
+export function shapeWords(entry: Pick<MalformedEntry, "found" | "expected" | "alike" | "path">): string {
+  const words = entry.found === "missing" ? "is missing" : `is ${entry.found}, not ${entry.expected}`;
+  if (entry.alike === 0) return words;
+  return `${words} (the same for ${entry.alike.toLocaleString("en-US")} more item${entry.alike === 1 ? "" : "s"} of ${String(entry.path[1])})`;
 }
 
 /** The shape macOS reads, as the fix for an entry of `domain` that is not in it. */

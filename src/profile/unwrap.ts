@@ -49,6 +49,12 @@ export interface MalformedEntry {
   readonly found: string;
   /** What macOS reads there: "an array of dictionaries". */
   readonly expected: string;
+  /**
+   * How many more items of the same list are wrong in the same way (the same depth, the same
+   * `found`): one entry stands for them all, at the first one's path, so a list of a million
+   * strings is one finding rather than a million (whose report outgrew what Node can hold).
+   */
+  readonly alike: number;
 }
 
 export interface UnwrappedProfile {
@@ -82,7 +88,7 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
           others.push(other(domain));
           continue;
         }
-        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => void malformed.push({ index, domain, path: [domain, ...path], found: shapeOf(found), expected });
+        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => void malformed.push({ index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 });
         if (!isDict(settings)) {
           bad([], settings, "a dictionary of mcx states (Forced)");
           continue;
@@ -95,10 +101,23 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
             bad([state], list, "an array of dictionaries");
             continue;
           }
+          // One entry for each way the list's items are wrong, counting the others alike (MalformedEntry.alike).
+          const firsts = new Map<string, { -readonly [K in keyof MalformedEntry]: MalformedEntry[K] }>();
+          const badItem = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => {
+            const key = `${path.length} ${shapeOf(found)}`;
+            const first = firsts.get(key);
+            if (first !== undefined) {
+              first.alike++;
+              return;
+            }
+            const entry = { index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 };
+            firsts.set(key, entry);
+            malformed.push(entry);
+          };
           (list as readonly PlistValue[]).forEach((entry, at) => {
-            if (!isDict(entry)) return bad([state, at], entry, "a dictionary holding mcx_preference_settings");
+            if (!isDict(entry)) return badItem([state, at], entry, "a dictionary holding mcx_preference_settings");
             const preferences = entry.mcx_preference_settings;
-            if (!isDict(preferences)) return bad([state, at, "mcx_preference_settings"], preferences, "a dictionary of preferences");
+            if (!isDict(preferences)) return badItem([state, at, "mcx_preference_settings"], preferences, "a dictionary of preferences");
             payloads.push({ domain, kind: kindOfDomain(domain), style: "mcx", index, mcxState: state, payload: item, preferences, label: `payload ${index + 1} (${domain}, mcx ${state})` });
           });
         }

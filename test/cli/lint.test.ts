@@ -189,6 +189,21 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     expect(run.stderr).toBe('error: domain-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect: "Often"), so they set nothing — move them to Forced\n');
   });
 
+  it("items of one list wrong the same way are one finding that counts them (was: one each — a million, 8 MB of <true/>, made --json throw 'Invalid string length')", async () => {
+    const item = "<string>IdPSettings</string>";
+    writeFileSync(join(dir, "many.mobileconfig"), bothDomainsXml("item-string").replace(item, `${item.repeat(1000)}<true/><true/>`));
+    const run = await runCli(["lint", "many.mobileconfig", "--json"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stderr).toBe(1);
+    const findings = JSON.parse(run.stdout) as { path: string; message: string; fix: string }[];
+    expect(findings.map(({ path, message, fix }) => ({ path, message, fix }))).toEqual([
+      { path: 'PayloadContent["com.jamf.connect"].Forced[0]', message: "is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced), so jcprofile reads no preferences from these entries (whether macOS does is not documented, UNVERIFIED)", fix: FIX },
+      { path: 'PayloadContent["com.jamf.connect"].Forced[1000]', message: "is a boolean, not a dictionary holding mcx_preference_settings (the same for 1 more item of Forced), so jcprofile reads no preferences from these entries (whether macOS does is not documented, UNVERIFIED)", fix: FIX },
+    ]);
+    const refused = await runCli(["import", "many.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"], { cwd: dir, now: FIXTURE_NOW });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Forced[0]: is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced)");
+  });
+
   it("the profile as Jamf Pro writes it is still clean", async () => {
     writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
