@@ -1,5 +1,6 @@
 import { isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, MCX_STATES, type Domain, type McxState, type ProfileKind } from "./domains.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
+import { kindOf } from "../values.js";
 
 /** One domain's preferences as a profile (or a bare preferences file) delivers them. */
 export interface PreferencePayload {
@@ -147,16 +148,10 @@ function withoutPayloadKeys(payload: PlistDict): PlistDict {
   return preferences;
 }
 
-/** "a dictionary", "an array", "a string", "missing": what a value is, for messages about shapes. */
+/** "a dictionary", "an array", "a string", "missing": what a value is, for messages about shapes (values.ts's kindOf, in plist words). */
 export function shapeOf(value: PlistValue | undefined): string {
   if (value === undefined) return "missing";
-  if (Array.isArray(value)) return "an array";
-  if (isDict(value)) return "a dictionary";
-  if (value instanceof Uint8Array) return "data";
-  if (value instanceof Date) return "a date";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "boolean") return "a boolean";
-  return "a number";
+  return isDict(value) ? "a dictionary" : kindOf(value);
 }
 
 export function isDict(value: PlistValue | undefined): value is PlistDict {
