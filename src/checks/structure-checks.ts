@@ -143,8 +143,9 @@ function placeOf(model: ProfileModel, index: number): FindingPlace {
   return { domain: jamf?.domain ?? other?.domain ?? other?.type ?? null, payload: index + 1 };
 }
 
+/** A value of the profile's own keys, for a message: text quoted as JSON, so an ESC or a newline in it cannot reach the terminal raw. */
 function show(value: PlistValue | undefined): string {
-  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "missing";
   if (Array.isArray(value)) return "an array";
   if (isDict(value)) return "a dictionary";
