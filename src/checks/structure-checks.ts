@@ -61,11 +61,8 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     }
   });
 
-  if (model.payloads.some((payload) => payload.kind === "login") && root.PayloadScope !== "System") {
-    add(TOP, root.PayloadScope === undefined
-      ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
-      : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
-  }
+  const scope = payloadScopeIssue(model);
+  if (scope !== undefined) add(TOP, scope);
 
   // Entries macOS does not read: what the admin believes is set is not.
   for (const entry of model.unread) {
@@ -92,6 +89,15 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     }
   }
   return found;
+}
+
+/** A profile holding the login window whose PayloadScope is not System, as lint reports it (import notes the error, as it writes System). */
+export function payloadScopeIssue(model: ProfileModel): Problem | undefined {
+  const scope = model.root.PayloadScope;
+  if (model.form !== "profile" || scope === "System" || !model.payloads.some((payload) => payload.kind === "login")) return undefined;
+  return scope === undefined
+    ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
+    : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(scope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" };
 }
 
 /** A Jamf Connect mcx entry under a state macOS does not read, as lint reports it and verify too. */
