@@ -90,7 +90,7 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     const malformed = ofDomain(allMalformed);
     if (payloads.length === 0 && malformed.length > 0) {
       const alsoUnread = unread.length > 0 ? `; and under an mcx state macOS does not read: ${unread.map(describeUnread).join(", ")}` : "";
-      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set(malformed.map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
+      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set([...malformed, ...unread].map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
     }
     if (payloads.length === 0 && unread.length > 0) {
       throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");

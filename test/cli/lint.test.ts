@@ -204,6 +204,17 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     expect(refused.stderr).toContain("Forced[0]: is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced)");
   });
 
+  it("cannot read a profile whose menu bar is badly formed and whose login window is under Often: the fix names no one domain (exit 2)", async () => {
+    const xml = bothDomainsXml("forced-dict");
+    writeFileSync(join(dir, "bad-and-often.mobileconfig"), xml.replace("<key>Forced</key>", "<key>Often</key>"));
+    const run = await runCli(["lint", "bad-and-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: bad-and-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: Forced is a dictionary, not an array of dictionaries; " +
+        'and under an mcx state macOS does not read: com.jamf.connect.login: "Often"), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n',
+    );
+  });
+
   it("the profile as Jamf Pro writes it is still clean", async () => {
     writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
