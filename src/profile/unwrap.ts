@@ -89,7 +89,11 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
           others.push(other(domain));
           continue;
         }
-        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => void malformed.push({ index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 });
+        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): { alike: number } => {
+          const entry = { index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 };
+          malformed.push(entry);
+          return entry;
+        };
         if (!isDict(settings)) {
           bad([], settings, "a dictionary of mcx states (Forced)");
           continue;
@@ -103,17 +107,12 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
             continue;
           }
           // One entry for each way the list's items are wrong, counting the others alike (MalformedEntry.alike).
-          const firsts = new Map<string, { -readonly [K in keyof MalformedEntry]: MalformedEntry[K] }>();
+          const firsts = new Map<string, { alike: number }>();
           const badItem = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => {
             const key = `${path.length} ${shapeOf(found)}`;
             const first = firsts.get(key);
-            if (first !== undefined) {
-              first.alike++;
-              return;
-            }
-            const entry = { index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 };
-            firsts.set(key, entry);
-            malformed.push(entry);
+            if (first !== undefined) first.alike++;
+            else firsts.set(key, bad(path, found, expected));
           };
           (list as readonly PlistValue[]).forEach((entry, at) => {
             if (!isDict(entry)) return badItem([state, at], entry, "a dictionary holding mcx_preference_settings");
