@@ -61,11 +61,8 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
     }
   });
 
-  if (model.payloads.some((payload) => payload.kind === "login") && root.PayloadScope !== "System") {
-    add(TOP, root.PayloadScope === undefined
-      ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
-      : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(root.PayloadScope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" });
-  }
+  const scope = payloadScopeIssue(model);
+  if (scope !== undefined) add(TOP, scope);
 
   // Entries macOS does not read: what the admin believes is set is not.
   for (const entry of model.unread) {
@@ -94,6 +91,15 @@ export function checkStructure(model: ProfileModel): PlacedIssue[] {
   return found;
 }
 
+/** A profile holding the login window whose PayloadScope is not System, as lint reports it (import notes the error, as it writes System). */
+export function payloadScopeIssue(model: ProfileModel): Problem | undefined {
+  const scope = model.root.PayloadScope;
+  if (model.form !== "profile" || scope === "System" || !model.payloads.some((payload) => payload.kind === "login")) return undefined;
+  return scope === undefined
+    ? { path: ["PayloadScope"], severity: "warning", code: "payload-scope", message: "is not set, so a manually installed profile is a user profile and the login window never sees it", fix: "set PayloadScope to System" }
+    : { path: ["PayloadScope"], severity: "error", code: "payload-scope", message: `is ${show(scope)}, but the login window reads only System (computer-level) preferences`, fix: "set PayloadScope to System" };
+}
+
 /** A Jamf Connect mcx entry under a state macOS does not read, as lint reports it and verify too. */
 export function unreadEntryIssue({ index, domain, state }: UnreadEntry): PlacedIssue {
   return {
@@ -111,12 +117,13 @@ export function unreadEntryIssue({ index, domain, state }: UnreadEntry): PlacedI
  * too: no preferences are read from it. Whether macOS reads any of such a shape is not documented,
  * so the message says UNVERIFIED rather than claiming what a Mac does.
  */
-export function malformedEntryIssue({ index, domain, path, found, expected }: MalformedEntry): PlacedIssue {
+export function malformedEntryIssue(entry: MalformedEntry): PlacedIssue {
+  const { index, domain, path } = entry;
   return {
     place: { domain, payload: index + 1 },
     issue: {
       path: ["PayloadContent", ...path], severity: "error", code: "mcx-malformed",
-      message: `${shapeWords({ found, expected })}, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)`,
+      message: `${shapeWords(entry)}, so jcprofile reads no preferences from ${entry.alike === 0 ? "this entry" : "these entries"} (whether macOS does is not documented, UNVERIFIED)`,
       fix: mcxShapeFix(domain),
     },
   };
@@ -142,8 +149,9 @@ function placeOf(model: ProfileModel, index: number): FindingPlace {
   return { domain: jamf?.domain ?? other?.domain ?? other?.type ?? null, payload: index + 1 };
 }
 
+/** A value of the profile's own keys, for a message: text quoted as JSON, so an ESC or a newline in it cannot reach the terminal raw. */
 function show(value: PlistValue | undefined): string {
-  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "missing";
   if (Array.isArray(value)) return "an array";
   if (isDict(value)) return "a dictionary";

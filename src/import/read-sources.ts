@@ -5,14 +5,13 @@ import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { ELEVATION_KEY, holdsElevation, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { shapeOf } from "../profile/unwrap.js";
 import { describeOther, describeUnread, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { formatPath } from "../problem.js";
 import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
 import { appendAll } from "../append.js";
 import { locatedMessage, toFinding } from "../checks/finding.js";
-import { malformedEntryIssue } from "../checks/structure-checks.js";
+import { malformedEntryIssue, payloadScopeIssue } from "../checks/structure-checks.js";
 
 export interface ReadSources {
   sources: ImportSource[];
@@ -46,11 +45,9 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
       const finding = toFinding(fileName, place, issue);
       throw new UserError(`${fileName}: ${locatedMessage(finding)} — nothing was written; in the source, ${finding.fix} (or remove the entry), then import again`);
     }
-    // lint's payload-scope error, which the import mends: say so, as for Set-Once below.
-    const scope = model.root.PayloadScope;
-    if (model.form === "profile" && scope !== undefined && scope !== "System" && model.payloads.some((payload) => payload.kind === "login")) {
-      notes.push(`${fileName}: PayloadScope is ${typeof scope === "string" ? JSON.stringify(scope) : shapeOf(scope)}, but the login window reads only System (computer-level) preferences; jcprofile writes System`);
-    }
+    // lint's payload-scope error, which the import mends: say so, in lint's words, as for Set-Once below.
+    const scope = payloadScopeIssue(model);
+    if (scope?.severity === "error") notes.push(`${fileName}: PayloadScope ${scope.message}; jcprofile writes System`);
     if (model.form === "profile" && top === undefined) {
       top = {
         ...(typeof model.root.PayloadOrganization === "string" && { organization: model.root.PayloadOrganization }),

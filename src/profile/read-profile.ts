@@ -88,16 +88,17 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     const payloads = ofDomain(all);
     const unread = ofDomain(allUnread);
     const malformed = ofDomain(allMalformed);
-    if (payloads.length === 0 && all.length > 0) {
-      const held = [...new Set(all.map((payload) => payload.domain))].join(", ");
-      throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${held}) — leave out --domain or give that domain`);
-    }
     if (payloads.length === 0 && malformed.length > 0) {
       const alsoUnread = unread.length > 0 ? `; and under an mcx state macOS does not read: ${unread.map(describeUnread).join(", ")}` : "";
-      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set(malformed.map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
+      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set([...malformed, ...unread].map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
     }
     if (payloads.length === 0 && unread.length > 0) {
       throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");
+    }
+    // After those two: a --domain whose entries are only badly formed or unread is held, and said so above.
+    const domainsHeld = [...new Set([...all, ...allMalformed, ...allUnread].map((entry) => entry.domain))];
+    if (payloads.length === 0 && domainsHeld.length > 0) {
+      throw new PlistReadError(`is a configuration profile without a ${options.domain} payload (it has ${domainsHeld.join(", ")}) — leave out --domain or give that domain`);
     }
     if (payloads.length === 0) {
       const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
@@ -162,9 +163,11 @@ export function describeMalformed(entry: MalformedEntry): string {
   return `${where} ${shapeWords(entry)}`;
 }
 
-/** "is missing", "is a dictionary, not an array of dictionaries". */
-export function shapeWords(entry: Pick<MalformedEntry, "found" | "expected">): string {
-  return entry.found === "missing" ? "is missing" : `is ${entry.found}, not ${entry.expected}`;
+/** "is missing", "is a dictionary, not an array of dictionaries", "is a string, … (the same for 2 more items of Forced)". */
+export function shapeWords(entry: Pick<MalformedEntry, "found" | "expected" | "alike" | "path">): string {
+  const words = entry.found === "missing" ? "is missing" : `is ${entry.found}, not ${entry.expected}`;
+  if (entry.alike === 0) return words;
+  return `${words} (the same for ${entry.alike.toLocaleString("en-US")} more item${entry.alike === 1 ? "" : "s"} of ${String(entry.path[1])})`;
 }
 
 /** The shape macOS reads, as the fix for an entry of `domain` that is not in it. */

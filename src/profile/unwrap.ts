@@ -1,5 +1,6 @@
 import { isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, MCX_STATES, type Domain, type McxState, type ProfileKind } from "./domains.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
+import { kindOf } from "../values.js";
 
 /** One domain's preferences as a profile (or a bare preferences file) delivers them. */
 export interface PreferencePayload {
@@ -49,6 +50,12 @@ export interface MalformedEntry {
   readonly found: string;
   /** What macOS reads there: "an array of dictionaries". */
   readonly expected: string;
+  /**
+   * How many more items of the same list are wrong in the same way (the same depth, the same
+   * `found`): one entry stands for them all, at the first one's path, so a list of a million
+   * strings is one finding rather than a million (whose report outgrew what Node can hold).
+   */
+  readonly alike: number;
 }
 
 export interface UnwrappedProfile {
@@ -82,7 +89,11 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
           others.push(other(domain));
           continue;
         }
-        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => void malformed.push({ index, domain, path: [domain, ...path], found: shapeOf(found), expected });
+        const bad = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): { alike: number } => {
+          const entry = { index, domain, path: [domain, ...path], found: shapeOf(found), expected, alike: 0 };
+          malformed.push(entry);
+          return entry;
+        };
         if (!isDict(settings)) {
           bad([], settings, "a dictionary of mcx states (Forced)");
           continue;
@@ -95,10 +106,18 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
             bad([state], list, "an array of dictionaries");
             continue;
           }
+          // One entry for each way the list's items are wrong, counting the others alike (MalformedEntry.alike).
+          const firsts = new Map<string, { alike: number }>();
+          const badItem = (path: readonly (string | number)[], found: PlistValue | undefined, expected: string): void => {
+            const key = `${path.length} ${shapeOf(found)}`;
+            const first = firsts.get(key);
+            if (first !== undefined) first.alike++;
+            else firsts.set(key, bad(path, found, expected));
+          };
           (list as readonly PlistValue[]).forEach((entry, at) => {
-            if (!isDict(entry)) return bad([state, at], entry, "a dictionary holding mcx_preference_settings");
+            if (!isDict(entry)) return badItem([state, at], entry, "a dictionary holding mcx_preference_settings");
             const preferences = entry.mcx_preference_settings;
-            if (!isDict(preferences)) return bad([state, at, "mcx_preference_settings"], preferences, "a dictionary of preferences");
+            if (!isDict(preferences)) return badItem([state, at, "mcx_preference_settings"], preferences, "a dictionary of preferences");
             payloads.push({ domain, kind: kindOfDomain(domain), style: "mcx", index, mcxState: state, payload: item, preferences, label: `payload ${index + 1} (${domain}, mcx ${state})` });
           });
         }
@@ -128,16 +147,10 @@ function withoutPayloadKeys(payload: PlistDict): PlistDict {
   return preferences;
 }
 
-/** "a dictionary", "an array", "a string", "missing": what a value is, for messages about shapes. */
+/** "a dictionary", "an array", "a string", "missing": what a value is, for messages about shapes (values.ts's kindOf, in plist words). */
 export function shapeOf(value: PlistValue | undefined): string {
   if (value === undefined) return "missing";
-  if (Array.isArray(value)) return "an array";
-  if (isDict(value)) return "a dictionary";
-  if (value instanceof Uint8Array) return "data";
-  if (value instanceof Date) return "a date";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "boolean") return "a boolean";
-  return "a number";
+  return isDict(value) ? "a dictionary" : kindOf(value);
 }
 
 export function isDict(value: PlistValue | undefined): value is PlistDict {

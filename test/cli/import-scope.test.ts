@@ -28,6 +28,16 @@ describe("jcprofile import of a login window profile with PayloadScope User", ()
     expect(readFileSync(join(dir, "out", "prod", "jamf-connect-combined.mobileconfig"), "utf8")).toContain("<key>PayloadScope</key>\n\t<string>System</string>");
   });
 
+  it.each([["User"], [5], [["System"]]])("the note is lint's payload-scope error in its words (PayloadScope %j; a number was 'a number')", async (scope) => {
+    writeFileSync(join(dir, "in.mobileconfig"), bothDomainsXml(undefined, { PayloadScope: scope }));
+    const lint = await runCli(["lint", "in.mobileconfig", "--json"], { cwd: dir });
+    const [finding] = (JSON.parse(lint.stdout) as { code: string; severity: string; message: string }[]).filter((found) => found.code === "payload-scope");
+    expect(finding?.severity).toBe("error");
+    const run = await importProd();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`note: in.mobileconfig: PayloadScope ${finding!.message}; jcprofile writes System\n`);
+  });
+
   it("no note for System, nor for the menu bar alone (lint has nothing to say of its scope)", async () => {
     writeFileSync(join(dir, "in.mobileconfig"), bothDomainsXml());
     const system = await importProd();

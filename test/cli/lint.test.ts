@@ -171,6 +171,50 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     );
   });
 
+  it.each(["forced-dict", "no-settings"] as const)("--domain given a domain held only badly formed (%s): says so, not that the profile has no such payload (exit 2)", async (shape) => {
+    writeFileSync(join(dir, `domain-${shape}.mobileconfig`), bothDomainsXml(shape));
+    const run = await runCli(["lint", `domain-${shape}.mobileconfig`, "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    const entry = shape === "forced-dict" ? "Forced is a dictionary, not an array of dictionaries" : "Forced[0].mcx_preference_settings is missing";
+    expect(run.stderr).toBe(`error: domain-${shape}.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: ${entry}), so none are read from it — ${FIX}\n`);
+  });
+
+  it("--domain given a domain held only under an mcx state macOS does not read: says so (exit 2)", async () => {
+    const xml = bothDomainsXml();
+    const second = xml.indexOf("<key>Forced</key>", xml.indexOf("<key>Forced</key>") + 1);
+    writeFileSync(join(dir, "domain-often.mobileconfig"), `${xml.slice(0, second)}<key>Often</key>${xml.slice(second + "<key>Forced</key>".length)}`);
+    const run = await runCli(["lint", "domain-often.mobileconfig", "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: domain-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect: "Often"), so they set nothing — move them to Forced\n');
+  });
+
+  it("items of one list wrong the same way are one finding that counts them (was: one each — a million, 8 MB of <true/>, made --json throw 'Invalid string length')", async () => {
+    const item = "<string>IdPSettings</string>";
+    writeFileSync(join(dir, "many.mobileconfig"), bothDomainsXml("item-string").replace(item, `${item.repeat(1000)}<true/><true/>`));
+    const run = await runCli(["lint", "many.mobileconfig", "--json"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stderr).toBe(1);
+    const findings = JSON.parse(run.stdout) as { path: string; message: string; fix: string }[];
+    expect(findings.map(({ path, message, fix }) => ({ path, message, fix }))).toEqual([
+      { path: 'PayloadContent["com.jamf.connect"].Forced[0]', message: "is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced), so jcprofile reads no preferences from these entries (whether macOS does is not documented, UNVERIFIED)", fix: FIX },
+      { path: 'PayloadContent["com.jamf.connect"].Forced[1000]', message: "is a boolean, not a dictionary holding mcx_preference_settings (the same for 1 more item of Forced), so jcprofile reads no preferences from these entries (whether macOS does is not documented, UNVERIFIED)", fix: FIX },
+    ]);
+    const refused = await runCli(["import", "many.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"], { cwd: dir, now: FIXTURE_NOW });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Forced[0]: is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced)");
+  });
+
+  it("cannot read a profile whose menu bar is badly formed and whose login window is under Often: the fix names no one domain (exit 2)", async () => {
+    const xml = bothDomainsXml("forced-dict");
+    writeFileSync(join(dir, "bad-and-often.mobileconfig"), xml.replace("<key>Forced</key>", "<key>Often</key>"));
+    const run = await runCli(["lint", "bad-and-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: bad-and-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: Forced is a dictionary, not an array of dictionaries; " +
+        'and under an mcx state macOS does not read: com.jamf.connect.login: "Often"), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n',
+    );
+  });
+
   it("the profile as Jamf Pro writes it is still clean", async () => {
     writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });

@@ -134,7 +134,7 @@ describe("the built CLI's code cache", () => {
     }
   });
 
-  it("when damaged on disk (a byte flipped in its data), is refused before V8 reads it: the same lines and bytes", async () => {
+  it("when damaged on disk (a byte flipped in its data, cut to its header), with its checksum in capitals or from an older jcprofile (no checksum), is refused before V8 reads it: the same lines and bytes", async () => {
     const { dir: pkg, cleanup } = tempDir("jcprofile-cache-pkg-");
     try {
       const cli = stagePackage(pkg);
@@ -156,6 +156,23 @@ describe("the built CLI's code cache", () => {
         const run = await buildSayingCaches(cli, copyFolder(dir, where));
         expect(run.build, where).toEqual(expected);
         expect(run.read, where).not.toContain(size);
+      }
+      // Whole data, a header V8 must not be handed it under: cut to the header alone (the data lost),
+      // the checksum in capitals, and jcprofile's header from before the checksum (the file's name, a newline).
+      const header = headerOf(intact);
+      const data = dataOf(intact);
+      const checksum = /:([0-9a-f]{8}) *\n$/.exec(header)!;
+      expect(checksum[1]!.toUpperCase()).not.toBe(checksum[1]);
+      const headers = {
+        "header-only": Buffer.from(header, "utf8"),
+        "checksum-in-capitals": Buffer.concat([Buffer.from(header.replace(checksum[1]!, checksum[1]!.toUpperCase()), "utf8"), data]),
+        "older-jcprofile": Buffer.concat([Buffer.from(`${header.slice(0, checksum.index)}\n`, "utf8"), data]),
+      };
+      for (const [name, bytes] of Object.entries(headers)) {
+        writeFileSync(cache, bytes);
+        const run = await buildSayingCaches(cli, copyFolder(dir, name));
+        expect(run.build, name).toEqual(expected);
+        expect(run.read, name).not.toContain(size);
       }
     } finally {
       cleanup();
