@@ -61,6 +61,20 @@ export class ProfileReadError extends UserError {
   }
 }
 
+/**
+ * A Jamf Connect profile from which no preferences are read: its every entry (of --domain's domain,
+ * when given) is not in the shape macOS reads or is under an mcx state macOS does not read. lint and
+ * import refuse it as unreadable; verify reports what it holds, from `model`, as lint's problems.
+ */
+export class NothingReadError extends ProfileReadError {
+  readonly model: ProfileModel;
+
+  constructor(model: ProfileModel, what: string, fix: string) {
+    super(model.fileName, what, fix);
+    this.model = model;
+  }
+}
+
 /** A signed profile in PEM armour (`openssl cms -outform PEM`) as its DER bytes; any other file as it is. */
 export function withoutPemArmour(bytes: Uint8Array): Uint8Array {
   const pem = /^-----BEGIN (?:PKCS7|CMS)-----([\s\S]*?)-----END (?:PKCS7|CMS)-----/.exec(Buffer.from(bytes.subarray(0, 1 << 20)).toString("latin1").trimStart());
@@ -88,12 +102,13 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
     const payloads = ofDomain(all);
     const unread = ofDomain(allUnread);
     const malformed = ofDomain(allMalformed);
+    const model: ProfileModel = { ...base, form: "profile", payloads, others, unread, malformed, notes };
     if (payloads.length === 0 && malformed.length > 0) {
       const alsoUnread = unread.length > 0 ? `; and under an mcx state macOS does not read: ${unread.map(describeUnread).join(", ")}` : "";
-      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set([...malformed, ...unread].map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
+      throw new NothingReadError(model, `is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (${malformed.map(describeMalformed).join(", ")}${alsoUnread}), so none are read from it`, mcxShapeFix(new Set([...malformed, ...unread].map((entry) => entry.domain)).size === 1 ? malformed[0]!.domain : "the domain"));
     }
     if (payloads.length === 0 && unread.length > 0) {
-      throw new ProfileReadError(fileName, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");
+      throw new NothingReadError(model, `is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (${unread.map(describeUnread).join(", ")}), so they set nothing`, "move them to Forced");
     }
     // After those two: a --domain whose entries are only badly formed or unread is held, and said so above.
     const domainsHeld = [...new Set([...all, ...allMalformed, ...allUnread].map((entry) => entry.domain))];
@@ -104,7 +119,7 @@ export function readProfile(bytes: Uint8Array, options: ReadProfileOptions): Pro
       const held = others.length === 0 ? "no payloads" : others.map(describeOther).join(", ");
       throw new PlistReadError(`is a configuration profile without a Jamf Connect payload (it holds ${held})`);
     }
-    return { ...base, form: "profile", payloads, others, unread, malformed, notes };
+    return model;
   } catch (error) {
     if (error instanceof PlistReadError) throw new ProfileReadError(fileName, error.message, error.fix);
     throw error;

@@ -6,7 +6,7 @@ import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { locatedMessage, toFinding } from "../checks/finding.js";
 import { malformedEntryIssue, unreadEntryIssue } from "../checks/structure-checks.js";
 import type { Problem } from "../problem.js";
-import { ProfileReadError, readProfile, type ProfileModel } from "../profile/read-profile.js";
+import { NothingReadError, ProfileReadError, readProfile, type ProfileModel } from "../profile/read-profile.js";
 
 export interface ProfileContent {
   model?: ProfileModel;
@@ -20,8 +20,10 @@ export function readProfileContent(content: Uint8Array, fileName: string): Profi
   try {
     model = readProfile(content, { fileName, guessDomain: guessDomainFromKeys });
   } catch (error) {
-    if (!(error instanceof ProfileReadError)) throw error;
-    return { problem: `the content ${error.what}` };
+    // A Jamf Connect profile macOS reads nothing of is still one: its entries are mcxEntryProblems', in lint's words.
+    if (error instanceof NothingReadError) model = error.model;
+    else if (error instanceof ProfileReadError) return { problem: `the content ${error.what}` };
+    else throw error;
   }
   const identifier = typeof model.root.PayloadIdentifier === "string" ? model.root.PayloadIdentifier : undefined;
   const found = { model, ...(identifier !== undefined && { identifier }) };

@@ -4,7 +4,9 @@
  * not valid (exit 1), signed or not. Before, a signed and trusted profile whose menu bar preferences
  * sat under `Often` was "valid" (exit 0), though no Mac gets those preferences. The same for an mcx
  * entry not in the shape macOS reads (lint's `mcx-malformed`): `Forced` a dictionary, an item
- * without `mcx_preference_settings`.
+ * without `mcx_preference_settings`. A profile whose every entry is so is still a Jamf Connect
+ * profile, with one such problem per entry (it was `not-jamf-connect` with no fix when signed, and
+ * unreadable, exit 2, when not).
  */
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +17,8 @@ import { readCertificateFacts } from "../../src/signing/certificate-facts.js";
 import { REPO_ROOT } from "../folders.js";
 import { pkiTime, usePkiDir } from "../sign/pki.js";
 import { runCli } from "../run-cli.js";
-import { bothDomainsXml } from "../profiles/mcx-shapes.js";
+import { bothDomainsXml, shapedXml } from "../profiles/mcx-shapes.js";
+import { fixtureSet } from "../profiles/fixture-set.js";
 
 const SOURCE = readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"), "utf8");
 const FORCED = "<key>Forced</key>";
@@ -50,6 +53,11 @@ beforeAll(() => {
   writeFileSync(join(dir, "typo.mobileconfig"), withMenubarUnder("forced"));
   writeSigned("forced-dict-signed.mobileconfig", bothDomainsXml("forced-dict"));
   writeFileSync(join(dir, "no-settings.mobileconfig"), bothDomainsXml("no-settings"));
+  writeSigned("all-forced-dict-signed.mobileconfig", shapedXml("forced-dict", "forced-dict"));
+  writeFileSync(join(dir, "all-no-settings.mobileconfig"), shapedXml("no-settings", "no-settings"));
+  writeSigned("all-often-signed.mobileconfig", SOURCE.replaceAll(FORCED, "<key>Often</key>"));
+  writeFileSync(join(dir, "login-forced-dict.mobileconfig"), shapedXml("forced-dict", undefined));
+  writeSigned("wifi-signed.mobileconfig", Buffer.from(fixtureSet()["not-jamf-connect.mobileconfig"]!).toString("utf8"));
 });
 
 const verify = (...args: string[]) => runCli(["verify", ...args, "--ca", "root.pem"], { cwd: dir, now: pkiTime() });
@@ -149,5 +157,85 @@ describe("verify: an mcx entry not in the shape macOS reads", () => {
     expect(verdicts[1]!.problems.map((problem) => problem.code)).toEqual(["unsigned", "mcx-malformed"]);
     expect(verdicts[1]!.problems[1]).toEqual({ code: "mcx-malformed", message: unsigned.message, fix: unsigned.fix });
     expect(unsigned.message).toBe('payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings: is missing, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)');
+  });
+});
+
+/** The line lint's report gives a profile's one `code` finding, located, with its fix. */
+const lintLine = (found: { code: string; message: string; fix: string }) => `${found.message} — ${found.fix}`;
+
+describe("verify: a Jamf Connect profile none of whose entries macOS reads", () => {
+  // Each entry as lint words it, when it is the file's only bad one (lint refuses a file with nothing readable as unreadable).
+  const LOGIN_DICT =
+    'payload 1 com.jamf.connect.login: PayloadContent["com.jamf.connect.login"].Forced: is a dictionary, not an array of dictionaries, ' +
+    "so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)";
+  const MENUBAR_DICT = LOGIN_DICT.replace("payload 1 com.jamf.connect.login", "payload 2 com.jamf.connect").replace('["com.jamf.connect.login"]', '["com.jamf.connect"]');
+  const shapeFix = (domain: string) => `write the shape macOS reads: PayloadContent → ${domain} → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary`;
+
+  it("signed, every entry badly formed: a Jamf Connect profile with lint's mcx-malformed for each, exit 1 (was: NOT a Jamf Connect profile, no fix)", async () => {
+    const one = await lintWords("forced-dict-signed.mobileconfig", "mcx-malformed");
+    expect(one).toMatchObject({ message: MENUBAR_DICT, fix: shapeFix("com.jamf.connect") });
+    const login = await lintWords("login-forced-dict.mobileconfig", "mcx-malformed");
+    expect(login).toMatchObject({ message: LOGIN_DICT, fix: shapeFix("com.jamf.connect.login") });
+    const run = await verify("all-forced-dict-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("all-forced-dict-signed.mobileconfig: INVALID");
+    expect(lines).toContain("  signature   valid for the content");
+    expect(lines).toContain("  content     Jamf Connect profile 1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E01");
+    expect(lines.filter((line) => line.startsWith("  problem"))).toEqual([`  problem     ${lintLine(login)}`, `  problem     ${lintLine(one)}`]);
+    const json = await verify("all-forced-dict-signed.mobileconfig", "--json");
+    expect(json.code, json.stderr).toBe(1);
+    const [verdict] = JSON.parse(json.stdout) as JsonVerdict[];
+    expect(verdict).toMatchObject({ valid: false, signed: true, trusted: true, jamfConnect: true, identifier: "1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E01" });
+    expect(verdict!.problems).toEqual([
+      { code: "mcx-malformed", message: login.message, fix: login.fix },
+      { code: "mcx-malformed", message: one.message, fix: one.fix },
+    ]);
+  });
+
+  it("signed, every entry under Often: lint's mcx-unknown-state for each, exit 1", async () => {
+    const one = await lintWords("often-signed.mobileconfig");
+    const login = { ...one, message: one.message.replace("payload 2 com.jamf.connect", "payload 1 com.jamf.connect.login").replace('["com.jamf.connect"]', '["com.jamf.connect.login"]') };
+    const run = await verify("all-often-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain("  content     Jamf Connect profile 1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E01\n");
+    expect(run.stdout.split("\n").filter((line) => line.startsWith("  problem"))).toEqual([`  problem     ${lintLine(login)}`, `  problem     ${lintLine(one)}`]);
+    const [verdict] = JSON.parse((await verify("all-often-signed.mobileconfig", "--json")).stdout) as JsonVerdict[];
+    expect(verdict).toMatchObject({ valid: false, jamfConnect: true });
+    expect(verdict!.problems).toEqual([
+      { code: "mcx-unknown-state", message: login.message, fix: one.fix },
+      { code: "mcx-unknown-state", message: one.message, fix: one.fix },
+    ]);
+  });
+
+  it("unsigned, every entry badly formed: `not signed` and the entries, exit 1 (was: unreadable, exit 2)", async () => {
+    const one = await lintWords("no-settings.mobileconfig", "mcx-malformed");
+    const login = { ...one, message: one.message.replace("payload 2 com.jamf.connect", "payload 1 com.jamf.connect.login").replace('["com.jamf.connect"]', '["com.jamf.connect.login"]'), fix: shapeFix("com.jamf.connect.login") };
+    const run = await verify("all-no-settings.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      "all-no-settings.mobileconfig: INVALID\n  signed      no\n  content     Jamf Connect profile 1F0C5A6E-2B4D-4E8A-9C3F-7A1B2C3D4E01\n" +
+        `  problem     not signed\n  problem     ${lintLine(login)}\n  problem     ${lintLine(one)}\n`,
+    );
+    const json = await verify("all-no-settings.mobileconfig", "--json");
+    expect(json.code, json.stderr).toBe(1);
+    const [verdict] = JSON.parse(json.stdout) as (JsonVerdict & { readable: boolean })[];
+    expect(verdict).toMatchObject({ readable: true, valid: false, signed: false, jamfConnect: true });
+    expect(verdict!.problems).toEqual([
+      { code: "unsigned", message: "not signed", fix: "" },
+      { code: "mcx-malformed", message: login.message, fix: login.fix },
+      { code: "mcx-malformed", message: one.message, fix: one.fix },
+    ]);
+  });
+
+  it("a signed profile without any Jamf Connect domain is still NOT a Jamf Connect profile (not-jamf-connect)", async () => {
+    const run = await verify("wifi-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain("  content     NOT a Jamf Connect profile\n");
+    const [verdict] = JSON.parse((await verify("wifi-signed.mobileconfig", "--json")).stdout) as JsonVerdict[];
+    expect(verdict).toMatchObject({ jamfConnect: false });
+    expect(verdict!.problems.map((problem) => problem.code)).toEqual(["not-jamf-connect"]);
   });
 });

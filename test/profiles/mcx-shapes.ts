@@ -30,11 +30,20 @@ export type MenubarShape = keyof typeof MENUBAR_SHAPES;
 /** The profile as XML, its menu bar entry in `shape` (or as it is), with `top` over its top-level keys. */
 export function bothDomainsXml(shape?: MenubarShape, top: Dict = {}): string {
   const root = bothDomains();
-  const payloads = root.PayloadContent as Dict[];
-  const menubar = payloads[1]!.PayloadContent as Dict;
-  if (shape !== undefined) {
-    const settings = ((menubar["com.jamf.connect"] as Dict).Forced as Dict[])[0]!.mcx_preference_settings as Dict;
-    menubar["com.jamf.connect"] = MENUBAR_SHAPES[shape].entry(settings);
-  }
+  if (shape !== undefined) reshape(root, 1, "com.jamf.connect", shape);
   return foreignXml({ ...root, ...top });
+}
+
+/** The profile as XML with the login window's entry (payload 1) and the menu bar's in the shapes given; both badly formed, no preferences are read from it. */
+export function shapedXml(login: MenubarShape | undefined, menubar: MenubarShape | undefined): string {
+  const root = bothDomains();
+  if (login !== undefined) reshape(root, 0, "com.jamf.connect.login", login);
+  if (menubar !== undefined) reshape(root, 1, "com.jamf.connect", menubar);
+  return foreignXml(root);
+}
+
+function reshape(root: Dict, index: number, domain: string, shape: MenubarShape): void {
+  const content = (root.PayloadContent as Dict[])[index]!.PayloadContent as Dict;
+  const settings = ((content[domain] as Dict).Forced as Dict[])[0]!.mcx_preference_settings as Dict;
+  content[domain] = MENUBAR_SHAPES[shape].entry(settings);
 }
