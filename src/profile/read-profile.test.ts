@@ -1,7 +1,7 @@
 import { guessDomainFromKeys } from "../catalog/guess-domain.js";
 import { describe, expect, it } from "vitest";
 import { extractCmsContent } from "./cms.js";
-import { serializePlist, type PlistDict } from "./plist-xml.js";
+import { serializePlist, type PlistDict, type PlistValue } from "./plist-xml.js";
 import { describeMalformed, ProfileReadError, readProfile } from "./read-profile.js";
 import { wrapPreferences } from "./wrap.js";
 
@@ -58,6 +58,33 @@ describe("readProfile", () => {
     expect(readProfile(bytes(profile), { fileName: "p", domain: "com.jamf.connect.login" }).malformed).toHaveLength(4);
     // An empty list sets nothing but is in the shape macOS reads.
     expect(readProfile(bytes({ ...profile, PayloadContent: [(profile.PayloadContent as PlistDict[])[0]!, mcx({ "com.jamf.connect": { Forced: [] } })] }), { fileName: "p" }).malformed).toHaveLength(4);
+  });
+
+  it("a custom-settings PayloadContent that is not a dictionary: each Jamf Connect domain it names (a key or a string, at any depth) is a badly formed entry at the payload's level; one naming none is another payload", () => {
+    const mcx = (content: PlistValue): PlistDict => ({ PayloadType: "com.apple.ManagedClient.preferences", PayloadContent: content });
+    const profile = {
+      PayloadType: "Configuration",
+      PayloadContent: [
+        mcx({ "com.jamf.connect.login": { Forced: [{ mcx_preference_settings: login }] } }),
+        mcx([{ "com.jamf.connect": { Forced: [{ mcx_preference_settings: menubar }] } }]),
+        mcx([[["com.jamf.connect.login"]], { a: { "com.jamf.connect": 1 } }]),
+        mcx([{ "com.apple.Safari": { Forced: [] } }, "com.jamf.connect.x"]),
+        mcx("com.jamf.connect"),
+        mcx(5),
+        { PayloadType: "com.apple.ManagedClient.preferences" },
+      ],
+    };
+    const model = readProfile(bytes(profile), { fileName: "p" });
+    expect(model.payloads.map((payload) => payload.index)).toEqual([0]);
+    expect(model.malformed.map((entry) => [entry.index, entry.domain, entry.path])).toEqual([
+      [1, "com.jamf.connect", []],
+      [2, "com.jamf.connect.login", []],
+      [2, "com.jamf.connect", []],
+      [4, "com.jamf.connect", []],
+    ]);
+    expect(model.malformed.map(describeMalformed)[0]).toBe("PayloadContent holding com.jamf.connect is an array, not a dictionary of preference domains");
+    expect(model.malformed.map(describeMalformed)[3]).toBe("PayloadContent holding com.jamf.connect is a string, not a dictionary of preference domains");
+    expect(model.others.map((other) => other.index)).toEqual([3, 5, 6]);
   });
 
   it("reads bare preferences with the domain given, named by the file, or guessed from the keys", () => {

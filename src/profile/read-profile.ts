@@ -171,10 +171,10 @@ export function describeUnread(entry: UnreadEntry): string {
   return `${entry.domain}: ${JSON.stringify(entry.state)}`;
 }
 
-/** `com.jamf.connect: Forced is a dictionary, not an array of dictionaries`, for messages. */
+/** `com.jamf.connect: Forced is a dictionary, not an array of dictionaries`, for messages; `PayloadContent holding com.jamf.connect is an array, …` for the payload's own. */
 export function describeMalformed(entry: MalformedEntry): string {
   const [domain, ...inside] = entry.path;
-  const where = inside.length === 0 ? `${domain}` : `${domain}: ${formatPath(inside)}`;
+  const where = domain === undefined ? `PayloadContent holding ${entry.domain}` : inside.length === 0 ? `${domain}` : `${domain}: ${formatPath(inside)}`;
   return `${where} ${shapeWords(entry)}`;
 }
 

@@ -1,6 +1,7 @@
-import { isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, MCX_STATES, type Domain, type McxState, type ProfileKind } from "./domains.js";
+import { DOMAINS, isDomain, kindOfDomain, MCX_PAYLOAD_TYPE, MCX_STATES, type Domain, type McxState, type ProfileKind } from "./domains.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
 import { kindOf } from "../values.js";
+import { appendAll } from "../append.js";
 
 /** One domain's preferences as a profile (or a bare preferences file) delivers them. */
 export interface PreferencePayload {
@@ -44,7 +45,11 @@ export interface UnreadEntry {
 export interface MalformedEntry {
   readonly index: number;
   readonly domain: Domain;
-  /** Inside the payload's PayloadContent: `[domain]`, `[domain, state]`, `[domain, state, i]` or `[domain, state, i, "mcx_preference_settings"]`. */
+  /**
+   * Inside the payload's PayloadContent: `[domain]`, `[domain, state]`, `[domain, state, i]` or
+   * `[domain, state, i, "mcx_preference_settings"]`; `[]` for a PayloadContent that is not a
+   * dictionary of domains yet names this one (an array holding it).
+   */
   readonly path: readonly (string | number)[];
   /** What sits there instead: "a dictionary", "a string", "missing". */
   readonly found: string;
@@ -123,10 +128,34 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
         }
       }
     } else {
-      others.push(other());
+      // Custom settings whose content is not a dictionary of domains but names a Jamf Connect one (an array holding it) are that domain's, badly formed.
+      const named = type === MCX_PAYLOAD_TYPE ? domainsNamedIn(item.PayloadContent) : [];
+      for (const domain of named) malformed.push({ index, domain, path: [], found: shapeOf(item.PayloadContent), expected: "a dictionary of preference domains", alike: 0 });
+      if (named.length === 0) others.push(other());
     }
   });
   return { payloads, others, unread, malformed };
+}
+
+/**
+ * The Jamf Connect domains a value names anywhere inside it, as a dictionary key or as text (an mcx
+ * payload's content in a shape other than a dictionary of domains). Walked without recursion, so
+ * no nesting the plist readers let through can overflow the stack.
+ */
+function domainsNamedIn(value: PlistValue | undefined): Domain[] {
+  const named = new Set<Domain>();
+  const pending: PlistValue[] = value === undefined ? [] : [value];
+  for (let next = pending.pop(); next !== undefined && named.size < DOMAINS.length; next = pending.pop()) {
+    if (isDomain(next)) named.add(next);
+    else if (Array.isArray(next)) appendAll(pending, next as readonly PlistValue[]);
+    else if (isDict(next)) {
+      for (const [key, inner] of Object.entries(next)) {
+        if (isDomain(key)) named.add(key);
+        pending.push(inner);
+      }
+    }
+  }
+  return DOMAINS.filter((domain) => named.has(domain));
 }
 
 /** A bare preferences file as a payload of the given domain. */

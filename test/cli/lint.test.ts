@@ -215,6 +215,24 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     );
   });
 
+  it("a custom-settings payload whose PayloadContent is an array holding the menu bar: the payload's mcx-malformed, in the text report (was: clean, 'not Jamf Connect's; ignored')", async () => {
+    writeFileSync(join(dir, "content-array.mobileconfig"), bothDomainsXml("content-array"));
+    const run = await runCli(["lint", "content-array.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      "content-array.mobileconfig: 1 error\n" +
+        `  error: payload 2 com.jamf.connect: PayloadContent: is an array, not a dictionary of preference domains, ${UNVERIFIED} [mcx-malformed]\n` +
+        `    fix: ${FIX}\n`,
+    );
+  });
+
+  it("such a payload holding no Jamf Connect domain is still not Jamf Connect's (clean, noted)", async () => {
+    writeFileSync(join(dir, "safari-array.mobileconfig"), bothDomainsXml("content-array").replace("<key>com.jamf.connect</key>", "<key>com.apple.Safari</key>"));
+    const run = await runCli(["lint", "safari-array.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toBe('safari-array.mobileconfig: clean\n  note: payload 2 (com.apple.ManagedClient.preferences "Custom Settings") is not Jamf Connect\'s; ignored\n');
+  });
+
   it("the profile as Jamf Pro writes it is still clean", async () => {
     writeFileSync(join(dir, "good.mobileconfig"), bothDomainsXml());
     const run = await runCli(["lint", "good.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });

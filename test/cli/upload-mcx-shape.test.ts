@@ -24,29 +24,40 @@ useUploadWorld("jcprofile-upload-mcx-shape-", (world) => ({ jamf, dir, config } 
 type Dict = { [key: string]: PlistValue };
 const puts = () => jamf.writes().filter((request) => request.method === "PUT");
 
-/** The stored profile `name` with its `domain` entry rewritten by `change` (from its Forced entry's settings). */
-function reshape(name: string, domain: string, change: (settings: Dict) => PlistValue): void {
+/**
+ * The stored profile `name` with its `domain` entry rewritten by `change` (from its Forced entry's
+ * settings); with `inArray`, the payload's PayloadContent becomes an array holding its dictionary of domains.
+ */
+function reshape(name: string, domain: string, change: (settings: Dict) => PlistValue, inArray = false): void {
   const profile = jamf.world.profiles.find((item) => item.name === name)!;
   const plist = readStoredPlist(profile.payloads) as Dict;
   for (const payload of plist["PayloadContent"] as Dict[]) {
     const content = payload["PayloadContent"] as Dict;
     if (content[domain] === undefined) continue;
     content[domain] = change((((content[domain] as Dict)["Forced"] as Dict[])[0] as Dict)["mcx_preference_settings"] as Dict);
+    if (inArray) payload["PayloadContent"] = [content];
   }
   profile.payloads = build(plist, { indent: "  " });
 }
 
-const SHAPES: [string, (settings: Dict) => PlistValue, string][] = [
+const SHAPES: [string, (settings: Dict) => PlistValue, string, boolean?][] = [
   ["under Often", (settings) => ({ Often: [{ mcx_preference_settings: settings }] }), 'com.jamf.connect: "Often", an mcx state macOS does not read'],
   ["Forced a dictionary", (settings) => ({ Forced: { mcx_preference_settings: settings } }), "com.jamf.connect: Forced is a dictionary, not an array of dictionaries (whether macOS reads it is not documented, UNVERIFIED)"],
   ["without mcx_preference_settings", (settings) => ({ Forced: [{ mcx_preference_setting: settings }] }), "com.jamf.connect: Forced[0].mcx_preference_settings is missing (whether macOS reads it is not documented, UNVERIFIED)"],
+  // Was: 'it also holds other payloads (com.apple.ManagedClient.preferences)', not this environment's (not-ours).
+  [
+    "PayloadContent an array holding it",
+    (settings) => ({ Forced: [{ mcx_preference_settings: settings }] }),
+    "PayloadContent holding com.jamf.connect is an array, not a dictionary of preference domains (whether macOS reads it is not documented, UNVERIFIED)",
+    true,
+  ],
 ];
 
 describe("upload over a stored profile holding the menu bar where no Mac is known to read it", () => {
-  it.each(SHAPES)("%s: dropping it is a removal — refused without --allow-removal", async (_name, change) => {
+  it.each(SHAPES)("%s: dropping it is a removal — refused without --allow-removal", async (_name, change, _words, inArray) => {
     expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
     const live = combine(jamf.world, LOGIN_PROD, MENUBAR_PROD);
-    reshape(LOGIN_PROD, "com.jamf.connect", change);
+    reshape(LOGIN_PROD, "com.jamf.connect", change, inArray);
     const before = live.payloads;
     const run = await upload(dir, config, ["--env", "prod", "--dry-run"]);
     expect(run.code, run.stderr).toBe(1);
@@ -58,9 +69,9 @@ describe("upload over a stored profile holding the menu bar where no Mac is know
     expect(live.payloads).toBe(before);
   });
 
-  it.each(SHAPES)("%s, replaced by this environment's menu bar: updated (exit 0), with a warning naming the entry", async (_name, change, words) => {
+  it.each(SHAPES)("%s, replaced by this environment's menu bar: updated (exit 0), with a warning naming the entry", async (_name, change, words, inArray) => {
     expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
-    reshape(MENUBAR_PROD, "com.jamf.connect", change);
+    reshape(MENUBAR_PROD, "com.jamf.connect", change, inArray);
     const warning = `warning: prod menubar "${MENUBAR_PROD}": the stored profile holds Jamf Connect preferences Macs may not get (${words}) — this update replaces them with this environment's, in the shape macOS reads, so the Macs in its scope may get settings they did not have before\n`;
     const dry = await upload(dir, config, ["--env", "prod", "--dry-run"]);
     expect(dry.code, dry.stderr).toBe(0);

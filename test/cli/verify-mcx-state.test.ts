@@ -53,6 +53,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "typo.mobileconfig"), withMenubarUnder("forced"));
   writeSigned("forced-dict-signed.mobileconfig", bothDomainsXml("forced-dict"));
   writeFileSync(join(dir, "no-settings.mobileconfig"), bothDomainsXml("no-settings"));
+  writeSigned("content-array-signed.mobileconfig", bothDomainsXml("content-array"));
   writeSigned("all-forced-dict-signed.mobileconfig", shapedXml("forced-dict", "forced-dict"));
   writeFileSync(join(dir, "all-no-settings.mobileconfig"), shapedXml("no-settings", "no-settings"));
   writeSigned("all-often-signed.mobileconfig", SOURCE.replaceAll(FORCED, "<key>Often</key>"));
@@ -162,6 +163,21 @@ describe("verify: an mcx entry not in the shape macOS reads", () => {
 
 /** The line lint's report gives a profile's one `code` finding, located, with its fix. */
 const lintLine = (found: { code: string; message: string; fix: string }) => `${found.message} — ${found.fix}`;
+
+describe("verify: a custom-settings payload whose PayloadContent is an array holding the menu bar", () => {
+  it("is lint's mcx-malformed at the payload level, with its fix: INVALID, exit 1 (was: valid, exit 0)", async () => {
+    const lint = await lintWords("content-array-signed.mobileconfig", "mcx-malformed");
+    expect(lint.message).toBe("payload 2 com.jamf.connect: PayloadContent: is an array, not a dictionary of preference domains, so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)");
+    const run = await verify("content-array-signed.mobileconfig");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout.split("\n").filter((line) => line.startsWith("  problem"))).toEqual([`  problem     ${lint.message} — ${lint.fix}`]);
+    const json = await verify("content-array-signed.mobileconfig", "--json");
+    expect(json.code, json.stderr).toBe(1);
+    const [verdict] = JSON.parse(json.stdout) as JsonVerdict[];
+    expect(verdict).toMatchObject({ valid: false, signed: true, trusted: true, jamfConnect: true });
+    expect(verdict!.problems).toEqual([{ code: "mcx-malformed", message: lint.message, fix: lint.fix }]);
+  });
+});
 
 describe("verify: a Jamf Connect profile none of whose entries macOS reads", () => {
   // Each entry as lint words it, when it is the file's only bad one (lint refuses a file with nothing readable as unreadable).

@@ -16,14 +16,27 @@ function bothDomains(): Dict {
   return readPlist(readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"))).value as unknown as Dict;
 }
 
+interface Shape {
+  /** The domain's value in the payload's PayloadContent, from the preferences. */
+  readonly entry: (settings: Dict) => Encodable;
+  /** The payload's PayloadContent, from the dictionary of domains holding that value (as it is, when absent). */
+  readonly content?: (domains: Dict) => Encodable;
+  /** Where lint finds it, inside payload 2. */
+  readonly path: string;
+}
+
+const FORCED = (settings: Dict): Encodable => ({ Forced: [{ mcx_preference_settings: settings }] });
+
 /** Each badly formed shape, from the menu bar's preferences, and the path lint names (inside payload 2). */
 export const MENUBAR_SHAPES = {
-  "forced-dict": { entry: (settings: Dict): Encodable => ({ Forced: { mcx_preference_settings: settings } }), path: 'PayloadContent["com.jamf.connect"].Forced' },
-  "no-settings": { entry: (settings: Dict): Encodable => ({ Forced: [{ mcx_preference_setting: settings }] }), path: 'PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings' },
-  "settings-array": { entry: (settings: Dict): Encodable => ({ Forced: [{ mcx_preference_settings: [settings] }] }), path: 'PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings' },
-  "item-string": { entry: (): Encodable => ({ Forced: ["IdPSettings"] }), path: 'PayloadContent["com.jamf.connect"].Forced[0]' },
-  "domain-array": { entry: (settings: Dict): Encodable => [{ Forced: [{ mcx_preference_settings: settings }] }], path: 'PayloadContent["com.jamf.connect"]' },
-} as const;
+  "forced-dict": { entry: (settings) => ({ Forced: { mcx_preference_settings: settings } }), path: 'PayloadContent["com.jamf.connect"].Forced' },
+  "no-settings": { entry: (settings) => ({ Forced: [{ mcx_preference_setting: settings }] }), path: 'PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings' },
+  "settings-array": { entry: (settings) => ({ Forced: [{ mcx_preference_settings: [settings] }] }), path: 'PayloadContent["com.jamf.connect"].Forced[0].mcx_preference_settings' },
+  "item-string": { entry: () => ({ Forced: ["IdPSettings"] }), path: 'PayloadContent["com.jamf.connect"].Forced[0]' },
+  "domain-array": { entry: (settings) => [FORCED(settings)], path: 'PayloadContent["com.jamf.connect"]' },
+  // The custom-settings payload's own content an array holding the dictionary of domains.
+  "content-array": { entry: FORCED, content: (domains) => [domains], path: "PayloadContent" },
+} satisfies Record<string, Shape>;
 
 export type MenubarShape = keyof typeof MENUBAR_SHAPES;
 
@@ -43,7 +56,10 @@ export function shapedXml(login: MenubarShape | undefined, menubar: MenubarShape
 }
 
 function reshape(root: Dict, index: number, domain: string, shape: MenubarShape): void {
-  const content = (root.PayloadContent as Dict[])[index]!.PayloadContent as Dict;
+  const payload = (root.PayloadContent as Dict[])[index]!;
+  const content = payload.PayloadContent as Dict;
   const settings = ((content[domain] as Dict).Forced as Dict[])[0]!.mcx_preference_settings as Dict;
   content[domain] = MENUBAR_SHAPES[shape].entry(settings);
+  const wrap: Shape["content"] = (MENUBAR_SHAPES[shape] as Shape).content;
+  if (wrap !== undefined) payload.PayloadContent = wrap(content);
 }
