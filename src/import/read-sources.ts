@@ -5,13 +5,13 @@ import { showTypedPath } from "../project/read-config-file.js";
 import type { Domain, ProfileKind } from "../profile/domains.js";
 import { ELEVATION_KEY, holdsElevation, PAYLOAD_PARTS, type PayloadPart } from "../profile/layout.js";
 import type { PlistValue } from "../profile/plist-xml.js";
-import { describeOther, describeUnread, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
-import { formatPath } from "../problem.js";
+import { describeOther, describeUnread, NothingReadError, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import { formatPath, problemsError, type Problem } from "../problem.js";
 import { findSecrets } from "../secrets.js";
 import type { ImportSource } from "./map-environment.js";
 import { appendAll } from "../append.js";
 import { locatedMessage, toFinding } from "../checks/finding.js";
-import { malformedEntryIssue, payloadScopeIssue } from "../checks/structure-checks.js";
+import { malformedEntryIssue, payloadScopeIssue, unreadEntryIssue } from "../checks/structure-checks.js";
 
 export interface ReadSources {
   sources: ImportSource[];
@@ -28,23 +28,11 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
   const profiles: ReadSources["profiles"] = {};
   const notes: string[] = [];
   let top: ReadSources["top"];
-  for (const file of files) {
-    const fileName = showTypedPath(cwd, file);
-    const model = readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys });
+  const models = readModels(cwd, files, domain);
+  refuseUnreadEntries(models);
+  for (const { fileName, model } of models) {
     appendAll(notes, model.notes.map((note) => `${fileName}: ${note}`));
     appendAll(notes, model.others.map((other) => `${fileName}: payload ${other.index + 1} (${describeOther(other)}) is not Jamf Connect's; not imported`));
-    // Importing them would set on every Mac what no Mac gets today; leaving them out would lose them.
-    const [unread] = model.unread;
-    if (unread !== undefined) {
-      throw new UserError(`${fileName}: payload ${unread.index + 1} (${describeUnread(unread)}): is an mcx state macOS does not read, so Macs do not get these preferences today — nothing was written; move them to Forced in the source (or remove them) and import again`);
-    }
-    // The same for an entry jcprofile cannot read preferences from: lint's mcx-malformed, in its words.
-    const [malformed] = model.malformed;
-    if (malformed !== undefined) {
-      const { place, issue } = malformedEntryIssue(malformed);
-      const finding = toFinding(fileName, place, issue);
-      throw new UserError(`${fileName}: ${locatedMessage(finding)} — nothing was written; in the source, ${finding.fix} (or remove the entry), then import again`);
-    }
     // lint's payload-scope error, which the import mends: say so, in lint's words, as for Set-Once below.
     const scope = payloadScopeIssue(model);
     if (scope?.severity === "error") notes.push(`${fileName}: PayloadScope ${scope.message}; jcprofile writes System`);
@@ -70,6 +58,52 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
     }
   }
   return { sources, profiles, ...(top !== undefined && { top }), notes };
+}
+
+interface ReadModel {
+  readonly fileName: string;
+  readonly model: ProfileModel;
+  /** The reader refused the file: no preferences are read from it (every entry is one refuseUnreadEntries lists). */
+  readonly nothingRead?: NothingReadError;
+}
+
+/** Every input through the profile reader, before any is judged, so their mcx entries are refused together. */
+function readModels(cwd: string, files: readonly string[], domain: Domain | undefined): ReadModel[] {
+  return files.map((file) => {
+    const fileName = showTypedPath(cwd, file);
+    try {
+      return { fileName, model: readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys }) };
+    } catch (error) {
+      if (!(error instanceof NothingReadError)) throw error;
+      return { fileName, model: error.model, nothingRead: error };
+    }
+  });
+}
+
+/**
+ * Jamf Connect mcx entries Macs do not get (under an mcx state macOS does not read) or may not get
+ * (not in the shape macOS reads): importing them would set on every Mac what no Mac gets today, and
+ * leaving them out would lose them. Every one in every input is refused at once, in lint's words
+ * (lint's mcx-unknown-state and mcx-malformed); one alone, or one input the reader could read
+ * nothing from, keeps its own sentence.
+ */
+function refuseUnreadEntries(models: readonly ReadModel[]): void {
+  const refused = models.filter(({ model }) => model.unread.length > 0 || model.malformed.length > 0);
+  const [first] = refused;
+  if (first === undefined) return;
+  if (refused.length === 1 && first.nothingRead !== undefined) throw first.nothingRead;
+  const problems = refused.flatMap(({ fileName, model }) =>
+    [...model.unread.map(unreadEntryIssue), ...model.malformed.map(malformedEntryIssue)].map(({ place, issue }): Problem => {
+      const finding = toFinding(fileName, place, issue);
+      return { severity: "error", path: [], file: fileName, code: finding.code, message: locatedMessage(finding), fix: finding.fix };
+    }),
+  );
+  if (problems.length > 1) throw problemsError(problems, [], "nothing was written — mend these in the source (or remove them), then import again: ");
+  const [unread] = first.model.unread;
+  if (unread !== undefined) {
+    throw new UserError(`${first.fileName}: payload ${unread.index + 1} (${describeUnread(unread)}): is an mcx state macOS does not read, so Macs do not get these preferences today — nothing was written; move them to Forced in the source (or remove them) and import again`);
+  }
+  throw new UserError(`${first.fileName}: ${problems[0]!.message} — nothing was written; in the source, ${problems[0]!.fix} (or remove the entry), then import again`);
 }
 
 /**

@@ -152,6 +152,54 @@ describe("jcprofile import of an mcx entry not in the shape macOS reads", () => 
     expect(readdirSync(dir).sort()).toEqual(["in.mobileconfig", "jcprofile.json"]);
   });
 
+  /** lint's findings of `file` as import lists them: one line each, located as lint's report, with the fix. */
+  async function lintLines(file: string): Promise<string[]> {
+    const findings = JSON.parse((await runCli(["lint", file, "--json"], { cwd: dir, now: FIXTURE_NOW })).stdout) as { payload: number; domain: string; path: string; message: string; fix: string; code: string }[];
+    return findings.filter((found) => found.code.startsWith("mcx-")).map((found) => `payload ${found.payload} ${found.domain}: ${found.path}: ${found.message} — ${found.fix}`);
+  }
+  const LEAD = "error: nothing was written — mend these in the source (or remove them), then import again: ";
+
+  it("several in one source: every one listed at once, in lint's words (exit 2, nothing written; was: the first only, one per run)", async () => {
+    const xml = bothDomainsXml("item-string").replace("<string>IdPSettings</string>", "<string>IdPSettings</string><dict/>");
+    const second = xml.indexOf("<key>Forced</key>", xml.indexOf("<key>Forced</key>") + 1);
+    write("in.mobileconfig", `${xml.slice(0, second)}<key>Often</key><array/>${xml.slice(second)}`);
+    const lint = await lintLines("in.mobileconfig");
+    expect(lint).toHaveLength(3);
+    expect(lint[0]).toContain('payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Often: is an mcx state macOS does not read');
+    expect(lint[1]).toContain('PayloadContent["com.jamf.connect"].Forced[0]: is a string, not a dictionary holding mcx_preference_settings');
+    expect(lint[2]).toContain('PayloadContent["com.jamf.connect"].Forced[1].mcx_preference_settings: is missing');
+    const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`${LEAD}in.mobileconfig: 3 problems\n${lint.map((line) => `  ${line}\n`).join("")}`);
+    expect(readdirSync(dir)).toEqual(["in.mobileconfig"]);
+  });
+
+  it("over several sources, one of which has nothing readable: every entry of each, named by file; the config is left as it was", async () => {
+    const before = config({ prod: { tenant: TENANT, login: { clientId: CLIENT } } });
+    write("jcprofile.json", before);
+    write("menubar.mobileconfig", bothDomainsXml("forced-dict"));
+    write("none.mobileconfig", bothDomainsXml("no-settings").replace("<key>mcx_preference_settings</key>", "<key>mcx_preferences</key>"));
+    const menubar = await lintLines("menubar.mobileconfig");
+    write("one-only.mobileconfig", bothDomainsXml("no-settings"));
+    const missing = (await lintLines("one-only.mobileconfig"))[0]!;
+    const loginMissing = missing.replace("payload 2 com.jamf.connect:", "payload 1 com.jamf.connect.login:").replaceAll("com.jamf.connect\"]", "com.jamf.connect.login\"]").replace("→ com.jamf.connect →", "→ com.jamf.connect.login →");
+    const run = await cli(["import", "menubar.mobileconfig", "none.mobileconfig", "--env", "prod", "--yes"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toBe(`${LEAD}3 problems\n  menubar.mobileconfig: ${menubar[0]}\n  none.mobileconfig: ${loginMissing}\n  none.mobileconfig: ${missing}\n`);
+    expect(read("jcprofile.json").toString()).toBe(before);
+  });
+
+  it("one source with nothing readable, alone: the reader's one sentence, which names every entry (unchanged)", async () => {
+    write("none.mobileconfig", bothDomainsXml("no-settings").replace("<key>mcx_preference_settings</key>", "<key>mcx_preferences</key>"));
+    const lint = await runCli(["lint", "none.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(lint.code).toBe(2);
+    const run = await cli(["import", "none.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(lint.stderr);
+    expect(run.stderr).toContain("(com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, com.jamf.connect: Forced[0].mcx_preference_settings is missing)");
+  });
+
   it("the same profile in the shape macOS reads imports (exit 0), both halves", async () => {
     write("in.mobileconfig", bothDomainsXml());
     const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
