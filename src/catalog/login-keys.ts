@@ -19,6 +19,7 @@ import {
   JAMF_SAMPLES,
   MANIFESTS_1X,
   SCHEMAS_2X,
+  THIRD_PARTY_NOTIFY_GUIDE,
   THIRD_PARTY_STRUCT,
 } from "./sources.js";
 import { ENTRA_ID_NOTE, LOGIN_PROVIDERS, OKTA_OIDC_LOGIN } from "./providers.js";
@@ -236,5 +237,5 @@ export const loginKeys: KeyMap = {
   OIDCHideRestart: bool("Hide the Restart button.", THIRD_PARTY_KEY),
   OIDCIgnoreCheckURL: bool("Skip the network check URL.", THIRD_PARTY_KEY),
   CreateVerifyPasswords: bool("Jamf Connect 1.x Verify password option.", THIRD_PARTY_KEY),
-  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", THIRD_PARTY_KEY),
+  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", { ...THIRD_PARTY_KEY, sources: [THIRD_PARTY_NOTIFY_GUIDE] }),
 };

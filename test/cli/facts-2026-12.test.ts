@@ -80,6 +80,17 @@ describe("keys no Jamf source has, seen only in third-party code (facts §1.3: k
     // A key of both kinds keeps the 1.x wording it had.
     expect(findings[3]?.message).toMatch(/^is known only from Jamf Connect 1\.x \(UNVERIFIED: /);
   });
+
+  it("keys --json names, for each, the third-party code that has it (CreateSyncPasswords is not in the Swift struct)", async () => {
+    const run = await runCli(["keys", "login", "--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const keys = JSON.parse(run.stdout) as { key: string; sources: string[] }[];
+    const sourcesOf = (name: string) => keys.find((listed) => listed.key === name)?.sources;
+    for (const name of ["OIDCHideShutdown", "OIDCHideRestart", "OIDCIgnoreCheckURL", "CreateVerifyPasswords"]) {
+      expect(sourcesOf(name), name).toEqual([expect.stringMatching(/Swift playground's `struct Payload: Codable`/)]);
+    }
+    expect(sourcesOf("CreateSyncPasswords")).toEqual([expect.stringMatching(/^zacharysfisher\/connect-login-notify@757ebe4 README\.md/)]);
+  });
 });
 
 describe("OIDCScopes as the login window's ROPG scopes (facts §1.5: sourced for 2.14, UNVERIFIED for 2.17+)", () => {
