@@ -19,6 +19,7 @@ import {
   JAMF_SAMPLES,
   MANIFESTS_1X,
   SCHEMAS_2X,
+  THIRD_PARTY_NOTIFY_GUIDE,
   THIRD_PARTY_STRUCT,
 } from "./sources.js";
 import { ENTRA_ID_NOTE, LOGIN_PROVIDERS, OKTA_OIDC_LOGIN } from "./providers.js";
@@ -49,10 +50,12 @@ export const MFA_RENAME = dict(
   { sources: [SCHEMAS_2X] },
 );
 
-const THIRD_PARTY = "seen only in third-party code, never in a Jamf source; its type is assumed from the name";
-const THIRD_PARTY_SOURCES = [THIRD_PARTY_STRUCT];
-/** A key no Jamf source has: its type is a guess, so another type is only a warning (unverified-type). */
-const THIRD_PARTY_KEY = { unverified: THIRD_PARTY, sources: THIRD_PARTY_SOURCES, assumedType: true } as const;
+const THIRD_PARTY = "seen only in third-party code, never in a Jamf source; bool is the type that code gives it";
+/**
+ * A key no Jamf source has: lint and build warn about it (legacy-key). Its type is no guess — the
+ * third-party code types it bool — so another type stays a wrong-type error, as for any sourced key.
+ */
+const THIRD_PARTY_KEY = { unverified: THIRD_PARTY, sources: [THIRD_PARTY_STRUCT] } as const;
 /** Keys whose only source is a Jamf Connect 1.x manifest; lint and build warn about them (legacy-key). */
 const ONLY_1X = "only in a Jamf Connect 1.x manifest; no 2.x source documents it";
 const PAM = [SCHEMAS_2X];
@@ -234,5 +237,5 @@ export const loginKeys: KeyMap = {
   OIDCHideRestart: bool("Hide the Restart button.", THIRD_PARTY_KEY),
   OIDCIgnoreCheckURL: bool("Skip the network check URL.", THIRD_PARTY_KEY),
   CreateVerifyPasswords: bool("Jamf Connect 1.x Verify password option.", THIRD_PARTY_KEY),
-  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", THIRD_PARTY_KEY),
+  CreateSyncPasswords: bool("Jamf Connect 1.x Sync password option.", { ...THIRD_PARTY_KEY, sources: [THIRD_PARTY_NOTIFY_GUIDE] }),
 };

@@ -61,3 +61,6 @@ export const TROUBLESHOOTING_SCRIPT = "Sunshine-was-here/jamf-connect-troublesho
 /** No Jamf source has these keys; the repository holding the struct was not recorded. */
 export const THIRD_PARTY_STRUCT =
   "a third-party Swift playground's `struct Payload: Codable` (repository not recorded; search public code for OIDCHideShutdown)";
+/** An admin's guide to Jamf Connect Login 1.9 and Sync 1.1 with Okta; its sample profile has CreateSyncPasswords. */
+export const THIRD_PARTY_NOTIFY_GUIDE =
+  "zacharysfisher/connect-login-notify@757ebe4 README.md (third-party guide to Jamf Connect Login 1.x with Okta: sample profile)";

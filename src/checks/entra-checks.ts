@@ -1,5 +1,5 @@
 import { catalogKeys, specOf } from "../catalog/catalog.js";
-import { THIRD_PARTY_STRUCT } from "../catalog/sources.js";
+import { THIRD_PARTY_NOTIFY_GUIDE, THIRD_PARTY_STRUCT } from "../catalog/sources.js";
 import type { KeyMap, KeySpec } from "../catalog/types.js";
 import { clientIdPaths, ENTRA_KEYS, ENTRA_PROVIDERS, scopePaths, valueAtPath } from "../catalog/entra-keys.js";
 import { GUID_PATTERN } from "../config/schema.js";
@@ -104,10 +104,13 @@ function legacyKind(spec: KeySpec): "1.x" | "third-party" | undefined {
   if (legacySpecs.has(spec)) return legacySpecs.get(spec);
   let kind: "1.x" | "third-party" | undefined;
   if (/\b1\.x\b/.test(`${spec.description} ${spec.unverified ?? ""}`)) kind = "1.x";
-  else if (spec.sources !== undefined && spec.sources.length > 0 && spec.sources.every((source) => source === THIRD_PARTY_STRUCT)) kind = "third-party";
+  else if (spec.sources !== undefined && spec.sources.length > 0 && spec.sources.every((source) => THIRD_PARTY_ONLY.has(source))) kind = "third-party";
   legacySpecs.set(spec, kind);
   return kind;
 }
+
+/** Sources that are neither Jamf's nor a schema of Jamf's keys: a key sourced only by these is known from no Jamf source. */
+const THIRD_PARTY_ONLY: ReadonlySet<string> = new Set([THIRD_PARTY_STRUCT, THIRD_PARTY_NOTIFY_GUIDE]);
 
 const legacySpecs = new WeakMap<KeySpec, "1.x" | "third-party" | undefined>();
 

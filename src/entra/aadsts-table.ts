@@ -18,6 +18,8 @@ export interface AadstsRow {
   proofs: Readonly<Proofs>;
   /** The admin's fix, one line. Never Entra's own description: that can hold the user name. */
   hint: string;
+  /** The hint when the admin's ROPGSuccessCodes/SuccessCodes lists the code, for hints that say Jamf Connect rejects it. */
+  listedHint?: string;
   /** Another attempt for this user could add to Smart Lockout or is pointless. */
   stopRetrying: boolean;
 }
@@ -37,6 +39,15 @@ const SCOPE_WRONG: Proofs = { ...USER_STEP, scope: "failed" };
 const ALL_PROVEN: Proofs = { tenant: "proven", app: "proven", scope: "proven", password: "proven" };
 
 const SEE_CA = "see the Conditional Access note";
+
+/**
+ * A right password that a Conditional Access grant control stops: Jamf Connect rejects it, unless the admin
+ * lists the code as a success code, and then the hint must not say it does.
+ */
+function caGrant(outcome: Outcome, what: string): AadstsRow {
+  const hint = (rejected: string) => `the password is right but ${what}${rejected}; ${SEE_CA}`;
+  return { outcome, passwordVerified: true, proofs: PASSWORD_RIGHT, stopRetrying: false, hint: hint(", and Jamf Connect rejects that"), listedHint: hint("") };
+}
 
 /** Not an answer a ROPG request should get: nothing is proven and the hint says where the code belongs. */
 function notRopg(hint: string): AadstsRow {
@@ -69,12 +80,9 @@ export const AADSTS_TABLE: Readonly<Record<number, AadstsRow>> = {
 
   // Conditional Access grant controls. UNVERIFIED: password verified is inferred from "CA is enforced
   // after first-factor authentication"; the error string of 53000/53001 is not captured.
-  53003: { outcome: "blocked-by-conditional-access", passwordVerified: true, proofs: PASSWORD_RIGHT, stopRetrying: false,
-    hint: `the password is right but a Conditional Access policy blocks the token, and Jamf Connect rejects that; ${SEE_CA}` },
-  53000: { outcome: "device-state-required", passwordVerified: true, proofs: PASSWORD_RIGHT, stopRetrying: false,
-    hint: `the password is right but Conditional Access requires a compliant device, and Jamf Connect rejects that; ${SEE_CA}` },
-  53001: { outcome: "device-state-required", passwordVerified: true, proofs: PASSWORD_RIGHT, stopRetrying: false,
-    hint: `the password is right but Conditional Access requires a hybrid-joined device, and Jamf Connect rejects that; ${SEE_CA}` },
+  53003: caGrant("blocked-by-conditional-access", "a Conditional Access policy blocks the token"),
+  53000: caGrant("device-state-required", "Conditional Access requires a compliant device"),
+  53001: caGrant("device-state-required", "Conditional Access requires a hybrid-joined device"),
 
   // More Conditional Access and Identity Protection answers. UNVERIFIED like the ones above: a right
   // password is inferred where Microsoft's text names a policy decision taken after sign-in; security

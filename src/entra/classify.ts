@@ -167,8 +167,10 @@ function withJamfParity(classified: Classification, codes: readonly number[], co
   const listed = codes.find((code) => wanted.has(String(code)));
   if (listed === undefined) return classified;
   if (classified.passwordVerified === true) {
-    const hint = `${classified.hint} (accepted because ${listed} is listed in ROPGSuccessCodes/SuccessCodes)`;
-    return { ...classified, accepted: true, verdict: "pass", hint };
+    const row = classified.aadsts === null ? undefined : findAadstsRow(classified.aadsts);
+    const hint = `${row?.listedHint ?? classified.hint} (accepted because ${listed} is listed in ROPGSuccessCodes/SuccessCodes)`;
+    const caNote = classified.aadsts === null ? undefined : caNoteFor(classified.aadsts, true, context.customScope, listed);
+    return { ...classified, accepted: true, verdict: "pass", hint, ...(caNote !== undefined && { caNote }) };
   }
   // Listing a code Entra sends without confirming the password lets Jamf Connect accept it unchecked.
   return {
@@ -179,10 +181,14 @@ function withJamfParity(classified: Classification, codes: readonly number[], co
   };
 }
 
-function caNoteFor(code: number, accepted: boolean, customScope: boolean): string | undefined {
-  if (accepted) return customScope ? CA_NOTES.mfaCustomScope : CA_NOTES.mfaDefaultScope;
+/** `listed`: the success code that made Jamf Connect accept a grant control's answer. */
+function caNoteFor(code: number, accepted: boolean, customScope: boolean, listed?: number): string | undefined {
+  if (accepted && listed === undefined) return customScope ? CA_NOTES.mfaCustomScope : CA_NOTES.mfaDefaultScope;
   const control = CA_GRANT_CONTROLS[code];
   if (control === undefined) return undefined;
+  if (listed !== undefined) {
+    return `a Conditional Access policy that ${control} applies to the ROPG app; Jamf Connect accepts correct passwords only because ${listed} is listed in ROPGSuccessCodes/SuccessCodes`;
+  }
   const fix = customScope
     ? "exclude the Jamf Connect API app from that policy"
     : "use conditionalAccess.mode: \"custom-scope\" and exclude the Jamf Connect API app from that policy";

@@ -48,14 +48,19 @@ describe("keys no Jamf source has, seen only in third-party code (facts §1.3: k
   const { dir, cleanup } = tempDir("jcprofile-facts-third-party-");
   afterAll(cleanup);
 
-  it("lint only warns when such a key holds another type than the one guessed from its name", async () => {
+  // The key itself is only a warning (legacy-key, below), but its type is no guess: the third-party code that
+  // has these keys types them bool (a Swift `Bool?`; a sample profile's <true/>), as UserPromotionBiometrics' is
+  // taken from a third-party write-up. A string there is the admin's slip that the hint mends.
+  it("lint still reports a string where the only sources write a bool, with the fix", async () => {
     const clean = readFileSync(join(FIXTURES, "com.jamf.connect.login.plist"), "utf8");
-    writeFileSync(join(dir, "login.plist"), clean.replace("<dict>", "<dict><key>OIDCHideShutdown</key><string>YES</string>"));
+    writeFileSync(join(dir, "login.plist"), clean.replace("<dict>", "<dict><key>OIDCHideShutdown</key><string>true</string>"));
     const run = await runCli(["lint", "--json", "login.plist"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code, run.stdout).toBe(0);
-    const findings = JSON.parse(run.stdout) as { path: string; code: string; severity: string; message: string }[];
-    expect(findings).toContainEqual(expect.objectContaining({ path: "OIDCHideShutdown", code: "unverified-type", severity: "warning" }));
-    expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    expect(run.code, run.stdout).toBe(1);
+    const findings = JSON.parse(run.stdout) as { path: string; code: string; severity: string; message: string; fix: string }[];
+    expect(findings.filter((finding) => finding.path === "OIDCHideShutdown").map(({ code, severity, message, fix }) => [code, severity, message, fix])).toEqual([
+      ["wrong-type", "error", '"true" is a string, expected a boolean', "write <true/>"],
+      ["legacy-key", "warning", expect.stringMatching(/^is known from no Jamf source, only from third-party code \(UNVERIFIED: /), expect.any(String)],
+    ]);
   });
 
   it("lint warns about each of them, as about a 1.x key, saying no Jamf source has it", async () => {
@@ -74,6 +79,17 @@ describe("keys no Jamf source has, seen only in third-party code (facts §1.3: k
     expect(findings[0]?.message).toMatch(/^is known from no Jamf source, only from third-party code \(UNVERIFIED: /);
     // A key of both kinds keeps the 1.x wording it had.
     expect(findings[3]?.message).toMatch(/^is known only from Jamf Connect 1\.x \(UNVERIFIED: /);
+  });
+
+  it("keys --json names, for each, the third-party code that has it (CreateSyncPasswords is not in the Swift struct)", async () => {
+    const run = await runCli(["keys", "login", "--json"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const keys = JSON.parse(run.stdout) as { key: string; sources: string[] }[];
+    const sourcesOf = (name: string) => keys.find((listed) => listed.key === name)?.sources;
+    for (const name of ["OIDCHideShutdown", "OIDCHideRestart", "OIDCIgnoreCheckURL", "CreateVerifyPasswords"]) {
+      expect(sourcesOf(name), name).toEqual([expect.stringMatching(/Swift playground's `struct Payload: Codable`/)]);
+    }
+    expect(sourcesOf("CreateSyncPasswords")).toEqual([expect.stringMatching(/^zacharysfisher\/connect-login-notify@757ebe4 README\.md/)]);
   });
 });
 

@@ -145,9 +145,9 @@ async function lintJson(file: string): Promise<Finding[]> {
 }
 
 /** Catalogue paths of a kind of key, as lint prints them (array items at index 0). */
-function pathsOf(domain: Domain, type: KeySpec["type"], assumedOnly = false): string[] {
+function pathsOf(domain: Domain, type: KeySpec["type"]): string[] {
   return catalogEntries(domain)
-    .filter((entry) => entry.spec.type === type && (!assumedOnly || entry.spec.assumedType === true))
+    .filter((entry) => entry.spec.type === type)
     .map((entry) => formatPath(entry.path.split(/\.|(?=\[\])/).flatMap((step) => (step === "[]" ? [0] : step.startsWith("[]") ? [0, step.slice(3)] : [step]))));
 }
 
@@ -162,14 +162,10 @@ describe("lint against the whole catalogue", () => {
   it.each(DOMAINS)('%s: the string "true" is an error for every bool key, the new ones included', async (domain) => {
     const prefs = fill(catalogKeys(domain), (spec) => (spec.type === "bool" ? "true" : sample(spec)));
     const findings = await lintJson(writePreferences(cwd, domain, prefs));
-    const flagged = (code: string, severity: string) =>
-      findings.filter((finding) => finding.code === code && finding.severity === severity).map((finding) => finding.path).sort();
-    // A key whose type no source shows (third-party code only) gets a warning instead: its bool is a guess.
-    const assumed = new Set(pathsOf(domain, "bool", true));
-    const bools = pathsOf(domain, "bool").filter((path) => !assumed.has(path));
+    const flagged = findings.filter((finding) => finding.code === "wrong-type" && finding.severity === "error").map((finding) => finding.path);
+    const bools = pathsOf(domain, "bool");
     expect(bools.length).toBeGreaterThan(15);
-    expect(flagged("wrong-type", "error")).toEqual(bools.sort());
-    expect(flagged("unverified-type", "warning")).toEqual([...assumed].sort());
+    expect(flagged.sort()).toEqual(bools.sort());
   });
 
   it("the bool keys checked include every bool key the issue adds", () => {

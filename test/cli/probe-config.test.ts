@@ -95,6 +95,23 @@ describe("jcprofile probe from a config environment", () => {
     expect(passwordRequests(emu, users.active.upn)).toBe(2);
   });
 
+  it("does not say Jamf Connect rejects an answer it accepts because ROPGSuccessCodes lists it", async () => {
+    emu.world.tenants[0]!.conditionalAccess!.push({ name: "Compliant Macs", appliesTo: [CONTOSO.apiAppId], grant: "compliantDevice" });
+    writeConfig({ login: { clientId: CONTOSO.oidcClientId, settings: { ROPGSuccessCodes: ["53000"] } }, ...customScope });
+    const { args, input } = withUser(users.active);
+    const run = await runProbeCli(["--env", "prod", "--target", "login", "--json", ...args], { cwd: dir, input });
+    expect(run.code, run.stderr).toBe(0);
+    const password = parseChecks(run).find((c) => c.kind === "password");
+    expect(password).toMatchObject({ aadsts: 53000, outcome: "device-state-required", verdict: "pass", accepted: true });
+    expect(password?.hint).toBe(
+      "the password is right but Conditional Access requires a compliant device; see the Conditional Access note (accepted because 53000 is listed in ROPGSuccessCodes/SuccessCodes)",
+    );
+    expect(password?.caNote).toBe(
+      "a Conditional Access policy that requires a compliant device applies to the ROPG app; Jamf Connect accepts correct passwords " +
+        "only because 53000 is listed in ROPGSuccessCodes/SuccessCodes",
+    );
+  });
+
   it("takes --target menubar alone, and needs --env when the config has several environments", async () => {
     writeConfig(customScope, { test: {} });
     const ambiguous = await runProbeCli(["--config", "jcprofile.json"], { cwd: dir });
