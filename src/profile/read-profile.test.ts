@@ -60,7 +60,7 @@ describe("readProfile", () => {
     expect(readProfile(bytes({ ...profile, PayloadContent: [(profile.PayloadContent as PlistDict[])[0]!, mcx({ "com.jamf.connect": { Forced: [] } })] }), { fileName: "p" }).malformed).toHaveLength(4);
   });
 
-  it("a custom-settings PayloadContent that is not a dictionary: each Jamf Connect domain it names (a key or a string, at any depth) is a badly formed entry at the payload's level; one naming none is another payload", () => {
+  it("a custom-settings PayloadContent that is not a dictionary: each Jamf Connect domain it names (a key or a string, at any depth) is a badly formed entry at the payload's level, other keys beside it another tool's domains; one naming none is another payload", () => {
     const mcx = (content: PlistValue): PlistDict => ({ PayloadType: "com.apple.ManagedClient.preferences", PayloadContent: content });
     const profile = {
       PayloadType: "Configuration",
@@ -84,7 +84,8 @@ describe("readProfile", () => {
     ]);
     expect(model.malformed.map(describeMalformed)[0]).toBe("PayloadContent holding com.jamf.connect is an array, not a dictionary of preference domains");
     expect(model.malformed.map(describeMalformed)[3]).toBe("PayloadContent holding com.jamf.connect is a string, not a dictionary of preference domains");
-    expect(model.others.map((other) => other.index)).toEqual([3, 5, 6]);
+    // Beside a Jamf Connect domain, the keys of the dictionaries such content holds are another tool's (here "a"), as in a well-formed payload.
+    expect(model.others.map((other) => [other.index, other.domain])).toEqual([[2, "a"], [3, undefined], [5, undefined], [6, undefined]]);
   });
 
   it("reads bare preferences with the domain given, named by the file, or guessed from the keys", () => {

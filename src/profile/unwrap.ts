@@ -132,6 +132,9 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
       const named = type === MCX_PAYLOAD_TYPE ? domainsNamedIn(item.PayloadContent) : [];
       for (const domain of named) malformed.push({ index, domain, path: [], found: shapeOf(item.PayloadContent), expected: "a dictionary of preference domains", alike: 0 });
       if (named.length === 0) others.push(other());
+      // Beside it, another tool's domains (the keys of the dictionaries it holds) are not Jamf Connect's, as in a well-formed payload:
+      // upload must not take the payload for ours and replace them.
+      else for (const domain of otherDomainsIn(item.PayloadContent)) others.push(other(domain));
     }
   });
   return { payloads, others, unread, malformed };
@@ -156,6 +159,14 @@ function domainsNamedIn(value: PlistValue | undefined): Domain[] {
     }
   }
   return DOMAINS.filter((domain) => named.has(domain));
+}
+
+/** The keys of the dictionaries a badly formed custom-settings content holds (itself, or the items of its array) that are no Jamf Connect domain. */
+function otherDomainsIn(content: PlistValue | undefined): string[] {
+  const holders = Array.isArray(content) ? (content as readonly PlistValue[]) : [content];
+  const found = new Set<string>();
+  for (const holder of holders) if (isDict(holder)) for (const key of Object.keys(holder)) if (!isDomain(key)) found.add(key);
+  return [...found];
 }
 
 /** A bare preferences file as a payload of the given domain. */

@@ -87,3 +87,24 @@ describe("upload over a stored profile holding the menu bar where no Mac is know
     expect(again.stdout).toContain(`prod  menubar  unchanged  "${MENUBAR_PROD}"`);
   });
 });
+
+describe("upload over a stored custom-settings payload whose PayloadContent is an array holding the menu bar beside another tool's domain", () => {
+  it("is not this environment's: refused (it also holds another tool's settings), nothing sent — was: updated, replacing them", async () => {
+    expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
+    const profile = jamf.world.profiles.find((item) => item.name === MENUBAR_PROD)!;
+    const plist = readStoredPlist(profile.payloads) as Dict;
+    for (const payload of plist["PayloadContent"] as Dict[]) {
+      const content = payload["PayloadContent"] as Dict;
+      if (content["com.jamf.connect"] === undefined) continue;
+      payload["PayloadContent"] = [{ ...content, "com.apple.Safari": { Forced: [{ mcx_preference_settings: { HomePage: "https://intranet.example" } }] } }];
+    }
+    profile.payloads = build(plist, { indent: "  " });
+    const before = profile.payloads;
+    const run = await upload(dir, config, ["--env", "prod"]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`"${MENUBAR_PROD}" (id ${profile.id}, `);
+    expect(run.stderr).toContain("is not this environment's: it also holds other payloads (com.apple.Safari)");
+    expect(puts()).toEqual([]);
+    expect(profile.payloads).toBe(before);
+  });
+});
