@@ -60,18 +60,20 @@ describe("readProfile", () => {
     expect(readProfile(bytes({ ...profile, PayloadContent: [(profile.PayloadContent as PlistDict[])[0]!, mcx({ "com.jamf.connect": { Forced: [] } })] }), { fileName: "p" }).malformed).toHaveLength(4);
   });
 
-  it("a custom-settings PayloadContent that is not a dictionary: each Jamf Connect domain it names (a key or a string, at any depth) is a badly formed entry at the payload's level, other keys beside it another tool's domains; one naming none is another payload", () => {
+  it("a custom-settings PayloadContent that is not a dictionary: each Jamf Connect domain it names (a key or a string, among its arrays) is a badly formed entry at the payload's level, other keys beside it another tool's domains; one naming none — a domain only inside another tool's settings names none — is another payload", () => {
     const mcx = (content: PlistValue): PlistDict => ({ PayloadType: "com.apple.ManagedClient.preferences", PayloadContent: content });
     const profile = {
       PayloadType: "Configuration",
       PayloadContent: [
         mcx({ "com.jamf.connect.login": { Forced: [{ mcx_preference_settings: login }] } }),
         mcx([{ "com.jamf.connect": { Forced: [{ mcx_preference_settings: menubar }] } }]),
-        mcx([[["com.jamf.connect.login"]], { a: { "com.jamf.connect": 1 } }]),
+        mcx([[["com.jamf.connect.login"]], { a: { "com.jamf.connect": 1 } }, [{ "com.jamf.connect": {} }]]),
         mcx([{ "com.apple.Safari": { Forced: [] } }, "com.jamf.connect.x"]),
         mcx("com.jamf.connect"),
         mcx(5),
         { PayloadType: "com.apple.ManagedClient.preferences" },
+        // A Dock tile for Jamf Connect, in a Dock payload badly formed the same way: the Dock's settings, not a Jamf Connect domain.
+        mcx([{ "com.apple.dock": { Forced: [{ mcx_preference_settings: { "persistent-apps": [{ "tile-data": { "bundle-identifier": "com.jamf.connect" } }] } }] } }]),
       ],
     };
     const model = readProfile(bytes(profile), { fileName: "p" });
@@ -85,7 +87,7 @@ describe("readProfile", () => {
     expect(model.malformed.map(describeMalformed)[0]).toBe("PayloadContent holding com.jamf.connect is an array, not a dictionary of preference domains");
     expect(model.malformed.map(describeMalformed)[3]).toBe("PayloadContent holding com.jamf.connect is a string, not a dictionary of preference domains");
     // Beside a Jamf Connect domain, the keys of the dictionaries such content holds are another tool's (here "a"), as in a well-formed payload.
-    expect(model.others.map((other) => [other.index, other.domain])).toEqual([[2, "a"], [3, undefined], [5, undefined], [6, undefined]]);
+    expect(model.others.map((other) => [other.index, other.domain])).toEqual([[2, "a"], [3, undefined], [5, undefined], [6, undefined], [7, undefined]]);
   });
 
   it("reads bare preferences with the domain given, named by the file, or guessed from the keys", () => {

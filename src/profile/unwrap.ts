@@ -129,44 +129,40 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
       }
     } else {
       // Custom settings whose content is not a dictionary of domains but names a Jamf Connect one (an array holding it) are that domain's, badly formed.
-      const named = type === MCX_PAYLOAD_TYPE ? domainsNamedIn(item.PayloadContent) : [];
+      const { named, otherDomains } = type === MCX_PAYLOAD_TYPE ? domainsIn(item.PayloadContent) : { named: [], otherDomains: [] };
       for (const domain of named) malformed.push({ index, domain, path: [], found: shapeOf(item.PayloadContent), expected: "a dictionary of preference domains", alike: 0 });
       if (named.length === 0) others.push(other());
-      // Beside it, another tool's domains (the keys of the dictionaries it holds) are not Jamf Connect's, as in a well-formed payload:
-      // upload must not take the payload for ours and replace them.
-      else for (const domain of otherDomainsIn(item.PayloadContent)) others.push(other(domain));
+      // Beside it, another tool's domains are not Jamf Connect's, as in a well-formed payload: upload must not take the payload for ours and replace them.
+      else for (const domain of otherDomains) others.push(other(domain));
     }
   });
   return { payloads, others, unread, malformed };
 }
 
 /**
- * The Jamf Connect domains a value names anywhere inside it, as a dictionary key or as text (an mcx
- * payload's content in a shape other than a dictionary of domains). Walked without recursion, so
- * no nesting the plist readers let through can overflow the stack.
+ * The domains a custom-settings content that is not a dictionary of domains holds, read as a
+ * dictionary of domains wherever one sits among its arrays (an array holding the dictionary): the
+ * Jamf Connect domains it names, as such a dictionary's key or as text, and the other keys, another
+ * tool's domains. What sits under a key is that domain's settings and is not looked into, as in a
+ * well-formed payload: a Dock tile's bundle-identifier com.jamf.connect names no domain. Walked
+ * without recursion, in file order, so no nesting the plist readers let through can overflow the stack.
  */
-function domainsNamedIn(value: PlistValue | undefined): Domain[] {
+function domainsIn(content: PlistValue | undefined): { named: Domain[]; otherDomains: string[] } {
   const named = new Set<Domain>();
-  const pending: PlistValue[] = value === undefined ? [] : [value];
-  for (let next = pending.pop(); next !== undefined && named.size < DOMAINS.length; next = pending.pop()) {
+  const otherDomains = new Set<string>();
+  const pending: PlistValue[] = content === undefined ? [] : [content];
+  for (let at = 0; at < pending.length; at++) {
+    const next = pending[at]!;
     if (isDomain(next)) named.add(next);
     else if (Array.isArray(next)) appendAll(pending, next as readonly PlistValue[]);
     else if (isDict(next)) {
-      for (const [key, inner] of Object.entries(next)) {
+      for (const key of Object.keys(next)) {
         if (isDomain(key)) named.add(key);
-        pending.push(inner);
+        else otherDomains.add(key);
       }
     }
   }
-  return DOMAINS.filter((domain) => named.has(domain));
-}
-
-/** The keys of the dictionaries a badly formed custom-settings content holds (itself, or the items of its array) that are no Jamf Connect domain. */
-function otherDomainsIn(content: PlistValue | undefined): string[] {
-  const holders = Array.isArray(content) ? (content as readonly PlistValue[]) : [content];
-  const found = new Set<string>();
-  for (const holder of holders) if (isDict(holder)) for (const key of Object.keys(holder)) if (!isDomain(key)) found.add(key);
-  return [...found];
+  return { named: DOMAINS.filter((domain) => named.has(domain)), otherDomains: [...otherDomains] };
 }
 
 /** A bare preferences file as a payload of the given domain. */
