@@ -51,7 +51,6 @@ export function readSources(cwd: string, files: readonly string[], domain: Domai
       if (earlier !== undefined) {
         throw new UserError(`${label}: a second ${PAYLOAD_PARTS[part].title} payload (${payload.domain}; the first is ${earlier.label}) — an environment holds one of each; import one login window, one menu bar and at most one privilege elevation profile`);
       }
-      refuseSecrets(label, payload.preferences);
       if (payload.mcxState === "Set-Once") notes.push(`${label}: is Set-Once (a default the user may change); jcprofile writes Forced (enforced) preferences`);
       sources.push({ kind: payload.kind, part, label, preferences: payload.preferences });
       if (payload.style !== "preferences") profiles[part] = { model, style: payload.style };
@@ -67,16 +66,23 @@ interface ReadModel {
   readonly nothingRead?: NothingReadError;
 }
 
-/** Every input through the profile reader, before any is judged, so their mcx entries are refused together. */
+/**
+ * Every input through the profile reader, before any is judged, so their mcx entries are refused
+ * together. A secret is refused as soon as its input is read, before the next one is: it needs
+ * rotating whatever else is wrong, and is named first, as when each input was judged on reading.
+ */
 function readModels(cwd: string, files: readonly string[], domain: Domain | undefined): ReadModel[] {
   return files.map((file) => {
     const fileName = showTypedPath(cwd, file);
+    let read: ReadModel;
     try {
-      return { fileName, model: readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys }) };
+      read = { fileName, model: readProfileFile(resolve(cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys }) };
     } catch (error) {
       if (!(error instanceof NothingReadError)) throw error;
-      return { fileName, model: error.model, nothingRead: error };
+      read = { fileName, model: error.model, nothingRead: error };
     }
+    for (const payload of read.model.payloads) refuseSecrets(`${fileName}: ${payload.label}`, payload.preferences);
+    return read;
   });
 }
 

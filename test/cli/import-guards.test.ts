@@ -200,6 +200,24 @@ describe("jcprofile import of an mcx entry not in the shape macOS reads", () => 
     expect(run.stderr).toContain("(com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, com.jamf.connect: Forced[0].mcx_preference_settings is missing)");
   });
 
+  it("a secret in the first source is named before a later source is read or judged (its mcx entries, or a FIFO): exit 2, nothing written, the secret not shown (was: the later source's refusal, the secret unnamed)", async () => {
+    const before = config({ prod: { tenant: TENANT, login: { clientId: CLIENT } } });
+    write("jcprofile.json", before);
+    write("login.mobileconfig", loginProfile({ OIDCClientSecret: "never-shown-4f9c" }));
+    write("often.mobileconfig", bothDomainsXml().replaceAll("<key>Forced</key>", "<key>Often</key>"));
+    execFileSync("mkfifo", [join(dir, "pipe.mobileconfig")]);
+    const secret = "error: login.mobileconfig: payload 1 (com.jamf.connect.login): OIDCClientSecret: holds a client secret or another credential (by its name or its shape), which import will not copy into the config";
+    for (const later of ["often.mobileconfig", "pipe.mobileconfig"]) {
+      const run = await cli(["import", "login.mobileconfig", later, "--env", "prod", "--yes"]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr.startsWith(secret), run.stderr).toBe(true);
+      expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(run.stdout + run.stderr).not.toContain("never-shown-4f9c");
+    }
+    expect(read("jcprofile.json").toString()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["jcprofile.json", "login.mobileconfig", "often.mobileconfig", "pipe.mobileconfig"]);
+  });
+
   it("the same profile in the shape macOS reads imports (exit 0), both halves", async () => {
     write("in.mobileconfig", bothDomainsXml());
     const run = await cli(["import", "in.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
