@@ -4,13 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { copyExample, REPO_ROOT, tempDir } from "../folders.js";
 import { readPlist } from "../../src/profile/plist-read.js";
 import { FIXTURE_NOW, foreignXml } from "../profiles/fixture-set.js";
-import { bothDomainsXml, MENUBAR_SHAPES, type MenubarShape } from "../profiles/mcx-shapes.js";
+import { bothDomainsXml, DOCK_SETTINGS, MENUBAR_SHAPES, menubarContentXml, type MenubarShape } from "../profiles/mcx-shapes.js";
 import { runCli } from "../run-cli.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "profiles");
-
-/** The Dock's preferences, keeping Jamf Connect (bundle ID com.jamf.connect) in the Dock: another tool's settings that name the domain as a value. */
-const DOCK_SETTINGS = { "com.apple.dock": { Forced: [{ mcx_preference_settings: { "persistent-apps": [{ "tile-data": { "bundle-identifier": "com.jamf.connect" } }] } }] } };
 
 interface Expectation {
   readonly file: string;
@@ -237,9 +234,7 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
   });
 
   it("such a payload whose array holds another tool's settings naming com.jamf.connect only as a value (a Dock tile's bundle-identifier) is still not Jamf Connect's (clean, noted; was: mcx-malformed)", async () => {
-    const root = readPlist(Buffer.from(bothDomainsXml())).value as unknown as { PayloadContent: { PayloadContent: unknown }[] };
-    root.PayloadContent[1]!.PayloadContent = [DOCK_SETTINGS];
-    writeFileSync(join(dir, "dock-array.mobileconfig"), foreignXml(root as unknown as Parameters<typeof foreignXml>[0]));
+    writeFileSync(join(dir, "dock-array.mobileconfig"), menubarContentXml([DOCK_SETTINGS]));
     const run = await runCli(["lint", "dock-array.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toBe('dock-array.mobileconfig: clean\n  note: payload 2 (com.apple.ManagedClient.preferences "Custom Settings") is not Jamf Connect\'s; ignored\n');

@@ -17,25 +17,11 @@ import { readCertificateFacts } from "../../src/signing/certificate-facts.js";
 import { REPO_ROOT } from "../folders.js";
 import { pkiTime, usePkiDir } from "../sign/pki.js";
 import { runCli } from "../run-cli.js";
-import { bothDomainsXml, shapedXml } from "../profiles/mcx-shapes.js";
-import { fixtureSet, foreignXml } from "../profiles/fixture-set.js";
-import { readPlist } from "../../src/profile/plist-read.js";
+import { bothDomainsXml, DOCK_SETTINGS, menubarContentXml, shapedXml } from "../profiles/mcx-shapes.js";
+import { fixtureSet } from "../profiles/fixture-set.js";
 
 const SOURCE = readFileSync(join(REPO_ROOT, "test", "fixtures", "profiles", "jamf-pro-both-domains.mobileconfig"), "utf8");
 const FORCED = "<key>Forced</key>";
-
-/**
- * The fixture as a Dock profile only: one custom-settings payload whose PayloadContent is an array (badly formed) holding
- * the Dock's settings, which keep Jamf Connect in the Dock (bundle ID com.jamf.connect): another tool's settings naming the
- * domain as a value.
- */
-function dockOnly(): string {
-  const root = readPlist(Buffer.from(SOURCE)).value as unknown as { PayloadContent: { PayloadContent: unknown }[] };
-  const dock = root.PayloadContent[1]!;
-  dock.PayloadContent = [{ "com.apple.dock": { Forced: [{ mcx_preference_settings: { "persistent-apps": [{ "tile-data": { "bundle-identifier": "com.jamf.connect" } }] } }] } }];
-  root.PayloadContent = [dock];
-  return foreignXml(root as unknown as Parameters<typeof foreignXml>[0]);
-}
 
 /** The fixture with its second mcx entry (the menu bar's, payload 2) under `state` instead of Forced. */
 function withMenubarUnder(state: string): string {
@@ -72,7 +58,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "all-no-settings.mobileconfig"), shapedXml("no-settings", "no-settings"));
   writeSigned("all-often-signed.mobileconfig", SOURCE.replaceAll(FORCED, "<key>Often</key>"));
   writeFileSync(join(dir, "login-forced-dict.mobileconfig"), shapedXml("forced-dict", undefined));
-  writeSigned("dock-signed.mobileconfig", dockOnly());
+  writeSigned("dock-signed.mobileconfig", menubarContentXml([DOCK_SETTINGS], true));
   writeSigned("wifi-signed.mobileconfig", Buffer.from(fixtureSet()["not-jamf-connect.mobileconfig"]!).toString("utf8"));
 });
 

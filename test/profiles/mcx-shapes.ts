@@ -55,6 +55,18 @@ export function shapedXml(login: MenubarShape | undefined, menubar: MenubarShape
   return foreignXml(root);
 }
 
+/** The Dock's settings, keeping Jamf Connect in the Dock (bundle ID com.jamf.connect): another tool's settings naming the domain only as a value. */
+export const DOCK_SETTINGS: Dict = { "com.apple.dock": { Forced: [{ mcx_preference_settings: { "persistent-apps": [{ "tile-data": { "bundle-identifier": "com.jamf.connect" } }] } }] } };
+
+/** The profile as XML with payload 2's PayloadContent replaced by `content`; `alone`: without payload 1 (the login window). */
+export function menubarContentXml(content: Encodable, alone = false): string {
+  const root = bothDomains();
+  const payloads = root.PayloadContent as Dict[];
+  payloads[1]!.PayloadContent = content;
+  if (alone) root.PayloadContent = [payloads[1]!];
+  return foreignXml(root);
+}
+
 function reshape(root: Dict, index: number, domain: string, shape: MenubarShape): void {
   const payload = (root.PayloadContent as Dict[])[index]!;
   const content = payload.PayloadContent as Dict;
