@@ -142,8 +142,8 @@ export function unwrapProfile(root: PlistDict): UnwrappedProfile {
 /**
  * The domains a custom-settings content that is not a dictionary of domains holds, read as a
  * dictionary of domains wherever one sits among its arrays (an array holding the dictionary): the
- * Jamf Connect domains it names, as such a dictionary's key or as text, and the other keys, another
- * tool's domains. What sits under a key is that domain's settings and is not looked into, as in a
+ * Jamf Connect domains it names, as such a dictionary's key or as text, and the other keys and texts,
+ * another tool's domains. What sits under a key is that domain's settings and is not looked into, as in a
  * well-formed payload: a Dock tile's bundle-identifier com.jamf.connect names no domain. Walked
  * without recursion, in file order, so no nesting the plist readers let through can overflow the stack.
  */
@@ -154,6 +154,7 @@ function domainsIn(content: PlistValue | undefined): { named: Domain[]; otherDom
   for (let at = 0; at < pending.length; at++) {
     const next = pending[at]!;
     if (isDomain(next)) named.add(next);
+    else if (typeof next === "string") otherDomains.add(next);
     else if (Array.isArray(next)) appendAll(pending, next as readonly PlistValue[]);
     else if (isDict(next)) {
       for (const key of Object.keys(next)) {

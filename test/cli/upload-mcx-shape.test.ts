@@ -107,4 +107,20 @@ describe("upload over a stored custom-settings payload whose PayloadContent is a
     expect(puts()).toEqual([]);
     expect(profile.payloads).toBe(before);
   });
+
+  it("another tool's domain named as text beside it (['com.jamf.connect', 'com.microsoft.teams']) is one too: refused, nothing sent — was: taken for ours and replaced", async () => {
+    expect((await upload(dir, config, ["--env", "prod"])).code).toBe(0);
+    const profile = jamf.world.profiles.find((item) => item.name === MENUBAR_PROD)!;
+    const plist = readStoredPlist(profile.payloads) as Dict;
+    for (const payload of plist["PayloadContent"] as Dict[]) {
+      if ((payload["PayloadContent"] as Dict)["com.jamf.connect"] !== undefined) payload["PayloadContent"] = ["com.jamf.connect", "com.microsoft.teams"];
+    }
+    profile.payloads = build(plist, { indent: "  " });
+    const before = profile.payloads;
+    const run = await upload(dir, config, ["--env", "prod"]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("is not this environment's: it also holds other payloads (com.microsoft.teams)");
+    expect(puts()).toEqual([]);
+    expect(profile.payloads).toBe(before);
+  });
 });
