@@ -7,7 +7,7 @@ import { locatedMessage, type LintFinding } from "../checks/finding.js";
 import { createOutput, type Output } from "../output.js";
 import { DOMAINS, PROFILE_KINDS, isDomain, type Domain } from "../profile/domains.js";
 import { showTypedPath } from "../project/read-config-file.js";
-import { ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
+import { NothingReadError, ProfileReadError, describeOther, readProfileFile, type ProfileModel } from "../profile/read-profile.js";
 import { appendAll } from "../append.js";
 import { exitCodeFor } from "../problem.js";
 import { showValue } from "../values.js";
@@ -21,8 +21,9 @@ export interface LintFlags {
 
 /**
  * `jcprofile lint FILE...`: a report per file on stdout (or one JSON array), unreadable files as
- * one error line each on stderr. Exit 2 when a file could not be read, else 1 when errors were
- * found (warnings too with --strict), else 0.
+ * one error line each on stderr. A Jamf Connect profile none of whose entries macOS reads is
+ * reported, one finding per entry, not unreadable. Exit 2 when a file could not be read, else 1
+ * when errors were found (warnings too with --strict), else 0.
  */
 export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
   const now = io.now();
@@ -36,10 +37,13 @@ export function lintCommand(flags: LintFlags, io: CommandIo): ExitCodeValue {
     try {
       model = readProfileFile(resolve(io.cwd, file), { fileName, domain, guessDomain: guessDomainFromKeys });
     } catch (error) {
-      if (!(error instanceof ProfileReadError)) throw error;
-      output.error(error.message);
-      unreadable++;
-      continue;
+      // A Jamf Connect profile macOS reads nothing of is still one: its entries are checkStructure's findings.
+      if (error instanceof NothingReadError) model = error.model;
+      else if (error instanceof ProfileReadError) {
+        output.error(error.message);
+        unreadable++;
+        continue;
+      } else throw error;
     }
     const findings = lintProfile(model, { now });
     appendAll(all, findings);

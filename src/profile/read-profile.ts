@@ -63,8 +63,9 @@ export class ProfileReadError extends UserError {
 
 /**
  * A Jamf Connect profile from which no preferences are read: its every entry (of --domain's domain,
- * when given) is not in the shape macOS reads or is under an mcx state macOS does not read. lint and
- * import refuse it as unreadable; verify reports what it holds, from `model`, as lint's problems.
+ * when given) is not in the shape macOS reads or is under an mcx state macOS does not read. import
+ * refuses it with this error's words; lint and verify report what it holds, from `model`, as lint's
+ * mcx-unknown-state and mcx-malformed findings, one per entry.
  */
 export class NothingReadError extends ProfileReadError {
   readonly model: ProfileModel;

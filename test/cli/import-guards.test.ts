@@ -192,12 +192,17 @@ describe("jcprofile import of an mcx entry not in the shape macOS reads", () => 
 
   it("one source with nothing readable, alone: the reader's one sentence, which names every entry (unchanged)", async () => {
     write("none.mobileconfig", bothDomainsXml("no-settings").replace("<key>mcx_preference_settings</key>", "<key>mcx_preferences</key>"));
-    const lint = await runCli(["lint", "none.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
-    expect(lint.code).toBe(2);
     const run = await cli(["import", "none.mobileconfig", "--env", "prod", "--organization", "Contoso", "--yes"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(lint.stderr);
-    expect(run.stderr).toContain("(com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, com.jamf.connect: Forced[0].mcx_preference_settings is missing)");
+    expect(run.stderr).toBe(
+      "error: none.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, " +
+        "com.jamf.connect: Forced[0].mcx_preference_settings is missing), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n",
+    );
+    expect(readdirSync(dir)).toEqual(["none.mobileconfig"]);
+    // lint reports the same file, one mcx-malformed per entry (exit 1); it once gave this sentence too (exit 2).
+    const lint = await runCli(["lint", "none.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
+    expect(lint.code, lint.stderr).toBe(1);
+    expect([...lint.stdout.matchAll(/ \[([a-z-]+)\]$/gm)].map((match) => match[1])).toEqual(["mcx-malformed", "mcx-malformed"]);
   });
 
   it("a secret in the first source is named before a later source is read or judged (its mcx entries, or a FIFO): exit 2, nothing written, the secret not shown (was: the later source's refusal, the secret unnamed)", async () => {

@@ -125,12 +125,16 @@ describe("jcprofile lint on an mcx state macOS does not read", () => {
     })]);
   });
 
-  it("cannot read a profile whose only Jamf Connect preferences sit under Often (exit 2, says so)", async () => {
+  it("a profile whose only Jamf Connect preferences sit under Often: each entry's mcx-unknown-state, exit 1 (was: cannot read, exit 2)", async () => {
     const text = readFileSync(join(FIXTURES, "jamf-pro-both-domains.mobileconfig"), "utf8").replaceAll("<key>Forced</key>", "<key>Often</key>");
     writeFileSync(join(dir, "only-often.mobileconfig"), text);
     const run = await runCli(["lint", "only-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('only-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect.login: "Often", com.jamf.connect: "Often"), so they set nothing — move them to Forced');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const often = (payload: string, domain: string) =>
+      `  error: ${payload} ${domain}: PayloadContent["${domain}"].Often: is an mcx state macOS does not read (it knows Forced and Set-Once), so the preferences under it are not set [mcx-unknown-state]\n` +
+      "    fix: move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)\n";
+    expect(run.stdout).toBe(`only-often.mobileconfig: 2 errors\n${often("payload 1", "com.jamf.connect.login")}${often("payload 2", "com.jamf.connect")}`);
   });
 });
 
@@ -161,32 +165,37 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     );
   });
 
-  it("cannot read a profile whose only Jamf Connect entries are badly formed (exit 2, says so)", async () => {
+  it("a profile whose only Jamf Connect entries are badly formed: each entry's mcx-malformed with its domain's fix, exit 1 (was: cannot read, exit 2)", async () => {
     writeFileSync(join(dir, "only-bad.mobileconfig"), bothDomainsXml("no-settings").replace("<key>mcx_preference_settings</key>", "<key>mcx_preferences</key>"));
     const run = await runCli(["lint", "only-bad.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "error: only-bad.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect.login: Forced[0].mcx_preference_settings is missing, " +
-        "com.jamf.connect: Forced[0].mcx_preference_settings is missing), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n",
-    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const missing = (payload: string, domain: string) =>
+      `  error: ${payload} ${domain}: PayloadContent["${domain}"].Forced[0].mcx_preference_settings: is missing, ${UNVERIFIED} [mcx-malformed]\n    fix: ${FIX.replace("com.jamf.connect", domain)}\n`;
+    expect(run.stdout).toBe(`only-bad.mobileconfig: 2 errors\n${missing("payload 1", "com.jamf.connect.login")}${missing("payload 2", "com.jamf.connect")}`);
   });
 
-  it.each(["forced-dict", "no-settings"] as const)("--domain given a domain held only badly formed (%s): says so, not that the profile has no such payload (exit 2)", async (shape) => {
+  it.each(["forced-dict", "no-settings"] as const)("--domain given a domain held only badly formed (%s): its mcx-malformed, not that the profile has no such payload (exit 1; was: cannot read, exit 2)", async (shape) => {
     writeFileSync(join(dir, `domain-${shape}.mobileconfig`), bothDomainsXml(shape));
     const run = await runCli(["lint", `domain-${shape}.mobileconfig`, "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe("");
-    const entry = shape === "forced-dict" ? "Forced is a dictionary, not an array of dictionaries" : "Forced[0].mcx_preference_settings is missing";
-    expect(run.stderr).toBe(`error: domain-${shape}.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: ${entry}), so none are read from it — ${FIX}\n`);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    const entry = shape === "forced-dict" ? "Forced: is a dictionary, not an array of dictionaries" : "Forced[0].mcx_preference_settings: is missing";
+    expect(run.stdout).toBe(`domain-${shape}.mobileconfig: 1 error\n  error: payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].${entry}, ${UNVERIFIED} [mcx-malformed]\n    fix: ${FIX}\n`);
   });
 
-  it("--domain given a domain held only under an mcx state macOS does not read: says so (exit 2)", async () => {
+  it("--domain given a domain held only under an mcx state macOS does not read: its mcx-unknown-state (exit 1; was: cannot read, exit 2)", async () => {
     const xml = bothDomainsXml();
     const second = xml.indexOf("<key>Forced</key>", xml.indexOf("<key>Forced</key>") + 1);
     writeFileSync(join(dir, "domain-often.mobileconfig"), `${xml.slice(0, second)}<key>Often</key>${xml.slice(second + "<key>Forced</key>".length)}`);
     const run = await runCli(["lint", "domain-often.mobileconfig", "--domain", "com.jamf.connect"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: domain-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are under an mcx state macOS does not read (com.jamf.connect: "Often"), so they set nothing — move them to Forced\n');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      "domain-often.mobileconfig: 1 error\n" +
+        '  error: payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Often: is an mcx state macOS does not read (it knows Forced and Set-Once), so the preferences under it are not set [mcx-unknown-state]\n' +
+        "    fix: move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)\n",
+    );
   });
 
   it("items of one list wrong the same way are one finding that counts them (was: one each — a million, 8 MB of <true/>, made --json throw 'Invalid string length')", async () => {
@@ -204,14 +213,18 @@ describe("jcprofile lint on an mcx entry not in the shape macOS reads", () => {
     expect(refused.stderr).toContain("Forced[0]: is a string, not a dictionary holding mcx_preference_settings (the same for 999 more items of Forced)");
   });
 
-  it("cannot read a profile whose menu bar is badly formed and whose login window is under Often: the fix names no one domain (exit 2)", async () => {
+  it("a profile whose menu bar is badly formed and whose login window is under Often: each entry's own finding and fix, exit 1 (was: cannot read, the fix naming no one domain, exit 2)", async () => {
     const xml = bothDomainsXml("forced-dict");
     writeFileSync(join(dir, "bad-and-often.mobileconfig"), xml.replace("<key>Forced</key>", "<key>Often</key>"));
     const run = await runCli(["lint", "bad-and-often.mobileconfig"], { cwd: dir, now: FIXTURE_NOW });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "error: bad-and-often.mobileconfig: is a configuration profile whose Jamf Connect preferences are not in the shape macOS reads (com.jamf.connect: Forced is a dictionary, not an array of dictionaries; " +
-        'and under an mcx state macOS does not read: com.jamf.connect.login: "Often"), so none are read from it — write the shape macOS reads: PayloadContent → the domain → Forced → an array of dictionaries, each holding the preferences in a mcx_preference_settings dictionary\n',
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      "bad-and-often.mobileconfig: 2 errors\n" +
+        '  error: payload 1 com.jamf.connect.login: PayloadContent["com.jamf.connect.login"].Often: is an mcx state macOS does not read (it knows Forced and Set-Once), so the preferences under it are not set [mcx-unknown-state]\n' +
+        "    fix: move them to Forced (Often is the deprecated MCX state; Jamf Connect's settings must be enforced)\n" +
+        `  error: payload 2 com.jamf.connect: PayloadContent["com.jamf.connect"].Forced: is a dictionary, not an array of dictionaries, ${UNVERIFIED} [mcx-malformed]\n` +
+        `    fix: ${FIX}\n`,
     );
   });
 

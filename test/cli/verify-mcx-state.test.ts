@@ -181,7 +181,7 @@ describe("verify: a custom-settings payload whose PayloadContent is an array hol
 });
 
 describe("verify: a Jamf Connect profile none of whose entries macOS reads", () => {
-  // Each entry as lint words it, when it is the file's only bad one (lint refuses a file with nothing readable as unreadable).
+  // Each entry as lint words it, when it is the file's only bad one, the words lint gives each entry of a file with nothing readable too.
   const LOGIN_DICT =
     'payload 1 com.jamf.connect.login: PayloadContent["com.jamf.connect.login"].Forced: is a dictionary, not an array of dictionaries, ' +
     "so jcprofile reads no preferences from this entry (whether macOS does is not documented, UNVERIFIED)";
