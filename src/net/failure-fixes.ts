@@ -36,6 +36,10 @@ const BY_CAUSE: Readonly<Record<NetworkCause, (target: NetworkTarget, detail: st
     fix: "try again; check a proxy or firewall in between (HTTPS_PROXY, NO_PROXY)",
   }),
   proxy: ({ host }, detail) => ({ problem: `the proxy from HTTPS_PROXY did not reach ${host} (${detail})`, fix: "check HTTPS_PROXY and NO_PROXY" }),
+  "proxy-login": ({ host }, detail) => ({
+    problem: `the proxy from HTTPS_PROXY asks for a login (${detail}) before it reaches ${host}`,
+    fix: `put the proxy's user name and password in HTTPS_PROXY (http://user:password@host:port; Basic authentication only), or have the proxy let ${host} through without a login`,
+  }),
   oversized: ({ host, urlSetting, service }, detail) => ({
     problem: `${host} sent an answer larger than ${detail} and it was cut off`,
     fix: `check that ${urlSetting} points at ${service} itself, not a page, a captive portal or a proxy in front of it`,

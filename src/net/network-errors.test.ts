@@ -40,8 +40,14 @@ describe("observeFetchFailure", () => {
   it("blames the proxy for connection failures when HTTPS_PROXY is in use, but not for TLS", () => {
     const viaProxy = { viaProxy: true, timeoutSeconds: 15 };
     expect(observeFetchFailure(fetchFailed(socketError("ECONNREFUSED")), viaProxy)).toMatchObject({ cause: "proxy" });
-    expect(observeFetchFailure(fetchFailed(new Error("Proxy response (407) !== 200 when HTTP Tunneling")), viaProxy)).toMatchObject({ cause: "proxy" });
+    expect(observeFetchFailure(fetchFailed(new Error("Proxy response (403) !== 200 when HTTP Tunneling")), viaProxy)).toEqual({ type: "network", cause: "proxy", detail: "HTTP 403" });
     expect(observeFetchFailure(fetchFailed(socketError("SELF_SIGNED_CERT_IN_CHAIN")), viaProxy)).toMatchObject({ cause: "tls" });
+  });
+
+  it("names a proxy's 407 as a login it wants", () => {
+    const tunnel = Object.assign(new Error("Proxy response (407) !== 200 when HTTP Tunneling"), { code: "UND_ERR_ABORTED" });
+    const failure = { type: "network", cause: "proxy-login", detail: "HTTP 407 Proxy Authentication Required" };
+    expect(observeFetchFailure(fetchFailed(new Error("Request was cancelled.", { cause: tunnel })), { viaProxy: true, timeoutSeconds: 15 })).toEqual(failure);
   });
 
   it("falls back to the innermost message, one line, when there is no code", () => {

@@ -43,9 +43,25 @@ export interface FailureContext {
 export function observeFetchFailure(error: unknown, context: FailureContext): NetworkFailure {
   const codes = errorCodes(error);
   if (codes.some((code) => TIMEOUT.has(code))) return { type: "timeout", seconds: context.timeoutSeconds };
-  const detail = codes[codes.length - 1] ?? shortMessage(error);
+  const refusal = context.viaProxy ? proxyRefusal(error) : undefined;
+  if (refusal === 407) return { type: "network", cause: "proxy-login", detail: "HTTP 407 Proxy Authentication Required" };
+  const detail = refusal !== undefined ? `HTTP ${refusal}` : (codes[codes.length - 1] ?? shortMessage(error));
   const cause = causeOf(codes, context.viaProxy);
   return { type: "network", cause, detail };
+}
+
+/**
+ * The status a proxy answered a CONNECT with instead of 200: undici says it only in a message,
+ * "Proxy response (407) !== 200 when HTTP Tunneling" (code UND_ERR_ABORTED).
+ */
+function proxyRefusal(error: unknown): number | undefined {
+  const seen = new Set<unknown>();
+  for (let node: unknown = error; node instanceof Error && !seen.has(node); node = node.cause) {
+    seen.add(node);
+    const status = /^Proxy response \((\d{3})\)/.exec(node.message)?.[1];
+    if (status !== undefined) return Number(status);
+  }
+  return undefined;
 }
 
 function causeOf(codes: readonly string[], viaProxy: boolean): NetworkCause {

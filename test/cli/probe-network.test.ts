@@ -12,15 +12,17 @@ let normal: EntraEmulator;
 let gateway: EntraEmulator;
 let silent: EntraEmulator;
 let proxy: ConnectProxy;
+let loginProxy: ConnectProxy;
 beforeAll(async () => {
-  [normal, gateway, silent, proxy] = await Promise.all([
+  [normal, gateway, silent, proxy, loginProxy] = await Promise.all([
     startEntraEmulator(contosoWorld()),
     startEntraEmulator(contosoWorld(), { mode: "html502" }),
     startEntraEmulator(contosoWorld(), { mode: "hang" }),
     startConnectProxy(),
+    startConnectProxy({ login: "corp-user:fake-proxy-secret" }),
   ]);
 });
-afterAll(() => Promise.all([normal.close(), gateway.close(), silent.close(), proxy.close()]));
+afterAll(() => Promise.all([normal.close(), gateway.close(), silent.close(), proxy.close(), loginProxy.close()]));
 
 const tenantCheck = async (args: string[], env: Record<string, string | undefined> = {}) => {
   const run = await runProbeCli([...args, "--json"], { env });
@@ -64,6 +66,24 @@ describe.concurrent("jcprofile probe when the network misbehaves", () => {
     expect(broken.checks[0]).toMatchObject({ outcome: "network-error", hint: expect.stringContaining("proxy") });
     const bypassed = await tenantCheck(contosoFlags(normal), { HTTPS_PROXY: deadProxy, NO_PROXY: "127.0.0.1" });
     expect(bypassed.run.code, bypassed.run.stderr).toBe(0);
+  });
+
+  it("names a proxy that wants a login (HTTP 407) and how to give it one; with the login in HTTPS_PROXY it goes through, never printed", async () => {
+    const refused = await tenantCheck(contosoFlags(normal), { HTTPS_PROXY: loginProxy.url });
+    expect(refused.run.code).toBe(3);
+    expect(refused.checks[0]).toMatchObject({
+      outcome: "network-error",
+      hint:
+        "the proxy from HTTPS_PROXY asks for a login (HTTP 407 Proxy Authentication Required) before it reaches the authority host: " +
+        "put the proxy's user name and password in HTTPS_PROXY (http://user:password@host:port; Basic authentication only), " +
+        "or have the proxy let the authority host through without a login",
+    });
+    expect(refused.run.stderr).not.toMatch(/\n\s+at /);
+    const withLogin = loginProxy.url.replace("http://", "http://corp-user:fake-proxy-secret@");
+    const passed = await tenantCheck(contosoFlags(normal), { HTTPS_PROXY: withLogin });
+    expect(passed.run.code, passed.run.stderr).toBe(0);
+    expect(passed.checks.map((c) => c.outcome)).toEqual(["ok", "ok"]);
+    expect(passed.run.stdout + passed.run.stderr).not.toContain("fake-proxy-secret");
   });
 
   it("prints the table (not JSON) by default, with no spinner when not on a terminal", async () => {
