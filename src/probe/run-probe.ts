@@ -9,6 +9,7 @@ import { UserError } from "../errors.js";
 import { AUTHORITY_HOSTS } from "../config/resolve.js";
 import { GUID_PATTERN, isTenant, messages } from "../config/schema.js";
 import { flagsTarget, type ProbeTarget } from "../entra/probe-target.js";
+import { splitScopes } from "../entra/scopes.js";
 import type { ProbeReport } from "../entra/check-results.js";
 import { runChecks, type ProbeProgress } from "../entra/run-checks.js";
 import type { EntraClient } from "../entra/transport.js";
@@ -116,6 +117,9 @@ function targetFromFlags(choice: ProbeChoice): ProbeTarget {
   const problem = authorityHostProblem(authorityHost);
   if (problem !== undefined) throw new UserError(`--authority-host ${JSON.stringify(withoutCredentials(authorityHost))} ${problem}`);
   if (choice.scopes !== undefined && choice.scopes.trim() === "") throw new UserError(`--scopes ${messages.nonEmpty}`);
+  if (choice.scopes !== undefined && splitScopes(choice.scopes).length === 0) {
+    throw new UserError(`--scopes ${showValue(choice.scopes)} names no scope — give them separated by spaces or "+", e.g. --scopes "openid profile email"`);
+  }
   return flagsTarget({
     tenant: choice.tenant,
     clientId: choice.clientId,

@@ -127,6 +127,9 @@ describe("usage errors exit 2 with a message and send nothing", () => {
     ["--password-stdin alone", ["--tenant", CONTOSO.domain, "--client-id", CONTOSO.oidcClientId, "--password-stdin"], "--password-stdin needs --username"],
     ["a user name that is no UPN", ["--tenant", CONTOSO.domain, "--client-id", CONTOSO.oidcClientId, "--username", "adele"], '--username "adele" is not a user principal name'],
     ["an unknown --target", ["--env", "prod", "--target", "both"], "argument 'both' is invalid"],
+    // Entra answers a request without scopes AADSTS900144 (MicrosoftDocs/entra-docs#370), which names no profile value.
+    ["--scopes that names no scope", ["--tenant", CONTOSO.domain, "--client-id", CONTOSO.oidcClientId, "--authority-host", "https://127.0.0.1:1", "--scopes", "+ +"],
+      '--scopes "+ +" names no scope — give them separated by spaces or "+", e.g. --scopes "openid profile email"'],
   ])("%s", async (_, args, message) => {
     const run = await runProbeCli(args);
     expect(run.code).toBe(2);
