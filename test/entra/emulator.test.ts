@@ -58,7 +58,9 @@ const cases: Case[] = [
   { name: "other grant type", code: 70003, error: "unsupported_grant_type", over: { grant_type: "client_credentials" } },
   { name: "ROPC on /common", code: 9001023, error: "invalid_request", tenant: "common" },
   { name: "ROPC on /consumers", code: 9001023, error: "invalid_request", tenant: "consumers" },
-  { name: "missing scope", code: 70011, error: "invalid_scope", over: { scope: undefined } },
+  { name: "missing scope", code: 900144, error: "invalid_request", over: { scope: undefined } },
+  { name: "empty scope", code: 900144, error: "invalid_request", over: { scope: "" } },
+  { name: "a scope of separators only", code: 70011, error: "invalid_scope", over: { scope: " " } },
   // tenant
   { name: "malformed tenant", code: 900023, error: "invalid_request", tenant: "undefined" },
   { name: "unknown tenant GUID", code: 90002, error: "invalid_request", tenant: randomUUID() },

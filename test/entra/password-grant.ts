@@ -75,7 +75,11 @@ function checkRequestShape(tenantSegment: string, fields: URLSearchParams): Pass
   const password = value("password");
   if (!password) throw new EntraFailure(900144, { param: "password" });
   const scope = value("scope");
-  if (!scope || splitScopes(scope).length === 0) throw new EntraFailure(70011); // "must include a 'scope'" (UNVERIFIED placement)
+  // A v2.0 ROPG request without scope: "The request body must contain the following parameter: 'scope'"
+  // (AADSTS900144; MicrosoftDocs/entra-docs#370; an empty `scope=` too, n8n-io/n8n#33881). A scope of
+  // only separators is 70011 (UNVERIFIED placement).
+  if (!scope) throw new EntraFailure(900144, { param: "scope" });
+  if (splitScopes(scope).length === 0) throw new EntraFailure(70011);
   return {
     clientId,
     username,
