@@ -32,6 +32,17 @@ const customScope = { conditionalAccess: { mode: "custom-scope", apiAppId: CONTO
 const withUser = (user: { upn: string; password: string }) => ({ args: ["--username", user.upn, "--password-stdin"], input: `${user.password}\n` });
 
 describe("jcprofile probe from a config environment", () => {
+  it("warns, naming the key and the fix, when the profile's ROPG scopes name no scope, and shows Entra's refusal (AADSTS900144)", async () => {
+    writeConfig({ login: { settings: { ROPGScopes: "+" } } });
+    const run = await runProbeCli(["--env", "prod", "--target", "login", "--json"], { cwd: dir });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      'ROPGScopes "+" names no scope, so the ROPG request carries none and Entra refuses it (AADSTS900144) — set it to the scopes separated by "+" or spaces (e.g. openid+profile+email), or remove it',
+    );
+    expect(parseChecks(run).map((c) => `${c.kind} ${c.outcome} ${c.aadsts}`)).toEqual(["tenant ok null", "app unexpected-response 900144"]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("probes login and menu bar as built, sending identical requests once", async () => {
     writeConfig(customScope);
     const { args, input } = withUser(users.active);
