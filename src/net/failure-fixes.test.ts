@@ -12,6 +12,7 @@ describe("adviceFor: one table, parameterised by what to check", () => {
     ["tls", /TLS connection to jamf\.example\.com failed \(X\) \| .*NODE_EXTRA_CA_CERTS/],
     ["reset", /^jamf\.example\.com reset or closed the connection .*\(X\) \| try again/],
     ["proxy", /HTTPS_PROXY did not reach jamf\.example\.com \(X\) \| check HTTPS_PROXY and NO_PROXY$/],
+    ["proxy-down", /^the proxy from HTTPS_PROXY cannot be reached \(X\) \| check the host and port in HTTPS_PROXY, or unset it/],
     ["proxy-login", /HTTPS_PROXY asks for a login \(X\) before it reaches jamf\.example\.com \| put the proxy's user name and password in HTTPS_PROXY .* let jamf\.example\.com through/],
     ["oversized", /larger than X and it was cut off \| check that jamfPro\.url points at the Jamf Pro server itself/],
     ["other", /^cannot reach jamf\.example\.com \(X\) \| check jamfPro\.url and the network/],

@@ -36,6 +36,10 @@ const BY_CAUSE: Readonly<Record<NetworkCause, (target: NetworkTarget, detail: st
     fix: "try again; check a proxy or firewall in between (HTTPS_PROXY, NO_PROXY)",
   }),
   proxy: ({ host }, detail) => ({ problem: `the proxy from HTTPS_PROXY did not reach ${host} (${detail})`, fix: "check HTTPS_PROXY and NO_PROXY" }),
+  "proxy-down": (_target, detail) => ({
+    problem: `the proxy from HTTPS_PROXY cannot be reached (${detail})`,
+    fix: "check the host and port in HTTPS_PROXY, or unset it to connect directly (NO_PROXY for single hosts)",
+  }),
   "proxy-login": ({ host }, detail) => ({
     problem: `the proxy from HTTPS_PROXY asks for a login (${detail}) before it reaches ${host}`,
     fix: `put the proxy's user name and password in HTTPS_PROXY (http://user:password@host:port; Basic authentication only), or have the proxy let ${host} through without a login`,

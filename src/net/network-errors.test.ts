@@ -39,7 +39,9 @@ describe("observeFetchFailure", () => {
 
   it("blames the proxy for connection failures when HTTPS_PROXY is in use, but not for TLS", () => {
     const viaProxy = { viaProxy: true, timeoutSeconds: 15 };
-    expect(observeFetchFailure(fetchFailed(socketError("ECONNREFUSED")), viaProxy)).toMatchObject({ cause: "proxy" });
+    expect(observeFetchFailure(fetchFailed(socketError("ECONNREFUSED")), viaProxy)).toMatchObject({ cause: "proxy-down" });
+    expect(observeFetchFailure(fetchFailed(socketError("ENOTFOUND")), viaProxy)).toMatchObject({ cause: "proxy-down" });
+    expect(observeFetchFailure(fetchFailed(socketError("ECONNRESET")), viaProxy)).toMatchObject({ cause: "proxy" });
     expect(observeFetchFailure(fetchFailed(new Error("Proxy response (403) !== 200 when HTTP Tunneling")), viaProxy)).toEqual({ type: "network", cause: "proxy", detail: "HTTP 403" });
     expect(observeFetchFailure(fetchFailed(socketError("SELF_SIGNED_CERT_IN_CHAIN")), viaProxy)).toMatchObject({ cause: "tls" });
   });

@@ -66,8 +66,9 @@ function proxyRefusal(error: unknown): number | undefined {
 
 function causeOf(codes: readonly string[], viaProxy: boolean): NetworkCause {
   if (codes.some(isTls)) return "tls";
-  // Behind a proxy every connection goes to the proxy first; an undici proxy failure has no socket code.
-  if (viaProxy) return "proxy";
+  // Behind a proxy every connection goes to the proxy first: a refusal or a name that does not resolve
+  // is the proxy's own (the far end's would come back as the proxy's HTTP answer, e.g. 502).
+  if (viaProxy) return codes.some((code) => DNS.has(code) || code === "ECONNREFUSED") ? "proxy-down" : "proxy";
   if (codes.some((code) => DNS.has(code))) return "dns";
   if (codes.includes("ECONNREFUSED")) return "refused";
   if (codes.some((code) => RESET.has(code))) return "reset";

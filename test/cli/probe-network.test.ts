@@ -68,6 +68,16 @@ describe.concurrent("jcprofile probe when the network misbehaves", () => {
     expect(bypassed.run.code, bypassed.run.stderr).toBe(0);
   });
 
+  it("says a proxy that cannot be reached is down, not that it failed to reach Entra", async () => {
+    const deadProxy = `http://127.0.0.1:${await closedPort()}`;
+    const { run, checks } = await tenantCheck(contosoFlags(normal), { HTTPS_PROXY: deadProxy });
+    expect(run.code).toBe(3);
+    expect(checks[0]).toMatchObject({
+      outcome: "network-error",
+      hint: "the proxy from HTTPS_PROXY cannot be reached (ECONNREFUSED): check the host and port in HTTPS_PROXY, or unset it to connect directly (NO_PROXY for single hosts)",
+    });
+  });
+
   it("names a proxy that wants a login (HTTP 407) and how to give it one; with the login in HTTPS_PROXY it goes through, never printed", async () => {
     const refused = await tenantCheck(contosoFlags(normal), { HTTPS_PROXY: loginProxy.url });
     expect(refused.run.code).toBe(3);
