@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
@@ -47,5 +47,36 @@ describe("text from a file reaches the terminal escaped, as JSON writes it (the 
       "differs: out/prod/jamf-connect-login.mobileconfig (first difference: com.jamf.connect.login.OIDC\\u000aClientID\\u009b2J\\u202e)\n",
     );
     expect(run.stderr).not.toMatch(RAW);
+  });
+});
+
+describe("a folder in the output folder named with a control character or a line break (the newcomer trial)", () => {
+  const NAME = "e\u001b[2Jvil\nline'q";
+
+  async function staleFolder(): Promise<void> {
+    writeConfig({});
+    expect((await runCli(["build"], { cwd: dir })).code).toBe(0);
+    mkdirSync(join(dir, "out", NAME));
+    writeFileSync(join(dir, "out", NAME, "jamf-connect-login.mobileconfig"), "<plist/>");
+  }
+
+  it("build --check: its stale: line is one line, the name escaped, and its command spells it in $'…' so a paste removes that file", async () => {
+    await staleFolder();
+    writeFileSync(join(dir, "out", NAME, "notes.txt"), "the admin's");
+    const run = await runCli(["build", "--check"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      "stale: out/e\\u001b[2Jvil\\u000aline'q/jamf-connect-login.mobileconfig (no environment builds it) — remove it: rm $'out/e\\x1b[2Jvil\\x0aline\\'q/jamf-connect-login.mobileconfig'\n",
+    );
+  });
+
+  it("build --prune: what it removed is named escaped, one line each", async () => {
+    await staleFolder();
+    const run = await runCli(["build", "--prune"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("pruned: out/e\\u001b[2Jvil\\u000aline'q/jamf-connect-login.mobileconfig\n");
+    expect(run.stderr).toContain("pruned: out/e\\u001b[2Jvil\\u000aline'q/\n");
+    expect(run.stderr).not.toMatch(RAW);
+    expect(existsSync(join(dir, "out", NAME))).toBe(false);
   });
 });
