@@ -67,10 +67,10 @@ export interface ChangePlan {
 }
 
 /** The new text through the config pipeline, as `build` will run it, before it is written. */
-export function validateInMemory(text: string, source: ConfigSource, env: string, files: readonly FileToWrite[] = []): void {
+export function validateInMemory(text: string, source: ConfigSource, envs: readonly string[], files: readonly FileToWrite[] = []): void {
   // A license about to be copied beside the config is read from the copy's bytes.
   const readLicense = (path: string) => files.find((file) => file.path === path)?.bytes ?? readLicenseFile(path);
-  const result = renderConfig({ ...source, text, envs: [env], readLicense });
+  const result = renderConfig({ ...source, text, envs, readLicense });
   if (result.problems.length > 0) throw problemsError(result.problems, [], "nothing was written — the new config would not build: ");
 }
 
