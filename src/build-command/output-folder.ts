@@ -11,6 +11,7 @@ import { displayPath } from "../project/read-config-file.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import { appendAll } from "../append.js";
 import { escapeUnshowable } from "../values.js";
+import { shellQuote } from "../shell-quote.js";
 
 /**
  * What `build` does to its output folder: write (under the folder's lock, after clearing what an
@@ -204,15 +205,4 @@ function unreadable(shown: string, error: unknown): UserError {
 function named(cwd: string, path: string): { shown: string; quoted: string } {
   const typed = displayPath(cwd, path);
   return { shown: escapeUnshowable(typed), quoted: shellQuote(typed) };
-}
-
-/** A path pasted into sh/zsh as one word; one with a control character as $'…' with it spelled as its UTF-8 bytes. */
-function shellQuote(path: string): string {
-  if (/^[\w./@%+=:,-]+$/.test(path)) return path;
-  if (escapeUnshowable(path) === path) return `'${path.replaceAll("'", `'\\''`)}'`;
-  const spelled = [...path].map((char) => {
-    if (escapeUnshowable(char) !== char) return [...Buffer.from(char)].map((byte) => `\\x${byte.toString(16).padStart(2, "0")}`).join("");
-    return char === "'" || char === "\\" ? `\\${char}` : char;
-  });
-  return `$'${spelled.join("")}'`;
 }
