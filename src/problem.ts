@@ -1,4 +1,5 @@
 import { ExitCode, UserError, type ExitCodeValue } from "./errors.js";
+import { escapeUnshowable } from "./values.js";
 
 /**
  * One thing wrong (or suspicious) in what the admin wrote: the config, a settings key, a rule
@@ -54,7 +55,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
-    else if (!/^[A-Za-z0-9_$-]+$/.test(part)) text += `[${JSON.stringify(part)}]`;
+    else if (!/^[A-Za-z0-9_$-]+$/.test(part)) text += `[${escapeUnshowable(JSON.stringify(part))}]`;
     else text += text === "" ? part : `.${part}`;
   }
   return text === "" ? "(top level)" : text;

@@ -38,14 +38,29 @@ export function showValue(value: unknown, options: ShowOptions = {}): string {
   if (typeof value === "string" && isSecretValue(value)) return SECRET_NOT_SHOWN;
   let text: string;
   try {
-    text = JSON.stringify(value, hideSecrets) ?? String(value);
+    text = escapeUnshowable(JSON.stringify(value, hideSecrets) ?? String(value));
   } catch {
-    text = String(value);
+    text = escapeUnshowable(String(value));
   }
   const width = options.width ?? SHOWN_LENGTH;
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
+
+/**
+ * Characters a terminal acts on (C0 and C1 controls — U+009B is CSI to some terminals — and DEL)
+ * or that reorder what it shows (the bidirectional controls, e.g. U+202E).
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text read from a file (a config, a profile on disk) as a message may show it on one line: each
+ * such character written as JSON escapes it, \uXXXX, so a key or value can neither drive the
+ * terminal nor break or reorder the line. JSON.stringify escapes the C0 controls only.
+ */
+export function escapeUnshowable(text: string): string {
+  return text.replace(UNSHOWABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** JSON.stringify's replacer for showValue. */
 function hideSecrets(key: string, value: unknown): unknown {

@@ -10,6 +10,8 @@ import { parseHelperName } from "../files/temp-names.js";
 import { displayPath } from "../project/read-config-file.js";
 import type { PlistDict } from "../profile/plist-xml.js";
 import { appendAll } from "../append.js";
+import { escapeUnshowable } from "../values.js";
+import { shellQuote } from "../shell-quote.js";
 
 /**
  * What `build` does to its output folder: write (under the folder's lock, after clearing what an
@@ -45,7 +47,7 @@ export interface ProfileFile extends FileToWrite {
 }
 
 export async function writeOutput(files: readonly FileToWrite[], context: OutputContext, prune: boolean): Promise<WriteOutcome> {
-  const shown = (path: string) => displayPath(context.cwd, path);
+  const shown = (path: string) => named(context.cwd, path).shown;
   let pruned = { removed: [] as string[], kept: [] as string[] };
   const written = await writeIntoFolder(context.outDir, files, {
     displayPath: shown(context.outDir),
@@ -81,22 +83,22 @@ export async function checkOutput(files: readonly ProfileFile[], context: Output
   }
   if (context.allEnvironments) {
     for (const { path, folder } of staleEntries(files, context)) {
-      const shown = displayPath(context.cwd, path);
+      const { shown, quoted } = named(context.cwd, path);
       lines.push(
         folder
-          ? `stale: ${shown}${sep} (no environment builds it) — remove it: rm -r ${shellQuote(shown)}`
-          : `stale: ${shown} (no environment builds it) — remove it: rm ${shellQuote(shown)}`,
+          ? `stale: ${shown}${sep} (no environment builds it) — remove it: rm -r ${quoted}`
+          : `stale: ${shown} (no environment builds it) — remove it: rm ${quoted}`,
       );
     }
   }
   const deadPid = deadLockHolder(context.outDir);
   if (deadPid !== undefined) {
-    const shown = displayPath(context.cwd, join(context.outDir, LOCK_NAME));
-    lines.push(`leftover: ${shown} (the lock of build ${deadPid}, which no longer runs) — remove it: rm ${shellQuote(shown)} (the next build also takes it over)`);
+    const { shown, quoted } = named(context.cwd, join(context.outDir, LOCK_NAME));
+    lines.push(`leftover: ${shown} (the lock of build ${deadPid}, which no longer runs) — remove it: rm ${quoted} (the next build also takes it over)`);
   }
   for (const path of findLeftovers(context.outDir)) {
-    const shown = displayPath(context.cwd, path);
-    lines.push(`leftover: ${shown} (a temp file of an interrupted run) — remove it: rm ${shellQuote(shown)} (the next build also removes it)`);
+    const { shown, quoted } = named(context.cwd, path);
+    lines.push(`leftover: ${shown} (a temp file of an interrupted run) — remove it: rm ${quoted} (the next build also removes it)`);
   }
   return lines;
 }
@@ -114,17 +116,17 @@ function pruneStale(files: readonly FileToWrite[], context: OutputContext): { re
     try {
       (context.ops ?? nodeFileOps).removeFile(path);
     } catch (error) {
-      const shown = displayPath(context.cwd, path);
-      kept.push(`${shown}: cannot be removed (${errorCode(error)}) — remove it by hand: rm ${shellQuote(shown)}`);
+      const { shown, quoted } = named(context.cwd, path);
+      kept.push(`${shown}: cannot be removed (${errorCode(error)}) — remove it by hand: rm ${quoted}`);
       continue;
     }
-    removed.push(displayPath(context.cwd, path));
+    removed.push(named(context.cwd, path).shown);
     emptied.add(dirname(path));
   }
   for (const folder of emptied) {
     try {
       rmdirSync(folder);
-      removed.push(`${displayPath(context.cwd, folder)}${sep}`);
+      removed.push(`${named(context.cwd, folder).shown}${sep}`);
     } catch {
       // Something else is in it (the admin's file, a signed/ folder, a stale file that stayed): it stays.
     }
@@ -185,7 +187,7 @@ function listFolder(folder: string, cwd: string): Dirent[] {
   try {
     return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.name !== LOCK_NAME);
   } catch (error) {
-    throw unreadable(displayPath(cwd, folder), error);
+    throw unreadable(named(cwd, folder).shown, error);
   }
 }
 
@@ -196,7 +198,11 @@ function unreadable(shown: string, error: unknown): UserError {
   return new UserError(`${shown}: cannot be read (${code}) — ${fix}`);
 }
 
-/** A path pasted into sh/zsh as one word. */
-function shellQuote(path: string): string {
-  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+/**
+ * A path found in the output folder as a line shows it (a name with a control character or a line
+ * break escaped, so it cannot drive the terminal or split the line) and as the command names it.
+ */
+function named(cwd: string, path: string): { shown: string; quoted: string } {
+  const typed = displayPath(cwd, path);
+  return { shown: escapeUnshowable(typed), quoted: shellQuote(typed) };
 }

@@ -3,6 +3,7 @@ import type { CommandIo } from "../io.js";
 import { createOutput, type Output } from "../output.js";
 import { exitCodeFor } from "../problem.js";
 import { runBuild, type BuildResult } from "../build-command/run-build.js";
+import { shellQuote } from "../shell-quote.js";
 
 export interface BuildFlags {
   config?: string;
@@ -29,11 +30,11 @@ export async function buildCommand(flags: BuildFlags, io: CommandIo): Promise<Ex
 /** What build prints, and its exit code, for a finished run (apart so a test can hand in a result from injected faults). */
 const LEFTOVERS_NAMED = 3;
 
-export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check">, output: Output): ExitCodeValue {
+export function reportBuild(result: BuildResult, flags: Omit<BuildFlags, "prune">, output: Output): ExitCodeValue {
   for (const warning of result.warnings) output.warn(warning);
   if (flags.check) {
     if (result.differences.length === 0) output.info(`up to date: ${result.files.length} profiles match the config`);
-    else reportDifferences(result.differences, output);
+    else reportDifferences(result.differences, buildCommandFor(flags), output);
     return exitCodeFor([], { failed: result.differences.length > 0 });
   }
   for (const note of result.notes) output.info(note);
@@ -52,14 +53,23 @@ export function reportBuild(result: BuildResult, flags: Pick<BuildFlags, "check"
   return exitCodeFor([], { failed: result.notPruned.length > 0 });
 }
 
+/** The build the advice names: with the --config, --out and --env that were checked, so it builds what was compared. */
+function buildCommandFor(flags: Omit<BuildFlags, "prune" | "check">): { build: string; prune: string } {
+  // commander fills in the default config: naming it again would only make the line longer.
+  const config = flags.config !== undefined && flags.config !== "jcprofile.json" ? ` --config ${shellQuote(flags.config)}` : "";
+  const out = flags.out !== undefined ? ` --out ${shellQuote(flags.out)}` : "";
+  const envs = (flags.env ?? []).map((env) => ` --env ${shellQuote(env)}`).join("");
+  return { build: `jcprofile build${config}${out}${envs}`, prune: `jcprofile build${config}${out} --prune` };
+}
+
 /** `build --check`'s lines for a folder that differs from the config, and what to run about it. */
-function reportDifferences(differences: readonly string[], output: Output): void {
+function reportDifferences(differences: readonly string[], command: { build: string; prune: string }, output: Output): void {
   for (const difference of differences) output.data(difference);
   // Stale files and leftovers have their own lines below: "run build" is only for profiles that differ.
   const profiles = differences.filter((line) => line.startsWith("missing:") || line.startsWith("differs:")).length;
-  if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "jcprofile build" and commit the result`);
+  if (profiles > 0) output.info(`${profiles} of the built profiles differ — run "${command.build}" and commit the result`);
   if (differences.some((line) => line.startsWith("stale:"))) {
-    output.info('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
+    output.info(`stale profiles: remove them with the commands above, or run "${command.prune}"`);
   }
-  if (differences.some((line) => line.startsWith("leftover:"))) output.info('temp files of an interrupted run: "jcprofile build" removes them');
+  if (differences.some((line) => line.startsWith("leftover:"))) output.info(`temp files of an interrupted run: "${command.build}" removes them`);
 }

@@ -3,7 +3,7 @@ import { deepMerge, isPlainObject, ownValue, withoutPaths } from "./merge.js";
 import { messageAndFix, type Problem } from "../problem.js";
 import type { ElevationPlace, ProfileLayout } from "../profile/layout.js";
 import type { CaMode, Cloud, ConfigFile, EnvironmentInput, PayloadStyle } from "./schema.js";
-import { findUnwritableChar } from "../values.js";
+import { escapeUnshowable, findUnwritableChar } from "../values.js";
 import { resolveJamfPro, type ResolvedJamfPro } from "./jamf-pro.js";
 import { appendAll } from "../append.js";
 
@@ -199,7 +199,7 @@ export function resolveEnvironment(
     if (typeof result === "string") {
       // The license verdict is one sentence "what — fix", shared with init; split for the Problem.
       const { message, fix } = messageAndFix(result);
-      error(origin("license"), "bad-license", `${JSON.stringify(merged.license)} ${message}`, fix);
+      error(origin("license"), "bad-license", `${escapeUnshowable(JSON.stringify(merged.license))} ${message}`, fix);
     }
     else license = { path, bytes: result };
   }

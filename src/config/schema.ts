@@ -79,7 +79,21 @@ export const identifierSchema = v.pipe(
   v.description("Reverse-DNS base of every PayloadIdentifier, e.g. com.contoso.jamfconnect"),
 );
 
-export const environmentNameSchema = v.pipe(v.string(), v.regex(ENVIRONMENT_NAME_PATTERN, messages.environmentName));
+/**
+ * Why the name is refused: a name of the right characters that is only too long is told so, not
+ * sent to use "letters, digits, - and _" which it already does.
+ */
+export function environmentNameMessage(name: string): string {
+  const length = [...name].length;
+  return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && length > 64
+    ? `is ${length} characters long, more than the 64 an environment name may have — shorten it (it becomes a folder and part of the profile identifier)`
+    : messages.environmentName;
+}
+
+export const environmentNameSchema = v.pipe(
+  v.string(),
+  v.regex(ENVIRONMENT_NAME_PATTERN, (issue) => environmentNameMessage(String(issue.input))),
+);
 
 /** Only `https://host[:port]`: credentials, a path, a query or a fragment would be sent to the wrong place. */
 export const httpsUrlSchema = v.pipe(

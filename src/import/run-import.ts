@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import { checkSettings } from "../catalog/index.js";
 import { ownValue } from "../config/merge.js";
 import { readInputFile } from "../files/read-file.js";
-import { ENVIRONMENT_NAME_PATTERN, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
+import { ENVIRONMENT_NAME_PATTERN, environmentNameMessage, IDENTIFIER_PATTERN, isTenant, messages } from "../config/schema.js";
 import { leftoverWarning, saveConfigText } from "../project/write-config.js";
 import { UserError } from "../errors.js";
 import type { FileOps } from "../files/file-ops.js";
@@ -217,7 +217,7 @@ function besideLicense(path: string, name: string, bytes: Uint8Array): Beside {
 }
 
 function checkFlags(options: ImportOptions): void {
-  if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: ${showValue(options.env)} ${messages.environmentName}`);
+  if (!ENVIRONMENT_NAME_PATTERN.test(options.env)) throw new UserError(`--env: ${showValue(options.env)} ${environmentNameMessage(options.env)}`);
   if (options.tenant !== undefined && !isTenant(options.tenant)) throw new UserError(`--tenant: ${showValue(options.tenant)} ${messages.tenant}`);
   if (options.identifier !== undefined && !IDENTIFIER_PATTERN.test(options.identifier)) throw new UserError(`--identifier: ${showValue(options.identifier)} ${messages.identifier}`);
   if (options.organization !== undefined && options.organization.trim() === "") throw new UserError("--organization: is empty — give the organization's name, e.g. \"Contoso Ltd\"");

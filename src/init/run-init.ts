@@ -42,7 +42,7 @@ export interface InitFlags {
   yes: boolean;
 }
 
-/** What init asks `build` for: the written config's one environment, into its default output folder. */
+/** What init asks `build` for: the written config's environments, into their default output folder. */
 export interface BuildRequest {
   cwd: string;
   config?: string;
@@ -57,7 +57,7 @@ export interface InitOptions {
   prompter?: Prompter;
   /** Made only when the wizard probes, so `--no-probe` never loads the network code. */
   checks?: (options: { timeoutSeconds: number }) => Promise<WizardChecks>;
-  /** Builds the chosen environment from the config just written: `jcprofile build`'s use case, given by the adapter. */
+  /** Builds the chosen environment (every one, when a flag changed organization or identifier) from the config just written: `jcprofile build`'s use case, given by the adapter. */
   build: (request: BuildRequest) => Promise<{ files: string[]; warnings: string[] }>;
   ui: Output;
   now?: () => Date;
@@ -208,14 +208,17 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     now: options.now?.() ?? new Date(),
   });
   for (const warning of plan.warnings) ui.warn(warning);
-  validateInMemory(plan.text, source, answers.env, plan.files);
+  // An organization or identifier given by flag changes every environment's profiles (their
+  // organization, their identifiers): all are checked and built, so none is left stale in out/.
+  const envs = plan.topChanges.length > 0 && existing !== undefined ? [...new Set([...Object.keys(existing.config.environments), answers.env])] : [answers.env];
+  validateInMemory(plan.text, source, envs, plan.files);
   for (const file of plan.files ?? []) ui.info(`license: ${file.displayPath} is copied beside the config (the chosen file is outside its folder, where a colleague's clone would not find it)`);
   reviewChecks(ui, log);
   await reviewAndConfirm(plan, { ui, prompter: options.prompter, interactive: options.isTTY, yes: flags.yes, source });
   if (options.signal?.aborted) throw interrupted();
 
   if (plan.changed) for (const leftover of await saveConfigText(source, plan.text, plan.files)) ui.warn(leftoverWarning(leftover));
-  const built = await options.build({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs: [answers.env] });
+  const built = await options.build({ cwd, ...(flags.config !== undefined && { config: flags.config }), envs });
   for (const warning of built.warnings) ui.warn(warning);
   if (plan.changed) ui.data(source.displayPath);
   for (const file of plan.files ?? []) ui.data(file.displayPath);

@@ -6,6 +6,7 @@ import type { CheckRecord } from "./checks.js";
 import type { Answers } from "./question-types.js";
 import type { Output } from "../output.js";
 import { largest } from "../append.js";
+import { shellQuote } from "../shell-quote.js";
 
 const CA_MODES: Readonly<Record<Answers["caChoice"], string>> = {
   "per-user-mfa": "none (per-user MFA; default scopes)",
@@ -59,7 +60,8 @@ export function printSummary(ui: Output, input: SummaryInput): void {
     for (const entry of continuedPast(log)) ui.info(`  ${ui.paint(entry.verdict === "fail" ? "red" : "yellow", entry.verdict === "fail" ? "failed" : "not checked")}        ${entry.label}: ${entry.line}`);
   }
 
-  const configFlag = input.config !== undefined ? ` --config ${input.config}` : "";
+  // A command to paste: a config path with a space or a quote is one shell word.
+  const configFlag = input.config !== undefined ? ` --config ${shellQuote(input.config)}` : "";
   const folder = input.files[0]?.replace(/[\\/][^\\/]+$/, "") ?? `out/${answers.env}`;
   const steps: [string, string][] = [
     [`jcprofile probe${configFlag} --env ${answers.env} -u <test user>`, "check tenant, every client ID and a test user's password, as the Mac will"],

@@ -1,4 +1,5 @@
 import { MCX_PAYLOAD_TYPE } from "./domains.js";
+import { escapeUnshowable } from "../values.js";
 import type { PlistDict, PlistValue } from "./plist-xml.js";
 import { isDict } from "./unwrap.js";
 
@@ -93,5 +94,6 @@ function showKeyPath(parts: KeyPath, typeAt: (index: number) => string | undefin
     if (parts[2] === "PayloadContent" && parts[4] === "Forced" && parts[6] === "mcx_preference_settings") shown = [String(parts[3]), ...parts.slice(7)];
     else if (type !== undefined && type !== MCX_PAYLOAD_TYPE && !String(parts[2]).startsWith("Payload")) shown = [type, ...parts.slice(2)];
   }
-  return shown.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+  // A key comes from a file on disk: one that would drive the terminal or break the line is escaped.
+  return shown.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${escapeUnshowable(part)}`)).join("");
 }

@@ -2,10 +2,11 @@
  * Editing the admin's config, shared by init and import: read what is there, and prove a new text
  * builds before anything is written.
  */
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { ownValue } from "../config/merge.js";
 import type { ConfigFile } from "../config/schema.js";
 import type { FileToWrite } from "../files/file-to-write.js";
+import { errorCode } from "../files/file-ops.js";
 import { problemsError } from "../problem.js";
 import { readLicenseFile } from "./license.js";
 import { readConfigFile, type ConfigSource } from "./read-config-file.js";
@@ -23,11 +24,25 @@ export interface ExistingConfig {
 
 /** The config as it is, or undefined when there is none yet. It must be valid: init edits, it does not repair. */
 export function readExistingConfig(source: ConfigSource): ExistingConfig | undefined {
-  if (!existsSync(source.path)) return undefined;
+  if (isAbsent(source.path)) return undefined;
   const text = readConfigFile(source);
   const { raw, config, problems } = parseConfig({ text, displayPath: source.displayPath });
   if (problems.length > 0 || config === undefined) throw problemsError(problems);
   return { text, raw: raw as Json, config };
+}
+
+/**
+ * Only a config that is not there is new; one that is there but cannot be reached (a link that
+ * loops, a folder it may not read) is refused by the reader at once, not planned as a new file
+ * that the write then fails to create. A dangling link is absent: the write creates its target.
+ */
+function isAbsent(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return errorCode(error) === "ENOENT";
+  }
 }
 
 export interface ChangePlan {
@@ -52,10 +67,10 @@ export interface ChangePlan {
 }
 
 /** The new text through the config pipeline, as `build` will run it, before it is written. */
-export function validateInMemory(text: string, source: ConfigSource, env: string, files: readonly FileToWrite[] = []): void {
+export function validateInMemory(text: string, source: ConfigSource, envs: readonly string[], files: readonly FileToWrite[] = []): void {
   // A license about to be copied beside the config is read from the copy's bytes.
   const readLicense = (path: string) => files.find((file) => file.path === path)?.bytes ?? readLicenseFile(path);
-  const result = renderConfig({ ...source, text, envs: [env], readLicense });
+  const result = renderConfig({ ...source, text, envs, readLicense });
   if (result.problems.length > 0) throw problemsError(result.problems, [], "nothing was written — the new config would not build: ");
 }
 

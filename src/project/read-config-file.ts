@@ -53,6 +53,8 @@ export function readConfigFile(source: ConfigSource): string {
       throw new UserError(`${source.displayPath}: not found — run "jcprofile init" to create it, or pass --config PATH`);
     }
     if (read.code === "EISDIR") throw new UserError(`${source.displayPath}: is a folder — pass the config file itself with --config`);
+    if (read.code === "ENOTDIR") throw new UserError(`${source.displayPath}: ${read.reason} — check the path given to --config`);
+    if (read.code === "EACCES" || read.code === "EPERM") throw new UserError(`${source.displayPath}: ${read.reason} — check that you may read the file and its folders (ls -l)`);
     throw new UserError(`${source.displayPath}: ${failureText(read)}`);
   }
   const decoded = decodeUtf8(read.bytes);

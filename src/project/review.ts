@@ -11,6 +11,7 @@ import { diffLines, formatDiff } from "./diff.js";
 import type { Prompter } from "../prompt/prompter.js";
 import type { Output } from "../output.js";
 import { appendAll } from "../append.js";
+import { escapeUnshowable } from "../values.js";
 
 export interface Review {
   ui: Output;
@@ -22,16 +23,19 @@ export interface Review {
   source: ConfigSource;
 }
 
-/** The lines of `"name": { … }` as the environment is written. */
+/**
+ * The lines of `"name": { … }` as the environment is written, a C1 or bidirectional control in a
+ * value escaped as JSON writes it, so the review shows what is there without it acting on the terminal.
+ */
 function memberLines(name: string, value: unknown): string[] {
-  return `${JSON.stringify(name)}: ${formatJson(value)}`.split("\n");
+  return `${JSON.stringify(name)}: ${formatJson(value)}`.split("\n").map(escapeUnshowable);
 }
 
 function diffOf(plan: ChangePlan, paint: (op: "-" | "+", text: string) => string = (_op, text) => text): string[] {
   const lines: string[] = [];
   for (const change of plan.topChanges) {
-    if (change.before !== undefined) lines.push(paint("-", `- ${JSON.stringify(change.key)}: ${JSON.stringify(change.before)}`));
-    lines.push(paint("+", `+ ${JSON.stringify(change.key)}: ${JSON.stringify(change.after)}`));
+    if (change.before !== undefined) lines.push(paint("-", `- ${JSON.stringify(change.key)}: ${escapeUnshowable(JSON.stringify(change.before))}`));
+    lines.push(paint("+", `+ ${JSON.stringify(change.key)}: ${escapeUnshowable(JSON.stringify(change.after))}`));
   }
   const before = plan.before === undefined ? [] : memberLines(plan.env, plan.before);
   const after = memberLines(plan.env, plan.after);

@@ -57,7 +57,7 @@ describe("stale profiles", () => {
       "stale: out/test/jamf-connect-login.mobileconfig (no environment builds it) — remove it: rm out/test/jamf-connect-login.mobileconfig",
       "stale: out/test/jamf-connect-menubar.mobileconfig (no environment builds it) — remove it: rm out/test/jamf-connect-menubar.mobileconfig",
     ]);
-    expect(run.stderr).toContain('stale profiles: remove them with the commands above, or run "jcprofile build --prune"');
+    expect(run.stderr).toContain(`stale profiles: remove them with the commands above, or run "jcprofile build --config ${CONFIG} --prune"`);
   });
 
   it("quotes a path the shell would split", async () => {
