@@ -4,6 +4,7 @@
  * terminal and no default the question is recorded as missing, so every missing flag can be
  * listed at once before anything is sent or written.
  */
+import { appendAll } from "../append.js";
 import { isUserError, UserError } from "../errors.js";
 import { showValue } from "../values.js";
 import type { Prompter } from "../prompt/prompter.js";
@@ -86,7 +87,8 @@ export async function askQuestion(question: Question, asking: Asking, options: {
       return { value: check() };
     } catch (error) {
       if (!isUserError(error)) throw error;
-      asking.badFlags.push(error.message);
+      // A repeatable flag with several bad values brings one line per value.
+      appendAll(asking.badFlags, error.details.length > 0 ? error.details : [error.message]);
       const fallback = question.default(answers, context);
       if (fallback !== undefined) set(fallback);
       return undefined;
@@ -177,7 +179,14 @@ function fromFlag(question: Question, raw: FlagValue, context: QuestionContext, 
     }
     case "list": {
       const roles = (Array.isArray(raw) ? raw : [String(raw)]).flatMap((item: string) => splitRoles(item));
-      const verdict = question.validate(roles);
+      // Each value on its own, so every bad one is named (one line each), not only the first.
+      const verdicts = [...new Set(roles.map((role) => question.validate([role])).filter((verdict) => verdict !== true))];
+      if (verdicts.length > 1) {
+        throw new UserError(`${verdicts.length} values of ${question.flag} are wrong — fix them all, then run init again:`, {
+          details: verdicts.map((verdict) => `${question.flag}: ${verdict}`),
+        });
+      }
+      const verdict = verdicts[0] ?? question.validate(roles);
       return verdict === true ? roles : refuse(verdict);
     }
     case "confirm":
