@@ -36,12 +36,14 @@ const BUILD_SPELLINGS = new Map(BUILD_OPTIONS.flatMap((spec) => {
 }));
 
 /**
- * `build`'s flags, as commander gives them (defaults filled, a repeatable option collects, the last
- * value wins otherwise), when `args` are `build` and options written plainly; otherwise undefined.
+ * `build`'s flags, as commander gives them (defaults filled, a repeatable option collects), when
+ * `args` are `build` and options written plainly, each single-value option given once (or twice
+ * with the same value); otherwise undefined.
  */
 export function plainBuildFlags(args: readonly string[]): BuildFlags | undefined {
   if (args[0] !== "build") return undefined;
   const flags: Record<string, unknown> = {};
+  const given = new Set<string>();
   for (const spec of BUILD_OPTIONS) if (spec.defaultValue !== undefined) flags[optionForms(spec).name] = spec.defaultValue;
   for (let index = 1; index < args.length; index++) {
     const option = BUILD_SPELLINGS.get(args[index]!);
@@ -53,6 +55,9 @@ export function plainBuildFlags(args: readonly string[]): BuildFlags | undefined
     const value = args[index + 1];
     if (value === undefined || value.startsWith("-")) return undefined;
     index++;
+    // Given twice with different values: commander refuses it (program.ts), with its message.
+    if (option.spec.repeatable !== true && given.has(option.name) && flags[option.name] !== value) return undefined;
+    given.add(option.name);
     flags[option.name] = option.spec.repeatable === true ? [...((flags[option.name] as string[] | undefined) ?? []), value] : value;
   }
   return flags as BuildFlags;

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { ExitCode, type ExitCodeValue } from "./errors.js";
+import { ExitCode, UserError, type ExitCodeValue } from "./errors.js";
 import type { CommandIo } from "./io.js";
 import type { Output } from "./output.js";
 import type { BuildFlags } from "./commands/build.js";
@@ -14,6 +14,7 @@ import type { UploadFlags } from "./commands/upload.js";
 import type { KeysFlags } from "./commands/keys.js";
 import { HELP_AFTER } from "./help-texts.js";
 import { packageVersion } from "./package-root.js";
+import { optionConflicts, watchOptions } from "./option-conflicts.js";
 
 /**
  * The program as commander parses it: the command tree, its help and its usage errors. src/cli.ts
@@ -27,6 +28,7 @@ import { packageVersion } from "./package-root.js";
 
 /** A repeatable option; without a default it stays undefined until given once. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const repeatable = (option: Option): boolean => option.parseArg === collect;
 
 
 /** `--name=value` as commander echoes it in an error, with the value (maybe a secret) left out. */
@@ -110,10 +112,11 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
       if (option.repeat === true) init.option(option.flags, option.description, collect);
       else init.option(option.flags, option.description);
     }
+    watchOptions(init, repeatable);
   });
   init
     .addHelpText("after", HELP_AFTER.init)
-    .action((flags: Record<string, unknown>) => action(async () => (await import("./commands/init.js")).initCommand(flags, io)));
+    .action((flags: Record<string, unknown>) => action(async () => (await import("./commands/init.js")).initCommand(flags, io, optionConflicts(init))));
 
   program
     .command("sign")
@@ -193,6 +196,16 @@ function createProgram(io: CommandIo, output: Output, setExit: (code: ExitCodeVa
     .action((domain: string | undefined, flags: Omit<KeysFlags, "domain">) =>
       action(async () => (await import("./commands/keys.js")).keysCommand({ ...flags, ...(domain !== undefined && { domain }) }, io)),
     );
+
+  // A flag given twice with different values, or with its --no- form, is refused before the
+  // command runs; init names these with its other bad flags instead.
+  for (const command of program.commands) if (command !== init) watchOptions(command, repeatable);
+  program.hook("preAction", (_program, command) => {
+    if (command === init) return;
+    const conflicts = optionConflicts(command);
+    if (conflicts.length === 1) throw new UserError(conflicts[0]!);
+    if (conflicts.length > 1) throw new UserError(`${conflicts.length} flags are wrong — fix them all, then run the command again:`, { details: conflicts });
+  });
 
   return program;
 }

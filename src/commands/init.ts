@@ -14,10 +14,11 @@ export { initOptionDeclarations } from "../init/init-options.js";
 /**
  * `jcprofile init`: commander's options (declared in init/init-options.ts) → runInit, which builds
  * through build's use case once the config is written. Exit 1 when the config was written although
- * the admin continued past a failed live check.
+ * the admin continued past a failed live check. `conflicts`: flags that contradict each other
+ * (program.ts), named with the other bad flags.
  */
-export async function initCommand(parsed: Readonly<Record<string, unknown>>, io: CommandIo): Promise<ExitCodeValue> {
-  const flags = initFlagsFrom(parsed);
+export async function initCommand(parsed: Readonly<Record<string, unknown>>, io: CommandIo, conflicts: readonly string[] = []): Promise<ExitCodeValue> {
+  const flags = initFlagsFrom(parsed, conflicts);
   // Prompts need a keyboard (stdin) and somewhere to draw (stderr; stdout carries the written paths).
   const isTTY = Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
   // Ctrl-C while a live check runs arrives as SIGINT (no prompt has the keyboard in raw mode then).

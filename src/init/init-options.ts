@@ -50,10 +50,12 @@ export interface ParsedInitFlags {
   testUser?: string;
   probe: boolean;
   yes: boolean;
+  /** Flags that contradict each other (given twice with different values, or with their --no- form): one line each. */
+  conflicts?: readonly string[];
 }
 
 /** Commander's parsed options → what runInit takes; an answer flag that was not given stays out. */
-export function initFlagsFrom(parsed: Readonly<Record<string, unknown>>): ParsedInitFlags {
+export function initFlagsFrom(parsed: Readonly<Record<string, unknown>>, conflicts: readonly string[] = []): ParsedInitFlags {
   const answers: AnswerFlags = {};
   for (const question of QUESTIONS) {
     const value = parsed[attributeOf(question.flag)];
@@ -73,5 +75,6 @@ export function initFlagsFrom(parsed: Readonly<Record<string, unknown>>): Parsed
     ...(testUser !== undefined && { testUser }),
     probe: parsed["probe"] !== false,
     yes: parsed["yes"] === true,
+    ...(conflicts.length > 0 && { conflicts }),
   };
 }

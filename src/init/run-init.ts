@@ -40,6 +40,8 @@ export interface InitFlags {
   /** false: --no-probe. */
   probe: boolean;
   yes: boolean;
+  /** Flags that contradict each other on the command line, one line each: named with the other bad flags. */
+  conflicts?: readonly string[];
 }
 
 /** What init asks `build` for: the written config's environments, into their default output folder. */
@@ -83,7 +85,7 @@ export interface InitResult {
 /** Checks what needs no answer first: the live checks' timeout, and every flag found wrong (all of them, not the first). */
 function preflight(options: InitOptions): { timeout: number; bad: string[] } {
   const { flags, isTTY } = options;
-  const bad: string[] = [];
+  const bad: string[] = [...(flags.conflicts ?? [])];
   let timeout = PROBE_TIMEOUT_SECONDS;
   try {
     timeout = readTimeoutFlag(flags.timeout, PROBE_TIMEOUT_SECONDS);

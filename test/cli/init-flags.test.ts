@@ -1,6 +1,7 @@
 /**
  * init's flag handling, through the real CLI (newcomer trial): every bad value of a repeatable flag
- * is named. Exit 2, nothing written.
+ * is named, a single-value flag given twice with different values is refused, and a flag given
+ * with its --no- form is refused. Exit 2, nothing written, before any request (--no-probe anyway).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -46,6 +47,75 @@ describe("a repeatable flag with several bad values", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--deny-local-excluded: "x;rm" is not a local account\'s short name (letters, digits, . _ - only) — give the short name, e.g. ladmin');
     expect(run.stderr).not.toContain("flags are wrong");
+    nothingWritten();
+  });
+});
+
+describe("a single-value flag given twice", () => {
+  it("--env a --env b is refused, naming both values", async () => {
+    const run = await cli([...BASE, "--env", "a", "--env", "b"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--env is given twice, as "a" and as "b" — give it once');
+    nothingWritten();
+  });
+
+  it("-e and --env count as the same flag; the same value twice is fine", async () => {
+    const refused = await cli([...BASE, "-e", "a", "--env=b"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--env is given twice, as "a" and as "b" — give it once');
+    nothingWritten();
+    const same = await cli([...BASE, "--env", "prod", "--env", "prod"]);
+    expect(same.stderr).not.toContain("given twice");
+    expect(same.code).toBe(0);
+  });
+
+  it("is named with every other bad flag at once", async () => {
+    const run = await cli([...BASE, "--env", "a", "--env", "b", "--timeout", "10", "--timeout", "20", "--redirect-uri", "nope"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("3 flags are wrong");
+    expect(run.stderr).toContain('--env is given twice, as "a" and as "b" — give it once');
+    expect(run.stderr).toContain('--timeout is given twice, as "10" and as "20" — give it once');
+    expect(run.stderr).toContain("--redirect-uri:");
+    nothingWritten();
+  });
+
+  it("other commands refuse it too (probe --tenant)", async () => {
+    const run = await cli(["probe", "--tenant", TENANT, "--tenant", "contoso.onmicrosoft.com", "--client-id", CLIENT, "--authority-host", "https://127.0.0.1:9"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--tenant is given twice, as "${TENANT}" and as "contoso.onmicrosoft.com" — give it once`);
+  });
+
+  it("build refuses it too, with or without commander's parse", async () => {
+    for (const args of [["build", "-c", "a.json", "--config", "b.json"], ["build", "--config=a.json", "--config", "b.json"]]) {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--config is given twice, as "a.json" and as "b.json" — give it once');
+    }
+    nothingWritten();
+  });
+
+  it("a secret is never repeated in the refusal", async () => {
+    const run = await cli(["probe", "--tenant", TENANT, "--client-id", CLIENT, "-u", "a@contoso.com", "--password=hunter2", "--password=hunter3", "--authority-host", "https://127.0.0.1:9"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--password is given twice — give it once");
+    expect(run.stderr).not.toContain("hunter");
+  });
+});
+
+describe("a flag given with its --no- form", () => {
+  it("--license X --no-license is refused, naming both flags", async () => {
+    const run = await cli(["init", "--env", "prod", "--tenant", TENANT, "--client-id", CLIENT, "--organization", "Contoso", "--no-probe", "--yes", "--license", "x.jamfconnectlicense", "--no-license"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--license and --no-license contradict each other — keep one");
+    nothingWritten();
+  });
+
+  it("--deny-local --no-deny-local and --no-migrate --migrate are both named", async () => {
+    const run = await cli([...BASE, "--env", "prod", "--no-deny-local", "--deny-local", "--no-migrate", "--migrate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("2 flags are wrong");
+    expect(run.stderr).toContain("--deny-local and --no-deny-local contradict each other — keep one");
+    expect(run.stderr).toContain("--migrate and --no-migrate contradict each other — keep one");
     nothingWritten();
   });
 });

@@ -18,9 +18,9 @@ import { runCli } from "../run-cli.js";
 describe("plainBuildFlags", () => {
   it.each([
     [["build"], { config: "jcprofile.json" }],
-    [["build", "-c", "a.json", "--config", "b.json"], { config: "b.json" }],
+    [["build", "-c", "a.json", "--config", "a.json"], { config: "a.json" }],
     [["build", "-e", "prod", "--env", "test", "-e", ""], { config: "jcprofile.json", env: ["prod", "test", ""] }],
-    [["build", "-o", "dist", "--out", ""], { config: "jcprofile.json", out: "" }],
+    [["build", "-o", "", "--out", ""], { config: "jcprofile.json", out: "" }],
     [["build", "--check", "--prune", "--check"], { config: "jcprofile.json", check: true, prune: true }],
   ])("%j → %j", (args, flags) => {
     expect(plainBuildFlags(args)).toEqual(flags);
@@ -41,6 +41,8 @@ describe("plainBuildFlags", () => {
     [["build", "prod"]],
     [["build", "--", "--check"]],
     [["build", "--no-check"]],
+    [["build", "-c", "a.json", "--config", "b.json"]],
+    [["build", "-o", "dist", "--out", ""]],
     [["build", "__proto__", "x"]],
     [["build", "toString", "x"]],
   ])("%j is left to commander", (args) => {
