@@ -8,6 +8,7 @@ import type { PlistDict } from "../profile/plist-xml.js";
 import { isDict } from "../profile/unwrap.js";
 import { findSecrets, isSecretValue } from "../secrets.js";
 import { showValue } from "../values.js";
+import { splitScopes } from "../entra/scopes.js";
 import type { Problem } from "../problem.js";
 import { appendAll } from "../append.js";
 
@@ -75,8 +76,9 @@ export function checkEntra(domain: Domain, prefs: PlistDict): Problem[] {
 
 /** The custom ROPG scope only reaches Entra as `api://<app>/<scope>+openid+…`, "+"-separated as Jamf writes it. */
 function checkScopes(path: readonly string[], scopes: string, spacesWanted: boolean): Problem[] {
+  const parts = splitScopes(scopes);
+  if (parts.length === 0) return [noScope(path, scopes, spacesWanted)];
   const issues: Problem[] = [];
-  const parts = scopes.trim().split(/[+\s]+/).filter((part) => part !== "");
   const custom = parts.find((part) => part.startsWith("api://"));
   if (custom !== undefined) {
     const app = /^api:\/\/([^/]+)\//.exec(custom)?.[1];
@@ -91,6 +93,22 @@ function checkScopes(path: readonly string[], scopes: string, spacesWanted: bool
     issues.push({ path, severity: "warning", code: "scope-spaces", message: `${JSON.stringify(scopes)} separates scopes with spaces; Jamf writes them with +`, fix: `write ${parts.join("+")}` });
   }
   return issues;
+}
+
+/**
+ * An empty value, or separators only: Jamf Connect would send a request without a scope, which Entra
+ * refuses with AADSTS900144 (MicrosoftDocs/entra-docs#370), as probe notes for the same key.
+ */
+function noScope(path: readonly string[], scopes: string, spacesWanted: boolean): Problem {
+  return {
+    path,
+    severity: "error",
+    code: "scope-empty",
+    message: `${JSON.stringify(scopes)} names no scope, so Jamf Connect would send no scope and Entra ID refuses the request (AADSTS900144)`,
+    fix: spacesWanted
+      ? "write the scopes separated by spaces, e.g. openid profile email, or remove the key"
+      : 'write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key',
+  };
 }
 
 /** Keys the catalogue knows only from Jamf Connect 1.x manifests or third-party code. */

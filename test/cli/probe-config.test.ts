@@ -32,14 +32,15 @@ const customScope = { conditionalAccess: { mode: "custom-scope", apiAppId: CONTO
 const withUser = (user: { upn: string; password: string }) => ({ args: ["--username", user.upn, "--password-stdin"], input: `${user.password}\n` });
 
 describe("jcprofile probe from a config environment", () => {
-  it("warns, naming the key and the fix, when the profile's ROPG scopes name no scope, and shows Entra's refusal (AADSTS900144)", async () => {
+  it("refuses, before any request, a profile whose ROPG scopes name no scope, at the config path with build's error and fix (was: a warning, then Entra's AADSTS900144)", async () => {
     writeConfig({ login: { settings: { ROPGScopes: "+" } } });
     const run = await runProbeCli(["--env", "prod", "--target", "login", "--json"], { cwd: dir });
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'ROPGScopes "+" names no scope, so the ROPG request carries none and Entra refuses it (AADSTS900144) — set it to the scopes separated by "+" or spaces (e.g. openid+profile+email), or remove it',
+      'error: jcprofile.json: environments.prod.login.settings.ROPGScopes: "+" names no scope, so Jamf Connect would send no scope and Entra ID refuses the request (AADSTS900144) — write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key',
     );
-    expect(parseChecks(run).map((c) => `${c.kind} ${c.outcome} ${c.aadsts}`)).toEqual(["tenant ok null", "app unexpected-response 900144"]);
+    expect(run.stdout).toBe("");
+    expect(emu.requests).toEqual([]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
