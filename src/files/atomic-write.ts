@@ -1,5 +1,6 @@
 import { basename, dirname } from "node:path";
 import { UserError } from "../errors.js";
+import { danglingLinkReason } from "./dangling-link.js";
 import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import type { FileToWrite } from "./file-to-write.js";
 import { guardSignals, interruptedWrite, letSignalsIn, type SignalGuard, type SignalGuardOptions } from "./signal-guard.js";
@@ -116,6 +117,8 @@ async function writeTemps(
       try {
         top = ops.mkdirSync(folder, { recursive: true });
       } catch (error) {
+        const dangling = errorCode(error) === "ENOENT" ? danglingLinkReason(folder, dirname(file.displayPath)) : undefined;
+        if (dangling !== undefined) throw new UserError(`${file.displayPath}: ${dangling}`);
         throw new UserError(`${file.displayPath}: cannot create its folder (${errorCode(error)}) — check ${run.pathFlag} and that no file stands where a folder should be`);
       }
       if (top) {

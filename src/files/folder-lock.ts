@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
+import { danglingLinkReason } from "./dangling-link.js";
 import { errorCode, nodeFileOps, type FileOps } from "./file-ops.js";
 import type { SignalGuard } from "./signal-guard.js";
 import { interruptedWrite } from "./signal-guard.js";
@@ -101,6 +102,8 @@ function makeFolder(folder: string, ops: FileOps, shown: string): string[] {
   try {
     top = ops.mkdirSync(folder, { recursive: true });
   } catch (error) {
+    const dangling = errorCode(error) === "ENOENT" ? danglingLinkReason(folder, shown, "--out") : undefined;
+    if (dangling !== undefined) throw new UserError(`${shown}: ${dangling}`);
     const what = errorCode(error) === "EEXIST" ? "is a file, not a folder" : `cannot create the folder (${errorCode(error)})`;
     throw new UserError(`${shown}: ${what} — check --out and that no file stands where a folder should be`);
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../run-cli.js";
@@ -72,6 +72,33 @@ describe("jcprofile build rejects bad input with exit 2 and writes nothing", () 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("out: is a file, not a folder — check --out and that no file stands where a folder should be");
     expect(listFiles(dir)).toEqual(["jcprofile.json", "out"]);
+  });
+
+  it("an --out that is a symbolic link to a missing place: the link, where it points and the fix (was: cannot create the folder (ENOENT))", async () => {
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(validConfig()));
+    const gone = join(dir, "gone", "profiles");
+    symlinkSync(gone, join(dir, "link"));
+    const run = await runCli(["build", "--out", "link"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`error: link: --out is a symbolic link to ${gone}, which does not exist — create the folder it points to (mkdir -p ${gone}) or remove the link (rm link)\n`);
+    expect(readdirSync(dir).sort()).toEqual(["jcprofile.json", "link"]);
+  });
+
+  it("a dangling link above --out or below it (an environment's folder) is named the same way, a relative target as written", async () => {
+    writeFileSync(join(dir, "jcprofile.json"), JSON.stringify(validConfig()));
+    symlinkSync("nowhere", join(dir, "link"));
+    const above = await runCli(["build", "--out", "link/sub"], { cwd: dir });
+    expect(above.code).toBe(2);
+    expect(above.stderr).toBe(`error: link/sub: link is a symbolic link to nowhere, which does not exist — create the folder it points to (mkdir -p ${join(dir, "nowhere")}) or remove the link (rm link)\n`);
+    mkdirSync(join(dir, "out"));
+    symlinkSync("../missing", join(dir, "out", "prod"));
+    const below = await runCli(["build"], { cwd: dir });
+    expect(below.code).toBe(2);
+    expect(below.stderr).toBe(
+      `error: out/prod/jamf-connect-login.mobileconfig: out/prod is a symbolic link to ../missing, which does not exist — create the folder it points to (mkdir -p ${join(dir, "missing")}) or remove the link (rm out/prod)\n`,
+    );
+    expect(readdirSync(join(dir, "out"))).toEqual(["prod"]);
   });
 
   it("--check with an --out that is a file: a message, not a stack trace", async () => {
