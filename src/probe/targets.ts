@@ -11,25 +11,21 @@ import { cloudInstanceOf, type ProbeTarget } from "../entra/probe-target.js";
 
 const secretIn = (preferences: Preferences, keys: EntraKeys): boolean => keys.clientSecrets.some((path) => textAt(preferences, path) !== undefined);
 
-function scopesFrom(preferences: Preferences, candidates: readonly [source: string, path: KeyPath][]): { scopes: string[]; source: string; notes: string[] } {
+/** A scope key that names no scope never gets here: lint's scope-empty error refuses the config first (loadAndRender). */
+function scopesFrom(preferences: Preferences, candidates: readonly [source: string, path: KeyPath][]): { scopes: string[]; source: string } {
   for (const [key, path] of candidates) {
     const scopes = scopesAt(preferences, path);
-    if (scopes !== undefined) return { scopes, source: key, notes: scopes.length === 0 ? [noScopeNote(path, textAt(preferences, path) ?? "")] : [] };
+    if (scopes !== undefined) return { scopes, source: key };
   }
-  return { scopes: [...DEFAULT_ROPG_SCOPES], source: "default (openid profile email)", notes: [] };
+  return { scopes: [...DEFAULT_ROPG_SCOPES], source: "default (openid profile email)" };
 }
-
-/** A scope value of separators only: the request carries no scope, which Entra refuses (AADSTS900144, MicrosoftDocs/entra-docs#370). */
-const noScopeNote = (path: KeyPath, value: string): string =>
-  `${keyName(path)} ${JSON.stringify(value)} names no scope, so the ROPG request carries none and Entra refuses it (AADSTS900144) — ` +
-  `set it to the scopes separated by "+" or spaces (e.g. openid+profile+email), or remove it`;
 
 const SECRET_NOTE =
   "sends a client secret, which jcprofile does not: it probes as a public client, so AADSTS7000218 here may not match what the Mac sees";
 
 /** The login window's ROPG request, from com.jamf.connect.login. */
 function loginTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
-  const { scopes, source, notes } = scopesFrom(preferences, [
+  const { scopes, source } = scopesFrom(preferences, [
     [keyName(LOGIN_KEYS.ropgScopes), LOGIN_KEYS.ropgScopes],
     // Jamf's 2022 Conditional Access guide: "As of Jamf Connect 2.14, the login window will use the scopes
     // defined in the OIDCScopes key" for ROPG. ROPGScopes came with 2.17 (Jamf's 2023 guide), and no source
@@ -50,14 +46,14 @@ function loginTarget(environment: ResolvedEnvironment, preferences: Preferences)
     scopes,
     scopeSource: source,
     successCodes: stringsAt(preferences, LOGIN_KEYS.successCodes),
-    notes: [...notes, ...(secretIn(preferences, LOGIN_KEYS) ? [`the login window ${SECRET_NOTE}`] : [])],
+    notes: secretIn(preferences, LOGIN_KEYS) ? [`the login window ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
 
 /** The menu bar app's ROPG request, from IdPSettings in com.jamf.connect. */
 function menubarTarget(environment: ResolvedEnvironment, preferences: Preferences): ProbeTarget {
-  const { scopes, source, notes } = scopesFrom(preferences, [[`${keyName(MENUBAR_KEYS.ropgScopes)} (key name UNVERIFIED)`, MENUBAR_KEYS.ropgScopes]]);
+  const { scopes, source } = scopesFrom(preferences, [[`${keyName(MENUBAR_KEYS.ropgScopes)} (key name UNVERIFIED)`, MENUBAR_KEYS.ropgScopes]]);
   return {
     name: "menubar",
     role: "ROPGID",
@@ -69,7 +65,7 @@ function menubarTarget(environment: ResolvedEnvironment, preferences: Preference
     scopes,
     scopeSource: source,
     successCodes: stringsAt(preferences, MENUBAR_KEYS.successCodes),
-    notes: [...notes, ...(secretIn(preferences, MENUBAR_KEYS) ? [`the menu bar ${SECRET_NOTE}`] : [])],
+    notes: secretIn(preferences, MENUBAR_KEYS) ? [`the menu bar ${SECRET_NOTE}`] : [],
     ...cloudInstanceOf(environment.cloud),
   };
 }
