@@ -104,7 +104,7 @@ function noScope(path: readonly string[], scopes: string, spacesWanted: boolean)
     path,
     severity: "error",
     code: "scope-empty",
-    message: `${JSON.stringify(scopes)} names no scope, so Jamf Connect would send no scope and Entra ID refuses the request (AADSTS900144)`,
+    message: `${JSON.stringify(scopes)} names no scope: Jamf Connect would send the request without one (UNVERIFIED: it may fall back to its default scopes), and Entra ID refuses a request without a scope (AADSTS900144)`,
     fix: spacesWanted
       ? "write the scopes separated by spaces, e.g. openid profile email, or remove the key"
       : 'write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key',

@@ -37,7 +37,7 @@ describe("jcprofile probe from a config environment", () => {
     const run = await runProbeCli(["--env", "prod", "--target", "login", "--json"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'error: jcprofile.json: environments.prod.login.settings.ROPGScopes: "+" names no scope, so Jamf Connect would send no scope and Entra ID refuses the request (AADSTS900144) — write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key',
+      'error: jcprofile.json: environments.prod.login.settings.ROPGScopes: "+" names no scope: Jamf Connect would send the request without one (UNVERIFIED: it may fall back to its default scopes), and Entra ID refuses a request without a scope (AADSTS900144) — write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key',
     );
     expect(run.stdout).toBe("");
     expect(emu.requests).toEqual([]);

@@ -12,7 +12,7 @@ import { runCli } from "../run-cli.js";
 
 const TENANT = "9b1f3c2e-5d4a-4c8b-9e7f-1a2b3c4d5e6f";
 const CLIENT = "7d2e9a41-3c5b-4f86-a1d0-8e6b2f4c9a37";
-const WHY = "names no scope, so Jamf Connect would send no scope and Entra ID refuses the request (AADSTS900144)";
+const WHY = "names no scope: Jamf Connect would send the request without one (UNVERIFIED: it may fall back to its default scopes), and Entra ID refuses a request without a scope (AADSTS900144)";
 const FIX = 'write the scopes joined with "+", e.g. openid+api://<api-app-id>/jamfconnect, or remove the key';
 
 let dir: string;
