@@ -27,12 +27,21 @@ describe("readPastedAnswer", () => {
     expect(readPastedAnswer("Sorry, but we're having trouble signing you in. AADSTS50105: Your administrator…", expected)).toMatchObject({ aadsts: 50105, where: "error page" });
   });
 
+  it("reads one address whose parameters hold another address, decoded", () => {
+    const address = "https://127.0.0.1/jamfconnect?error=access_denied&error_uri=https://login.microsoftonline.com/error?code=50105&state=s-123";
+    expect(readPastedAnswer(address, expected)).toMatchObject({ kind: "error", error: "access_denied" });
+  });
+
   it.each([
     ["https://127.0.0.1/jamfconnect?code=c0de&state=other", "its state is different"],
     ["https://127.0.0.1/jamfconnect?code=c0de", "its state is missing"],
     ["https://127.0.0.1/other?code=c0de&state=s-123", "does not start with the redirect URI"],
     ["https://127.0.0.1/jamfconnect?state=s-123", "neither a code nor an error"],
     ["just words", "not an address"],
+    [`${"https://127.0.0.1/jamfconnect?code=c0de&state=s-123&session_state=x".repeat(2)}`, "the same address was pasted twice on one line — paste the address once"],
+    ["https://127.0.0.1/jamfconnect?code=c0de&state=s-123 https://127.0.0.1/jamfconnect?code=c0de&state=s-123", "the same address was pasted twice on one line"],
+    ["https://127.0.0.1/jamfconnect?code=c0de&state=s-123https://127.0.0.1/jamfconnect?code=c0de&state=s-123", "the same address was pasted twice on one line"],
+    ["https://example.com/callback?code=c0de https://127.0.0.1/jamfconnect?code=c0de&state=s-123", "two addresses were pasted on one line"],
   ])("refuses %s without quoting it", (text, message) => {
     const said = refused(text);
     expect(said).toContain(message);

@@ -17,6 +17,8 @@ export function readPastedAnswer(pasted: string, expected: { redirectUri: string
   const text = pasted.trim();
   const again = `copy the whole address from the browser's address bar once it stops on ${expected.redirectUri} (the page itself will not load)`;
   if (text === "") throw new UserError(`no address was pasted — ${again}; ${NOTHING_SENT}`);
+  const twice = pastedTwice(text);
+  if (twice !== undefined) throw new UserError(`${twice} — paste the address once: ${again}; ${NOTHING_SENT}`);
   let url: URL | undefined;
   try {
     url = new URL(text);
@@ -48,4 +50,24 @@ export function readPastedAnswer(pasted: string, expected: { redirectUri: string
   const code = parameters.get("code");
   if (code === null || code === "") throw new UserError(`the address pasted has neither a code nor an error — ${again}; ${NOTHING_SENT}`);
   return { kind: "code", code };
+}
+
+/**
+ * An address pasted twice runs on into itself ("…&state=xhttps://…"), so its state or code reads
+ * wrong further on; said as what it is rather than as another sign-in. Two whitespace-separated
+ * addresses, or the first address's origin and path again further on, count; an address alone
+ * (even with an address decoded inside its parameters) does not.
+ */
+function pastedTwice(text: string): string | undefined {
+  const starts = [...text.matchAll(/https?:\/\//gi)].map((match) => match.index);
+  if (starts.length < 2 || starts[0] !== 0) return undefined;
+  const lower = text.toLowerCase();
+  const originAndPath = /^https?:\/\/[^/?#\s]+[^?#\s]*/i.exec(text)?.[0].toLowerCase() ?? "";
+  const repeated = originAndPath !== "" && lower.indexOf(originAndPath, originAndPath.length) !== -1;
+  const words = text.split(/\s+/);
+  const separate = words.length > 1 && words.every((word) => /^https?:\/\//i.test(word));
+  if (!repeated && !separate) return undefined;
+  const compact = text.replace(/\s+/g, "");
+  const half = compact.length / 2;
+  return compact.slice(0, half) === compact.slice(half) ? "the same address was pasted twice on one line" : "two addresses were pasted on one line";
 }

@@ -158,6 +158,28 @@ describe("jcprofile signin", () => {
   });
 
   it.each([
+    ["pasted twice", (address: string) => address + address, "the same address was pasted twice on one line"],
+    ["pasted twice with a space", (address: string) => `${address} ${address}`, "the same address was pasted twice on one line"],
+    ["pasted after another address", (address: string) => `https://127.0.0.1/jamfconnect?code=old&state=old ${address}`, "two addresses were pasted on one line"],
+  ])("refuses an address %s with exit 2, says to paste it once, and redeems nothing", async (_name, paste, message) => {
+    writeConfig();
+    let code = "";
+    const twice = (end: { address?: string }) => {
+      code = new URL(end.address!).searchParams.get("code")!;
+      return paste(end.address!);
+    };
+    const run = await runSigninCli([], { cwd: dir, user: users.active, paste: twice });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${message} — paste the address once: copy the whole address`);
+    expect(run.stderr).toContain("nothing was sent to Entra");
+    expect(run.stderr).not.toContain("another sign-in");
+    expect(codeRedemptions()).toHaveLength(0);
+    expect(code).not.toBe("");
+    expect(run.stdout + run.stderr).not.toContain(code);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
     ["a pasted non-URL", "hello there", "what was pasted is not an address"],
     ["another address", "https://example.com/callback?code=abc&state=x", "does not start with the redirect URI https://127.0.0.1/jamfconnect"],
     ["an empty line", "", "no address was pasted"],
