@@ -19,13 +19,15 @@ const seen = new WeakMap<Command, Map<string, Occurrence[]>>();
 /**
  * Records every occurrence of `command`'s options (call once its options are declared). A
  * repeatable option (`repeatable` says which) may be given any number of times; a hidden one
- * (`--password`) is named without its values.
+ * (`--password`) is left to its command's own refusal.
  */
 export function watchOptions(command: Command, repeatable: (option: Option) => boolean): void {
   const byAttribute = new Map<string, Occurrence[]>();
   seen.set(command, byAttribute);
   for (const option of command.options) {
-    if (repeatable(option)) continue;
+    // A hidden option (--password) is declared only for its command to refuse it, saying why and what
+    // to use instead; "give it once" would be a fix that cannot work.
+    if (repeatable(option) || option.hidden) continue;
     // Declaration order, so the lines come in the order of --help.
     if (!byAttribute.has(option.attributeName())) byAttribute.set(option.attributeName(), []);
     command.on(`option:${option.name()}`, (value: unknown) => {
@@ -53,11 +55,7 @@ export function optionConflicts(command: Command): string[] {
     const values = [...new Set(plain.map((occurrence) => occurrence.value).filter((value) => typeof value === "string"))];
     if (values.length < 2) continue;
     const times = values.length === 2 ? "twice" : `${values.length} times`;
-    lines.push(
-      option.hidden
-        ? `${flagOf(option)} is given ${times} — give it once`
-        : `${flagOf(option)} is given ${times}, as ${values.map((value) => showValue(value)).join(" and as ")} — give it once`,
-    );
+    lines.push(`${flagOf(option)} is given ${times}, as ${values.map((value) => showValue(value)).join(" and as ")} — give it once`);
   }
   return lines;
 }

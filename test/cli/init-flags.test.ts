@@ -94,10 +94,11 @@ describe("a single-value flag given twice", () => {
     nothingWritten();
   });
 
-  it("a secret is never repeated in the refusal", async () => {
+  it("--password twice gets probe's own refusal (use --password-stdin), never 'give it once', and no secret is repeated", async () => {
     const run = await cli(["probe", "--tenant", TENANT, "--client-id", CLIENT, "-u", "a@contoso.com", "--password=hunter2", "--password=hunter3", "--authority-host", "https://127.0.0.1:9"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--password is given twice — give it once");
+    expect(run.stderr).toContain("--password is refused: a password in the command line is kept in shell history");
+    expect(run.stderr).not.toContain("give it once");
     expect(run.stderr).not.toContain("hunter");
   });
 });
